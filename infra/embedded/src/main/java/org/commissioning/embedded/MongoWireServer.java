@@ -1,0 +1,91 @@
+package org.commissioning.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.ServerVersion;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+/**
+ * A MongoDB wire-protocol server in-process (mongo-java-server), spoken to by the real MongoDB driver.
+ * With a file it keeps its data on disk (H2 MVStore); without one it keeps it in memory.
+ * It has no transactions and ignores non-unique indexes: code that runs on it must not rely on either.
+ */
+public final class MongoWireServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
+
+    private final Path file;
+    private final int port;
+    private MongoServer server;
+    private H2Backend backend;
+
+    private MongoWireServer(Path file, int port) {
+        this.file = file;
+        this.port = port;
+    }
+
+    public static MongoWireServer onDisk(Path file, int port) {
+        return new MongoWireServer(file, port);
+    }
+
+    public static MongoWireServer inMemory(int port) {
+        return new MongoWireServer(null, port);
+    }
+
+    public static MongoWireServer inMemoryOnFreePort() {
+        return inMemory(KafkaBroker.freePort());
+    }
+
+    public synchronized MongoWireServer start() {
+        if (server != null) {
+            return this;
+        }
+        if (file == null) {
+            backend = H2Backend.inMemory();
+        } else {
+            try {
+                Files.createDirectories(file.toAbsolutePath().getParent());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            backend = new H2Backend(file.toAbsolutePath().toString());
+        }
+        MongoBackend versioned = backend.version(ServerVersion.MONGO_5_0);
+        server = new MongoServer(versioned);
+        server.bind("127.0.0.1", port);
+        log.info("MongoDB wire-protocol server ready on {} ({})", connectionString(),
+                file == null ? "in memory" : "data in " + file);
+        return this;
+    }
+
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        server.shutdownNow();
+        backend.close();
+        server = null;
+        backend = null;
+    }
+
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
