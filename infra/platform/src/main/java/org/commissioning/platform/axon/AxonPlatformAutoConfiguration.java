@@ -1,0 +1,125 @@
+package org.commissioning.platform.axon;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
+import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.commissioning.platform.config.PlatformAutoConfiguration;
+import org.commissioning.platform.config.PlatformProperties;
+import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.platform.messaging.IntegrationEventPublisher;
+import org.commissioning.platform.messaging.PlatformMetrics;
+import org.commissioning.platform.relay.IntegrationEventTranslator;
+import org.commissioning.platform.relay.OutboxLedger;
+import org.commissioning.platform.relay.OutboxRelay;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Axon on MongoDB for the services that are event-sourced.
+ * <ul>
+ *   <li>The event store's tracking look-back window is set deliberately ({@code platform.axon.look-back}).</li>
+ *   <li>Without MongoDB transactions (the embedded wire-protocol server has none) Axon runs without a
+ *       transaction manager; every projection and consumer is idempotent for that reason.</li>
+ *   <li>Every event handler's error propagates, so tracking processors retry an event instead of skipping it.</li>
+ *   <li>Actor and correlation id travel from the request onto commands and from there onto events.</li>
+ * </ul>
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class,
+        org.axonframework.extensions.mongo.springboot.autoconfig.MongoAutoConfiguration.class},
+        after = PlatformAutoConfiguration.class)
+@ConditionalOnClass({EventStorageEngine.class, MongoEventStorageEngine.class})
+@Import(AxonProblemDetailsAdvice.class)
+public class AxonPlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnProperty(name = "platform.mongo.transactions", havingValue = "false", matchIfMissing = true)
+    public TransactionManager axonTransactionManager() {
+        return NoTransactionManager.INSTANCE;
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, TransactionManager transactionManager,
+                                                 Serializer serializer,
+                                                 @Qualifier("eventSerializer") Serializer eventSerializer,
+                                                 org.axonframework.config.Configuration configuration,
+                                                 PlatformProperties properties) {
+        return MongoEventStorageEngine.builder()
+                .mongoTemplate(axonMongoTemplate)
+                .transactionManager(transactionManager)
+                .snapshotSerializer(serializer)
+                .eventSerializer(eventSerializer)
+                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                        properties.getAxon().getLookBack()))
+                .upcasterChain(configuration.upcasterChain())
+                .build();
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider causationCorrelationDataProvider() {
+        return new SimpleCorrelationDataProvider(CausationContext.ACTOR, CausationContext.CORRELATION_ID);
+    }
+
+    @Bean
+    public ConfigurerModule propagatingEventHandlerErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessor(OutboxRelay.PROCESSING_GROUP);
+    }
+
+    @Bean
+    public SmartInitializingSingleton causationOnCommands(CommandBus commandBus) {
+        MessageDispatchInterceptor<CommandMessage<?>> interceptor = messages -> (index, command) -> {
+            CausationContext context = CausationContext.currentOrNew();
+            Map<String, Object> metaData = new HashMap<>();
+            metaData.putIfAbsent(CausationContext.ACTOR, context.actor());
+            metaData.putIfAbsent(CausationContext.CORRELATION_ID, context.correlationId());
+            metaData.putAll(command.getMetaData());
+            return command.andMetaData(metaData);
+        };
+        return () -> commandBus.registerDispatchInterceptor(interceptor);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public OutboxLedger outboxLedger(org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return new OutboxLedger(mongo);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public OutboxRelay outboxRelay(IntegrationEventTranslator translator, OutboxLedger ledger,
+                                   IntegrationEventPublisher publisher, PlatformMetrics metrics,
+                                   PlatformProperties properties) {
+        PlatformProperties.Relay relay = properties.getRelay();
+        return new OutboxRelay(translator, ledger, publisher, metrics, properties.getSource(),
+                relay.getAttempts(), relay.getBackoff());
+    }
+}

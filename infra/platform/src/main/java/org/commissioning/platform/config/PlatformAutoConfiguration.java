@@ -1,0 +1,67 @@
+package org.commissioning.platform.config;
+
+import org.commissioning.platform.consumer.ConsumedEventStore;
+import org.commissioning.platform.messaging.IntegrationEventCodec;
+import org.commissioning.platform.messaging.IntegrationEventPublisher;
+import org.commissioning.platform.messaging.PlatformMetrics;
+import org.commissioning.platform.messaging.StreamBridgeIntegrationEventPublisher;
+import org.commissioning.platform.web.CausationFilter;
+import org.commissioning.platform.web.ProblemDetailsAdvice;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.cloud.stream.function.StreamBridge;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+/** What every service gets: the event codec and publisher, idempotent consumption, metrics, problem details. */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
+@EnableConfigurationProperties(PlatformProperties.class)
+@Import(ProblemDetailsAdvice.class)
+public class PlatformAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    public IntegrationEventCodec integrationEventCodec() {
+        return new IntegrationEventCodec();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public PlatformMetrics platformMetrics(MeterRegistry registry) {
+        return new PlatformMetrics(registry);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public IntegrationEventPublisher integrationEventPublisher(StreamBridge streamBridge, IntegrationEventCodec codec) {
+        return new StreamBridgeIntegrationEventPublisher(streamBridge, codec);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public ConsumedEventStore consumedEventStore(MongoTemplate mongo) {
+        return new ConsumedEventStore(mongo);
+    }
+
+    @Bean
+    public FilterRegistrationBean<CausationFilter> causationFilter() {
+        FilterRegistrationBean<CausationFilter> registration = new FilterRegistrationBean<>(new CausationFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    @ConditionalOnProperty("platform.parent-pid")
+    public ParentProcessWatchdog parentProcessWatchdog(PlatformProperties properties) {
+        return new ParentProcessWatchdog(properties.getParentPid());
+    }
+}

@@ -1,0 +1,182 @@
+package org.commissioning.platform.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import jakarta.validation.ConstraintViolationException;
+
+/**
+ * Every error a client can cause is an RFC 9457 problem ({@code application/problem+json}) with a 4xx status
+ * that names the field or rule; an {@code errors} array lists each field at fault.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE - 10)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    public static final String TYPE_BASE = "https://commissioning.example/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(ProblemDetailsAdvice::fieldError)
+                .toList();
+        ex.getBindingResult().getGlobalErrors().forEach(g ->
+                log.debug("Global validation error {}", g));
+        ProblemDetail problem = validation(errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = path(mapping);
+            String message = cause instanceof InvalidFormatException invalid
+                    ? "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType())
+                    : cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
+                    ? "must be a " + describe(mismatched.getTargetType())
+                    : "cannot be read";
+            return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", field, "message", message))));
+        }
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "The request body is not valid JSON or is missing.");
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException ex) {
+        String message = "'" + ex.getValue() + "' is not a valid " + describe(ex.getRequiredType());
+        return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", ex.getName(), "message", message))));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    public ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", v.getMessage()))
+                .toList();
+        return ResponseEntity.badRequest().body(validation(errors));
+    }
+
+    @ExceptionHandler(RuleViolationException.class)
+    public ResponseEntity<ProblemDetail> ruleViolation(RuleViolationException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "rule-violation", "Business rule violated", ex.getMessage());
+        problem.setProperty("rule", ex.rule());
+        if (ex.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", ex.field(), "message", ex.getMessage())));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(StateConflictException.class)
+    public ResponseEntity<ProblemDetail> stateConflict(StateConflictException ex) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, "state-conflict", "Not allowed in the current state", ex.getMessage());
+        problem.setProperty("currentState", ex.currentState());
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(NotFoundException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                .body(problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        String correlation = CausationContext.current().map(CausationContext::correlationId).orElse("none");
+        log.error("Unexpected error (correlation id {})", correlation, ex);
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed. Quote correlation id " + correlation + ".");
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem);
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_BASE + type));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static ProblemDetail validation(List<Map<String, String>> errors) {
+        String detail = errors.stream()
+                .map(e -> e.get("field") + ": " + e.get("message"))
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        return Map.of("field", error.getField(),
+                "message", error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage());
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == null) {
+            return "value";
+        }
+        if (type.isEnum()) {
+            return "value; one of " + java.util.Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "date (yyyy-MM-dd)";
+            case "YearMonth" -> "period (yyyy-MM)";
+            case "Instant" -> "instant (ISO-8601, e.g. 2018-05-01T00:00:00Z)";
+            case "UUID" -> "UUID";
+            case "BigDecimal", "Double", "double", "Float", "float" -> "number";
+            case "Integer", "int", "Long", "long" -> "whole number";
+            case "Boolean", "boolean" -> "boolean";
+            default -> type.getSimpleName();
+        };
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
