@@ -1,12 +1,14 @@
 package org.commissioning.platform.config;
 
 import org.commissioning.platform.consumer.ConsumedEventStore;
+import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.messaging.IntegrationEventPublisher;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.messaging.StreamBridgeIntegrationEventPublisher;
 import org.commissioning.platform.web.CausationFilter;
 import org.commissioning.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,6 +52,14 @@ public class PlatformAutoConfiguration {
     @ConditionalOnMissingBean
     public ConsumedEventStore consumedEventStore(MongoTemplate mongo) {
         return new ConsumedEventStore(mongo);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    public IdempotentConsumers idempotentConsumers(@Value("${spring.application.name}") String application,
+                                                   ConsumedEventStore store, IntegrationEventCodec codec,
+                                                   PlatformMetrics metrics) {
+        return new IdempotentConsumers(application, store, codec, metrics);
     }
 
     @Bean

@@ -1,0 +1,5 @@
+package org.commissioning.contract.api;
+
+public enum ContractStatus {
+    ACTIVE
+}

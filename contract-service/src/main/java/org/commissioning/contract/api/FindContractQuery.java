@@ -1,0 +1,4 @@
+package org.commissioning.contract.api;
+
+public record FindContractQuery(String contractId) {
+}

@@ -1,0 +1,33 @@
+package org.commissioning.contract.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.commissioning.contract.api.LotScope;
+import org.commissioning.contract.api.ServiceArea;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * @param contractId optional: a client that must not register twice (the demo loader) chooses the id;
+ *                   registering an id that exists is refused with 409
+ */
+public record RegisterContractRequest(
+        UUID contractId,
+        @NotBlank @Size(max = 200) String provider,
+        @NotNull ServiceArea serviceArea,
+        @NotNull @Valid LotRequest lot,
+        @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal annualValueGbp,
+        LocalDate start,
+        LocalDate end) {
+
+    public record LotRequest(@NotNull LotScope scope, List<@NotBlank String> names) {
+    }
+}
