@@ -1,0 +1,92 @@
+package org.commissioning.platform.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.commissioning.events.EventType;
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.PublishedLanguage;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Every published event type has a golden sample, and the current code reads and writes it unchanged.
+ * Removing or renaming a field of a published version makes the re-encoded sample differ from the golden one;
+ * such a change needs a new version (a new package and type), not an edit of this one.
+ */
+class PublishedLanguageGoldenSamplesTest {
+
+    final IntegrationEventCodec codec = new IntegrationEventCodec();
+
+    @TestFactory
+    Stream<DynamicTest> everyPublishedTypeRoundTripsItsGoldenSampleUnchanged() {
+        return PublishedLanguage.ALL.stream().map(type -> DynamicTest.dynamicTest(type.qualifiedName(), () -> {
+            JsonNode golden = golden(type);
+            IntegrationEvent<?> decoded = codec.decode(codec.mapper().writeValueAsBytes(golden));
+
+            assertThat(decoded.type()).isEqualTo(type.qualifiedName());
+            assertThat(decoded.data()).isInstanceOf(type.payloadType());
+            JsonNode reEncoded = codec.mapper().readTree(codec.encode(decoded));
+            assertThat(reEncoded)
+                    .as("%s re-encoded by the current code must equal its golden sample", type.qualifiedName())
+                    .isEqualTo(golden);
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyFieldOfEveryGoldenSampleIsAFieldOfThePayload() {
+        return PublishedLanguage.ALL.stream().map(type -> DynamicTest.dynamicTest(type.qualifiedName(), () -> {
+            List<String> missing = new ArrayList<>();
+            compare(type.payloadType(), golden(type).get("data"), "data", missing);
+            assertThat(missing).as("fields of the golden sample that the payload no longer has").isEmpty();
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyGoldenSampleIsAValidCloudEvent() {
+        return PublishedLanguage.ALL.stream().map(type -> DynamicTest.dynamicTest(type.qualifiedName(), () -> {
+            JsonNode golden = golden(type);
+            for (String attribute : List.of("specversion", "id", "source", "type", "subject", "time",
+                    "datacontenttype", "sequence", "actor", "correlationid", "data")) {
+                assertThat(golden.has(attribute)).as(attribute).isTrue();
+            }
+            assertThat(golden.get("specversion").asText()).isEqualTo("1.0");
+            assertThat(golden.get("source").asText()).isEqualTo(type.context().source());
+            assertThat(golden.get("type").asText()).endsWith(".v" + type.version());
+        }));
+    }
+
+    private static void compare(Class<?> type, JsonNode sample, String path, List<String> missing) {
+        if (!type.isRecord() || sample == null || !sample.isObject()) {
+            return;
+        }
+        Iterator<String> names = sample.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            RecordComponent component = Stream.of(type.getRecordComponents())
+                    .filter(c -> c.getName().equals(name)).findFirst().orElse(null);
+            if (component == null) {
+                missing.add(path + "." + name);
+            } else {
+                compare(component.getType(), sample.get(name), path + "." + name, missing);
+            }
+        }
+    }
+
+    private JsonNode golden(EventType type) throws IOException {
+        String resource = "golden/" + type.context().code() + "/" + type.name() + ".v" + type.version() + ".json";
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertThat(in).as("golden sample " + resource + " in infra/events").isNotNull();
+            return codec.mapper().readTree(in);
+        }
+    }
+}
