@@ -1,0 +1,215 @@
+package org.commissioning.stack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import org.commissioning.embedded.KafkaBroker;
+import org.commissioning.embedded.MongoWireServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole platform on one machine with nothing but a JDK: a real Apache Kafka broker (KRaft) and a MongoDB
+ * wire-protocol server in this process, keeping their data under the data directory, and the five services as
+ * child processes. Ctrl-C stops the services first, then the broker and the database.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final String VERSION = "0.1.0-SNAPSHOT";
+
+    private final StackOptions options;
+    private final MongoWireServer mongo;
+    private final KafkaBroker kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private volatile boolean stopped;
+
+    public LocalStack(StackOptions options) {
+        this.options = options;
+        this.mongo = MongoWireServer.onDisk(options.dataDir().resolve("mongo").resolve("platform.mv"), options.mongoPort());
+        this.kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
+    }
+
+    public static void main(String[] args) throws Exception {
+        StackOptions options;
+        try {
+            options = StackOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        LocalStack stack = new LocalStack(options);
+        CountDownLatch stoppedLatch = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println();
+            System.out.println("Stopping the platform ...");
+            stack.close();
+            System.out.println("Stopped. Data kept in " + options.dataDir());
+            stoppedLatch.countDown();
+        }, "local-stack-shutdown"));
+        try {
+            long startedAt = System.nanoTime();
+            stack.start();
+            Duration ready = Duration.ofNanos(System.nanoTime() - startedAt);
+            String demo = stack.loadDemoData();
+            stack.printBanner(ready, demo);
+        } catch (Exception e) {
+            System.err.println("The platform did not start: " + e.getMessage());
+            System.exit(1);
+        }
+        stoppedLatch.await();
+    }
+
+    /** Starts the broker, the database and the five services, and waits until every service is ready. */
+    public void start() throws IOException, InterruptedException {
+        requireFreePorts();
+        mongo.start();
+        kafka.start();
+        String brokers = kafka.bootstrapServers();
+        String mongoUri = mongo.connectionString();
+        Path logs = options.dataDir().resolve("logs");
+
+        Map<String, String> common = Map.of(
+                "platform.kafka.bootstrap-servers", brokers,
+                "logging.file.name", "",
+                "spring.main.banner-mode", "off");
+        services.add(service("contract-service", options.contractPort(), common, mongoUri + "/contracts", Map.of(), logs));
+        services.add(service("kpi-service", options.kpiPort(), common, mongoUri + "/kpi", Map.of(), logs));
+        services.add(service("rag-service", options.ragPort(), common, mongoUri + "/ratings", Map.of(), logs));
+        services.add(service("deepdive-service", options.deepdivePort(), common, mongoUri + "/deepdives", Map.of(), logs));
+        services.add(service("gateway", options.gatewayPort(), common, mongoUri + "/gateway", Map.of(
+                "services.contract.url", "http://127.0.0.1:" + options.contractPort(),
+                "services.kpi.url", "http://127.0.0.1:" + options.kpiPort(),
+                "services.rag.url", "http://127.0.0.1:" + options.ragPort(),
+                "services.deepdive.url", "http://127.0.0.1:" + options.deepdivePort()), logs));
+        for (ServiceProcess service : services) {
+            service.start();
+        }
+        awaitReady(Duration.ofMinutes(3));
+    }
+
+    /** Registers the demo contracts through the gateway (idempotent); returns a one-line account. */
+    public String loadDemoData() throws IOException, InterruptedException {
+        if (!options.loadDemo()) {
+            return "demo data: not loaded (--no-demo)";
+        }
+        DemoData.Result result = new DemoData().load(gatewayUrl());
+        if (!result.failures().isEmpty()) {
+            result.failures().forEach(f -> log.warn("Demo contract not loaded: {}", f));
+        }
+        return "demo data: " + result.registered() + " contracts registered, " + result.alreadyThere()
+                + " already there" + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " failed");
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + options.gatewayPort();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        List<CompletableFuture<Void>> stopping = services.stream()
+                .map(s -> CompletableFuture.runAsync(() -> s.stop(Duration.ofSeconds(30))))
+                .toList();
+        stopping.forEach(CompletableFuture::join);
+        kafka.stop();
+        mongo.stop();
+    }
+
+    private ServiceProcess service(String name, int port, Map<String, String> common, String mongoUri,
+                                   Map<String, String> extra, Path logs) {
+        Map<String, String> properties = new LinkedHashMap<>(common);
+        properties.put("spring.data.mongodb.uri", mongoUri);
+        properties.putAll(extra);
+        Path jar = options.root().resolve(name).resolve("target").resolve(name + "-" + VERSION + "-exec.jar");
+        return new ServiceProcess(name, jar, port, properties, logs.resolve(name + ".log"));
+    }
+
+    private void awaitReady(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<ServiceProcess> waiting = new ArrayList<>(services);
+        while (!waiting.isEmpty()) {
+            for (ServiceProcess service : List.copyOf(waiting)) {
+                if (!service.isAlive()) {
+                    throw new IllegalStateException(service.name() + " exited during start-up; the end of "
+                            + service.log() + ":\n" + service.tailOfLog(40));
+                }
+                if (service.isReady()) {
+                    log.info("{} ready on port {}", service.name(), service.port());
+                    waiting.remove(service);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Not ready within " + timeout + ": "
+                        + waiting.stream().map(ServiceProcess::name).toList() + "; see their logs in "
+                        + options.dataDir().resolve("logs"));
+            }
+            if (!waiting.isEmpty()) {
+                Thread.sleep(250);
+            }
+        }
+    }
+
+    private void requireFreePorts() {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("Kafka", options.kafkaPort());
+        ports.put("Kafka controller", options.kafkaControllerPort());
+        ports.put("MongoDB", options.mongoPort());
+        ports.put("gateway", options.gatewayPort());
+        ports.put("contract-service", options.contractPort());
+        ports.put("kpi-service", options.kpiPort());
+        ports.put("rag-service", options.ragPort());
+        ports.put("deepdive-service", options.deepdivePort());
+        List<String> busy = new ArrayList<>();
+        ports.forEach((what, port) -> {
+            try (ServerSocket socket = new ServerSocket(port)) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                busy.add(what + " port " + port);
+            }
+        });
+        if (!busy.isEmpty()) {
+            throw new IllegalStateException("Ports in use: " + busy + ". Is the platform already running? "
+                    + "Choose others with --gateway-port=... etc.");
+        }
+    }
+
+    private void printBanner(Duration ready, String demo) {
+        String nl = System.lineSeparator();
+        System.out.println(nl
+                + "==================================================================" + nl
+                + " Commissioned services monitoring platform: ready in " + String.format("%.1f", ready.toMillis() / 1000.0) + " s" + nl
+                + " " + demo + nl
+                + nl
+                + "  Gateway (use this)    " + gatewayUrl() + nl
+                + "    dashboard           " + gatewayUrl() + "/api/dashboard/contracts" + nl
+                + "    contracts           " + gatewayUrl() + "/api/contracts" + nl
+                + "  contract-service      http://127.0.0.1:" + options.contractPort() + nl
+                + "  kpi-service           http://127.0.0.1:" + options.kpiPort() + nl
+                + "  rag-service           http://127.0.0.1:" + options.ragPort() + nl
+                + "  deepdive-service      http://127.0.0.1:" + options.deepdivePort() + nl
+                + "  health / metrics      <service>/actuator/health, <service>/actuator/prometheus" + nl
+                + "  Kafka (KRaft)         " + kafka.bootstrapServers() + nl
+                + "  MongoDB (wire proto)  " + mongo.connectionString() + nl
+                + "  data and logs         " + options.dataDir() + nl
+                + nl
+                + " Press Ctrl-C to stop; data is kept for the next start." + nl
+                + "==================================================================");
+    }
+}
