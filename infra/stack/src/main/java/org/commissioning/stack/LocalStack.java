@@ -39,6 +39,10 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--bench")) {
+            PlatformBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         StackOptions options;
         try {
             options = StackOptions.parse(args);
@@ -112,6 +116,13 @@ public final class LocalStack implements AutoCloseable {
 
     public String gatewayUrl() {
         return "http://127.0.0.1:" + options.gatewayPort();
+    }
+
+    /** Resident memory of each service process in MiB. */
+    public Map<String, Long> residentMemoryMib() {
+        Map<String, Long> memory = new LinkedHashMap<>();
+        services.forEach(s -> memory.put(s.name(), s.residentMemoryMib()));
+        return memory;
     }
 
     public KafkaBroker kafka() {

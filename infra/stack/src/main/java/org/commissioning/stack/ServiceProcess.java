@@ -66,6 +66,23 @@ final class ServiceProcess {
                 .start();
     }
 
+    /** Resident memory of the process in MiB, read from /proc (Linux); -1 where unavailable. */
+    long residentMemoryMib() {
+        if (process == null) {
+            return -1;
+        }
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
     boolean isAlive() {
         return process != null && process.isAlive();
     }

@@ -64,9 +64,11 @@ class LocalStackIT {
         JsonNode row = dashboard().stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElseThrow();
         assertThat(row.get("provider").asText()).isEqualTo("Brand New Youth Trust");
         assertThat(row.get("districts").toString()).isEqualTo("[\"Dover\"]");
-        assertThat(get(options.kpiPort(), "/api/kpi/contracts/" + id).statusCode()).isEqualTo(200);
-        assertThat(get(options.ragPort(), "/api/ratings/contracts/" + id).statusCode()).isEqualTo(200);
-        assertThat(get(options.deepdivePort(), "/api/deepdives/contracts/" + id).statusCode()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(get(options.kpiPort(), "/api/kpi/contracts/" + id).statusCode()).isEqualTo(200);
+            assertThat(get(options.ragPort(), "/api/ratings/contracts/" + id).statusCode()).isEqualTo(200);
+            assertThat(get(options.deepdivePort(), "/api/deepdives/contracts/" + id).statusCode()).isEqualTo(200);
+        });
 
         stack.close();
         stack = start(options);

@@ -19,8 +19,14 @@ import org.springframework.core.io.ClassPathResource;
  */
 public class PlatformDefaults implements EnvironmentPostProcessor, Ordered {
 
+    /** Axon's update checker reports to AxonIQ at every start; a council's services do not phone home. */
+    static final String AXON_UPDATE_CHECKER_DISABLED = "axoniq.update-checker.disabled";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (System.getProperty(AXON_UPDATE_CHECKER_DISABLED) == null && System.getenv("AXONIQ_UPDATE_CHECKER_DISABLED") == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_DISABLED, "true");
+        }
         try {
             List<PropertySource<?>> sources = new YamlPropertySourceLoader()
                     .load("platform-defaults", new ClassPathResource("platform-defaults.yml"));

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Measures the local stack (start-up time, registration-to-dashboard latency, memory) on a fresh data directory
+# and writes bench/REPORT.md. Usage: bench/run.sh [--samples=N]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./mvnw -B -ntp -q -DskipTests package
+data="$(mktemp -d)"
+trap 'rm -rf "$data"' EXIT
+java -XX:+UseSerialGC -Xmx768m -jar infra/stack/target/stack-0.1.0-SNAPSHOT-exec.jar --bench \
+  --root="$(pwd)" --data-dir="$data/data" --report=bench/REPORT.md "$@"

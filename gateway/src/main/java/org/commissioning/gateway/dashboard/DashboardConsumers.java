@@ -1,0 +1,26 @@
+package org.commissioning.gateway.dashboard;
+
+import java.util.function.Consumer;
+
+import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.platform.consumer.IdempotentConsumers;
+import org.commissioning.platform.consumer.IntegrationEventHandlers;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * The dashboard's subscriptions. {@code contractEvents} is bound to {@code contracts.events.v1} as
+ * {@code contractEvents-in-0} with the group {@code gateway} (application.yml); the platform drops
+ * redeliveries and watches each contract's sequence.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DashboardConsumers {
+
+    @Bean
+    public Consumer<Message<byte[]>> contractEvents(IdempotentConsumers consumers, DashboardProjection projection) {
+        return consumers.bind("dashboard", IntegrationEventHandlers.builder()
+                .on(ContractRegistered.class, projection::on)
+                .build());
+    }
+}

@@ -1,0 +1,33 @@
+package org.commissioning.gateway.dashboard;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The dashboard of the head of service and the management team: every contract, with county and area totals. */
+@RestController
+@RequestMapping("/api/dashboard")
+public class DashboardController {
+
+    private final DashboardView view;
+
+    public DashboardController(DashboardView view) {
+        this.view = view;
+    }
+
+    @GetMapping("/contracts")
+    public List<DashboardContract> contracts(@RequestParam(required = false) String serviceArea,
+                                             @RequestParam(required = false) String area,
+                                             @RequestParam(required = false) String district,
+                                             @RequestParam(required = false) String provider) {
+        return view.contracts(new DashboardQuery(serviceArea, area, district, provider));
+    }
+
+    @GetMapping("/summary")
+    public DashboardSummary summary() {
+        return view.summary();
+    }
+}

@@ -1,0 +1,21 @@
+package org.commissioning.gateway.dashboard;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * Totals over every contract on the dashboard.
+ *
+ * @param contracts               how many contracts there are
+ * @param byServiceArea           contracts per service area
+ * @param byArea                  contracts covering each area (a county-wide contract counts in all four)
+ * @param totalAnnualValueGbp     sum of the annual values that are known
+ * @param contractsWithKnownValue how many contracts that sum is over
+ */
+public record DashboardSummary(
+        long contracts,
+        Map<String, Long> byServiceArea,
+        Map<String, Long> byArea,
+        BigDecimal totalAnnualValueGbp,
+        long contractsWithKnownValue) {
+}

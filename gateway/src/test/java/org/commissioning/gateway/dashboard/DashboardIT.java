@@ -1,0 +1,198 @@
+package org.commissioning.gateway.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.gateway.support.ContractEvents;
+import org.commissioning.gateway.support.GatewayITSupport;
+import org.commissioning.platform.messaging.PlatformMetrics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** ContractRegistered records on the contracts topic become dashboard rows, served over HTTP. */
+class DashboardIT extends GatewayITSupport {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final String CONSUMER = "gateway.dashboard";
+
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+    @Autowired
+    PlatformMetrics metrics;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void showsARegisteredContractWithItsFields() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> event = ContractEvents.registered(id, "Sk8side", "YOUTH",
+                ContractEvents.district("South", "Ashford"), new BigDecimal("120000.00"));
+
+        ContractEvents.send(kafka.getBrokersAsString(), event);
+
+        JsonNode row = awaitRow(id);
+        assertThat(row.get("provider").asText()).isEqualTo("Sk8side");
+        assertThat(row.get("serviceArea").asText()).isEqualTo("YOUTH");
+        assertThat(row.get("lotScope").asText()).isEqualTo("DISTRICT");
+        assertThat(row.get("areas").toString()).isEqualTo("[\"South\"]");
+        assertThat(row.get("districts").toString()).isEqualTo("[\"Ashford\"]");
+        assertThat(row.get("annualValueGbp").decimalValue()).isEqualByComparingTo("120000.00");
+        assertThat(row.get("start").asText()).isEqualTo("2018-04-01");
+        assertThat(row.get("end").asText()).isEqualTo("2021-03-31");
+        assertThat(row.get("status").asText()).isEqualTo("ACTIVE");
+        assertThat(row.has("rag")).as("rag is written out as null until the contract is rated").isTrue();
+        assertThat(row.get("rag").isNull()).isTrue();
+        assertThat(row.get("registeredAt").asText()).isEqualTo(event.time().toString());
+        assertThat(row.get("lastEventSequence").asLong()).isEqualTo(1);
+        assertThat(row.get("lastEventId").asText()).isEqualTo(event.id());
+        assertThat(http().get().uri("/api/dashboard/contracts?provider=Sk8side").retrieve().body(String.class))
+                .as("amounts are written out to the penny").contains("\"annualValueGbp\":120000.00,");
+    }
+
+    @Test
+    void theSameRecordDeliveredTwiceGivesOneRowAndCountsOneDuplicate() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> event = ContractEvents.registered(id, "Imago", "YOUNG_CARERS",
+                ContractEvents.district("West", "Maidstone"), null);
+        double duplicatesBefore = metrics.count("platform.events.duplicates", "consumer", CONSUMER);
+        double consumedBefore = metrics.count("platform.events.consumed", "consumer", CONSUMER);
+
+        ContractEvents.send(kafka.getBrokersAsString(), event, event);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                metrics.count("platform.events.duplicates", "consumer", CONSUMER)).isEqualTo(duplicatesBefore + 1));
+        assertThat(metrics.count("platform.events.consumed", "consumer", CONSUMER)).isEqualTo(consumedBefore + 1);
+        assertThat(rows(null).stream().filter(r -> r.get("id").asText().equals(id))).hasSize(1);
+    }
+
+    @Test
+    void filtersByServiceAreaAreaDistrictAndProviderAndSortsByServiceAreaThenProvider() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String youth = UUID.randomUUID().toString();
+        String carers = UUID.randomUUID().toString();
+        String county = UUID.randomUUID().toString();
+        ContractEvents.send(kafka.getBrokersAsString(),
+                ContractEvents.registered(youth, "Youth " + tag, "YOUTH", ContractEvents.district("East", "Thanet"),
+                        new BigDecimal("75000")),
+                ContractEvents.registered(carers, "Carers " + tag, "YOUNG_CARERS",
+                        ContractEvents.district("North", "Gravesham"), new BigDecimal("40000")),
+                ContractEvents.registered(county, "County " + tag, "NEETS", new Lot("COUNTY",
+                        List.of("North", "East", "South", "West"), List.of("Dartford", "Gravesham", "Sevenoaks",
+                        "Canterbury", "Swale", "Thanet", "Ashford", "Dover", "Folkestone and Hythe", "Maidstone",
+                        "Tonbridge and Malling", "Tunbridge Wells")), null));
+        awaitRow(youth);
+        awaitRow(carers);
+        awaitRow(county);
+
+        assertThat(ids("serviceArea=YOUTH")).contains(youth).doesNotContain(carers, county);
+        assertThat(rows("serviceArea=YOUTH")).allSatisfy(r -> assertThat(r.get("serviceArea").asText()).isEqualTo("YOUTH"));
+        assertThat(ids("area=East")).contains(youth, county).doesNotContain(carers);
+        assertThat(ids("district=Gravesham")).contains(carers, county).doesNotContain(youth);
+        assertThat(ids("district=Tonbridge and Malling")).contains(county).doesNotContain(youth, carers);
+        assertThat(ids("provider=Carers " + tag)).containsExactly(carers);
+        assertThat(ids("serviceArea=NEETS&area=West&provider=County " + tag)).containsExactly(county);
+        assertThat(ids("serviceArea=YOUTH&provider=Carers " + tag)).isEmpty();
+        assertThat(ids("area=Atlantis")).isEmpty();
+        assertThat(ids("provider=")).isEmpty();
+
+        List<JsonNode> all = rows(null);
+        assertThat(all).isSortedAccordingTo(Comparator
+                .comparing((JsonNode r) -> r.get("serviceArea").asText())
+                .thenComparing(r -> r.get("provider").asText()));
+    }
+
+    @Test
+    void summarisesTheContractsOnTheDashboard() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ContractEvents.send(kafka.getBrokersAsString(), ContractEvents.registered(id, "Summary Trust", "LOCAL_GRANTS",
+                ContractEvents.district("West", "Tunbridge Wells"), new BigDecimal("12345.67")));
+        awaitRow(id);
+
+        var response = http().get().uri("/api/dashboard/summary").retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        JsonNode summary = json.readTree(response.getBody());
+
+        List<JsonNode> rows = rows(null);
+        Map<String, Long> byServiceArea = new HashMap<>();
+        Map<String, Long> byArea = new HashMap<>();
+        BigDecimal total = BigDecimal.ZERO;
+        for (JsonNode row : rows) {
+            byServiceArea.merge(row.get("serviceArea").asText(), 1L, Long::sum);
+            row.get("areas").forEach(a -> byArea.merge(a.asText(), 1L, Long::sum));
+            if (!row.get("annualValueGbp").isNull()) {
+                total = total.add(row.get("annualValueGbp").decimalValue());
+            }
+        }
+        assertThat(summary.get("contracts").asLong()).isEqualTo(rows.size());
+        assertThat(json.convertValue(summary.get("byServiceArea"), Map.class)).isEqualTo(toIntMap(byServiceArea));
+        assertThat(json.convertValue(summary.get("byArea"), Map.class)).isEqualTo(toIntMap(byArea));
+        assertThat(summary.get("byServiceArea").get("LOCAL_GRANTS").asLong()).isPositive();
+        assertThat(summary.get("totalAnnualValueGbp").decimalValue()).isEqualByComparingTo(total);
+    }
+
+    @Test
+    void reportsHealthAndThePlatformMetrics() throws Exception {
+        String id = UUID.randomUUID().toString();
+        ContractEvents.send(kafka.getBrokersAsString(), ContractEvents.registered(id, "Metrics Trust", "YOUTH",
+                ContractEvents.district("East", "Swale"), null));
+        awaitRow(id);
+
+        var health = http().get().uri("/actuator/health").retrieve().toEntity(String.class);
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        assertThat(json.readTree(health.getBody()).get("status").asText()).isEqualTo("UP");
+
+        var prometheus = http().get().uri("/actuator/prometheus").retrieve().toEntity(String.class);
+        assertThat(prometheus.getStatusCode().value()).isEqualTo(200);
+        assertThat(prometheus.getBody())
+                .contains("platform_events_consumed_total{")
+                .contains("consumer=\"" + CONSUMER + "\"");
+    }
+
+    private JsonNode awaitRow(String id) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(WAIT).untilAsserted(() -> {
+            found[0] = rows(null).stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElse(null);
+            assertThat(found[0]).as("dashboard row of " + id).isNotNull();
+        });
+        return found[0];
+    }
+
+    private List<String> ids(String query) {
+        return rows(query).stream().map(r -> r.get("id").asText()).toList();
+    }
+
+    private List<JsonNode> rows(String query) {
+        var response = http().get().uri("/api/dashboard/contracts" + (query == null ? "" : "?" + query))
+                .retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        try {
+            List<JsonNode> rows = new ArrayList<>();
+            json.readTree(response.getBody()).forEach(rows::add);
+            return rows;
+        } catch (Exception e) {
+            throw new AssertionError("Not a JSON array: " + response.getBody(), e);
+        }
+    }
+
+    private static Map<String, Integer> toIntMap(Map<String, Long> counts) {
+        Map<String, Integer> ints = new HashMap<>();
+        counts.forEach((k, v) -> ints.put(k, v.intValue()));
+        return ints;
+    }
+}

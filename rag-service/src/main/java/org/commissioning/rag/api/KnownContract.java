@@ -1,0 +1,36 @@
+package org.commissioning.rag.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A contract as this service knows it from {@code ContractRegistered.v1}: what ratings are checked against.
+ *
+ * @param id           the contract id (stored as {@code _id})
+ * @param serviceArea  FAMILY_SUPPORT, YOUNG_CARERS, CHILDRENS_CENTRES, YOUTH, NEETS, EMOTIONAL_HEALTH_AND_WELLBEING or LOCAL_GRANTS
+ * @param lotScope     COUNTY, AREA or DISTRICT
+ * @param areas        the areas the lot covers
+ * @param districts    the districts the lot covers
+ * @param start        null where not recorded
+ * @param end          null where not recorded
+ * @param registeredAt when the contract was registered (the event's time)
+ * @param lastSequence the sequence number of the last event of the contract applied to this view
+ */
+public record KnownContract(
+        String id,
+        String provider,
+        String serviceArea,
+        String lotScope,
+        List<String> areas,
+        List<String> districts,
+        LocalDate start,
+        LocalDate end,
+        Instant registeredAt,
+        long lastSequence) {
+
+    public KnownContract {
+        areas = areas == null ? List.of() : List.copyOf(areas);
+        districts = districts == null ? List.of() : List.copyOf(districts);
+    }
+}

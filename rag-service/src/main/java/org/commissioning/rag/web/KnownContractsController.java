@@ -1,0 +1,35 @@
+package org.commissioning.rag.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.commissioning.rag.api.KnownContract;
+import org.commissioning.rag.query.KnownContractsProjection;
+import org.commissioning.platform.domain.NotFoundException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The contracts a rating (RAG) can be given for, as registered in contract-service. */
+@RestController
+@RequestMapping("/api/ratings/contracts")
+public class KnownContractsController {
+
+    private final KnownContractsProjection view;
+
+    public KnownContractsController(KnownContractsProjection view) {
+        this.view = view;
+    }
+
+    @GetMapping
+    public List<KnownContract> list() {
+        return view.all();
+    }
+
+    @GetMapping("/{contractId}")
+    public KnownContract find(@PathVariable UUID contractId) {
+        return view.find(contractId.toString())
+                .orElseThrow(() -> new NotFoundException("No contract " + contractId + " is known here"));
+    }
+}
