@@ -5,7 +5,9 @@ import java.util.List;
 /** The event types of {@code ratings.events.v1}, version 1. */
 public final class RatingsV1 {
 
-    public static final List<Class<?>> TYPES = List.of();
+    public static final List<Class<?>> TYPES = List.of(
+            ContractRated.class,
+            RagChanged.class);
 
     private RatingsV1() {
     }
