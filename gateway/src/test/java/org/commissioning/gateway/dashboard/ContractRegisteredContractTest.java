@@ -10,10 +10,10 @@ import java.util.List;
 
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractRegistered;
-import org.commissioning.gateway.support.TestMongo;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
-import org.junit.jupiter.api.AfterAll;
+import org.commissioning.testsupport.TestMongoTemplates;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 class ContractRegisteredContractTest {
 
     static final String GOLDEN = "golden/contracts/ContractRegistered.v1.json";
-    static final TestMongo MONGO = TestMongo.start("gateway");
+    static final MongoTemplate MONGO = TestMongoTemplates.create("contract-registered-contract-test");
 
     /** Reads the sample as written: 120000.00 stays 120000.00. */
     static final ObjectMapper EXACT = JsonMapper.builder()
@@ -37,13 +37,8 @@ class ContractRegisteredContractTest {
             .build();
 
     final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final DashboardProjection projection = new DashboardProjection(MONGO.template());
-    final DashboardView view = new DashboardView(MONGO.template());
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
+    final DashboardProjection projection = new DashboardProjection(MONGO);
+    final DashboardView view = new DashboardView(MONGO);
 
     @Test
     void theDashboardRowCarriesEveryFieldOfTheGoldenSample() throws Exception {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -13,11 +12,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.gateway.support.ContractEvents;
+import org.commissioning.gateway.support.DashboardRows;
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.platform.messaging.PlatformMetrics;
+import org.commissioning.testsupport.EventSender;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -44,7 +46,7 @@ class DashboardIT extends GatewayITSupport {
         IntegrationEvent<ContractRegistered> event = ContractEvents.registered(id, "Sk8side", "YOUTH",
                 ContractEvents.district("South", "Ashford"), new BigDecimal("120000.00"));
 
-        ContractEvents.send(kafka.getBrokersAsString(), event);
+        send(event);
 
         JsonNode row = awaitRow(id);
         assertThat(row.get("provider").asText()).isEqualTo("Sk8side");
@@ -73,7 +75,7 @@ class DashboardIT extends GatewayITSupport {
         double duplicatesBefore = metrics.count("platform.events.duplicates", "consumer", CONSUMER);
         double consumedBefore = metrics.count("platform.events.consumed", "consumer", CONSUMER);
 
-        ContractEvents.send(kafka.getBrokersAsString(), event, event);
+        send(event, event);
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(
                 metrics.count("platform.events.duplicates", "consumer", CONSUMER)).isEqualTo(duplicatesBefore + 1));
@@ -87,8 +89,7 @@ class DashboardIT extends GatewayITSupport {
         String youth = UUID.randomUUID().toString();
         String carers = UUID.randomUUID().toString();
         String county = UUID.randomUUID().toString();
-        ContractEvents.send(kafka.getBrokersAsString(),
-                ContractEvents.registered(youth, "Youth " + tag, "YOUTH", ContractEvents.district("East", "Thanet"),
+        send(ContractEvents.registered(youth, "Youth " + tag, "YOUTH", ContractEvents.district("East", "Thanet"),
                         new BigDecimal("75000")),
                 ContractEvents.registered(carers, "Carers " + tag, "YOUNG_CARERS",
                         ContractEvents.district("North", "Gravesham"), new BigDecimal("40000")),
@@ -120,7 +121,7 @@ class DashboardIT extends GatewayITSupport {
     @Test
     void summarisesTheContractsOnTheDashboard() throws Exception {
         String id = UUID.randomUUID().toString();
-        ContractEvents.send(kafka.getBrokersAsString(), ContractEvents.registered(id, "Summary Trust", "LOCAL_GRANTS",
+        send(ContractEvents.registered(id, "Summary Trust", "LOCAL_GRANTS",
                 ContractEvents.district("West", "Tunbridge Wells"), new BigDecimal("12345.67")));
         awaitRow(id);
 
@@ -149,7 +150,7 @@ class DashboardIT extends GatewayITSupport {
     @Test
     void reportsHealthAndThePlatformMetrics() throws Exception {
         String id = UUID.randomUUID().toString();
-        ContractEvents.send(kafka.getBrokersAsString(), ContractEvents.registered(id, "Metrics Trust", "YOUTH",
+        send(ContractEvents.registered(id, "Metrics Trust", "YOUTH",
                 ContractEvents.district("East", "Swale"), null));
         awaitRow(id);
 
@@ -164,30 +165,20 @@ class DashboardIT extends GatewayITSupport {
                 .contains("consumer=\"" + CONSUMER + "\"");
     }
 
+    private void send(IntegrationEvent<?>... events) {
+        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, events);
+    }
+
     private JsonNode awaitRow(String id) {
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(WAIT).untilAsserted(() -> {
-            found[0] = rows(null).stream().filter(r -> r.get("id").asText().equals(id)).findFirst().orElse(null);
-            assertThat(found[0]).as("dashboard row of " + id).isNotNull();
-        });
-        return found[0];
+        return new DashboardRows(http()).awaitRow(id, WAIT);
     }
 
     private List<String> ids(String query) {
-        return rows(query).stream().map(r -> r.get("id").asText()).toList();
+        return new DashboardRows(http()).ids(query);
     }
 
     private List<JsonNode> rows(String query) {
-        var response = http().get().uri("/api/dashboard/contracts" + (query == null ? "" : "?" + query))
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        try {
-            List<JsonNode> rows = new ArrayList<>();
-            json.readTree(response.getBody()).forEach(rows::add);
-            return rows;
-        } catch (Exception e) {
-            throw new AssertionError("Not a JSON array: " + response.getBody(), e);
-        }
+        return new DashboardRows(http()).rows(query);
     }
 
     private static Map<String, Integer> toIntMap(Map<String, Long> counts) {

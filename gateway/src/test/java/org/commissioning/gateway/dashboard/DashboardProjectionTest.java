@@ -14,8 +14,7 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.gateway.support.ContractEvents;
-import org.commissioning.gateway.support.TestMongo;
-import org.junit.jupiter.api.AfterAll;
+import org.commissioning.testsupport.TestMongoTemplates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,16 +23,9 @@ import org.springframework.data.mongodb.core.query.Query;
 /** The projection as a plain object over a real MongoTemplate on an in-process Mongo wire-protocol server. */
 class DashboardProjectionTest {
 
-    static final TestMongo MONGO = TestMongo.start("gateway");
-
-    final MongoTemplate mongo = MONGO.template();
+    final MongoTemplate mongo = TestMongoTemplates.create("dashboard-projection-test");
     final DashboardProjection projection = new DashboardProjection(mongo);
     final DashboardView view = new DashboardView(mongo);
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
 
     @BeforeEach
     void empty() {

@@ -1,11 +1,11 @@
 package org.commissioning.gateway.support;
 
-import org.commissioning.embedded.MongoWireServer;
 import org.commissioning.events.Topics;
+import org.commissioning.testsupport.EmbeddedMongo;
+import org.commissioning.testsupport.TestHttp;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -13,12 +13,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 /**
- * The gateway as it runs, over real HTTP, on an embedded KRaft broker and an in-process Mongo wire server.
+ * The gateway as it runs, over real HTTP, on an embedded KRaft broker and the shared in-process Mongo wire server.
  * Metrics are exported as in production (Spring Boot tests switch that off otherwise), so /actuator/prometheus exists.
  * Each test class has application properties of its own, so no two classes could share a context anyway: each
  * context is closed after its class, which stops its embedded broker cleanly before the JVM exits (left to the
  * JVM's shutdown hooks, Kafka's test kit deletes the broker's directories while it is still running and logs
- * errors). Mongo is shared by all of them and never stopped here.
+ * errors). Mongo is shared by all of them and never stopped.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -27,11 +27,9 @@ import org.springframework.web.client.RestClient;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class GatewayITSupport {
 
-    protected static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/gateway");
+        EmbeddedMongo.register(registry, "gateway");
     }
 
     @LocalServerPort
@@ -39,8 +37,6 @@ public abstract class GatewayITSupport {
 
     /** A client that returns every response, errors included, for the test to inspect. */
     protected RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
-                .build();
+        return TestHttp.client(port);
     }
 }

@@ -1,6 +1,5 @@
-package org.commissioning.gateway.support;
+package org.commissioning.testsupport;
 
-import org.commissioning.embedded.MongoWireServer;
 import org.commissioning.platform.config.PlatformMongoAutoConfiguration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
@@ -12,16 +11,20 @@ import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
-/** A real MongoTemplate, mapped as the gateway maps its documents, on an in-process Mongo wire-protocol server. */
-public final class TestMongo implements AutoCloseable {
+/**
+ * Real MongoTemplates, mapped as the services map their documents (the platform's conversions: dates as midnight
+ * UTC, amounts as Decimal128), on the shared {@link EmbeddedMongo} server: for testing projections as plain objects.
+ */
+public final class TestMongoTemplates {
 
-    private final MongoWireServer server;
-    private final MongoClient client;
-    private final MongoTemplate template;
+    /** One client for the JVM, like the server it talks to; closed by neither. */
+    private static final MongoClient CLIENT = MongoClients.create(EmbeddedMongo.connectionString());
 
-    private TestMongo(MongoWireServer server, String database) {
-        this.server = server;
-        this.client = MongoClients.create(server.connectionString());
+    private TestMongoTemplates() {
+    }
+
+    /** A template on {@code database}; give each test class a database of its own, as they share the server. */
+    public static MongoTemplate create(String database) {
         MongoCustomConversions conversions = PlatformMongoAutoConfiguration.conversions();
         MongoMappingContext context = new MongoMappingContext();
         context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
@@ -29,20 +32,6 @@ public final class TestMongo implements AutoCloseable {
         MappingMongoConverter converter = new MappingMongoConverter(NoOpDbRefResolver.INSTANCE, context);
         converter.setCustomConversions(conversions);
         converter.afterPropertiesSet();
-        this.template = new MongoTemplate(new SimpleMongoClientDatabaseFactory(client, database), converter);
-    }
-
-    public static TestMongo start(String database) {
-        return new TestMongo(MongoWireServer.inMemoryOnFreePort().start(), database);
-    }
-
-    public MongoTemplate template() {
-        return template;
-    }
-
-    @Override
-    public void close() {
-        client.close();
-        server.stop();
+        return new MongoTemplate(new SimpleMongoClientDatabaseFactory(CLIENT, database), converter);
     }
 }

@@ -1,0 +1,193 @@
+package org.commissioning.testsupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.Topics;
+import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.platform.messaging.PlatformMetrics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The contract every service that knows contracts from {@code ContractRegistered} keeps (kpi-service, rag-service,
+ * deepdive-service): the service as it runs, over real HTTP, consuming {@code contracts.events.v1} from an embedded
+ * KRaft broker through the platform's idempotent consumer, with its read model on the shared in-process Mongo
+ * server (in a database named after the service). Metrics are exported as in production, so /actuator/prometheus
+ * exists.
+ * <p>
+ * A service's test extends this with the prefix under which it serves the contracts it knows, e.g.
+ * {@code /api/kpi/contracts}; the annotations here are inherited.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
+@AutoConfigureObservability(tracing = false)
+@ExtendWith(OutputCaptureExtension.class)
+public abstract class KnowsContractsFromContractRegistered {
+
+    protected static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        EmbeddedMongo.register(registry, EmbeddedMongo.APPLICATION_DATABASE);
+    }
+
+    /** Where the service serves the contracts it knows: {@code GET api} lists them, {@code GET api/{id}} finds one. */
+    protected final String api;
+
+    @LocalServerPort
+    protected int port;
+    /** The service's consumer group (its application name, as the binding's {@code group}). */
+    @Value("${spring.application.name}")
+    protected String group;
+    @Autowired
+    protected EmbeddedKafkaBroker kafka;
+    @Autowired
+    protected PlatformMetrics metrics;
+    @Autowired
+    protected MongoTemplate mongo;
+
+    protected final ObjectMapper json = new ObjectMapper();
+
+    protected KnowsContractsFromContractRegistered(String api) {
+        this.api = api;
+    }
+
+    @Test
+    void makesARegisteredContractKnown() {
+        String id = UUID.randomUUID().toString();
+        send(IntegrationEvents.registered(id, 1));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            ResponseEntity<String> found = get(api + "/" + id);
+            assertThat(found.getStatusCode().value()).isEqualTo(200);
+            JsonNode body = json.readTree(found.getBody());
+            assertThat(body.get("id").asText()).isEqualTo(id);
+            assertThat(body.get("provider").asText()).isEqualTo("Sk8side");
+            assertThat(body.get("serviceArea").asText()).isEqualTo("YOUTH");
+            assertThat(body.get("lotScope").asText()).isEqualTo("DISTRICT");
+            assertThat(body.get("districts").toString()).isEqualTo("[\"Ashford\"]");
+            assertThat(body.get("start").asText()).isEqualTo("2016-04-01");
+            assertThat(body.get("registeredAt").asText()).isEqualTo("2018-04-03T09:15:00Z");
+            assertThat(body.get("lastSequence").asLong()).isEqualTo(1);
+        });
+        assertThat(idsListed()).contains(id);
+    }
+
+    @Test
+    void dropsARedeliveredEvent() {
+        String id = UUID.randomUUID().toString();
+        awaitConsumerCaughtUp();
+        double consumedBefore = count("platform.events.consumed");
+        double duplicatesBefore = count("platform.events.duplicates");
+
+        IntegrationEvent<ContractRegistered> event = IntegrationEvents.registered(id, 1);
+        send(event, event);
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(count("platform.events.duplicates")).isEqualTo(duplicatesBefore + 1));
+        awaitConsumerCaughtUp();
+        assertThat(count("platform.events.consumed")).isEqualTo(consumedBefore + 1);
+        assertThat(mongo.count(Query.query(Criteria.where("subject").is(id)), "consumed_events")).isEqualTo(1);
+        assertThat(idsListed()).containsOnlyOnce(id);
+        assertThat(get(api + "/" + id).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void reportsAGapInAContractsSequence(CapturedOutput output) {
+        String id = UUID.randomUUID().toString();
+        double gapsBefore = count("platform.events.gaps");
+
+        send(IntegrationEvents.registered(id, 1), IntegrationEvents.registered(id, 3));
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(count("platform.events.gaps")).isEqualTo(gapsBefore + 1);
+            assertThat(output.getOut()).containsPattern("Gap in the events of contract " + id
+                    + " .* expected sequence 2 but received 3");
+        });
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(json.readTree(get(api + "/" + id).getBody()).get("lastSequence").asLong()).isEqualTo(3));
+    }
+
+    @Test
+    void answersUnknownAndMalformedIdsWithProblems() throws Exception {
+        ResponseEntity<String> unknown = get(api + "/" + UUID.randomUUID());
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+
+        ResponseEntity<String> malformed = get(api + "/not-a-uuid");
+        assertThat(malformed.getStatusCode().value()).isEqualTo(400);
+        assertThat(malformed.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(json.readTree(malformed.getBody()).get("errors").get(0).get("field").asText()).isEqualTo("contractId");
+    }
+
+    @Test
+    void exposesHealthAndPrometheusMetrics() throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(IntegrationEvents.registered(id, 1));
+        await().atMost(PATIENCE).until(() -> get(api + "/" + id).getStatusCode().value() == 200);
+
+        ResponseEntity<String> health = get("/actuator/health");
+        assertThat(health.getStatusCode().value()).isEqualTo(200);
+        JsonNode status = json.readTree(health.getBody());
+        assertThat(status.get("status").asText()).isEqualTo("UP");
+        assertThat(status.at("/components/mongo/status").asText()).isEqualTo("UP");
+        assertThat(status.at("/components/mongo/details/database").asText()).as("a database of the service's own")
+                .isEqualTo(group);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(get("/actuator/prometheus").getBody())
+                .contains("platform_events_consumed_total{")
+                .contains("consumer=\"" + group + ".contract-events\""));
+    }
+
+    /** A counter of this service's consumer of contract events. */
+    protected double count(String meter) {
+        return metrics.count(meter, "consumer", group + ".contract-events");
+    }
+
+    protected void send(IntegrationEvent<?>... events) {
+        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, events);
+    }
+
+    /** Every record on the topic has been handled and committed by the service's consumer group. */
+    protected void awaitConsumerCaughtUp() {
+        ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), group, Topics.CONTRACTS, PATIENCE);
+    }
+
+    protected List<String> idsListed() {
+        try {
+            ResponseEntity<String> list = get(api);
+            assertThat(list.getStatusCode().value()).isEqualTo(200);
+            return json.readTree(list.getBody()).findValuesAsText("id");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected ResponseEntity<String> get(String path) {
+        return TestHttp.client(port).get().uri(path).retrieve().toEntity(String.class);
+    }
+}
