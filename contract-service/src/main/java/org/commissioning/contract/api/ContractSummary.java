@@ -4,8 +4,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
-/** A contract as officers read it: the answer to {@link FindContractQuery} and {@link ListContractsQuery}. */
+/**
+ * A contract as officers read it, its whole current state: the answer to {@link FindContractQuery} and
+ * {@link ListContractsQuery}.
+ *
+ * @param extensionMonths how long the contract may be extended by, once (0 for no extension)
+ * @param extensionUsed   whether that extension has been used
+ * @param rag             the overall rating; null until this service learns it
+ * @param openPlan        the improvement or action plan in place, or null
+ * @param warnings        the formal warnings issued, oldest first
+ * @param termination     how the contract was ended early, or null
+ * @param expiredOn       the end date it expired at, or null
+ * @param recommissioning how its service continues, or null
+ * @param payments        the payment decision of each period ({@code 2018-05}) that has one
+ * @param version         the sequence number of the contract's last event: its ETag and the {@code If-Match} of a change
+ */
 public record ContractSummary(
         String id,
         String provider,
@@ -16,7 +31,40 @@ public record ContractSummary(
         BigDecimal annualValueGbp,
         LocalDate start,
         LocalDate end,
+        int extensionMonths,
+        boolean extensionUsed,
         ContractStatus status,
+        String rag,
+        String leadOfficer,
+        String contractManager,
+        Plan openPlan,
+        List<Warning> warnings,
+        Termination termination,
+        LocalDate expiredOn,
+        Recommissioning recommissioning,
+        Map<String, Payment> payments,
         long version,
-        Instant registeredAt) {
+        Instant registeredAt,
+        Instant updatedAt) {
+
+    public record Plan(int number, PlanKind kind, String reason, List<PlanAction> actions, LocalDate startedOn) {
+    }
+
+    public record Warning(int number, List<String> reasons, LocalDate issuedOn, LocalDate responseDeadline) {
+    }
+
+    public record Termination(TerminationInitiator initiatedBy, LocalDate effectiveDate, String reason) {
+    }
+
+    public record Recommissioning(RecommissioningRoute route, BigDecimal annualValueGbp, String successorContractId,
+                                  String reason) {
+    }
+
+    /**
+     * @param supersedes        the decision this one replaced, or null
+     * @param supersedingReason why, or null
+     */
+    public record Payment(PaymentDecision decision, String rationale, LocalDate decidedOn, PaymentDecision supersedes,
+                          String supersedingReason) {
+    }
 }

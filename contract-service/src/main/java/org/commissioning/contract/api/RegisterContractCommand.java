@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+/** @param extensionMonths optional: 0 to 60 months the contract may be extended by, once (null for none) */
 public record RegisterContractCommand(
         @TargetAggregateIdentifier String contractId,
         String provider,
@@ -12,5 +13,6 @@ public record RegisterContractCommand(
         Lot lot,
         BigDecimal annualValueGbp,
         LocalDate start,
-        LocalDate end) {
+        LocalDate end,
+        Integer extensionMonths) {
 }

@@ -3,25 +3,85 @@ package org.commissioning.contract.command;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.commissioning.contract.api.AssignContractOfficersCommand;
+import org.commissioning.contract.api.AuthorisePaymentCommand;
+import org.commissioning.contract.api.ClosePlanCommand;
+import org.commissioning.contract.api.ContractExpiredEvent;
+import org.commissioning.contract.api.ContractExtendedEvent;
+import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRecommissionedEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractStatus;
+import org.commissioning.contract.api.ContractTerminatedEvent;
+import org.commissioning.contract.api.ContractVariedEvent;
+import org.commissioning.contract.api.ContractWarningIssuedEvent;
+import org.commissioning.contract.api.ExpireContractCommand;
+import org.commissioning.contract.api.ExtendContractCommand;
 import org.commissioning.contract.api.Geography;
+import org.commissioning.contract.api.IssueContractWarningCommand;
 import org.commissioning.contract.api.Lot;
+import org.commissioning.contract.api.PaymentAuthorisedEvent;
+import org.commissioning.contract.api.PaymentDecision;
+import org.commissioning.contract.api.PaymentWithheldEvent;
+import org.commissioning.contract.api.PlanAction;
+import org.commissioning.contract.api.PlanClosedEvent;
+import org.commissioning.contract.api.PlanKind;
+import org.commissioning.contract.api.PlanStartedEvent;
+import org.commissioning.contract.api.RecommissionContractCommand;
+import org.commissioning.contract.api.RecommissioningRoute;
 import org.commissioning.contract.api.RegisterContractCommand;
+import org.commissioning.contract.api.StartPlanCommand;
+import org.commissioning.contract.api.TerminateContractCommand;
+import org.commissioning.contract.api.VaryContractCommand;
+import org.commissioning.contract.api.WithholdPaymentCommand;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 
+/**
+ * A commissioned contract, from registration to recommissioning.
+ * <p>
+ * Each command handler decides in this order: the caller's expected version (a stale one is refused before
+ * anything else, so the caller rereads rather than acting on a state it has not seen), then the contract's state
+ * ({@link StateConflictException}), then the command's input ({@link RuleViolationException}); only then does it
+ * apply an event. State changes only in the event sourcing handlers. Handlers of an existing contract answer with
+ * the contract's version after the command. "Today" is the injected {@link Clock}'s date.
+ */
 @Aggregate
 public class Contract {
+
+    static final int MAX_EXTENSION_MONTHS = 60;
 
     @AggregateIdentifier
     private String contractId;
     private ContractStatus status;
+    private BigDecimal annualValueGbp;
+    private LocalDate start;
+    private LocalDate end;
+    private int extensionMonths;
+    private LocalDate extendedTo;
+    private String leadOfficer;
+    private String contractManager;
+    private int plansStarted;
+    private Integer openPlanNumber;
+    private PlanKind openPlanKind;
+    private int warningsIssued;
+    private LocalDate terminationEffective;
+    private final Map<YearMonth, PaymentDecision> payments = new HashMap<>();
 
     protected Contract() {
     }
@@ -33,28 +93,417 @@ public class Contract {
             throw new RuleViolationException("service-area-required", "serviceArea", "A contract needs a service area");
         }
         requireValidLot(command.lot());
-        if (command.annualValueGbp() != null && command.annualValueGbp().compareTo(BigDecimal.ZERO) < 0) {
-            throw new RuleViolationException("value-not-negative", "annualValueGbp",
-                    "The annual value cannot be negative: " + command.annualValueGbp());
-        }
+        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
         if (command.start() != null && command.end() != null && !command.end().isAfter(command.start())) {
             throw new RuleViolationException("end-after-start", "end",
                     "The end date " + command.end() + " must be after the start date " + command.start());
         }
+        int extension = command.extensionMonths() == null ? 0 : command.extensionMonths();
+        if (extension < 0 || extension > MAX_EXTENSION_MONTHS) {
+            throw new RuleViolationException("extension-months-range", "extensionMonths",
+                    "An extension is 0 to " + MAX_EXTENSION_MONTHS + " months, not " + extension);
+        }
         apply(new ContractRegisteredEvent(command.contractId(), command.provider().trim(), command.serviceArea(),
-                command.lot(), command.annualValueGbp(), command.start(), command.end()));
+                command.lot(), command.annualValueGbp(), command.start(), command.end(), extension));
+    }
+
+    @CommandHandler
+    public long handle(VaryContractCommand command) {
+        requireVersion(command.expectedVersion());
+        requireActive("varied");
+        if (command.annualValueGbp() == null && command.end() == null) {
+            throw new RuleViolationException("nothing-to-vary", null,
+                    "A variation changes the annual value, the end date or both");
+        }
+        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
+        String reason = requireText(command.reason(), "reason");
+        LocalDate effective = require(command.effectiveDate(), "effectiveDate");
+        requireWithinTerm(effective, "effectiveDate", "The variation's effective date");
+        if (command.end() != null) {
+            if (start != null && !command.end().isAfter(start)) {
+                throw new RuleViolationException("end-after-start", "end",
+                        "The end date " + command.end() + " must be after the start date " + start);
+            }
+            if (command.end().isBefore(effective)) {
+                throw new RuleViolationException("end-not-before-effective-date", "end",
+                        "The new end date " + command.end() + " is before the variation takes effect on " + effective);
+            }
+        }
+        BigDecimal newValue = command.annualValueGbp() == null ? annualValueGbp : command.annualValueGbp();
+        LocalDate newEnd = command.end() == null ? end : command.end();
+        if (sameAmount(newValue, annualValueGbp) && Objects.equals(newEnd, end)) {
+            throw new RuleViolationException("nothing-to-vary", null,
+                    "The contract already has annual value " + annualValueGbp + " and end date " + end);
+        }
+        apply(new ContractVariedEvent(contractId, newValue, newEnd, annualValueGbp, end, effective, reason));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ExtendContractCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive("extended");
+        if (extendedTo != null) {
+            throw new StateConflictException("EXTENDED",
+                    "Contract " + contractId + " has used its extension already (to " + extendedTo + ")");
+        }
+        if (extensionMonths == 0) {
+            throw new StateConflictException(status.name(), "Contract " + contractId + " has no extension option");
+        }
+        if (end == null) {
+            throw new StateConflictException(status.name(),
+                    "Contract " + contractId + " has no end date recorded; vary its term instead");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!today.isBefore(end)) {
+            throw new StateConflictException(status.name(), "Contract " + contractId + " ends on " + end
+                    + "; it can be extended only before its end date (today is " + today + ")");
+        }
+        LocalDate latest = end.plusMonths(extensionMonths);
+        LocalDate newEnd = command.end() == null ? latest : command.end();
+        if (!newEnd.isAfter(end)) {
+            throw new RuleViolationException("extension-after-end", "end",
+                    "An extension must end after the current end date " + end + ", not on " + newEnd);
+        }
+        if (newEnd.isAfter(latest)) {
+            throw new StateConflictException(status.name(), "An extension of " + extensionMonths
+                    + " months allows an end date up to " + latest + ", not " + newEnd);
+        }
+        apply(new ContractExtendedEvent(contractId, newEnd, end, optionalText(command.reason())));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AssignContractOfficersCommand command) {
+        requireVersion(command.expectedVersion());
+        String lead = requireText(command.leadOfficer(), "leadOfficer");
+        String manager = requireText(command.contractManager(), "contractManager");
+        if (lead.equals(leadOfficer) && manager.equals(contractManager)) {
+            return version();
+        }
+        apply(new ContractOfficersAssignedEvent(contractId, lead, manager));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(StartPlanCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive("put on a plan");
+        if (openPlanNumber != null) {
+            throw new StateConflictException(openPlanKind.name() + "_OPEN", "Contract " + contractId + " has "
+                    + openPlanKind.label().toLowerCase() + " " + openPlanNumber + " open; close it first");
+        }
+        PlanKind kind = require(command.kind(), "kind");
+        LocalDate today = LocalDate.now(clock);
+        List<PlanAction> actions = command.actions() == null ? List.of() : command.actions();
+        if (actions.isEmpty()) {
+            throw new RuleViolationException("actions-required", "actions", "A plan needs at least one action");
+        }
+        List<PlanAction> checked = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            String field = "actions[" + i + "]";
+            if (action == null) {
+                throw new RuleViolationException("action-required", field, "An action cannot be empty");
+            }
+            String description = requireText(action.description(), field + ".description");
+            String owner = requireText(action.owner(), field + ".owner");
+            LocalDate due = require(action.dueDate(), field + ".dueDate");
+            if (due.isBefore(today)) {
+                throw new RuleViolationException("action-due-not-in-past", field + ".dueDate",
+                        "An action cannot be due before the plan starts: " + due + " is before " + today);
+            }
+            checked.add(new PlanAction(description, owner, due));
+        }
+        apply(new PlanStartedEvent(contractId, plansStarted + 1, kind, optionalText(command.reason()), checked, today));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ClosePlanCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        if (openPlanNumber == null) {
+            throw new StateConflictException("NO_OPEN_PLAN", "Contract " + contractId + " has no open plan to close");
+        }
+        String outcome = requireText(command.outcome(), "outcome");
+        apply(new PlanClosedEvent(contractId, openPlanNumber, openPlanKind, outcome, LocalDate.now(clock)));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(IssueContractWarningCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive("warned");
+        List<String> reasons = command.reasons() == null ? List.of() : command.reasons();
+        if (reasons.isEmpty()) {
+            throw new RuleViolationException("reasons-required", "reasons", "A formal warning gives its reasons");
+        }
+        List<String> checked = new ArrayList<>();
+        for (int i = 0; i < reasons.size(); i++) {
+            checked.add(requireText(reasons.get(i), "reasons[" + i + "]"));
+        }
+        LocalDate deadline = require(command.responseDeadline(), "responseDeadline");
+        LocalDate today = LocalDate.now(clock);
+        if (!deadline.isAfter(today)) {
+            throw new RuleViolationException("deadline-after-issue-date", "responseDeadline",
+                    "The response deadline " + deadline + " must be after the warning is issued on " + today);
+        }
+        apply(new ContractWarningIssuedEvent(contractId, warningsIssued + 1, checked, today, deadline));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(TerminateContractCommand command) {
+        requireVersion(command.expectedVersion());
+        requireActive("terminated");
+        require(command.initiatedBy(), "initiatedBy");
+        LocalDate effective = require(command.effectiveDate(), "effectiveDate");
+        requireWithinTerm(effective, "effectiveDate", "The termination's effective date");
+        String reason = requireText(command.reason(), "reason");
+        apply(new ContractTerminatedEvent(contractId, command.initiatedBy(), effective, reason));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ExpireContractCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive("expired");
+        if (end == null) {
+            throw new StateConflictException(status.name(),
+                    "Contract " + contractId + " has no end date recorded, so it cannot expire");
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (today.isBefore(end)) {
+            throw new StateConflictException(status.name(),
+                    "Contract " + contractId + " runs until " + end + "; it cannot expire before then (today is " + today + ")");
+        }
+        apply(new ContractExpiredEvent(contractId, end));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecommissionContractCommand command) {
+        requireVersion(command.expectedVersion());
+        if (status == ContractStatus.ACTIVE || status == ContractStatus.RECOMMISSIONED) {
+            throw new StateConflictException(status.name(), status == ContractStatus.ACTIVE
+                    ? "Contract " + contractId + " is active; it is recommissioned once terminated or expired"
+                    : "Contract " + contractId + " has been recommissioned already");
+        }
+        RecommissioningRoute route = require(command.route(), "route");
+        if (route == RecommissioningRoute.RE_PROCUREMENT && command.annualValueGbp() == null) {
+            throw new RuleViolationException("new-value-required", "annualValueGbp",
+                    "A re-procurement states the new annual value");
+        }
+        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
+        String successor = optionalText(command.successorContractId());
+        if (successor != null && successor.equals(contractId)) {
+            throw new RuleViolationException("successor-is-another-contract", "successorContractId",
+                    "A contract cannot succeed itself");
+        }
+        if (successor != null && route == RecommissioningRoute.IN_HOUSE) {
+            throw new RuleViolationException("no-successor-in-house", "successorContractId",
+                    "A service brought in-house has no successor contract");
+        }
+        String reason = requireText(command.reason(), "reason");
+        apply(new ContractRecommissionedEvent(contractId, route, command.annualValueGbp(), successor, reason));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AuthorisePaymentCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        Decision d = decide(PaymentDecision.AUTHORISED, command.period(), command.rationale(),
+                command.supersedingReason(), clock);
+        apply(new PaymentAuthorisedEvent(contractId, d.period, d.rationale, d.today, d.supersedes, d.supersedingReason));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(WithholdPaymentCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        Decision d = decide(PaymentDecision.WITHHELD, command.period(), command.rationale(),
+                command.supersedingReason(), clock);
+        apply(new PaymentWithheldEvent(contractId, d.period, d.rationale, d.today, d.supersedes, d.supersedingReason));
+        return version();
+    }
+
+    /**
+     * A period has one payment decision. A later decision replaces it only when it says why
+     * ({@code supersedingReason}) and decides differently; otherwise it is refused as a conflict.
+     * Payments can be decided in any status, for a month of the term (up to a termination's effective date)
+     * that has begun.
+     */
+    private Decision decide(PaymentDecision decision, YearMonth period, String rationaleText, String supersedingText,
+                            Clock clock) {
+        require(period, "period");
+        LocalDate today = LocalDate.now(clock);
+        PaymentDecision previous = payments.get(period);
+        String supersedingReason = optionalText(supersedingText);
+        if (previous != null && supersedingReason == null) {
+            throw new StateConflictException(previous.name(), "The payment of " + period + " is " + previous
+                    .name().toLowerCase() + " already; a new decision must give a superseding reason");
+        }
+        if (previous == decision) {
+            throw new StateConflictException(previous.name(),
+                    "The payment of " + period + " is " + previous.name().toLowerCase() + " already");
+        }
+        String rationale = requireText(rationaleText, "rationale");
+        if (period.isAfter(YearMonth.from(today))) {
+            throw new RuleViolationException("period-not-in-future", "period",
+                    "The payment of " + period + " cannot be decided before the period begins (today is " + today + ")");
+        }
+        LocalDate lastDay = terminationEffective != null ? terminationEffective : end;
+        if ((start != null && period.isBefore(YearMonth.from(start)))
+                || (lastDay != null && period.isAfter(YearMonth.from(lastDay)))) {
+            throw new RuleViolationException("period-within-term", "period", "The period " + period
+                    + " is outside the contract's term " + (start == null ? "" : start + " ") + "to " + lastDay);
+        }
+        if (previous == null && supersedingReason != null) {
+            throw new RuleViolationException("nothing-to-supersede", "supersedingReason",
+                    "The payment of " + period + " has no earlier decision to supersede");
+        }
+        return new Decision(period, rationale, today, previous, supersedingReason);
+    }
+
+    private record Decision(YearMonth period, String rationale, LocalDate today, PaymentDecision supersedes,
+                            String supersedingReason) {
     }
 
     @EventSourcingHandler
     void on(ContractRegisteredEvent event) {
         this.contractId = event.contractId();
         this.status = ContractStatus.ACTIVE;
+        this.annualValueGbp = event.annualValueGbp();
+        this.start = event.start();
+        this.end = event.end();
+        this.extensionMonths = event.extensionMonths() == null ? 0 : event.extensionMonths();
     }
 
-    private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw new RuleViolationException(field + "-required", field, "A contract needs a " + field);
+    @EventSourcingHandler
+    void on(ContractVariedEvent event) {
+        this.annualValueGbp = event.annualValueGbp();
+        this.end = event.end();
+    }
+
+    @EventSourcingHandler
+    void on(ContractExtendedEvent event) {
+        this.end = event.end();
+        this.extendedTo = event.end();
+    }
+
+    @EventSourcingHandler
+    void on(ContractOfficersAssignedEvent event) {
+        this.leadOfficer = event.leadOfficer();
+        this.contractManager = event.contractManager();
+    }
+
+    @EventSourcingHandler
+    void on(PlanStartedEvent event) {
+        this.plansStarted = event.planNumber();
+        this.openPlanNumber = event.planNumber();
+        this.openPlanKind = event.kind();
+    }
+
+    @EventSourcingHandler
+    void on(PlanClosedEvent event) {
+        this.openPlanNumber = null;
+        this.openPlanKind = null;
+    }
+
+    @EventSourcingHandler
+    void on(ContractWarningIssuedEvent event) {
+        this.warningsIssued = event.warningNumber();
+    }
+
+    @EventSourcingHandler
+    void on(ContractTerminatedEvent event) {
+        this.status = ContractStatus.TERMINATED;
+        this.terminationEffective = event.effectiveDate();
+    }
+
+    @EventSourcingHandler
+    void on(ContractExpiredEvent event) {
+        this.status = ContractStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(ContractRecommissionedEvent event) {
+        this.status = ContractStatus.RECOMMISSIONED;
+    }
+
+    @EventSourcingHandler
+    void on(PaymentAuthorisedEvent event) {
+        payments.put(event.period(), PaymentDecision.AUTHORISED);
+    }
+
+    @EventSourcingHandler
+    void on(PaymentWithheldEvent event) {
+        payments.put(event.period(), PaymentDecision.WITHHELD);
+    }
+
+    /**
+     * Refuses a command decided on a version the caller has not seen. Axon itself refuses an expected version
+     * above the current one when loading, and one below it when committing; checking here as well makes a stale
+     * caller hear about it before any refusal that depends on the state it has not seen.
+     */
+    private void requireVersion(Long expectedVersion) {
+        Long current = AggregateLifecycle.getVersion();
+        if (expectedVersion != null && current != null && !expectedVersion.equals(current)) {
+            throw new ConflictingAggregateVersionException(contractId, expectedVersion, current);
         }
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
+    }
+
+    private void requireActive(String action) {
+        if (status != ContractStatus.ACTIVE) {
+            throw new StateConflictException(status.name(),
+                    "Contract " + contractId + " is " + status + "; it cannot be " + action);
+        }
+    }
+
+    private void requireWithinTerm(LocalDate date, String field, String what) {
+        if ((start != null && date.isBefore(start)) || (end != null && date.isAfter(end))) {
+            throw new RuleViolationException("date-within-term", field, what + " " + date
+                    + " is outside the contract's term " + (start == null ? "" : start + " ") + "to " + end);
+        }
+    }
+
+    private static <T> T require(T value, String field) {
+        if (value == null) {
+            throw new RuleViolationException(kebab(field) + "-required", field, field + " is required");
+        }
+        return value;
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolationException(kebab(field) + "-required", field, field + " is required");
+        }
+        return value.trim();
+    }
+
+    private static String optionalText(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static void requireNotNegative(BigDecimal amount, String field) {
+        if (amount != null && amount.signum() < 0) {
+            throw new RuleViolationException("value-not-negative", field, "The annual value cannot be negative: " + amount);
+        }
+    }
+
+    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    /** {@code actions[0].dueDate} becomes {@code action-due-date}, {@code leadOfficer} becomes {@code lead-officer}. */
+    private static String kebab(String field) {
+        String last = field.substring(field.lastIndexOf('.') + 1).replaceAll("\\[\\d+]", "");
+        return last.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
     }
 
     private static void requireValidLot(Lot lot) {

@@ -3,24 +3,102 @@ package org.commissioning.contract.integration;
 import java.util.Optional;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.commissioning.contract.api.ContractEvent;
+import org.commissioning.contract.api.ContractExpiredEvent;
+import org.commissioning.contract.api.ContractExtendedEvent;
+import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRecommissionedEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
+import org.commissioning.contract.api.ContractTerminatedEvent;
+import org.commissioning.contract.api.ContractVariedEvent;
+import org.commissioning.contract.api.ContractWarningIssuedEvent;
+import org.commissioning.contract.api.PaymentAuthorisedEvent;
+import org.commissioning.contract.api.PaymentDecision;
+import org.commissioning.contract.api.PaymentWithheldEvent;
+import org.commissioning.contract.api.PlanClosedEvent;
+import org.commissioning.contract.api.PlanStartedEvent;
+import org.commissioning.events.contracts.v1.ContractExpired;
+import org.commissioning.events.contracts.v1.ContractExtended;
+import org.commissioning.events.contracts.v1.ContractOfficersAssigned;
+import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.events.contracts.v1.ContractVaried;
+import org.commissioning.events.contracts.v1.ContractWarningIssued;
 import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.events.contracts.v1.PaymentAuthorised;
+import org.commissioning.events.contracts.v1.PaymentWithheld;
+import org.commissioning.events.contracts.v1.PlanAction;
+import org.commissioning.events.contracts.v1.PlanClosed;
+import org.commissioning.events.contracts.v1.PlanStarted;
 import org.commissioning.platform.relay.IntegrationEventTranslator;
 import org.springframework.stereotype.Component;
 
-/** Stored contract events, translated into the published language of {@code contracts.events.v1}. */
+/**
+ * Stored contract events, translated into the published language of {@code contracts.events.v1}: every stored
+ * event of the Contract aggregate is published, so a contract's published sequence counts its stored events.
+ */
 @Component
 public class ContractEventTranslator implements IntegrationEventTranslator {
 
     @Override
     public Optional<Outgoing> translate(EventMessage<?> stored) {
-        if (stored.getPayload() instanceof ContractRegisteredEvent e) {
-            return Optional.of(new Outgoing(e.contractId(), new ContractRegistered(
-                    e.contractId(), e.provider(), e.serviceArea().name(),
-                    new Lot(e.lot().scope().name(), e.lot().coveredAreas(), e.lot().coveredDistricts()),
-                    e.annualValueGbp(), e.start(), e.end())));
+        if (!(stored.getPayload() instanceof ContractEvent event)) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(new Outgoing(event.contractId(), published(event)));
+    }
+
+    static Object published(ContractEvent event) {
+        if (event instanceof ContractRegisteredEvent e) {
+            return new ContractRegistered(e.contractId(), e.provider(), e.serviceArea().name(),
+                    new Lot(e.lot().scope().name(), e.lot().coveredAreas(), e.lot().coveredDistricts()),
+                    e.annualValueGbp(), e.start(), e.end());
+        }
+        if (event instanceof ContractVariedEvent e) {
+            return new ContractVaried(e.contractId(), e.annualValueGbp(), e.end(), e.previousAnnualValueGbp(),
+                    e.previousEnd(), e.effectiveDate(), e.reason());
+        }
+        if (event instanceof ContractExtendedEvent e) {
+            return new ContractExtended(e.contractId(), e.end(), e.previousEnd(), e.reason());
+        }
+        if (event instanceof ContractOfficersAssignedEvent e) {
+            return new ContractOfficersAssigned(e.contractId(), e.leadOfficer(), e.contractManager());
+        }
+        if (event instanceof PlanStartedEvent e) {
+            return new PlanStarted(e.contractId(), e.planNumber(), e.kind().name(), e.reason(),
+                    e.actions().stream().map(a -> new PlanAction(a.description(), a.owner(), a.dueDate())).toList(),
+                    e.startedOn());
+        }
+        if (event instanceof PlanClosedEvent e) {
+            return new PlanClosed(e.contractId(), e.planNumber(), e.kind().name(), e.outcome(), e.closedOn());
+        }
+        if (event instanceof ContractWarningIssuedEvent e) {
+            return new ContractWarningIssued(e.contractId(), e.warningNumber(), e.reasons(), e.issuedOn(),
+                    e.responseDeadline());
+        }
+        if (event instanceof ContractTerminatedEvent e) {
+            return new ContractTerminated(e.contractId(), e.initiatedBy().name(), e.effectiveDate(), e.reason());
+        }
+        if (event instanceof ContractExpiredEvent e) {
+            return new ContractExpired(e.contractId(), e.end());
+        }
+        if (event instanceof ContractRecommissionedEvent e) {
+            return new ContractRecommissioned(e.contractId(), e.route().name(), e.annualValueGbp(),
+                    e.successorContractId(), e.reason());
+        }
+        if (event instanceof PaymentAuthorisedEvent e) {
+            return new PaymentAuthorised(e.contractId(), e.period(), e.rationale(), e.decidedOn(), name(e.supersedes()),
+                    e.supersedingReason());
+        }
+        if (event instanceof PaymentWithheldEvent e) {
+            return new PaymentWithheld(e.contractId(), e.period(), e.rationale(), e.decidedOn(), name(e.supersedes()),
+                    e.supersedingReason());
+        }
+        throw new IllegalArgumentException("No published form of " + event.getClass().getName());
+    }
+
+    private static String name(PaymentDecision decision) {
+        return decision == null ? null : decision.name();
     }
 }

@@ -1,30 +1,56 @@
 package org.commissioning.contract.query;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.commissioning.contract.api.ContractExpiredEvent;
+import org.commissioning.contract.api.ContractExtendedEvent;
+import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRecommissionedEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractStatus;
 import org.commissioning.contract.api.ContractSummary;
+import org.commissioning.contract.api.ContractTerminatedEvent;
+import org.commissioning.contract.api.ContractVariedEvent;
+import org.commissioning.contract.api.ContractWarningIssuedEvent;
 import org.commissioning.contract.api.FindContractQuery;
 import org.commissioning.contract.api.ListContractsQuery;
+import org.commissioning.contract.api.PaymentAuthorisedEvent;
+import org.commissioning.contract.api.PaymentDecision;
+import org.commissioning.contract.api.PaymentWithheldEvent;
+import org.commissioning.contract.api.PlanClosedEvent;
+import org.commissioning.contract.api.PlanStartedEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** The officers' view of each contract. Writes are whole-document upserts, so replaying an event changes nothing. */
+/**
+ * The officers' view of each contract, its whole current state in one document keyed by the contract id.
+ * <p>
+ * Idempotent: the document records the sequence number of the last event applied ({@code version}); an event
+ * whose sequence is not above it has been applied already (a replay or a redelivery) and is skipped, so a
+ * replay neither duplicates anything nor rolls a later state back. Writes are whole-document upserts.
+ */
 @Component
-@ProcessingGroup("contract-summaries")
+@ProcessingGroup(ContractSummaryProjection.PROCESSING_GROUP)
 public class ContractSummaryProjection {
 
+    public static final String PROCESSING_GROUP = "contract-summaries";
     static final String COLLECTION = "contract_summaries";
+
+    private static final Logger log = LoggerFactory.getLogger(ContractSummaryProjection.class);
 
     private final MongoTemplate mongo;
 
@@ -33,15 +59,113 @@ public class ContractSummaryProjection {
     }
 
     @EventHandler
-    public void on(ContractRegisteredEvent event, @SequenceNumber long sequence, @Timestamp java.time.Instant at) {
-        mongo.save(new ContractSummary(event.contractId(), event.provider(), event.serviceArea(), event.lot(),
-                event.lot().coveredAreas(), event.lot().coveredDistricts(), event.annualValueGbp(),
-                event.start(), event.end(), ContractStatus.ACTIVE, sequence, at), COLLECTION);
+    public void on(ContractRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        ContractDocument existing = mongo.findById(event.contractId(), ContractDocument.class, COLLECTION);
+        if (existing != null && existing.version >= sequence) {
+            return;
+        }
+        ContractDocument doc = new ContractDocument();
+        doc.id = event.contractId();
+        doc.provider = event.provider();
+        doc.serviceArea = event.serviceArea();
+        doc.lot = event.lot();
+        doc.areas = event.lot().coveredAreas();
+        doc.districts = event.lot().coveredDistricts();
+        doc.annualValueGbp = event.annualValueGbp();
+        doc.start = event.start();
+        doc.end = event.end();
+        doc.extensionMonths = event.extensionMonths() == null ? 0 : event.extensionMonths();
+        doc.status = ContractStatus.ACTIVE;
+        doc.version = sequence;
+        doc.registeredAt = at;
+        doc.updatedAt = at;
+        mongo.save(doc, COLLECTION);
+    }
+
+    @EventHandler
+    public void on(ContractVariedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            doc.annualValueGbp = event.annualValueGbp();
+            doc.end = event.end();
+        });
+    }
+
+    @EventHandler
+    public void on(ContractExtendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            doc.end = event.end();
+            doc.extensionUsed = true;
+        });
+    }
+
+    @EventHandler
+    public void on(ContractOfficersAssignedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            doc.leadOfficer = event.leadOfficer();
+            doc.contractManager = event.contractManager();
+        });
+    }
+
+    @EventHandler
+    public void on(PlanStartedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> doc.openPlan = new ContractSummary.Plan(
+                event.planNumber(), event.kind(), event.reason(), event.actions(), event.startedOn()));
+    }
+
+    @EventHandler
+    public void on(PlanClosedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> doc.openPlan = null);
+    }
+
+    @EventHandler
+    public void on(ContractWarningIssuedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> doc.warnings.add(new ContractSummary.Warning(
+                event.warningNumber(), event.reasons(), event.issuedOn(), event.responseDeadline())));
+    }
+
+    @EventHandler
+    public void on(ContractTerminatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            doc.status = ContractStatus.TERMINATED;
+            doc.termination = new ContractSummary.Termination(event.initiatedBy(), event.effectiveDate(), event.reason());
+        });
+    }
+
+    @EventHandler
+    public void on(ContractExpiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            doc.status = ContractStatus.EXPIRED;
+            doc.expiredOn = event.end();
+        });
+    }
+
+    @EventHandler
+    public void on(ContractRecommissionedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            doc.status = ContractStatus.RECOMMISSIONED;
+            doc.recommissioning = new ContractSummary.Recommissioning(event.route(), event.annualValueGbp(),
+                    event.successorContractId(), event.reason());
+        });
+    }
+
+    @EventHandler
+    public void on(PaymentAuthorisedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> doc.payments.put(event.period().toString(),
+                new ContractSummary.Payment(PaymentDecision.AUTHORISED, event.rationale(), event.decidedOn(),
+                        event.supersedes(), event.supersedingReason())));
+    }
+
+    @EventHandler
+    public void on(PaymentWithheldEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> doc.payments.put(event.period().toString(),
+                new ContractSummary.Payment(PaymentDecision.WITHHELD, event.rationale(), event.decidedOn(),
+                        event.supersedes(), event.supersedingReason())));
     }
 
     @QueryHandler
     public Optional<ContractSummary> handle(FindContractQuery query) {
-        return Optional.ofNullable(mongo.findById(query.contractId(), ContractSummary.class, COLLECTION));
+        return Optional.ofNullable(mongo.findById(query.contractId(), ContractDocument.class, COLLECTION))
+                .map(ContractDocument::toSummary);
     }
 
     @QueryHandler
@@ -50,6 +174,40 @@ public class ContractSummaryProjection {
         if (query.serviceArea() != null) {
             q.addCriteria(Criteria.where("serviceArea").is(query.serviceArea()));
         }
-        return mongo.find(q, ContractSummary.class, COLLECTION);
+        if (query.area() != null) {
+            q.addCriteria(Criteria.where("areas").is(query.area()));
+        }
+        if (query.district() != null) {
+            q.addCriteria(Criteria.where("districts").is(query.district()));
+        }
+        if (query.status() != null) {
+            q.addCriteria(Criteria.where("status").is(query.status()));
+        }
+        if (query.provider() != null) {
+            q.addCriteria(Criteria.where("provider").regex("^" + Pattern.quote(query.provider()) + "$", "i"));
+        }
+        if (query.rag() != null) {
+            q.addCriteria(Criteria.where("rag").is(query.rag()));
+        }
+        return mongo.find(q, ContractDocument.class, COLLECTION).stream().map(ContractDocument::toSummary).toList();
+    }
+
+    /**
+     * Applies a change to a contract's document unless the event has been applied already. A document that is
+     * missing (its registration not projected, which tracking in order rules out) is reported and left alone.
+     */
+    private void update(String contractId, long sequence, Instant at, Consumer<ContractDocument> change) {
+        ContractDocument doc = mongo.findById(contractId, ContractDocument.class, COLLECTION);
+        if (doc == null) {
+            log.error("No summary of contract {} to apply event {} to; skipped", contractId, sequence);
+            return;
+        }
+        if (sequence <= doc.version) {
+            return;
+        }
+        change.accept(doc);
+        doc.version = sequence;
+        doc.updatedAt = at;
+        mongo.save(doc, COLLECTION);
     }
 }

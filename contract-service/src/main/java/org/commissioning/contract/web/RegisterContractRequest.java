@@ -10,6 +10,8 @@ import org.commissioning.contract.api.ServiceArea;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -18,6 +20,7 @@ import jakarta.validation.constraints.Size;
 /**
  * @param contractId optional: a client that must not register twice (the demo loader) chooses the id;
  *                   registering an id that exists is refused with 409
+ * @param extensionMonths optional: how long the contract may be extended by, once (12 for "3 years + 1")
  */
 public record RegisterContractRequest(
         UUID contractId,
@@ -26,7 +29,8 @@ public record RegisterContractRequest(
         @NotNull @Valid LotRequest lot,
         @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal annualValueGbp,
         LocalDate start,
-        LocalDate end) {
+        LocalDate end,
+        @Min(0) @Max(60) Integer extensionMonths) {
 
     public record LotRequest(@NotNull LotScope scope, List<@NotBlank String> names) {
     }

@@ -5,42 +5,114 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.commissioning.contract.api.ContractEvent;
+import org.commissioning.contract.api.ContractExpiredEvent;
+import org.commissioning.contract.api.ContractExtendedEvent;
+import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRecommissionedEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
+import org.commissioning.contract.api.ContractTerminatedEvent;
+import org.commissioning.contract.api.ContractVariedEvent;
+import org.commissioning.contract.api.ContractWarningIssuedEvent;
 import org.commissioning.contract.api.Lot;
+import org.commissioning.contract.api.PaymentAuthorisedEvent;
+import org.commissioning.contract.api.PaymentDecision;
+import org.commissioning.contract.api.PaymentWithheldEvent;
+import org.commissioning.contract.api.PlanAction;
+import org.commissioning.contract.api.PlanClosedEvent;
+import org.commissioning.contract.api.PlanKind;
+import org.commissioning.contract.api.PlanStartedEvent;
+import org.commissioning.contract.api.RecommissioningRoute;
 import org.commissioning.contract.api.ServiceArea;
+import org.commissioning.contract.api.TerminationInitiator;
+import org.commissioning.events.EventType;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractsV1;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.relay.IntegrationEventTranslator.Outgoing;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** The producer's side of the contract: what contract-service publishes matches the golden sample. */
+/**
+ * The producer's side of the contract: what contract-service publishes for each stored event matches the golden
+ * sample of its published type, field for field.
+ */
 class ContractEventTranslatorTest {
+
+    static final String ID = "2f0c5a4e-8d1b-4c1e-9a51-3f7f2d9b6a10";
+
+    /** The stored event behind each golden sample of {@code golden/contracts}. */
+    static final List<ContractEvent> GOLDEN_STORY = List.of(
+            new ContractRegisteredEvent(ID, "Sk8side", ServiceArea.YOUTH, Lot.districts("Ashford"),
+                    new BigDecimal("120000.00"), LocalDate.of(2016, 4, 1), LocalDate.of(2019, 3, 31), 12),
+            new ContractOfficersAssignedEvent(ID, "officer.jones", "manager.patel"),
+            new PlanStartedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Registrations below target for three months", List.of(
+                    new PlanAction("Weekly data returns to the commissioning officer", "Sk8side service manager",
+                            LocalDate.of(2018, 6, 1)),
+                    new PlanAction("Outreach sessions in rural Ashford", "Sk8side youth lead", LocalDate.of(2018, 7, 31))),
+                    LocalDate.of(2018, 5, 2)),
+            new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Registrations back on target; data returned weekly",
+                    LocalDate.of(2018, 8, 1)),
+            new ContractWarningIssuedEvent(ID, 1, List.of("Registrations below target for three consecutive months",
+                    "Monthly returns submitted late"), LocalDate.of(2018, 9, 3), LocalDate.of(2018, 10, 1)),
+            new ContractVariedEvent(ID, new BigDecimal("110000.00"), LocalDate.of(2019, 3, 31), new BigDecimal("120000.00"),
+                    LocalDate.of(2019, 3, 31), LocalDate.of(2018, 10, 1),
+                    "Reduced reach in rural areas agreed at the monitoring meeting"),
+            new ContractExtendedEvent(ID, LocalDate.of(2020, 3, 31), LocalDate.of(2019, 3, 31),
+                    "Option to extend for a further year taken"),
+            new PaymentWithheldEvent(ID, YearMonth.of(2019, 1),
+                    "Figures do not reconcile with KCC systems and cannot be validated", LocalDate.of(2019, 2, 12), null, null),
+            new PaymentAuthorisedEvent(ID, YearMonth.of(2019, 1),
+                    "Figures validated against KCC systems; performance satisfactory", LocalDate.of(2019, 3, 5),
+                    PaymentDecision.WITHHELD, "Corrected return received and reconciled"),
+            new ContractTerminatedEvent(ID, TerminationInitiator.PROVIDER, LocalDate.of(2019, 6, 30),
+                    "The provider has decided to end the contract after a formal warning"),
+            new ContractRecommissionedEvent(ID, RecommissioningRoute.MINI_PROCUREMENT, null,
+                    "9b1e4c2d-6a7f-4e3b-8c5d-2f1a0e9d8c7b",
+                    "Mini procurement among current providers to keep provision in Ashford"),
+            new ContractExpiredEvent("5c1d7e3f-2a4b-4c6d-8e9f-0a1b2c3d4e5f", LocalDate.of(2020, 9, 30)));
 
     final ContractEventTranslator translator = new ContractEventTranslator();
     final IntegrationEventCodec codec = new IntegrationEventCodec();
 
+    @TestFactory
+    Stream<DynamicTest> translatesEachStoredEventIntoTheGoldenSampleOfItsPublishedType() {
+        return GOLDEN_STORY.stream().map(stored -> DynamicTest.dynamicTest(stored.getClass().getSimpleName(), () -> {
+            Outgoing out = translator.translate(GenericEventMessage.asEventMessage(stored)).orElseThrow();
+
+            EventType type = EventType.of(out.payload().getClass());
+            assertThat(out.subject()).isEqualTo(stored.contractId());
+            assertThat(type.topic()).isEqualTo("contracts.events.v1");
+            JsonNode golden = golden("golden/contracts/" + type.name() + ".v1.json");
+            assertThat(golden.get("subject").asText()).isEqualTo(stored.contractId());
+            assertThat((JsonNode) codec.mapper().valueToTree(out.payload())).isEqualTo(golden.get("data"));
+        }));
+    }
+
     @Test
-    void translatesARegistrationIntoTheGoldenSampleOfContractRegisteredV1() throws Exception {
-        ContractRegisteredEvent stored = new ContractRegisteredEvent("2f0c5a4e-8d1b-4c1e-9a51-3f7f2d9b6a10", "Sk8side",
-                ServiceArea.YOUTH, Lot.districts("Ashford"), new BigDecimal("120000.00"),
-                LocalDate.of(2016, 4, 1), LocalDate.of(2019, 3, 31));
+    void publishesEveryStoredEventTypeAsADistinctPublishedType() {
+        Set<Class<?>> published = GOLDEN_STORY.stream()
+                .map(e -> translator.translate(GenericEventMessage.asEventMessage(e)).orElseThrow().payload().getClass())
+                .collect(Collectors.toSet());
 
-        Outgoing out = translator.translate(GenericEventMessage.asEventMessage(stored)).orElseThrow();
-
-        assertThat(out.subject()).isEqualTo(stored.contractId());
-        assertThat(out.payload()).isInstanceOf(ContractRegistered.class);
-        JsonNode published = codec.mapper().valueToTree(out.payload());
-        assertThat(published).isEqualTo(goldenData("golden/contracts/ContractRegistered.v1.json"));
+        assertThat(published).containsExactlyInAnyOrderElementsOf(ContractsV1.TYPES);
+        assertThat(ContractEvent.class.getPermittedSubclasses()).hasSize(ContractsV1.TYPES.size());
     }
 
     @Test
     void translatesACountyLotIntoEveryAreaAndDistrict() {
         ContractRegisteredEvent stored = new ContractRegisteredEvent("c", "CXK", ServiceArea.NEETS, Lot.county(),
-                null, null, LocalDate.of(2020, 9, 30));
+                null, null, LocalDate.of(2020, 9, 30), 0);
 
         ContractRegistered published = (ContractRegistered) translator.translate(
                 GenericEventMessage.asEventMessage(stored)).orElseThrow().payload();
@@ -49,10 +121,15 @@ class ContractEventTranslatorTest {
         assertThat(published.lot().districts()).hasSize(12);
     }
 
-    private JsonNode goldenData(String resource) throws Exception {
+    @Test
+    void publishesNothingForAnEventThatIsNotAContractEvent() {
+        assertThat(translator.translate(GenericEventMessage.asEventMessage("something else"))).isEmpty();
+    }
+
+    private JsonNode golden(String resource) throws Exception {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as(resource + " on the classpath (infra/events)").isNotNull();
-            return codec.mapper().readTree(in).get("data");
+            return codec.mapper().readTree(in);
         }
     }
 }

@@ -1,0 +1,8 @@
+package org.commissioning.contract.api;
+
+/** Stored event: who leads on the contract for the council, and who manages it day to day (000, 1.1.2). */
+public record ContractOfficersAssignedEvent(
+        String contractId,
+        String leadOfficer,
+        String contractManager) implements ContractEvent {
+}

@@ -1,0 +1,19 @@
+package org.commissioning.contract.api;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * Stored event: the council is satisfied with a period's performance and authorises its payment.
+ *
+ * @param supersedes        the earlier decision on the period this one replaces, or null for the first
+ * @param supersedingReason why the earlier decision was replaced; null for the first decision
+ */
+public record PaymentAuthorisedEvent(
+        String contractId,
+        YearMonth period,
+        String rationale,
+        LocalDate decidedOn,
+        PaymentDecision supersedes,
+        String supersedingReason) implements ContractEvent {
+}

@@ -1,0 +1,56 @@
+package org.commissioning.contract.query;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.commissioning.contract.api.ContractStatus;
+import org.commissioning.contract.api.ContractSummary;
+import org.commissioning.contract.api.Lot;
+import org.commissioning.contract.api.ServiceArea;
+
+/**
+ * The stored form of a {@link ContractSummary}: one document per contract, keyed by its id, changed by the
+ * projection and written back whole.
+ */
+class ContractDocument {
+
+    String id;
+    String provider;
+    ServiceArea serviceArea;
+    Lot lot;
+    List<String> areas;
+    List<String> districts;
+    BigDecimal annualValueGbp;
+    LocalDate start;
+    LocalDate end;
+    int extensionMonths;
+    boolean extensionUsed;
+    ContractStatus status;
+    String rag;
+    String leadOfficer;
+    String contractManager;
+    ContractSummary.Plan openPlan;
+    List<ContractSummary.Warning> warnings = new ArrayList<>();
+    ContractSummary.Termination termination;
+    LocalDate expiredOn;
+    ContractSummary.Recommissioning recommissioning;
+    /** By period, {@code 2018-05}. */
+    Map<String, ContractSummary.Payment> payments = new LinkedHashMap<>();
+    long version;
+    Instant registeredAt;
+    Instant updatedAt;
+
+    ContractSummary toSummary() {
+        return new ContractSummary(id, provider, serviceArea, lot, areas, districts, annualValueGbp, start, end,
+                extensionMonths, extensionUsed, status, rag, leadOfficer, contractManager, openPlan,
+                warnings == null ? List.of() : List.copyOf(warnings), termination, expiredOn, recommissioning,
+                payments == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(payments)), version, registeredAt, updatedAt);
+    }
+}
