@@ -5,7 +5,11 @@ import java.util.List;
 /** The event types of {@code kpi.events.v1}, version 1. */
 public final class KpiV1 {
 
-    public static final List<Class<?>> TYPES = List.of();
+    public static final List<Class<?>> TYPES = List.of(
+            KpiFrameworkDefined.class,
+            KpiFrameworkRevised.class,
+            KpiSubmitted.class,
+            KpiCorrected.class);
 
     private KpiV1() {
     }

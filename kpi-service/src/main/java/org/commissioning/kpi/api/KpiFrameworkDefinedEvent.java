@@ -1,0 +1,17 @@
+package org.commissioning.kpi.api;
+
+import java.time.YearMonth;
+import java.util.List;
+
+/** Stored event: private to kpi-service; published as {@code KpiFrameworkDefined.v1}. */
+public record KpiFrameworkDefinedEvent(
+        String contractId,
+        int version,
+        YearMonth effectiveFrom,
+        List<KpiDefinition> kpis,
+        String template) {
+
+    public KpiFrameworkVersion toVersion() {
+        return new KpiFrameworkVersion(version, effectiveFrom, kpis, template);
+    }
+}

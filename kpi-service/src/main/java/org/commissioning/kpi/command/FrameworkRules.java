@@ -1,0 +1,85 @@
+package org.commissioning.kpi.command;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.commissioning.kpi.api.BandTable;
+import org.commissioning.kpi.api.KpiDefinition;
+import org.commissioning.platform.domain.RuleViolationException;
+
+/** What makes a framework version acceptable, for defining and revising alike. */
+final class FrameworkRules {
+
+    static final int MAX_HEADLINES = 3;
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+
+    private FrameworkRules() {
+    }
+
+    static void requireEffectiveFrom(YearMonth effectiveFrom) {
+        if (effectiveFrom == null) {
+            throw new RuleViolationException("effective-from-required", "effectiveFrom",
+                    "A framework version needs the period it is effective from (yyyy-MM)");
+        }
+    }
+
+    /** The KPIs as they are stored: names trimmed, bands in rising order. */
+    static List<KpiDefinition> accepted(List<KpiDefinition> kpis) {
+        if (kpis == null || kpis.isEmpty()) {
+            throw new RuleViolationException("kpis-required", "kpis", "A framework needs at least one KPI");
+        }
+        List<KpiDefinition> accepted = new ArrayList<>();
+        Set<String> codes = new HashSet<>();
+        for (int i = 0; i < kpis.size(); i++) {
+            KpiDefinition kpi = kpis.get(i);
+            String at = "kpis[" + i + "]";
+            if (kpi == null) {
+                throw new RuleViolationException("kpi-required", at, "KPI " + i + " is empty");
+            }
+            String code = kpi.code() == null ? "" : kpi.code().trim();
+            if (!CODE.matcher(code).matches()) {
+                throw new RuleViolationException("kpi-code-invalid", at + ".code", "A KPI code is 1 to 40 letters, "
+                        + "digits, '.', '_' or '-', starting with a letter or digit; got '" + code + "'");
+            }
+            if (!codes.add(code.toUpperCase(Locale.ROOT))) {
+                throw new RuleViolationException("kpi-code-duplicate", at + ".code",
+                        "The code " + code + " is used by more than one KPI");
+            }
+            if (kpi.name() == null || kpi.name().isBlank()) {
+                throw new RuleViolationException("kpi-name-required", at + ".name", "KPI " + code + " needs a name");
+            }
+            if (kpi.unit() == null) {
+                throw new RuleViolationException("kpi-unit-required", at + ".unit",
+                        "KPI " + code + " needs a unit: PERCENT, COUNT, DAYS or MONEY");
+            }
+            if (kpi.direction() == null) {
+                throw new RuleViolationException("kpi-direction-required", at + ".direction",
+                        "KPI " + code + " needs a direction: HIGHER_IS_BETTER or LOWER_IS_BETTER");
+            }
+            if (kpi.expectedSource() == null) {
+                throw new RuleViolationException("kpi-source-required", at + ".expectedSource",
+                        "KPI " + code + " needs an expected source: PROVIDER, COUNCIL or BOTH");
+            }
+            BandTable table;
+            try {
+                table = BandTable.of(kpi.unit(), kpi.direction(), kpi.bands());
+            } catch (RuleViolationException e) {
+                throw new RuleViolationException(e.rule(), at + ".bands", "KPI " + code + ": " + e.getMessage());
+            }
+            accepted.add(new KpiDefinition(code, kpi.name().trim(), kpi.unit(), kpi.direction(), table.bands(),
+                    kpi.headline(), kpi.expectedSource()));
+        }
+        long headlines = accepted.stream().filter(KpiDefinition::headline).count();
+        if (headlines < 1 || headlines > MAX_HEADLINES) {
+            throw new RuleViolationException("headline-count", "kpis",
+                    "A framework has 1 to " + MAX_HEADLINES + " headline KPIs, which the contract's overall rating "
+                            + "is built from; got " + headlines);
+        }
+        return List.copyOf(accepted);
+    }
+}

@@ -1,0 +1,69 @@
+package org.commissioning.kpi.command;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.commissioning.kpi.api.DefineKpiFrameworkCommand;
+import org.commissioning.kpi.api.FrameworkHistory;
+import org.commissioning.kpi.api.KpiConflictException;
+import org.commissioning.kpi.api.KpiFrameworkDefinedEvent;
+import org.commissioning.kpi.api.KpiFrameworkRevisedEvent;
+import org.commissioning.kpi.api.KpiFrameworkVersion;
+import org.commissioning.kpi.api.ReviseKpiFrameworkCommand;
+import org.commissioning.platform.domain.RuleViolationException;
+
+/** A contract's KPI framework and its versions, keyed by the contract id. */
+@Aggregate
+public class KpiFramework {
+
+    @AggregateIdentifier
+    private String contractId;
+    private FrameworkHistory history = FrameworkHistory.NONE;
+
+    protected KpiFramework() {
+    }
+
+    /** Created if missing, so defining a framework twice is refused here, by rule, rather than by the store. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(DefineKpiFrameworkCommand command) {
+        if (history.defined()) {
+            throw new KpiConflictException("framework-already-defined", "DEFINED", "Contract " + command.contractId()
+                    + " already has a KPI framework (version " + history.latest().orElseThrow().version()
+                    + "); revise it with an effectiveFrom period instead");
+        }
+        FrameworkRules.requireEffectiveFrom(command.effectiveFrom());
+        apply(new KpiFrameworkDefinedEvent(command.contractId(), 1, command.effectiveFrom(),
+                FrameworkRules.accepted(command.kpis()), command.template()));
+    }
+
+    @CommandHandler
+    public void handle(ReviseKpiFrameworkCommand command) {
+        FrameworkRules.requireEffectiveFrom(command.effectiveFrom());
+        KpiFrameworkVersion latest = history.latest().orElseThrow();
+        if (!command.effectiveFrom().isAfter(latest.effectiveFrom())) {
+            throw new RuleViolationException("effective-from-not-after-latest", "effectiveFrom",
+                    "A revision applies from a period after " + latest.effectiveFrom() + ", when version "
+                            + latest.version() + " took effect, so earlier periods keep their version; got "
+                            + command.effectiveFrom());
+        }
+        apply(new KpiFrameworkRevisedEvent(contractId, latest.version() + 1, command.effectiveFrom(),
+                FrameworkRules.accepted(command.kpis()), command.template()));
+    }
+
+    @EventSourcingHandler
+    void on(KpiFrameworkDefinedEvent event) {
+        this.contractId = event.contractId();
+        this.history = history.with(event.toVersion());
+    }
+
+    @EventSourcingHandler
+    void on(KpiFrameworkRevisedEvent event) {
+        this.history = history.with(event.toVersion());
+    }
+}

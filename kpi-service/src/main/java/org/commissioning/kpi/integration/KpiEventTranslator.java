@@ -1,0 +1,62 @@
+package org.commissioning.kpi.integration;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.commissioning.events.kpi.v1.Band;
+import org.commissioning.events.kpi.v1.KpiCorrected;
+import org.commissioning.events.kpi.v1.KpiDefinition;
+import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
+import org.commissioning.events.kpi.v1.KpiFrameworkRevised;
+import org.commissioning.events.kpi.v1.KpiSubmitted;
+import org.commissioning.kpi.api.KpiCorrectedEvent;
+import org.commissioning.kpi.api.KpiFrameworkDefinedEvent;
+import org.commissioning.kpi.api.KpiFrameworkRevisedEvent;
+import org.commissioning.kpi.api.KpiValueSubmittedEvent;
+import org.commissioning.platform.relay.IntegrationEventTranslator;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stored KPI events, translated into the published language of {@code kpi.events.v1}; the subject is always the
+ * contract. A return's values are stored one event each, so each is published as its own {@code KpiSubmitted};
+ * the return's own event (period, narrative) is not published.
+ */
+@Component
+public class KpiEventTranslator implements IntegrationEventTranslator {
+
+    /** Values in a provider's return; figures from the council's own systems will say COUNCIL. */
+    static final String PROVIDER = "PROVIDER";
+
+    @Override
+    public Optional<Outgoing> translate(EventMessage<?> stored) {
+        Object payload = stored.getPayload();
+        if (payload instanceof KpiFrameworkDefinedEvent e) {
+            return Optional.of(new Outgoing(e.contractId(),
+                    new KpiFrameworkDefined(e.contractId(), e.version(), e.effectiveFrom(), kpis(e.kpis()))));
+        }
+        if (payload instanceof KpiFrameworkRevisedEvent e) {
+            return Optional.of(new Outgoing(e.contractId(),
+                    new KpiFrameworkRevised(e.contractId(), e.version(), e.effectiveFrom(), kpis(e.kpis()))));
+        }
+        if (payload instanceof KpiValueSubmittedEvent e) {
+            return Optional.of(new Outgoing(e.contractId(), new KpiSubmitted(e.contractId(), e.period(), e.kpiCode(),
+                    e.district(), e.value(), e.numerator(), e.denominator(), PROVIDER, e.frameworkVersion(),
+                    e.band().name())));
+        }
+        if (payload instanceof KpiCorrectedEvent e) {
+            return Optional.of(new Outgoing(e.contractId(), new KpiCorrected(e.contractId(), e.period(), e.kpiCode(),
+                    e.district(), e.value(), e.numerator(), e.denominator(), e.previousValue(),
+                    e.previousNumerator(), e.previousDenominator(), PROVIDER, e.frameworkVersion(), e.band().name(),
+                    e.reason(), e.correctedBy(), e.correctedAt())));
+        }
+        return Optional.empty();
+    }
+
+    private static List<KpiDefinition> kpis(List<org.commissioning.kpi.api.KpiDefinition> kpis) {
+        return kpis.stream().map(k -> new KpiDefinition(k.code(), k.name(), k.unit().name(), k.direction().name(),
+                k.headline(), k.expectedSource().name(), k.bands().stream()
+                .map(b -> new Band(b.rating().name(), b.lower(), b.lowerInclusive(), b.upper(), b.upperInclusive()))
+                .toList())).toList();
+    }
+}

@@ -1,0 +1,44 @@
+package org.commissioning.kpi.query;
+
+import java.util.Objects;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.commissioning.kpi.api.FrameworkHistory;
+import org.commissioning.kpi.api.KpiFrameworkDefinedEvent;
+import org.commissioning.kpi.api.KpiFrameworkRevisedEvent;
+import org.commissioning.kpi.api.KpiFrameworkVersion;
+import org.springframework.stereotype.Component;
+
+/**
+ * A contract's framework versions, read from the framework's own events in the event store (a handful per
+ * contract) rather than from a projection: a return submitted right after its framework was defined or revised
+ * is checked against that framework, and a framework read right after it was written is the one written.
+ */
+@Component
+public class KpiFrameworks {
+
+    private final EventStore eventStore;
+
+    public KpiFrameworks(EventStore eventStore) {
+        this.eventStore = eventStore;
+    }
+
+    public FrameworkHistory of(String contractId) {
+        return new FrameworkHistory(eventStore.readEvents(contractId).asStream()
+                .map(DomainEventMessage::getPayload)
+                .map(KpiFrameworks::version)
+                .filter(Objects::nonNull)
+                .toList());
+    }
+
+    private static KpiFrameworkVersion version(Object payload) {
+        if (payload instanceof KpiFrameworkDefinedEvent defined) {
+            return defined.toVersion();
+        }
+        if (payload instanceof KpiFrameworkRevisedEvent revised) {
+            return revised.toVersion();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,48 @@
+package org.commissioning.kpi.web;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.commissioning.kpi.api.Direction;
+import org.commissioning.kpi.api.ExpectedSource;
+import org.commissioning.kpi.api.KpiUnit;
+import org.commissioning.kpi.api.Rating;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * A framework version: its KPIs, or {@code fromTemplate: true} for the template of the contract's service area.
+ *
+ * @param effectiveFrom the first period (yyyy-MM) the version applies to
+ */
+public record FrameworkRequest(
+        @NotNull YearMonth effectiveFrom,
+        boolean fromTemplate,
+        List<@Valid @NotNull KpiRequest> kpis) {
+
+    /**
+     * @param headline whether the contract's overall rating is built from it (1 to 3 per framework)
+     */
+    public record KpiRequest(
+            String code,
+            String name,
+            @NotNull KpiUnit unit,
+            @NotNull Direction direction,
+            boolean headline,
+            @NotNull ExpectedSource expectedSource,
+            List<@Valid @NotNull BandRequest> bands) {
+    }
+
+    /**
+     * A band; a bound left out (null) makes it open-ended on that side, a bound given needs its inclusive flag.
+     */
+    public record BandRequest(
+            @NotNull Rating rating,
+            BigDecimal lower,
+            Boolean lowerInclusive,
+            BigDecimal upper,
+            Boolean upperInclusive) {
+    }
+}
