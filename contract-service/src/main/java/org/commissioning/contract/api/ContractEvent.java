@@ -4,7 +4,8 @@ package org.commissioning.contract.api;
 public sealed interface ContractEvent permits ContractRegisteredEvent, ContractVariedEvent, ContractExtendedEvent,
         ContractOfficersAssignedEvent, PlanStartedEvent, PlanClosedEvent, ContractWarningIssuedEvent,
         ContractTerminatedEvent, ContractExpiredEvent, ContractRecommissionedEvent, PaymentAuthorisedEvent,
-        PaymentWithheldEvent {
+        PaymentWithheldEvent, MonitoringCadenceChangedEvent, MonitoringMeetingHeldEvent,
+        MonitoringMeetingOverdueEvent, ContractRatingRecordedEvent, EscalationDueEvent {
 
     String contractId();
 }

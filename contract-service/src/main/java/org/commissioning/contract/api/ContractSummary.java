@@ -19,6 +19,9 @@ import java.util.Map;
  * @param expiredOn       the end date it expired at, or null
  * @param recommissioning how its service continues, or null
  * @param payments        the payment decision of each period ({@code 2018-05}) that has one
+ * @param ratedPeriod     the latest period whose rating this service has recorded ({@code 2018-05}), or null
+ * @param monitoring      the monitoring cadence, next meeting due and last meeting; null until the first rating or meeting
+ * @param escalation      the latest escalation that fell due, or null
  * @param version         the sequence number of the contract's last event: its ETag and the {@code If-Match} of a change
  */
 public record ContractSummary(
@@ -43,6 +46,9 @@ public record ContractSummary(
         LocalDate expiredOn,
         Recommissioning recommissioning,
         Map<String, Payment> payments,
+        String ratedPeriod,
+        Monitoring monitoring,
+        Escalation escalation,
         long version,
         Instant registeredAt,
         Instant updatedAt) {
@@ -66,5 +72,25 @@ public record ContractSummary(
      */
     public record Payment(PaymentDecision decision, String rationale, LocalDate decidedOn, PaymentDecision supersedes,
                           String supersedingReason) {
+    }
+
+    /**
+     * @param rating          the rating that set the cadence
+     * @param cadence         QUARTERLY, BI_MONTHLY or MONTHLY; null until the contract's first rating
+     * @param cadenceSince    when the cadence was set
+     * @param nextMeetingDue  the date the next meeting is due by; null without a cadence
+     * @param overdueDueDate  the due date flagged as missed, while no meeting has been held or cadence set since; else null
+     * @param meetingsHeld    how many meetings have been recorded
+     * @param lastMeeting     the latest meeting recorded, or null
+     */
+    public record Monitoring(String rating, MonitoringCadence cadence, LocalDate cadenceSince, LocalDate nextMeetingDue,
+                             LocalDate overdueDueDate, int meetingsHeld, Meeting lastMeeting) {
+    }
+
+    public record Meeting(int number, LocalDate heldOn, List<String> attendees, String notes, List<PlanAction> actions) {
+    }
+
+    /** @param periods the red months of the streak, {@code 2018-03}, oldest first */
+    public record Escalation(List<String> periods, int threshold, LocalDate dueOn) {
     }
 }

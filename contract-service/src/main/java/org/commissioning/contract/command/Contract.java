@@ -9,8 +9,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -24,7 +27,17 @@ import org.commissioning.contract.api.ClosePlanCommand;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRatingRecordedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
+import org.commissioning.contract.api.EscalationDueEvent;
+import org.commissioning.contract.api.FlagOverdueMeetingCommand;
+import org.commissioning.contract.api.MonitoringCadence;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
+import org.commissioning.contract.api.MonitoringMeetingOverdueEvent;
+import org.commissioning.contract.api.RecordContractRatingCommand;
+import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
+import org.commissioning.contract.api.SetMonitoringCadenceCommand;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractStatus;
 import org.commissioning.contract.api.ContractTerminatedEvent;
@@ -82,6 +95,16 @@ public class Contract {
     private int warningsIssued;
     private LocalDate terminationEffective;
     private final Map<YearMonth, PaymentDecision> payments = new HashMap<>();
+    private MonitoringCadence cadence;
+    private int meetingsHeld;
+    private LocalDate lastMeetingHeldOn;
+    private LocalDate nextMeetingDue;
+    private LocalDate overdueFlaggedFor;
+    private final TreeMap<YearMonth, String> ratings = new TreeMap<>();
+    /** The red streaks escalation was due for, as their first and last month when it was. */
+    private final List<Streak> escalatedStreaks = new ArrayList<>();
+
+    static final Set<String> RATINGS = Set.of("STRETCH", "GREEN", "AMBER", "RED", "NOT_RATED");
 
     protected Contract() {
     }
@@ -365,6 +388,135 @@ public class Contract {
         return new Decision(period, rationale, today, previous, supersedingReason);
     }
 
+    /**
+     * Monitoring cadence (000, 1.1.4-1.1.6) from a change of overall rating. An event only when the cadence changes
+     * (and the first time); a contract that is no longer active is no longer monitored, so the rating is ignored.
+     * The next meeting is due one cadence after the last meeting held, or, before any meeting, one cadence after
+     * today (the day the cadence is set); a due date already past is flagged by the overdue scan.
+     */
+    @CommandHandler
+    public long handle(SetMonitoringCadenceCommand command, Clock clock) {
+        String rating = requireText(command.rating(), "rating").toUpperCase(Locale.ROOT);
+        MonitoringCadence newCadence = MonitoringCadence.forRating(rating);
+        if (newCadence == null) {
+            throw new RuleViolationException("unknown-rating", "rating",
+                    "A cadence follows from STRETCH, GREEN, AMBER or RED, not " + rating);
+        }
+        if (status != ContractStatus.ACTIVE || newCadence == cadence) {
+            return version();
+        }
+        LocalDate today = LocalDate.now(clock);
+        LocalDate base = lastMeetingHeldOn == null ? today : lastMeetingHeldOn;
+        apply(new MonitoringCadenceChangedEvent(contractId, rating, newCadence, cadence, command.period(), today,
+                base.plusMonths(newCadence.months())));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(RecordMonitoringMeetingCommand command, Clock clock) {
+        requireVersion(command.expectedVersion());
+        requireActive("monitored");
+        LocalDate heldOn = require(command.heldOn(), "heldOn");
+        LocalDate today = LocalDate.now(clock);
+        if (heldOn.isAfter(today)) {
+            throw new RuleViolationException("meeting-not-in-future", "heldOn",
+                    "A meeting is recorded once held: " + heldOn + " is after today, " + today);
+        }
+        if (start != null && heldOn.isBefore(start)) {
+            throw new RuleViolationException("date-within-term", "heldOn",
+                    "The meeting's date " + heldOn + " is before the contract starts on " + start);
+        }
+        List<String> attendees = command.attendees() == null ? List.of() : command.attendees();
+        if (attendees.isEmpty()) {
+            throw new RuleViolationException("attendees-required", "attendees", "A meeting names who attended");
+        }
+        List<String> checkedAttendees = new ArrayList<>();
+        for (int i = 0; i < attendees.size(); i++) {
+            checkedAttendees.add(requireText(attendees.get(i), "attendees[" + i + "]"));
+        }
+        String notes = requireText(command.notes(), "notes");
+        List<PlanAction> actions = command.actions() == null ? List.of() : command.actions();
+        List<PlanAction> checked = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            String field = "actions[" + i + "]";
+            if (action == null) {
+                throw new RuleViolationException("action-required", field, "An action cannot be empty");
+            }
+            String description = requireText(action.description(), field + ".description");
+            String owner = requireText(action.owner(), field + ".owner");
+            LocalDate due = require(action.dueDate(), field + ".dueDate");
+            if (due.isBefore(heldOn)) {
+                throw new RuleViolationException("action-due-not-before-meeting", field + ".dueDate",
+                        "An action cannot be due before the meeting that agreed it: " + due + " is before " + heldOn);
+            }
+            checked.add(new PlanAction(description, owner, due));
+        }
+        LocalDate latest = lastMeetingHeldOn == null || heldOn.isAfter(lastMeetingHeldOn) ? heldOn : lastMeetingHeldOn;
+        LocalDate nextDue = cadence == null ? null : latest.plusMonths(cadence.months());
+        apply(new MonitoringMeetingHeldEvent(contractId, meetingsHeld + 1, heldOn, checkedAttendees, notes, checked,
+                nextDue));
+        return version();
+    }
+
+    /** Flags the meeting due before today and not held, once per due date; otherwise does nothing. */
+    @CommandHandler
+    public long handle(FlagOverdueMeetingCommand command, Clock clock) {
+        LocalDate today = LocalDate.now(clock);
+        if (status != ContractStatus.ACTIVE || nextMeetingDue == null || !nextMeetingDue.isBefore(today)
+                || nextMeetingDue.equals(overdueFlaggedFor)) {
+            return version();
+        }
+        apply(new MonitoringMeetingOverdueEvent(contractId, nextMeetingDue, cadence, lastMeetingHeldOn, today));
+        return version();
+    }
+
+    /**
+     * Records a period's overall rating (the same rating again changes nothing; a different one revises it), then
+     * decides escalation: when the contract's current red streak (the consecutive calendar months rated RED that
+     * end with its latest rated month) reaches the policy's threshold, the contract is active, has no open plan
+     * (improvement or action plan: both are the first step of escalation, 000 1.2.6) and escalation has not been
+     * due for any month of this streak yet. NOT_RATED, like any other rating, and a month without a rating end a
+     * streak. A plan closed while the streak goes on makes escalation due at the next red month.
+     */
+    @CommandHandler
+    public long handle(RecordContractRatingCommand command, EscalationPolicy policy, Clock clock) {
+        YearMonth period = require(command.period(), "period");
+        String rating = requireText(command.rating(), "rating").toUpperCase(Locale.ROOT);
+        if (!RATINGS.contains(rating)) {
+            throw new RuleViolationException("unknown-rating", "rating",
+                    "A rating is one of " + RATINGS + ", not " + rating);
+        }
+        String previous = ratings.get(period);
+        if (rating.equals(previous)) {
+            return version();
+        }
+        apply(new ContractRatingRecordedEvent(contractId, period, rating, previous));
+        List<YearMonth> streak = currentRedStreak();
+        if (status == ContractStatus.ACTIVE && openPlanNumber == null && streak.size() >= policy.redMonths()
+                && !escalatedAlready(streak.get(0), streak.get(streak.size() - 1))) {
+            apply(new EscalationDueEvent(contractId, streak, policy.redMonths(), LocalDate.now(clock)));
+        }
+        return version();
+    }
+
+    private List<YearMonth> currentRedStreak() {
+        List<YearMonth> streak = new ArrayList<>();
+        YearMonth month = ratings.isEmpty() ? null : ratings.lastKey();
+        while (month != null && "RED".equals(ratings.get(month))) {
+            streak.add(0, month);
+            month = month.minusMonths(1);
+        }
+        return streak;
+    }
+
+    private boolean escalatedAlready(YearMonth first, YearMonth last) {
+        return escalatedStreaks.stream().anyMatch(s -> !s.first().isAfter(last) && !s.last().isBefore(first));
+    }
+
+    private record Streak(YearMonth first, YearMonth last) {
+    }
+
     private record Decision(YearMonth period, String rationale, LocalDate today, PaymentDecision supersedes,
                             String supersedingReason) {
     }
@@ -439,6 +591,36 @@ public class Contract {
     @EventSourcingHandler
     void on(PaymentWithheldEvent event) {
         payments.put(event.period(), PaymentDecision.WITHHELD);
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringCadenceChangedEvent event) {
+        this.cadence = event.cadence();
+        this.nextMeetingDue = event.nextMeetingDue();
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringMeetingHeldEvent event) {
+        this.meetingsHeld = event.meetingNumber();
+        if (lastMeetingHeldOn == null || event.heldOn().isAfter(lastMeetingHeldOn)) {
+            this.lastMeetingHeldOn = event.heldOn();
+        }
+        this.nextMeetingDue = event.nextMeetingDue();
+    }
+
+    @EventSourcingHandler
+    void on(MonitoringMeetingOverdueEvent event) {
+        this.overdueFlaggedFor = event.dueDate();
+    }
+
+    @EventSourcingHandler
+    void on(ContractRatingRecordedEvent event) {
+        ratings.put(event.period(), event.rating());
+    }
+
+    @EventSourcingHandler
+    void on(EscalationDueEvent event) {
+        escalatedStreaks.add(new Streak(event.periods().get(0), event.periods().get(event.periods().size() - 1)));
     }
 
     /**

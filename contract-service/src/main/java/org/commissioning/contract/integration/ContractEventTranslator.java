@@ -7,7 +7,12 @@ import org.commissioning.contract.api.ContractEvent;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRatingRecordedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
+import org.commissioning.contract.api.EscalationDueEvent;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
+import org.commissioning.contract.api.MonitoringMeetingOverdueEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractTerminatedEvent;
 import org.commissioning.contract.api.ContractVariedEvent;
@@ -25,7 +30,11 @@ import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.ContractVaried;
 import org.commissioning.events.contracts.v1.ContractWarningIssued;
+import org.commissioning.events.contracts.v1.EscalationDue;
 import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.contracts.v1.MonitoringMeetingHeld;
+import org.commissioning.events.contracts.v1.MonitoringMeetingOverdue;
 import org.commissioning.events.contracts.v1.PaymentAuthorised;
 import org.commissioning.events.contracts.v1.PaymentWithheld;
 import org.commissioning.events.contracts.v1.PlanAction;
@@ -35,15 +44,17 @@ import org.commissioning.platform.relay.IntegrationEventTranslator;
 import org.springframework.stereotype.Component;
 
 /**
- * Stored contract events, translated into the published language of {@code contracts.events.v1}: every stored
- * event of the Contract aggregate is published, so a contract's published sequence counts its stored events.
+ * Stored contract events, translated into the published language of {@code contracts.events.v1}. Every stored
+ * event of the Contract aggregate is published except {@link ContractRatingRecordedEvent}, the rating this
+ * service learnt from ratings' own {@code ContractRated} (publishing it again would duplicate the ratings context's
+ * language); the relay numbers a contract's published events itself, so the unpublished one leaves no gap.
  */
 @Component
 public class ContractEventTranslator implements IntegrationEventTranslator {
 
     @Override
     public Optional<Outgoing> translate(EventMessage<?> stored) {
-        if (!(stored.getPayload() instanceof ContractEvent event)) {
+        if (!(stored.getPayload() instanceof ContractEvent event) || event instanceof ContractRatingRecordedEvent) {
             return Optional.empty();
         }
         return Optional.of(new Outgoing(event.contractId(), published(event)));
@@ -94,6 +105,23 @@ public class ContractEventTranslator implements IntegrationEventTranslator {
         if (event instanceof PaymentWithheldEvent e) {
             return new PaymentWithheld(e.contractId(), e.period(), e.rationale(), e.decidedOn(), name(e.supersedes()),
                     e.supersedingReason());
+        }
+        if (event instanceof MonitoringCadenceChangedEvent e) {
+            return new MonitoringCadenceChanged(e.contractId(), e.rating(), e.cadence().name(),
+                    e.previousCadence() == null ? null : e.previousCadence().name(), e.period(), e.changedOn(),
+                    e.nextMeetingDue());
+        }
+        if (event instanceof MonitoringMeetingHeldEvent e) {
+            return new MonitoringMeetingHeld(e.contractId(), e.meetingNumber(), e.heldOn(), e.attendees(), e.notes(),
+                    e.actions().stream().map(a -> new PlanAction(a.description(), a.owner(), a.dueDate())).toList(),
+                    e.nextMeetingDue());
+        }
+        if (event instanceof MonitoringMeetingOverdueEvent e) {
+            return new MonitoringMeetingOverdue(e.contractId(), e.dueDate(),
+                    e.cadence() == null ? null : e.cadence().name(), e.lastMeetingHeldOn(), e.flaggedOn());
+        }
+        if (event instanceof EscalationDueEvent e) {
+            return new EscalationDue(e.contractId(), e.periods(), e.threshold(), e.dueOn());
         }
         throw new IllegalArgumentException("No published form of " + event.getClass().getName());
     }

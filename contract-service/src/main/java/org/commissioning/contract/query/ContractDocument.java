@@ -43,6 +43,9 @@ class ContractDocument {
     ContractSummary.Recommissioning recommissioning;
     /** By period, {@code 2018-05}. */
     Map<String, ContractSummary.Payment> payments = new LinkedHashMap<>();
+    String ratedPeriod;
+    ContractSummary.Monitoring monitoring;
+    ContractSummary.Escalation escalation;
     long version;
     Instant registeredAt;
     Instant updatedAt;
@@ -51,6 +54,7 @@ class ContractDocument {
         return new ContractSummary(id, provider, serviceArea, lot, areas, districts, annualValueGbp, start, end,
                 extensionMonths, extensionUsed, status, rag, leadOfficer, contractManager, openPlan,
                 warnings == null ? List.of() : List.copyOf(warnings), termination, expiredOn, recommissioning,
-                payments == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(payments)), version, registeredAt, updatedAt);
+                payments == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(payments)),
+                ratedPeriod, monitoring, escalation, version, registeredAt, updatedAt);
     }
 }

@@ -14,7 +14,12 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRatingRecordedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
+import org.commissioning.contract.api.EscalationDueEvent;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
+import org.commissioning.contract.api.MonitoringMeetingOverdueEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractStatus;
 import org.commissioning.contract.api.ContractSummary;
@@ -160,6 +165,78 @@ public class ContractSummaryProjection {
         update(event.contractId(), sequence, at, doc -> doc.payments.put(event.period().toString(),
                 new ContractSummary.Payment(PaymentDecision.WITHHELD, event.rationale(), event.decidedOn(),
                         event.supersedes(), event.supersedingReason())));
+    }
+
+    @EventHandler
+    public void on(MonitoringCadenceChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            ContractSummary.Monitoring m = monitoring(doc);
+            doc.rag = event.rating();
+            doc.monitoring = new ContractSummary.Monitoring(event.rating(), event.cadence(), event.changedOn(),
+                    event.nextMeetingDue(), null, m.meetingsHeld(), m.lastMeeting());
+        });
+    }
+
+    @EventHandler
+    public void on(MonitoringMeetingHeldEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            ContractSummary.Monitoring m = monitoring(doc);
+            ContractSummary.Meeting meeting = new ContractSummary.Meeting(event.meetingNumber(), event.heldOn(),
+                    event.attendees(), event.notes(), event.actions());
+            ContractSummary.Meeting last = m.lastMeeting() == null || !m.lastMeeting().heldOn().isAfter(event.heldOn())
+                    ? meeting : m.lastMeeting();
+            doc.monitoring = new ContractSummary.Monitoring(m.rating(), m.cadence(), m.cadenceSince(),
+                    event.nextMeetingDue(), null, event.meetingNumber(), last);
+        });
+    }
+
+    @EventHandler
+    public void on(MonitoringMeetingOverdueEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            ContractSummary.Monitoring m = monitoring(doc);
+            doc.monitoring = new ContractSummary.Monitoring(m.rating(), m.cadence(), m.cadenceSince(),
+                    m.nextMeetingDue(), event.dueDate(), m.meetingsHeld(), m.lastMeeting());
+        });
+    }
+
+    /** The rating of the latest rated period is the contract's rating; a late or revised older one is not. */
+    @EventHandler
+    public void on(ContractRatingRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> {
+            String period = event.period().toString();
+            if (doc.ratedPeriod == null || period.compareTo(doc.ratedPeriod) >= 0) {
+                doc.ratedPeriod = period;
+                if (!"NOT_RATED".equals(event.rating())) {
+                    doc.rag = event.rating();
+                }
+            }
+        });
+    }
+
+    @EventHandler
+    public void on(EscalationDueEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> doc.escalation = new ContractSummary.Escalation(
+                event.periods().stream().map(Object::toString).toList(), event.threshold(), event.dueOn()));
+    }
+
+    private static ContractSummary.Monitoring monitoring(ContractDocument doc) {
+        return doc.monitoring != null ? doc.monitoring
+                : new ContractSummary.Monitoring(null, null, null, null, null, 0, null);
+    }
+
+    /**
+     * The active contracts whose next monitoring meeting was due before {@code today} and has not been flagged as
+     * overdue: the work of the overdue scan.
+     */
+    public List<String> withMeetingOverdue(java.time.LocalDate today) {
+        Query q = Query.query(Criteria.where("status").is(ContractStatus.ACTIVE)
+                .and("monitoring.nextMeetingDue").lt(today));
+        return mongo.find(q, ContractDocument.class, COLLECTION).stream()
+                .filter(d -> d.monitoring != null && d.monitoring.nextMeetingDue() != null
+                        && d.monitoring.nextMeetingDue().isBefore(today)
+                        && !d.monitoring.nextMeetingDue().equals(d.monitoring.overdueDueDate()))
+                .map(d -> d.id)
+                .toList();
     }
 
     @QueryHandler

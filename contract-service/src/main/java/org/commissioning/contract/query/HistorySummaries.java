@@ -9,7 +9,12 @@ import org.commissioning.contract.api.ContractEvent;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRatingRecordedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
+import org.commissioning.contract.api.EscalationDueEvent;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
+import org.commissioning.contract.api.MonitoringMeetingOverdueEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractTerminatedEvent;
 import org.commissioning.contract.api.ContractVariedEvent;
@@ -91,7 +96,37 @@ final class HistorySummaries {
         if (event instanceof PaymentWithheldEvent e) {
             return payment(e.period().toString(), "withheld", e.rationale(), e.supersedes(), e.supersedingReason());
         }
+        if (event instanceof MonitoringCadenceChangedEvent e) {
+            return "Monitoring cadence " + (e.previousCadence() == null ? "set to " : "changed from "
+                    + cadence(e.previousCadence()) + " to ") + cadence(e.cadence()) + " on " + e.changedOn()
+                    + " (rated " + e.rating() + (e.period() == null ? "" : " for " + e.period())
+                    + "); next meeting due by " + e.nextMeetingDue();
+        }
+        if (event instanceof MonitoringMeetingHeldEvent e) {
+            int n = e.actions().size();
+            return "Monitoring meeting " + e.meetingNumber() + " held on " + e.heldOn() + " with "
+                    + String.join(", ", e.attendees()) + ", " + n + (n == 1 ? " action" : " actions") + " agreed"
+                    + (e.nextMeetingDue() == null ? "" : "; next meeting due by " + e.nextMeetingDue());
+        }
+        if (event instanceof MonitoringMeetingOverdueEvent e) {
+            return "Monitoring meeting due by " + e.dueDate() + " not held (" + cadence(e.cadence()) + " cadence; "
+                    + (e.lastMeetingHeldOn() == null ? "no meeting held yet" : "last held on " + e.lastMeetingHeldOn())
+                    + ")";
+        }
+        if (event instanceof ContractRatingRecordedEvent e) {
+            return "Rated " + e.rating() + " for " + e.period()
+                    + (e.previousRating() == null ? "" : " (revised from " + e.previousRating() + ")");
+        }
+        if (event instanceof EscalationDueEvent e) {
+            return "Escalation due: rated RED for " + e.periods().size() + " consecutive months ("
+                    + e.periods().get(0) + " to " + e.periods().get(e.periods().size() - 1)
+                    + ") without an improvement or action plan; threshold " + e.threshold() + " months";
+        }
         return event.getClass().getSimpleName();
+    }
+
+    private static String cadence(org.commissioning.contract.api.MonitoringCadence cadence) {
+        return cadence.name().toLowerCase().replace('_', '-');
     }
 
     private static String payment(String period, String verb, String rationale, PaymentDecision supersedes,

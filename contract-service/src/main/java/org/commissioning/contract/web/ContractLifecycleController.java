@@ -12,6 +12,7 @@ import org.commissioning.contract.api.ExtendContractCommand;
 import org.commissioning.contract.api.IssueContractWarningCommand;
 import org.commissioning.contract.api.PlanAction;
 import org.commissioning.contract.api.RecommissionContractCommand;
+import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
 import org.commissioning.contract.api.StartPlanCommand;
 import org.commissioning.contract.api.TerminateContractCommand;
 import org.commissioning.contract.api.VaryContractCommand;
@@ -108,6 +109,14 @@ public class ContractLifecycleController {
         return send(contractId, new RecommissionContractCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
                 request.route(), request.annualValueGbp(),
                 request.successorContractId() == null ? null : request.successorContractId().toString(), request.reason()));
+    }
+
+    @PostMapping("/meetings")
+    public ResponseEntity<Changed> recordMeeting(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
+                                                 @Valid @RequestBody LifecycleRequests.Meeting request) {
+        return send(contractId, new RecordMonitoringMeetingCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
+                request.heldOn(), request.attendees(), request.notes(), request.actions() == null ? null
+                : request.actions().stream().map(a -> new PlanAction(a.description(), a.owner(), a.dueDate())).toList()));
     }
 
     @PostMapping("/payments/{period}/authorisation")

@@ -91,4 +91,12 @@ public final class LifecycleRequests {
             @NotBlank @Size(max = TEXT) String rationale,
             @Size(max = TEXT) String supersedingReason) {
     }
+
+    /** {@code POST /meetings}: a monitoring meeting held (not in the future), its attendees, notes and actions. */
+    public record Meeting(
+            @NotNull LocalDate heldOn,
+            @NotEmpty @Size(max = 50) List<@NotBlank @Size(max = NAME) String> attendees,
+            @NotBlank @Size(max = 20000) String notes,
+            @Size(max = 50) List<@NotNull @Valid Action> actions) {
+    }
 }

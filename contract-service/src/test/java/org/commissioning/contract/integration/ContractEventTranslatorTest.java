@@ -16,7 +16,13 @@ import org.commissioning.contract.api.ContractEvent;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
+import org.commissioning.contract.api.ContractRatingRecordedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
+import org.commissioning.contract.api.EscalationDueEvent;
+import org.commissioning.contract.api.MonitoringCadence;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
+import org.commissioning.contract.api.MonitoringMeetingOverdueEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractTerminatedEvent;
 import org.commissioning.contract.api.ContractVariedEvent;
@@ -80,7 +86,19 @@ class ContractEventTranslatorTest {
             new ContractRecommissionedEvent(ID, RecommissioningRoute.MINI_PROCUREMENT, null,
                     "9b1e4c2d-6a7f-4e3b-8c5d-2f1a0e9d8c7b",
                     "Mini procurement among current providers to keep provision in Ashford"),
-            new ContractExpiredEvent("5c1d7e3f-2a4b-4c6d-8e9f-0a1b2c3d4e5f", LocalDate.of(2020, 9, 30)));
+            new ContractExpiredEvent("5c1d7e3f-2a4b-4c6d-8e9f-0a1b2c3d4e5f", LocalDate.of(2020, 9, 30)),
+            new MonitoringCadenceChangedEvent(ID, "RED", MonitoringCadence.MONTHLY, MonitoringCadence.BI_MONTHLY,
+                    YearMonth.of(2018, 3), LocalDate.of(2018, 4, 10), LocalDate.of(2018, 4, 26)),
+            new MonitoringMeetingHeldEvent(ID, 2, LocalDate.of(2018, 4, 25),
+                    List.of("officer.jones", "Sk8side service manager"),
+                    "Registrations below target; data returns late. Provider to send weekly figures.",
+                    List.of(new PlanAction("Weekly data returns to the commissioning officer", "Sk8side service manager",
+                            LocalDate.of(2018, 5, 4))),
+                    LocalDate.of(2018, 5, 25)),
+            new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 25), MonitoringCadence.MONTHLY,
+                    LocalDate.of(2018, 4, 25), LocalDate.of(2018, 5, 26)),
+            new EscalationDueEvent(ID, List.of(YearMonth.of(2018, 3), YearMonth.of(2018, 4), YearMonth.of(2018, 5)), 3,
+                    LocalDate.of(2018, 6, 8)));
 
     final ContractEventTranslator translator = new ContractEventTranslator();
     final IntegrationEventCodec codec = new IntegrationEventCodec();
@@ -106,7 +124,15 @@ class ContractEventTranslatorTest {
                 .collect(Collectors.toSet());
 
         assertThat(published).containsExactlyInAnyOrderElementsOf(ContractsV1.TYPES);
-        assertThat(ContractEvent.class.getPermittedSubclasses()).hasSize(ContractsV1.TYPES.size());
+        // every stored event type but the unpublished ContractRatingRecordedEvent
+        assertThat(ContractEvent.class.getPermittedSubclasses()).hasSize(ContractsV1.TYPES.size() + 1);
+    }
+
+    @Test
+    void keepsTheRatingLearntFromRatingsUnpublished() {
+        ContractRatingRecordedEvent recorded = new ContractRatingRecordedEvent(ID, YearMonth.of(2018, 5), "RED", null);
+
+        assertThat(translator.translate(GenericEventMessage.asEventMessage(recorded))).isEmpty();
     }
 
     @Test

@@ -111,7 +111,8 @@ public final class LocalStack implements AutoCloseable {
             result.failures().forEach(f -> log.warn("Demo contract not loaded: {}", f));
         }
         return "demo data: " + result.registered() + " contracts registered, " + result.alreadyThere()
-                + " already there" + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " failed");
+                + " already there, " + result.escalationSteps() + " escalation steps of 2018 taken"
+                + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " failed");
     }
 
     public String gatewayUrl() {

@@ -58,6 +58,14 @@ class LocalStackIT {
         stack = start(options);
         assertThat(stack.loadDemoData()).startsWith("demo data: 19 contracts registered, 0 already there");
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 19);
+        String sk8side = dashboard().stream().filter(r -> r.get("provider").asText().equals("Sk8side")).findFirst()
+                .orElseThrow().get("id").asText();
+        JsonNode contract = json.readTree(get(options.gatewayPort(), "/api/contracts/" + sk8side).body());
+        assertThat(contract.get("status").asText()).isEqualTo("RECOMMISSIONED");
+        assertThat(contract.at("/recommissioning/route").asText()).isEqualTo("MINI_PROCUREMENT");
+        List<String> history = historyTypes(options, sk8side);
+        assertThat(history).containsExactly("ContractRegistered", "ContractWarningIssued", "ContractTerminated",
+                "ContractRecommissioned");
 
         String id = register("Brand New Youth Trust", "Dover");
         await().atMost(Duration.ofSeconds(10)).until(() -> dashboardIds().contains(id));
@@ -74,6 +82,7 @@ class LocalStackIT {
         stack = start(options);
 
         assertThat(stack.loadDemoData()).startsWith("demo data: 0 contracts registered, 19 already there");
+        assertThat(historyTypes(options, sk8side)).as("the escalation steps are not taken again").hasSize(history.size());
         assertThat(dashboardIds()).hasSize(20).contains(id);
         assertThat(get(options.gatewayPort(), "/api/contracts/" + id).statusCode()).isEqualTo(200);
     }
@@ -134,6 +143,13 @@ class LocalStackIT {
     private HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<String> historyTypes(StackOptions options, String id) throws Exception {
+        List<String> types = new ArrayList<>();
+        json.readTree(get(options.gatewayPort(), "/api/contracts/" + id + "/history").body())
+                .forEach(e -> types.add(e.get("type").asText()));
+        return types;
     }
 
     private static StackOptions freePorts(StackOptions options) {

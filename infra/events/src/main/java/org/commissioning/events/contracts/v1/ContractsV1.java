@@ -17,7 +17,11 @@ public final class ContractsV1 {
             ContractExpired.class,
             ContractRecommissioned.class,
             PaymentAuthorised.class,
-            PaymentWithheld.class);
+            PaymentWithheld.class,
+            MonitoringCadenceChanged.class,
+            MonitoringMeetingHeld.class,
+            MonitoringMeetingOverdue.class,
+            EscalationDue.class);
 
     private ContractsV1() {
     }

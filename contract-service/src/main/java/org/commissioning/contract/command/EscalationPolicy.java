@@ -1,0 +1,17 @@
+package org.commissioning.contract.command;
+
+/**
+ * When escalation is due: after {@code redMonths} consecutive calendar months rated RED
+ * ({@code contract.escalation.red-months}, 3 by default). A plain object, so the aggregate's fixtures register it
+ * as an injectable resource; the service registers it as a bean, from which Axon injects it into command handlers.
+ */
+public record EscalationPolicy(int redMonths) {
+
+    public static final int DEFAULT_RED_MONTHS = 3;
+
+    public EscalationPolicy {
+        if (redMonths < 1) {
+            throw new IllegalArgumentException("Escalation needs at least 1 red month, not " + redMonths);
+        }
+    }
+}

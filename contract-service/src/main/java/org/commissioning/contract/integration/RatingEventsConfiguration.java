@@ -1,0 +1,60 @@
+package org.commissioning.contract.integration;
+
+import java.util.function.Consumer;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.commissioning.contract.api.RecordContractRatingCommand;
+import org.commissioning.contract.api.SetMonitoringCadenceCommand;
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.ratings.v1.ContractRated;
+import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.platform.consumer.IdempotentConsumers;
+import org.commissioning.platform.consumer.IntegrationEventHandlers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.messaging.Message;
+
+/**
+ * Consumes {@code ratings.events.v1} (binding {@code ratingEvents-in-0}): {@link RagChanged} sets the monitoring
+ * cadence, {@link ContractRated} records the period's rating for escalation. The commands run with the event's
+ * actor and correlation id. A rating of a contract this service does not know is skipped with a warning, so it
+ * cannot block the consumer; any other failure is retried and then dead-lettered by the binder.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RatingEventsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(RatingEventsConfiguration.class);
+
+    @Bean
+    public Consumer<Message<byte[]>> ratingEvents(IdempotentConsumers consumers, CommandGateway commands) {
+        return consumers.bind("rating-events", IntegrationEventHandlers.builder()
+                .on(RagChanged.class, (event, changed) -> send(commands, event,
+                        new SetMonitoringCadenceCommand(changed.contractId(), changed.to(), changed.period())))
+                .on(ContractRated.class, (event, rated) -> send(commands, event,
+                        new RecordContractRatingCommand(rated.contractId(), rated.period(), rated.rating())))
+                .build());
+    }
+
+    static void send(CommandGateway commands, IntegrationEvent<?> event, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            if (!isUnknownContract(e)) {
+                throw e;
+            }
+            log.warn("Skipped {} {} of contract {}: no such contract here", event.type(), event.id(), event.subject());
+        }
+    }
+
+    private static boolean isUnknownContract(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AggregateNotFoundException) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

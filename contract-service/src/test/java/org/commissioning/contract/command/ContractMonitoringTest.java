@@ -1,0 +1,371 @@
+package org.commissioning.contract.command;
+
+import static org.commissioning.contract.command.ContractTest.CLOCK;
+import static org.commissioning.contract.command.ContractTest.ID;
+import static org.commissioning.contract.command.ContractTest.PLAN_STARTED;
+import static org.commissioning.contract.command.ContractTest.REGISTERED;
+import static org.commissioning.contract.command.ContractTest.TERMINATED;
+import static org.commissioning.contract.command.ContractTest.TODAY;
+import static org.commissioning.contract.command.ContractTest.conflict;
+import static org.commissioning.contract.command.ContractTest.violation;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.commissioning.contract.api.ContractRatingRecordedEvent;
+import org.commissioning.contract.api.EscalationDueEvent;
+import org.commissioning.contract.api.FlagOverdueMeetingCommand;
+import org.commissioning.contract.api.MonitoringCadence;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
+import org.commissioning.contract.api.MonitoringMeetingOverdueEvent;
+import org.commissioning.contract.api.PlanAction;
+import org.commissioning.contract.api.PlanClosedEvent;
+import org.commissioning.contract.api.PlanKind;
+import org.commissioning.contract.api.RecordContractRatingCommand;
+import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
+import org.commissioning.contract.api.SetMonitoringCadenceCommand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Monitoring cadence, meetings, overdue meetings and escalation of the Contract aggregate; today is 1 June 2018. */
+class ContractMonitoringTest {
+
+    static final YearMonth MARCH = YearMonth.of(2018, 3);
+    static final YearMonth APRIL = YearMonth.of(2018, 4);
+    static final YearMonth MAY = YearMonth.of(2018, 5);
+    static final List<String> ATTENDEES = List.of("officer.jones", "Sk8side service manager");
+    static final List<PlanAction> MEETING_ACTIONS = List.of(
+            new PlanAction("Weekly data returns", "Sk8side service manager", LocalDate.of(2018, 6, 15)));
+
+    AggregateTestFixture<Contract> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource(new EscalationPolicy(3));
+    }
+
+    static MonitoringCadenceChangedEvent cadence(String rating, MonitoringCadence cadence, MonitoringCadence previous,
+                                                 LocalDate changedOn, LocalDate due) {
+        return new MonitoringCadenceChangedEvent(ID, rating, cadence, previous, APRIL, changedOn, due);
+    }
+
+    static MonitoringMeetingHeldEvent meeting(int number, LocalDate heldOn, LocalDate nextDue) {
+        return new MonitoringMeetingHeldEvent(ID, number, heldOn, ATTENDEES, "Notes", List.of(), nextDue);
+    }
+
+    static ContractRatingRecordedEvent rated(YearMonth period, String rating) {
+        return new ContractRatingRecordedEvent(ID, period, rating, null);
+    }
+
+    @Nested
+    class Cadence {
+
+        @Test
+        void setsTheCadenceTheFirstTimeDueOneCadenceFromToday() {
+            fixture.given(REGISTERED)
+                    .when(new SetMonitoringCadenceCommand(ID, "red", APRIL))
+                    .expectEvents(cadence("RED", MonitoringCadence.MONTHLY, null, TODAY, LocalDate.of(2018, 7, 1)));
+        }
+
+        @Test
+        void mapsGreenAndStretchToQuarterlyAndAmberToBiMonthly() {
+            fixture.given(REGISTERED)
+                    .when(new SetMonitoringCadenceCommand(ID, "STRETCH", APRIL))
+                    .expectEvents(cadence("STRETCH", MonitoringCadence.QUARTERLY, null, TODAY, LocalDate.of(2018, 9, 1)));
+            fixture.given(REGISTERED)
+                    .when(new SetMonitoringCadenceCommand(ID, "AMBER", APRIL))
+                    .expectEvents(cadence("AMBER", MonitoringCadence.BI_MONTHLY, null, TODAY, LocalDate.of(2018, 8, 1)));
+        }
+
+        @Test
+        void countsTheNextMeetingFromTheLastMeetingHeld() {
+            fixture.given(REGISTERED, meeting(1, LocalDate.of(2018, 5, 10), null))
+                    .when(new SetMonitoringCadenceCommand(ID, "RED", APRIL))
+                    .expectEvents(cadence("RED", MonitoringCadence.MONTHLY, null, TODAY, LocalDate.of(2018, 6, 10)));
+        }
+
+        @Test
+        void changesNothingWhenTheCadenceStaysTheSame() {
+            fixture.given(REGISTERED,
+                            cadence("GREEN", MonitoringCadence.QUARTERLY, null, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 8, 1)))
+                    .when(new SetMonitoringCadenceCommand(ID, "STRETCH", APRIL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void changesTheCadenceWithTheRating() {
+            fixture.given(REGISTERED,
+                            cadence("GREEN", MonitoringCadence.QUARTERLY, null, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 8, 1)))
+                    .when(new SetMonitoringCadenceCommand(ID, "AMBER", APRIL))
+                    .expectEvents(cadence("AMBER", MonitoringCadence.BI_MONTHLY, MonitoringCadence.QUARTERLY, TODAY,
+                            LocalDate.of(2018, 8, 1)));
+        }
+
+        @Test
+        void refusesAValueThatIsNotARating() {
+            fixture.given(REGISTERED)
+                    .when(new SetMonitoringCadenceCommand(ID, "NOT_RATED", APRIL))
+                    .expectException(violation("unknown-rating", "rating"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ignoresARatingOfAContractNoLongerActive() {
+            fixture.given(REGISTERED, TERMINATED)
+                    .when(new SetMonitoringCadenceCommand(ID, "RED", APRIL))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Meetings {
+
+        @Test
+        void recordsAMeetingAndRecomputesTheNextDueDate() {
+            fixture.given(REGISTERED,
+                            cadence("RED", MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)))
+                    .when(new RecordMonitoringMeetingCommand(ID, 1L, LocalDate.of(2018, 5, 30), ATTENDEES, " Notes ",
+                            MEETING_ACTIONS))
+                    .expectEvents(new MonitoringMeetingHeldEvent(ID, 1, LocalDate.of(2018, 5, 30), ATTENDEES, "Notes",
+                            MEETING_ACTIONS, LocalDate.of(2018, 6, 30)))
+                    .expectResultMessagePayload(2L);
+        }
+
+        @Test
+        void hasNoDueDateBeforeTheContractIsRated() {
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, "Notes", null))
+                    .expectEvents(new MonitoringMeetingHeldEvent(ID, 1, TODAY, ATTENDEES, "Notes", List.of(), null));
+        }
+
+        @Test
+        void keepsTheLatestMeetingWhenAnEarlierOneIsRecordedLate() {
+            fixture.given(REGISTERED,
+                            cadence("RED", MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 4, 1), LocalDate.of(2018, 5, 1)),
+                            meeting(1, LocalDate.of(2018, 5, 20), LocalDate.of(2018, 6, 20)))
+                    .when(new RecordMonitoringMeetingCommand(ID, null, LocalDate.of(2018, 4, 20), ATTENDEES, "Notes", null))
+                    .expectEvents(new MonitoringMeetingHeldEvent(ID, 2, LocalDate.of(2018, 4, 20), ATTENDEES, "Notes",
+                            List.of(), LocalDate.of(2018, 6, 20)));
+        }
+
+        @Test
+        void refusesAMeetingInTheFuture() {
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY.plusDays(1), ATTENDEES, "Notes", null))
+                    .expectException(violation("meeting-not-in-future", "heldOn"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void refusesAMeetingWithoutAttendeesOrNotes() {
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, List.of(), "Notes", null))
+                    .expectException(violation("attendees-required", "attendees"));
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, List.of(" "), "Notes", null))
+                    .expectException(violation("attendees-required", "attendees[0]"));
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, " ", null))
+                    .expectException(violation("notes-required", "notes"));
+        }
+
+        @Test
+        void refusesAnActionWithoutOwnerOrDueBeforeTheMeeting() {
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, "Notes",
+                            List.of(new PlanAction("Returns", null, TODAY))))
+                    .expectException(violation("owner-required", "actions[0].owner"));
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, "Notes",
+                            List.of(new PlanAction("Returns", "manager", TODAY.minusDays(1)))))
+                    .expectException(violation("action-due-not-before-meeting", "actions[0].dueDate"));
+        }
+
+        @Test
+        void refusesAMeetingOfATerminatedContract() {
+            fixture.given(REGISTERED, TERMINATED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, "Notes", null))
+                    .expectException(conflict("TERMINATED"));
+        }
+
+        @Test
+        void refusesAMeetingBeforeTheContractStarts() {
+            fixture.given(REGISTERED)
+                    .when(new RecordMonitoringMeetingCommand(ID, null, LocalDate.of(2016, 3, 1), ATTENDEES, "Notes", null))
+                    .expectException(violation("date-within-term", "heldOn"));
+        }
+    }
+
+    @Nested
+    class Overdue {
+
+        static final MonitoringCadenceChangedEvent DUE_MAY_31 = cadence("RED", MonitoringCadence.MONTHLY, null,
+                LocalDate.of(2018, 4, 30), LocalDate.of(2018, 5, 31));
+
+        @Test
+        void flagsAMeetingNotHeldByItsDueDate() {
+            fixture.given(REGISTERED, DUE_MAY_31)
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectEvents(new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 31),
+                            MonitoringCadence.MONTHLY, null, TODAY));
+        }
+
+        @Test
+        void flagsEachDueDateOnce() {
+            fixture.given(REGISTERED, DUE_MAY_31, new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 31),
+                            MonitoringCadence.MONTHLY, null, TODAY))
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void doesNotFlagAMeetingDueTodayOrHeld() {
+            fixture.given(REGISTERED, cadence("RED", MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 5, 1), TODAY))
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectNoEvents();
+            fixture.given(REGISTERED, DUE_MAY_31, meeting(1, LocalDate.of(2018, 5, 31), LocalDate.of(2018, 6, 30)))
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void flagsTheNextDueDateAgainOnceItIsMissedToo() {
+            fixture.given(REGISTERED, cadence("RED", MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 3, 1),
+                                    LocalDate.of(2018, 4, 1)),
+                            new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 4, 1), MonitoringCadence.MONTHLY,
+                                    null, LocalDate.of(2018, 4, 2)),
+                            meeting(1, LocalDate.of(2018, 4, 20), LocalDate.of(2018, 5, 20)))
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectEvents(new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 20),
+                            MonitoringCadence.MONTHLY, LocalDate.of(2018, 4, 20), TODAY));
+        }
+
+        @Test
+        void ignoresAContractWithoutCadenceOrNoLongerActive() {
+            fixture.given(REGISTERED)
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectNoEvents();
+            fixture.given(REGISTERED, DUE_MAY_31, TERMINATED)
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    class Escalation {
+
+        @Test
+        void recordsAPeriodsRating() {
+            fixture.given(REGISTERED)
+                    .when(new RecordContractRatingCommand(ID, MAY, "amber"))
+                    .expectEvents(rated(MAY, "AMBER"));
+        }
+
+        @Test
+        void changesNothingForTheSameRatingOfAPeriodAgain() {
+            fixture.given(REGISTERED, rated(MAY, "RED"))
+                    .when(new RecordContractRatingCommand(ID, MAY, "RED"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void recordsARevisedRatingOfAPeriod() {
+            fixture.given(REGISTERED, rated(MAY, "RED"))
+                    .when(new RecordContractRatingCommand(ID, MAY, "AMBER"))
+                    .expectEvents(new ContractRatingRecordedEvent(ID, MAY, "AMBER", "RED"));
+        }
+
+        @Test
+        void refusesAnUnknownRatingOrAMissingPeriod() {
+            fixture.given(REGISTERED)
+                    .when(new RecordContractRatingCommand(ID, MAY, "PURPLE"))
+                    .expectException(violation("unknown-rating", "rating"));
+            fixture.given(REGISTERED)
+                    .when(new RecordContractRatingCommand(ID, null, "RED"))
+                    .expectException(violation("period-required", "period"));
+        }
+
+        @Test
+        void isDueAfterThreeConsecutiveRedMonths() {
+            fixture.given(REGISTERED, rated(MARCH, "RED"), rated(APRIL, "RED"))
+                    .when(new RecordContractRatingCommand(ID, MAY, "RED"))
+                    .expectEvents(rated(MAY, "RED"),
+                            new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY));
+        }
+
+        @Test
+        void isDueOncePerStreak() {
+            fixture.given(REGISTERED, rated(MARCH, "RED"), rated(APRIL, "RED"), rated(MAY, "RED"),
+                            new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY))
+                    .when(new RecordContractRatingCommand(ID, YearMonth.of(2018, 6), "RED"))
+                    .expectEvents(rated(YearMonth.of(2018, 6), "RED"));
+        }
+
+        @Test
+        void isDueAgainForANewStreakAfterANonRedMonth() {
+            fixture.given(REGISTERED, rated(YearMonth.of(2018, 1), "RED"), rated(YearMonth.of(2018, 2), "RED"),
+                            rated(MARCH, "RED"),
+                            new EscalationDueEvent(ID, List.of(YearMonth.of(2018, 1), YearMonth.of(2018, 2), MARCH), 3, TODAY),
+                            rated(APRIL, "AMBER"), rated(MAY, "RED"), rated(YearMonth.of(2018, 6), "RED"))
+                    .when(new RecordContractRatingCommand(ID, YearMonth.of(2018, 7), "RED"))
+                    .expectEvents(rated(YearMonth.of(2018, 7), "RED"), new EscalationDueEvent(ID,
+                            List.of(MAY, YearMonth.of(2018, 6), YearMonth.of(2018, 7)), 3, TODAY));
+        }
+
+        @Test
+        void isNotDueWhenAMonthIsMissingOrNotRated() {
+            fixture.given(REGISTERED, rated(YearMonth.of(2018, 2), "RED"), rated(MARCH, "RED"))
+                    .when(new RecordContractRatingCommand(ID, MAY, "RED"))
+                    .expectEvents(rated(MAY, "RED"));
+            fixture.given(REGISTERED, rated(MARCH, "RED"), rated(APRIL, "NOT_RATED"))
+                    .when(new RecordContractRatingCommand(ID, MAY, "RED"))
+                    .expectEvents(rated(MAY, "RED"));
+        }
+
+        @Test
+        void isNotDueWhileAPlanIsOpenButIsOnceItIsClosed() {
+            fixture.given(REGISTERED, PLAN_STARTED, rated(MARCH, "RED"), rated(APRIL, "RED"))
+                    .when(new RecordContractRatingCommand(ID, MAY, "RED"))
+                    .expectEvents(rated(MAY, "RED"));
+            fixture.given(REGISTERED, PLAN_STARTED, rated(MARCH, "RED"), rated(APRIL, "RED"), rated(MAY, "RED"),
+                            new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Closed", TODAY))
+                    .when(new RecordContractRatingCommand(ID, YearMonth.of(2018, 6), "RED"))
+                    .expectEvents(rated(YearMonth.of(2018, 6), "RED"), new EscalationDueEvent(ID,
+                            List.of(MARCH, APRIL, MAY, YearMonth.of(2018, 6)), 3, TODAY));
+        }
+
+        @Test
+        void isDueWhenALateRatingCompletesTheStreak() {
+            fixture.given(REGISTERED, rated(MARCH, "RED"), rated(MAY, "RED"))
+                    .when(new RecordContractRatingCommand(ID, APRIL, "RED"))
+                    .expectEvents(rated(APRIL, "RED"), new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY));
+        }
+
+        @Test
+        void followsTheInjectedThreshold() {
+            fixture = new AggregateTestFixture<>(Contract.class);
+            fixture.registerInjectableResource(CLOCK);
+            fixture.registerInjectableResource(new EscalationPolicy(2));
+            fixture.given(REGISTERED, rated(APRIL, "RED"))
+                    .when(new RecordContractRatingCommand(ID, MAY, "RED"))
+                    .expectEvents(rated(MAY, "RED"), new EscalationDueEvent(ID, List.of(APRIL, MAY), 2, TODAY));
+        }
+
+        @Test
+        void isNotDueForAContractNoLongerActive() {
+            fixture.given(REGISTERED, rated(MARCH, "RED"), rated(APRIL, "RED"), TERMINATED)
+                    .when(new RecordContractRatingCommand(ID, MAY, "RED"))
+                    .expectEvents(rated(MAY, "RED"));
+        }
+    }
+}
