@@ -7,4 +7,8 @@ public enum ExpectedSource {
     public boolean fromProvider() {
         return this != COUNCIL;
     }
+
+    public boolean fromCouncil() {
+        return this != PROVIDER;
+    }
 }

@@ -71,8 +71,14 @@ final class FrameworkRules {
             } catch (RuleViolationException e) {
                 throw new RuleViolationException(e.rule(), at + ".bands", "KPI " + code + ": " + e.getMessage());
             }
+            java.math.BigDecimal tolerance = kpi.tolerance();
+            if (tolerance != null && !kpi.unit().admits(tolerance)) {
+                throw new RuleViolationException("tolerance-invalid", at + ".tolerance", "KPI " + code + ": a "
+                        + "tolerance is a difference in " + kpi.unit() + " from 0 (" + kpi.unit().describeRange()
+                        + "); got " + tolerance.toPlainString());
+            }
             accepted.add(new KpiDefinition(code, kpi.name().trim(), kpi.unit(), kpi.direction(), table.bands(),
-                    kpi.headline(), kpi.expectedSource()));
+                    kpi.headline(), kpi.expectedSource(), tolerance));
         }
         long headlines = accepted.stream().filter(KpiDefinition::headline).count();
         if (headlines < 1 || headlines > MAX_HEADLINES) {

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -22,21 +24,35 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.kpi.api.ContractFacts;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
+import org.commissioning.kpi.api.CouncilKpiValueRecordedEvent;
+import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KpiConflictException;
 import org.commissioning.kpi.api.KpiCorrectedEvent;
 import org.commissioning.kpi.api.KpiDefinition;
+import org.commissioning.kpi.api.KpiDiscrepancyFlaggedEvent;
+import org.commissioning.kpi.api.KpiDiscrepancyResolvedEvent;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiUnit;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
 import org.commissioning.kpi.api.MonthlyReturnSubmittedEvent;
+import org.commissioning.kpi.api.RecordCouncilFiguresCommand;
+import org.commissioning.kpi.api.RecordReturnOverdueCommand;
+import org.commissioning.kpi.api.ResolveKpiDiscrepancyCommand;
+import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.platform.domain.RuleViolationException;
 
 /**
- * A contract's return for one month, keyed {@code <contractId>:<yyyy-MM>}: submitted once, then corrected value
- * by value. Every check is made before anything is applied, so a refused return leaves nothing stored.
- * The current date comes from the {@link Clock} (a Spring bean; a fixed clock in tests).
+ * A contract's return for one month, keyed {@code <contractId>:<yyyy-MM>}: the provider's values (submitted once,
+ * then corrected value by value), the council's own figures for the same month, the discrepancies between the two,
+ * and whether the return was found overdue. Every check is made before anything is applied, so a refused command
+ * leaves nothing stored. The current date comes from the {@link Clock} (a Spring bean; a fixed clock in tests).
+ * <p>
+ * Triangulation: whenever a change leaves a provider value and the council's value for the same KPI and district
+ * more than the KPI's tolerance apart, {@link KpiDiscrepancyFlaggedEvent} is applied, whichever figure came second,
+ * and again after a correction that leaves them apart (re-stating an open flag with the new figures). A correction
+ * that brings them within tolerance resolves nothing by itself: only an officer's resolution, with a note, does.
  */
 @Aggregate
 public class MonthlyReturn {
@@ -49,7 +65,11 @@ public class MonthlyReturn {
     private String contractId;
     private YearMonth period;
     private int frameworkVersion;
+    private boolean submitted;
+    private boolean overdue;
     private final Map<Key, Recorded> values = new LinkedHashMap<>();
+    private final Map<Key, Recorded> councilValues = new LinkedHashMap<>();
+    private final Set<Key> openDiscrepancies = new LinkedHashSet<>();
 
     protected MonthlyReturn() {
     }
@@ -58,32 +78,13 @@ public class MonthlyReturn {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SubmitMonthlyReturnCommand command, Clock clock) {
-        if (returnId != null) {
+        if (submitted) {
             throw new KpiConflictException("return-already-submitted", "SUBMITTED", "The return of contract "
                     + contractId + " for " + period + " has already been submitted; correct its values instead");
         }
         YearMonth month = command.period();
-        if (month == null) {
-            throw new RuleViolationException("period-required", "period", "A return needs its period (yyyy-MM)");
-        }
-        YearMonth current = YearMonth.now(clock);
-        if (month.isAfter(current)) {
-            throw new RuleViolationException("period-in-future", "period",
-                    "A return for " + month + " cannot be submitted in " + current + ": the period is in the future");
-        }
-        ContractFacts contract = command.contract();
-        if (!contract.covers(month)) {
-            throw new RuleViolationException("period-outside-term", "period", month + " is outside the term of "
-                    + "contract " + command.contractId() + " (" + contract.describeTerm() + ")");
-        }
-        KpiFrameworkVersion framework = command.frameworks().inForce(month).orElseThrow(() ->
-                new KpiConflictException("framework-not-in-force",
-                        command.frameworks().defined() ? "NOT_YET_IN_FORCE" : "NO_FRAMEWORK",
-                        command.frameworks().defined()
-                                ? "No KPI framework of contract " + command.contractId() + " is in force in " + month
-                                + "; the first version is effective from "
-                                + command.frameworks().versions().get(0).effectiveFrom()
-                                : "Contract " + command.contractId() + " has no KPI framework yet; define one first"));
+        KpiFrameworkVersion framework = framework(month, command.contractId(), command.contract(),
+                command.frameworks(), clock, "A return for " + month + " cannot be submitted in ");
         if (command.values() == null || command.values().isEmpty()) {
             throw new RuleViolationException("values-required", "values", "A return needs at least one KPI value");
         }
@@ -91,42 +92,12 @@ public class MonthlyReturn {
             throw new RuleViolationException("narrative-too-long", "narrative",
                     "The narrative is at most " + MAX_NARRATIVE + " characters; got " + command.narrative().length());
         }
-
-        List<KpiValueSubmittedEvent> accepted = new ArrayList<>();
-        Set<Key> seen = new LinkedHashSet<>();
-        for (int i = 0; i < command.values().size(); i++) {
-            SubmittedValue given = command.values().get(i);
-            String at = "values[" + i + "]";
-            if (given == null || given.kpiCode() == null || given.kpiCode().isBlank()) {
-                throw new RuleViolationException("kpi-code-required", at + ".kpiCode", "Value " + i + " names no KPI");
-            }
-            KpiDefinition kpi = framework.kpi(given.kpiCode().trim()).orElseThrow(() ->
-                    new RuleViolationException("kpi-unknown", at + ".kpiCode", "There is no KPI " + given.kpiCode()
-                            + " in version " + framework.version() + " of the framework of contract "
-                            + command.contractId() + "; its KPIs are "
-                            + framework.kpis().stream().map(KpiDefinition::code).toList()));
-            if (!kpi.expectedSource().fromProvider()) {
-                throw new RuleViolationException("kpi-not-provider-sourced", at + ".kpiCode", "KPI " + kpi.code()
-                        + " comes from the council's own systems, not from the provider's return");
-            }
-            String district = given.district() == null || given.district().isBlank() ? null : given.district().trim();
-            if (district != null && !contract.districts().contains(district)) {
-                throw new RuleViolationException("district-outside-lot", at + ".district", district
-                        + " is not a district of the lot of contract " + command.contractId() + ": "
-                        + contract.districts());
-            }
-            Measurement measured = Measurement.of(kpi, given.value(), given.numerator(), given.denominator(), at);
-            Key key = new Key(kpi.code(), district);
-            if (!seen.add(key)) {
-                throw new RuleViolationException("value-duplicate", at, "KPI " + kpi.code() + " has more than one "
-                        + (district == null ? "total" : "value for " + district));
-            }
-            accepted.add(new KpiValueSubmittedEvent(command.returnId(), command.contractId(), month,
-                    framework.version(), kpi.code(), district, kpi.unit(), measured.value(), measured.numerator(),
-                    measured.denominator(), measured.band()));
-        }
-        List<String> withoutTotal = seen.stream().map(Key::kpiCode).distinct()
-                .filter(code -> !seen.contains(new Key(code, null))).toList();
+        List<KpiValueSubmittedEvent> accepted = accepted(command.values(), ReturnValues.Source.PROVIDER,
+                command.returnId(), command.contractId(), month, framework, command.contract());
+        Set<Key> keys = new LinkedHashSet<>();
+        accepted.forEach(e -> keys.add(new Key(e.kpiCode(), e.district())));
+        List<String> withoutTotal = keys.stream().map(Key::kpiCode).distinct()
+                .filter(code -> !keys.contains(new Key(code, null))).toList();
         if (!withoutTotal.isEmpty()) {
             throw new RuleViolationException("total-missing", "values", "A KPI broken down by district also needs "
                     + "its total for the contract (a value without district); missing for " + withoutTotal);
@@ -135,6 +106,39 @@ public class MonthlyReturn {
         apply(new MonthlyReturnSubmittedEvent(command.returnId(), command.contractId(), month, framework.version(),
                 command.narrative(), command.submittedBy()));
         accepted.forEach(event -> apply(event));
+        keys.forEach(key -> triangulate(key, framework, clock));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordCouncilFiguresCommand command, Clock clock) {
+        if (command.recordedBy() == null || command.recordedBy().isBlank()) {
+            throw new RuleViolationException("actor-required", "X-Actor",
+                    "Council figures record who entered them: send the X-Actor header");
+        }
+        YearMonth month = command.period();
+        KpiFrameworkVersion framework = framework(month, command.contractId(), command.contract(),
+                command.frameworks(), clock, "Council figures for " + month + " cannot be recorded in ");
+        if (command.values() == null || command.values().isEmpty()) {
+            throw new RuleViolationException("values-required", "values", "Give at least one council figure");
+        }
+        List<KpiValueSubmittedEvent> accepted = accepted(command.values(), ReturnValues.Source.COUNCIL,
+                command.returnId(), command.contractId(), month, framework, command.contract());
+        for (KpiValueSubmittedEvent value : accepted) {
+            Key key = new Key(value.kpiCode(), value.district());
+            if (councilValues.containsKey(key)) {
+                throw new KpiConflictException("council-figure-already-recorded", "RECORDED", "The council's figure "
+                        + "of " + key + " for " + month + " is already recorded ("
+                        + KpiUnit.plain(councilValues.get(key).value()) + ")");
+            }
+        }
+        Instant now = Instant.now(clock);
+        for (KpiValueSubmittedEvent v : accepted) {
+            apply(new CouncilKpiValueRecordedEvent(v.returnId(), v.contractId(), v.period(), v.frameworkVersion(),
+                    v.kpiCode(), v.district(), v.unit(), v.value(), v.numerator(), v.denominator(), v.band(),
+                    command.recordedBy(), now));
+        }
+        accepted.forEach(v -> triangulate(new Key(v.kpiCode(), v.district()), framework, clock));
     }
 
     @CommandHandler
@@ -150,18 +154,13 @@ public class MonthlyReturn {
             throw new RuleViolationException("actor-required", "X-Actor",
                     "A correction records who made it: send the X-Actor header");
         }
-        String code = command.kpiCode() == null ? "" : command.kpiCode().trim();
-        String district = command.district() == null || command.district().isBlank() ? null : command.district().trim();
-        Key key = values.keySet().stream()
-                .filter(k -> k.kpiCode().equalsIgnoreCase(code) && Objects.equals(k.district(), district))
-                .findFirst()
-                .orElseThrow(() -> new RuleViolationException("value-not-in-return", "kpiCode", "The return of "
-                        + period + " has no value of KPI " + code + (district == null ? " (total)" : " for " + district)
-                        + " to correct; its values are " + values.keySet()));
+        Key key = find(values, command.kpiCode(), command.district()).orElseThrow(() ->
+                new RuleViolationException("value-not-in-return", "kpiCode", "The return of " + period
+                        + " has no value of KPI " + command.kpiCode() + (ReturnValues.district(command.district())
+                        == null ? " (total)" : " for " + command.district()) + " to correct; its values are "
+                        + values.keySet()));
         Recorded previous = values.get(key);
-        KpiFrameworkVersion framework = command.frameworks().version(frameworkVersion).orElseThrow(() ->
-                new IllegalStateException("Version " + frameworkVersion + " of the framework of contract "
-                        + contractId + " was not given with the correction"));
+        KpiFrameworkVersion framework = returnFramework(command.frameworks());
         KpiDefinition kpi = framework.kpi(key.kpiCode()).orElseThrow(() ->
                 new IllegalStateException("KPI " + key.kpiCode() + " is not in version " + frameworkVersion));
         Measurement corrected = Measurement.of(kpi, command.value(), command.numerator(), command.denominator(), "");
@@ -173,14 +172,149 @@ public class MonthlyReturn {
                 previous.unit(), corrected.value(), corrected.numerator(), corrected.denominator(), corrected.band(),
                 previous.value(), previous.numerator(), previous.denominator(), command.reason().trim(),
                 command.correctedBy(), Instant.now(clock)));
+        triangulate(key, framework, clock);
+    }
+
+    @CommandHandler
+    public void handle(ResolveKpiDiscrepancyCommand command, Clock clock) {
+        if (command.note() == null || command.note().isBlank()) {
+            throw new RuleViolationException("note-required", "note",
+                    "A resolution says how the figures were reconciled: give a note");
+        }
+        if (command.note().length() > MAX_REASON) {
+            throw new RuleViolationException("note-too-long", "note",
+                    "A note is at most " + MAX_REASON + " characters; got " + command.note().length());
+        }
+        if (command.resolvedBy() == null || command.resolvedBy().isBlank()) {
+            throw new RuleViolationException("actor-required", "X-Actor",
+                    "A resolution records who made it: send the X-Actor header");
+        }
+        Map<Key, Recorded> both = new LinkedHashMap<>(councilValues);
+        both.putAll(values);
+        Key key = find(both, command.kpiCode(), command.district()).orElseThrow(() ->
+                new RuleViolationException("value-not-in-return", "kpiCode", "The return of " + period
+                        + " has no figure of KPI " + command.kpiCode() + (ReturnValues.district(command.district())
+                        == null ? " (total)" : " for " + command.district())));
+        if (!openDiscrepancies.contains(key)) {
+            throw new KpiConflictException("discrepancy-not-open", "NO_OPEN_DISCREPANCY", "There is no open "
+                    + "discrepancy of " + key + " in the return of " + period + " to resolve");
+        }
+        apply(new KpiDiscrepancyResolvedEvent(returnId, contractId, period, key.kpiCode(), key.district(),
+                valueOf(values.get(key)), valueOf(councilValues.get(key)), command.note().trim(),
+                command.resolvedBy(), Instant.now(clock)));
+    }
+
+    /**
+     * Idempotent: nothing happens for a return that has arrived or was already found overdue. Created if missing,
+     * since an overdue return has, by definition, nothing stored yet.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(RecordReturnOverdueCommand command, Clock clock) {
+        if (submitted || overdue) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        if (!today.isAfter(command.dueDate())) {
+            throw new RuleViolationException("return-not-yet-overdue", "dueDate", "The return of "
+                    + command.period() + " is due by " + command.dueDate() + "; it is " + today);
+        }
+        apply(new ReturnOverdueEvent(command.returnId(), command.contractId(), command.period(), command.dueDate(),
+                Instant.now(clock)));
+    }
+
+    /** The period's checks, and the framework version the month's figures are taken under. */
+    private KpiFrameworkVersion framework(YearMonth month, String contract, ContractFacts facts,
+                                          FrameworkHistory frameworks, Clock clock, String inFuture) {
+        if (month == null) {
+            throw new RuleViolationException("period-required", "period", "A return needs its period (yyyy-MM)");
+        }
+        YearMonth current = YearMonth.now(clock);
+        if (month.isAfter(current)) {
+            throw new RuleViolationException("period-in-future", "period",
+                    inFuture + current + ": the period is in the future");
+        }
+        if (!facts.covers(month)) {
+            throw new RuleViolationException("period-outside-term", "period", month + " is outside the term of "
+                    + "contract " + contract + " (" + facts.describeTerm() + ")");
+        }
+        if (frameworkVersion > 0) {
+            // figures already recorded for the month fix its version, so both sources are rated alike
+            return returnFramework(frameworks);
+        }
+        return frameworks.inForce(month).orElseThrow(() ->
+                new KpiConflictException("framework-not-in-force",
+                        frameworks.defined() ? "NOT_YET_IN_FORCE" : "NO_FRAMEWORK",
+                        frameworks.defined()
+                                ? "No KPI framework of contract " + contract + " is in force in " + month
+                                + "; the first version is effective from " + frameworks.versions().get(0).effectiveFrom()
+                                : "Contract " + contract + " has no KPI framework yet; define one first"));
+    }
+
+    private KpiFrameworkVersion returnFramework(FrameworkHistory frameworks) {
+        return frameworks.version(frameworkVersion).orElseThrow(() ->
+                new IllegalStateException("Version " + frameworkVersion + " of the framework of contract "
+                        + contractId + " was not given with the command"));
+    }
+
+    private static List<KpiValueSubmittedEvent> accepted(List<SubmittedValue> given, ReturnValues.Source source,
+                                                         String returnId, String contractId, YearMonth month,
+                                                         KpiFrameworkVersion framework, ContractFacts contract) {
+        List<KpiValueSubmittedEvent> accepted = new ArrayList<>();
+        Set<Key> seen = new LinkedHashSet<>();
+        for (int i = 0; i < given.size(); i++) {
+            String at = "values[" + i + "]";
+            KpiValueSubmittedEvent value = ReturnValues.check(given.get(i), at, source, returnId, contractId, month,
+                    framework, contract);
+            Key key = new Key(value.kpiCode(), value.district());
+            if (!seen.add(key)) {
+                throw new RuleViolationException("value-duplicate", at, "KPI " + value.kpiCode() + " has more than one "
+                        + (value.district() == null ? "total" : "value for " + value.district()));
+            }
+            accepted.add(value);
+        }
+        return accepted;
+    }
+
+    /** Flags the figures of a KPI and district when both sources have one and they are further apart than allowed. */
+    private void triangulate(Key key, KpiFrameworkVersion framework, Clock clock) {
+        Recorded provider = values.get(key);
+        Recorded council = councilValues.get(key);
+        if (provider == null || council == null) {
+            return;
+        }
+        BigDecimal tolerance = framework.kpi(key.kpiCode()).map(KpiDefinition::toleranceOrZero)
+                .orElse(BigDecimal.ZERO);
+        BigDecimal difference = provider.value().subtract(council.value());
+        if (difference.abs().compareTo(tolerance) > 0) {
+            apply(new KpiDiscrepancyFlaggedEvent(returnId, contractId, period, frameworkVersion, key.kpiCode(),
+                    key.district(), provider.value(), council.value(), difference, tolerance, Instant.now(clock)));
+        }
+    }
+
+    private static Optional<Key> find(Map<Key, Recorded> in, String kpiCode, String district) {
+        String code = kpiCode == null ? "" : kpiCode.trim();
+        String place = ReturnValues.district(district);
+        return in.keySet().stream()
+                .filter(k -> k.kpiCode().equalsIgnoreCase(code) && Objects.equals(k.district(), place))
+                .findFirst();
+    }
+
+    private static BigDecimal valueOf(Recorded recorded) {
+        return recorded == null ? null : recorded.value();
+    }
+
+    private void identify(String returnId, String contractId, YearMonth period) {
+        this.returnId = returnId;
+        this.contractId = contractId;
+        this.period = period;
     }
 
     @EventSourcingHandler
     void on(MonthlyReturnSubmittedEvent event) {
-        this.returnId = event.returnId();
-        this.contractId = event.contractId();
-        this.period = event.period();
+        identify(event.returnId(), event.contractId(), event.period());
         this.frameworkVersion = event.frameworkVersion();
+        this.submitted = true;
     }
 
     @EventSourcingHandler
@@ -193,6 +327,30 @@ public class MonthlyReturn {
     void on(KpiCorrectedEvent event) {
         values.put(new Key(event.kpiCode(), event.district()),
                 new Recorded(event.unit(), event.value(), event.numerator(), event.denominator()));
+    }
+
+    @EventSourcingHandler
+    void on(CouncilKpiValueRecordedEvent event) {
+        identify(event.returnId(), event.contractId(), event.period());
+        this.frameworkVersion = event.frameworkVersion();
+        councilValues.put(new Key(event.kpiCode(), event.district()),
+                new Recorded(event.unit(), event.value(), event.numerator(), event.denominator()));
+    }
+
+    @EventSourcingHandler
+    void on(KpiDiscrepancyFlaggedEvent event) {
+        openDiscrepancies.add(new Key(event.kpiCode(), event.district()));
+    }
+
+    @EventSourcingHandler
+    void on(KpiDiscrepancyResolvedEvent event) {
+        openDiscrepancies.remove(new Key(event.kpiCode(), event.district()));
+    }
+
+    @EventSourcingHandler
+    void on(ReturnOverdueEvent event) {
+        identify(event.returnId(), event.contractId(), event.period());
+        this.overdue = true;
     }
 
     /** A value's place in the return: its KPI (as coded in the framework) and district (null for the total). */

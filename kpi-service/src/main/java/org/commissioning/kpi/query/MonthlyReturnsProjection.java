@@ -1,36 +1,50 @@
 package org.commissioning.kpi.query;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
+import org.commissioning.kpi.api.CouncilKpiValueRecordedEvent;
 import org.commissioning.kpi.api.KpiCorrectedEvent;
+import org.commissioning.kpi.api.KpiDiscrepancyFlaggedEvent;
+import org.commissioning.kpi.api.KpiDiscrepancyResolvedEvent;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.MonthlyReturnSubmittedEvent;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.MonthlyReturnView.Correction;
+import org.commissioning.kpi.api.MonthlyReturnView.CouncilFigure;
+import org.commissioning.kpi.api.MonthlyReturnView.Discrepancy;
 import org.commissioning.kpi.api.MonthlyReturnView.Figure;
+import org.commissioning.kpi.api.MonthlyReturnView.Validation;
 import org.commissioning.kpi.api.MonthlyReturnView.Value;
+import org.commissioning.kpi.api.ReturnOverdueEvent;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The returns as they stand, one document per contract and month. Each handler reads the document, changes it and
- * saves it whole; applying an event again changes nothing (a value is keyed by KPI and district, a correction by
- * its event id). A single tracking processor applies the events in order.
+ * The returns as they stand, one document per contract and month, and the returns found overdue. Each handler
+ * reads the document, changes it and saves it whole; applying an event again changes nothing (a value is keyed by
+ * KPI and district, a correction and a discrepancy by their event id). A single tracking processor applies the
+ * events in order. A document can start with the council's figures, before the provider's return arrives.
  */
 @Component
 @ProcessingGroup("monthly-returns")
 public class MonthlyReturnsProjection {
 
     public static final String COLLECTION = "monthly_returns";
+    public static final String OVERDUE = "overdue_returns";
 
     private final MongoTemplate mongo;
 
@@ -38,11 +52,25 @@ public class MonthlyReturnsProjection {
         this.mongo = mongo;
     }
 
+    /**
+     * A return found overdue; {@code receivedAt} is set when it arrives after all.
+     *
+     * @param id {@link MonthlyReturnId}; stored as {@code _id}
+     */
+    public record OverdueReturn(String id, String contractId, String period, java.time.LocalDate dueDate,
+                                Instant detectedAt, Instant receivedAt) {
+    }
+
     @EventHandler
     public void on(MonthlyReturnSubmittedEvent event, @Timestamp Instant at) {
         List<Value> values = find(event.returnId()).map(MonthlyReturnView::values).orElse(List.of());
         mongo.save(new MonthlyReturnView(event.returnId(), event.contractId(), event.period().toString(),
                 event.frameworkVersion(), event.narrative(), event.submittedBy(), at, values), COLLECTION);
+        OverdueReturn overdue = mongo.findById(event.returnId(), OverdueReturn.class, OVERDUE);
+        if (overdue != null && overdue.receivedAt() == null) {
+            mongo.save(new OverdueReturn(overdue.id(), overdue.contractId(), overdue.period(), overdue.dueDate(),
+                    overdue.detectedAt(), at), OVERDUE);
+        }
     }
 
     @EventHandler
@@ -50,53 +78,145 @@ public class MonthlyReturnsProjection {
         MonthlyReturnView view = find(event.returnId()).orElseThrow(() -> new IllegalStateException(
                 "Value of return " + event.returnId() + " before the return itself"));
         Figure submitted = new Figure(event.value(), event.numerator(), event.denominator(), event.band());
-        List<Value> values = new ArrayList<>(view.values());
-        int at = indexOf(values, event.kpiCode(), event.district());
-        if (at < 0) {
-            values.add(new Value(event.kpiCode(), event.district(), event.unit(), event.value(), event.numerator(),
-                    event.denominator(), event.band(), submitted, List.of()));
-        } else if (values.get(at).corrections().isEmpty()) {
-            values.set(at, new Value(event.kpiCode(), event.district(), event.unit(), event.value(),
-                    event.numerator(), event.denominator(), event.band(), submitted, List.of()));
-        }
-        save(view, values);
+        update(view, event.kpiCode(), event.district(), event, current -> current.corrections().isEmpty()
+                ? validated(new Value(event.kpiCode(), event.district(), event.unit(), event.value(),
+                event.numerator(), event.denominator(), event.band(), submitted, List.of(), current.council(),
+                null, current.discrepancies()))
+                : current);
+    }
+
+    @EventHandler
+    public void on(CouncilKpiValueRecordedEvent event) {
+        MonthlyReturnView view = find(event.returnId()).orElseGet(() -> new MonthlyReturnView(event.returnId(),
+                event.contractId(), event.period().toString(), event.frameworkVersion(), null, null, null, List.of()));
+        CouncilFigure council = new CouncilFigure(event.value(), event.numerator(), event.denominator(), event.band(),
+                event.recordedBy(), event.recordedAt());
+        update(view, event.kpiCode(), event.district(), null, current -> validated(new Value(current.kpiCode(),
+                current.district(), event.unit(), current.value(), current.numerator(), current.denominator(),
+                current.band(), current.original(), current.corrections(), council, null,
+                current.discrepancies())));
     }
 
     @EventHandler
     public void on(KpiCorrectedEvent event, @MessageIdentifier String eventId) {
         MonthlyReturnView view = find(event.returnId()).orElseThrow(() -> new IllegalStateException(
                 "Correction of return " + event.returnId() + " before the return itself"));
-        List<Value> values = new ArrayList<>(view.values());
-        int at = indexOf(values, event.kpiCode(), event.district());
-        if (at < 0) {
-            throw new IllegalStateException("Correction of " + event.kpiCode() + " before its value in " + view.id());
+        update(view, event.kpiCode(), event.district(), null, current -> {
+            if (current.corrections().stream().anyMatch(c -> c.eventId().equals(eventId))) {
+                return current;
+            }
+            List<Correction> corrections = new ArrayList<>(current.corrections());
+            corrections.add(new Correction(eventId,
+                    new Figure(event.previousValue(), event.previousNumerator(), event.previousDenominator(),
+                            current.band()),
+                    new Figure(event.value(), event.numerator(), event.denominator(), event.band()),
+                    event.reason(), event.correctedBy(), event.correctedAt()));
+            return validated(new Value(current.kpiCode(), current.district(), current.unit(), event.value(),
+                    event.numerator(), event.denominator(), event.band(), current.original(), corrections,
+                    current.council(), null, current.discrepancies()));
+        });
+    }
+
+    @EventHandler
+    public void on(KpiDiscrepancyFlaggedEvent event, @MessageIdentifier String eventId) {
+        MonthlyReturnView view = find(event.returnId()).orElseThrow(() -> new IllegalStateException(
+                "Discrepancy of return " + event.returnId() + " before the return itself"));
+        update(view, event.kpiCode(), event.district(), null, current -> {
+            if (current.discrepancies().stream().anyMatch(d -> d.eventId().equals(eventId))) {
+                return current;
+            }
+            List<Discrepancy> discrepancies = new ArrayList<>(current.discrepancies());
+            discrepancies.add(new Discrepancy(eventId, event.providerValue(), event.councilValue(),
+                    event.difference(), event.tolerance(), event.flaggedAt(), null, null, null));
+            return validated(withDiscrepancies(current, discrepancies));
+        });
+    }
+
+    @EventHandler
+    public void on(KpiDiscrepancyResolvedEvent event) {
+        MonthlyReturnView view = find(event.returnId()).orElseThrow(() -> new IllegalStateException(
+                "Resolution of return " + event.returnId() + " before the return itself"));
+        update(view, event.kpiCode(), event.district(), null, current -> {
+            List<Discrepancy> discrepancies = new ArrayList<>(current.discrepancies());
+            for (int i = discrepancies.size() - 1; i >= 0; i--) {
+                Discrepancy d = discrepancies.get(i);
+                if (d.resolvedAt() == null) {
+                    discrepancies.set(i, new Discrepancy(d.eventId(), d.providerValue(), d.councilValue(),
+                            d.difference(), d.tolerance(), d.flaggedAt(), event.note(), event.resolvedBy(),
+                            event.resolvedAt()));
+                }
+            }
+            return validated(withDiscrepancies(current, discrepancies));
+        });
+    }
+
+    @EventHandler
+    public void on(ReturnOverdueEvent event) {
+        if (mongo.findById(event.returnId(), OverdueReturn.class, OVERDUE) == null) {
+            mongo.save(new OverdueReturn(event.returnId(), event.contractId(), event.period().toString(),
+                    event.dueDate(), event.detectedAt(), null), OVERDUE);
         }
-        Value current = values.get(at);
-        if (current.corrections().stream().anyMatch(c -> c.eventId().equals(eventId))) {
-            return;
-        }
-        List<Correction> corrections = new ArrayList<>(current.corrections());
-        corrections.add(new Correction(eventId,
-                new Figure(event.previousValue(), event.previousNumerator(), event.previousDenominator(),
-                        current.band()),
-                new Figure(event.value(), event.numerator(), event.denominator(), event.band()),
-                event.reason(), event.correctedBy(), event.correctedAt()));
-        values.set(at, new Value(current.kpiCode(), current.district(), current.unit(), event.value(),
-                event.numerator(), event.denominator(), event.band(), current.original(), corrections));
-        save(view, values);
     }
 
     public Optional<MonthlyReturnView> find(String returnId) {
         return Optional.ofNullable(mongo.findById(returnId, MonthlyReturnView.class, COLLECTION));
     }
 
-    public Optional<MonthlyReturnView> find(String contractId, java.time.YearMonth period) {
+    public Optional<MonthlyReturnView> find(String contractId, YearMonth period) {
         return find(MonthlyReturnId.of(contractId, period));
     }
 
-    private void save(MonthlyReturnView view, List<Value> values) {
+    /** The contract's returns from {@code from} to {@code to} (inclusive), oldest first. */
+    public List<MonthlyReturnView> between(String contractId, YearMonth from, YearMonth to) {
+        return mongo.find(new Query(Criteria.where("contractId").is(contractId)
+                        .and("period").gte(from.toString()).lte(to.toString())).with(Sort.by("period")),
+                MonthlyReturnView.class, COLLECTION);
+    }
+
+    public Optional<OverdueReturn> overdue(String contractId, YearMonth period) {
+        return Optional.ofNullable(mongo.findById(MonthlyReturnId.of(contractId, period), OverdueReturn.class, OVERDUE));
+    }
+
+    /** The contract's returns found overdue, oldest first, including those that arrived late. */
+    public List<OverdueReturn> overdue(String contractId) {
+        return mongo.find(new Query(Criteria.where("contractId").is(contractId)).with(Sort.by("period")),
+                OverdueReturn.class, OVERDUE);
+    }
+
+    private void update(MonthlyReturnView view, String kpiCode, String district, KpiValueSubmittedEvent first,
+                        UnaryOperator<Value> change) {
+        List<Value> values = new ArrayList<>(view.values());
+        int at = indexOf(values, kpiCode, district);
+        Value current = at < 0 ? new Value(kpiCode, district, first == null ? null : first.unit(), null, null, null,
+                null, null, List.of(), null, null, List.of()) : values.get(at);
+        Value changed = change.apply(current);
+        if (at < 0) {
+            values.add(changed);
+        } else {
+            values.set(at, changed);
+        }
         mongo.save(new MonthlyReturnView(view.id(), view.contractId(), view.period(), view.frameworkVersion(),
                 view.narrative(), view.submittedBy(), view.submittedAt(), values), COLLECTION);
+    }
+
+    private static Value withDiscrepancies(Value v, List<Discrepancy> discrepancies) {
+        return new Value(v.kpiCode(), v.district(), v.unit(), v.value(), v.numerator(), v.denominator(), v.band(),
+                v.original(), v.corrections(), v.council(), null, discrepancies);
+    }
+
+    /** The value with its validation status worked out from what it holds. */
+    static Value validated(Value v) {
+        Validation validation;
+        if (!v.discrepancies().isEmpty()) {
+            validation = v.discrepancies().get(v.discrepancies().size() - 1).resolvedAt() == null
+                    ? Validation.NOT_VALIDATED : Validation.RESOLVED;
+        } else if (v.value() != null && v.council() != null) {
+            validation = Validation.VALIDATED;
+        } else {
+            validation = Validation.SINGLE_SOURCE;
+        }
+        return new Value(v.kpiCode(), v.district(), v.unit(), v.value(), v.numerator(), v.denominator(), v.band(),
+                v.original(), v.corrections(), v.council(), validation, v.discrepancies());
     }
 
     private static int indexOf(List<Value> values, String kpiCode, String district) {

@@ -23,7 +23,9 @@ public record FrameworkRequest(
         List<@Valid @NotNull KpiRequest> kpis) {
 
     /**
-     * @param headline whether the contract's overall rating is built from it (1 to 3 per framework)
+     * @param headline  whether the contract's overall rating is built from it (1 to 3 per framework)
+     * @param tolerance optional: how far apart (absolute, in the KPI's unit) the provider's and the council's
+     *                  figures may be before they are flagged; 0 when left out
      */
     public record KpiRequest(
             String code,
@@ -32,7 +34,8 @@ public record FrameworkRequest(
             @NotNull Direction direction,
             boolean headline,
             @NotNull ExpectedSource expectedSource,
-            List<@Valid @NotNull BandRequest> bands) {
+            List<@Valid @NotNull BandRequest> bands,
+            BigDecimal tolerance) {
     }
 
     /**

@@ -124,7 +124,7 @@ public class KpiFrameworkController {
                         band.upper(), flag(band.upper(), band.upperInclusive(), at + ".upperInclusive")));
             }
             kpis.add(new KpiDefinition(kpi.code(), kpi.name(), kpi.unit(), kpi.direction(), bands, kpi.headline(),
-                    kpi.expectedSource()));
+                    kpi.expectedSource(), kpi.tolerance()));
         }
         return kpis;
     }

@@ -1,6 +1,13 @@
 package org.commissioning.kpi.web;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Set;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +22,22 @@ import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KnownContract;
 import org.commissioning.kpi.api.KpiConflictException;
+import org.commissioning.kpi.api.KpiDefinition;
+import org.commissioning.kpi.api.KpiFrameworkVersion;
+import org.commissioning.kpi.api.KpiValueSubmittedEvent;
+import org.commissioning.kpi.command.ReturnValues;
+import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.web.ProblemDetailsAdvice;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.MonthlyReturnView;
+import org.commissioning.kpi.api.RecordCouncilFiguresCommand;
+import org.commissioning.kpi.api.ResolveKpiDiscrepancyCommand;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.kpi.query.KnownContractsProjection;
@@ -50,13 +71,121 @@ public class MonthlyReturnController {
     private final KnownContractsProjection contracts;
     private final KpiFrameworks frameworks;
     private final MonthlyReturnsProjection returns;
+    private final Clock clock;
 
     public MonthlyReturnController(CommandGateway commands, KnownContractsProjection contracts,
-                                   KpiFrameworks frameworks, MonthlyReturnsProjection returns) {
+                                   KpiFrameworks frameworks, MonthlyReturnsProjection returns, Clock clock) {
         this.commands = commands;
         this.contracts = contracts;
         this.frameworks = frameworks;
         this.returns = returns;
+        this.clock = clock;
+    }
+
+    /**
+     * A whole return as CSV ({@link ReturnCsv}), all or nothing: every row is checked first, and any bad row is
+     * answered with 400 listing each bad row's line and message; nothing is stored then. The checks of the period
+     * and of the return as a whole (in the future, already submitted, no framework in force) are the JSON
+     * submission's, answered the same way.
+     */
+    @PostMapping(path = "/{period}/csv", consumes = {"text/csv", "text/plain"})
+    public ResponseEntity<Map<String, Object>> csv(@PathVariable UUID contractId, @PathVariable YearMonth period,
+                                                   @RequestBody(required = false) String body,
+                                                   @RequestParam(required = false) String narrative) {
+        String id = contractId.toString();
+        KnownContract contract = known(id);
+        ReturnCsv.Parsed parsed = ReturnCsv.parse(body);
+        List<ReturnCsv.RowError> errors = new ArrayList<>(parsed.errors());
+        FrameworkHistory history = frameworks.of(id);
+        Optional<KpiFrameworkVersion> framework = history.inForce(period);
+        if (framework.isPresent()) {
+            String returnId = MonthlyReturnId.of(id, period);
+            Map<String, Integer> firstLine = new LinkedHashMap<>();
+            Set<String> totals = new HashSet<>();
+            Map<String, Integer> keys = new HashMap<>();
+            for (ReturnCsv.Row row : parsed.rows()) {
+                try {
+                    KpiValueSubmittedEvent value = ReturnValues.check(new SubmittedValue(row.kpiCode(),
+                                    row.district(), row.value(), row.numerator(), row.denominator()), "row",
+                            ReturnValues.Source.PROVIDER, returnId, id, period, framework.get(), facts(contract));
+                    String key = value.kpiCode() + "|" + value.district();
+                    Integer earlier = keys.putIfAbsent(key, row.line());
+                    if (earlier != null) {
+                        errors.add(new ReturnCsv.RowError(row.line(), "value-duplicate", null, "KPI "
+                                + value.kpiCode() + " already has a " + (value.district() == null ? "total"
+                                : "value for " + value.district()) + " on line " + earlier));
+                    }
+                    firstLine.putIfAbsent(value.kpiCode(), row.line());
+                    if (value.district() == null) {
+                        totals.add(value.kpiCode());
+                    }
+                } catch (RuleViolationException e) {
+                    String field = e.field() == null ? null : e.field().substring(e.field().lastIndexOf('.') + 1);
+                    errors.add(new ReturnCsv.RowError(row.line(), e.rule(), "row".equals(field) ? null : field,
+                            e.getMessage()));
+                }
+            }
+            firstLine.forEach((code, line) -> {
+                if (!totals.contains(code)) {
+                    errors.add(new ReturnCsv.RowError(line, "total-missing", "district", "KPI " + code
+                            + " is broken down by district and also needs its total (a row without district)"));
+                }
+            });
+            if (parsed.errors().isEmpty() && parsed.rows().isEmpty()) {
+                errors.add(new ReturnCsv.RowError(1, "values-required", null, "The file has no rows of values"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new CsvRowsException(errors.stream()
+                    .sorted(java.util.Comparator.comparingInt(ReturnCsv.RowError::line)).toList());
+        }
+        return submit(id, contract, period, parsed.rows().stream().map(r -> new SubmittedValue(r.kpiCode(),
+                r.district(), r.value(), r.numerator(), r.denominator())).toList(), narrative);
+    }
+
+    /**
+     * The CSV template of the contract: the header and one row per KPI the provider reports in the version in
+     * force in {@code period} (this month without it).
+     */
+    @GetMapping(path = "/template.csv", produces = "text/csv")
+    public ResponseEntity<String> template(@PathVariable UUID contractId,
+                                           @RequestParam(required = false) YearMonth period) {
+        String id = contractId.toString();
+        known(id);
+        YearMonth month = period == null ? YearMonth.now(clock) : period;
+        KpiFrameworkVersion version = frameworks.of(id).inForce(month).orElseThrow(() ->
+                new NotFoundException("No KPI framework of contract " + id + " is in force in " + month));
+        String csv = ReturnCsv.template(version.kpis().stream().filter(k -> k.expectedSource().fromProvider())
+                .map(KpiDefinition::code).toList());
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"return-" + id + ".csv\"")
+                .body(csv);
+    }
+
+    @ExceptionHandler(CsvRowsException.class)
+    public ResponseEntity<ProblemDetail> csvRows(CsvRowsException ex) {
+        ProblemDetail problem = ProblemDetailsAdvice.problem(HttpStatus.BAD_REQUEST, "csv-invalid",
+                "Rows of the CSV are invalid", ex.getMessage());
+        problem.setProperty("rule", "csv-invalid");
+        problem.setProperty("errors", ex.errors());
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    /** The bad rows of a CSV upload. */
+    static class CsvRowsException extends RuntimeException {
+        private final List<ReturnCsv.RowError> errors;
+
+        CsvRowsException(List<ReturnCsv.RowError> errors) {
+            super(errors.size() + " row" + (errors.size() == 1 ? " is" : "s are") + " invalid, so nothing was "
+                    + "stored: " + errors.stream().map(e -> "line " + e.line() + ": " + e.message())
+                    .collect(java.util.stream.Collectors.joining("; ")));
+            this.errors = errors;
+        }
+
+        List<ReturnCsv.RowError> errors() {
+            return errors;
+        }
     }
 
     @PostMapping
@@ -64,23 +193,101 @@ public class MonthlyReturnController {
                                                       @Valid @RequestBody ReturnRequest request) {
         String id = contractId.toString();
         KnownContract contract = known(id);
-        FrameworkHistory history = frameworks.of(id);
-        String returnId = MonthlyReturnId.of(id, request.period());
         List<SubmittedValue> values = request.values() == null ? List.of() : request.values().stream()
                 .map(v -> new SubmittedValue(v.kpiCode(), v.district(), v.value(), v.numerator(), v.denominator()))
                 .toList();
+        return submit(id, contract, request.period(), values, request.narrative());
+    }
+
+    /** Sends the return and answers 201; shared with the CSV upload. */
+    ResponseEntity<Map<String, Object>> submit(String id, KnownContract contract, YearMonth period,
+                                               List<SubmittedValue> values, String narrative) {
+        FrameworkHistory history = frameworks.of(id);
+        String returnId = MonthlyReturnId.of(id, period);
+        SubmitMonthlyReturnCommand command = new SubmitMonthlyReturnCommand(returnId, id, period, values,
+                narrative, actor(), facts(contract), history);
         try {
-            commands.sendAndWait(new SubmitMonthlyReturnCommand(returnId, id, request.period(), values,
-                    request.narrative(), actor(), new ContractFacts(contract.start(), contract.end(),
-                    contract.districts()), history));
+            sendCreatingOnce(command);
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             throw new KpiConflictException("return-already-submitted", "SUBMITTED", "The return of contract " + id
-                    + " for " + request.period() + " has already been submitted; correct its values instead");
+                    + " for " + period + " has already been submitted; correct its values instead");
         }
-        int version = history.inForce(request.period()).orElseThrow().version();
-        return ResponseEntity.created(URI.create(location(id, request.period())))
-                .body(Map.of("returnId", returnId, "contractId", id, "period", request.period().toString(),
+        int version = returns.find(returnId).map(MonthlyReturnView::frameworkVersion).filter(v -> v > 0)
+                .orElseGet(() -> history.inForce(period).orElseThrow().version());
+        return ResponseEntity.created(URI.create(location(id, period)))
+                .body(Map.of("returnId", returnId, "contractId", id, "period", period.toString(),
                         "frameworkVersion", version));
+    }
+
+    /**
+     * The council's own figures for the month, for KPIs whose expected source is COUNCIL or BOTH; they may come
+     * before or after the provider's return. Figures that do not reconcile with the provider's are flagged.
+     */
+    @PostMapping("/{period}/council-figures")
+    public ResponseEntity<Map<String, Object>> councilFigures(@PathVariable UUID contractId,
+                                                              @PathVariable YearMonth period,
+                                                              @RequestBody CouncilFiguresRequest request) {
+        String id = contractId.toString();
+        KnownContract contract = known(id);
+        String actor = actor();
+        List<SubmittedValue> values = request.values() == null ? List.of() : request.values().stream()
+                .map(v -> v == null ? null
+                        : new SubmittedValue(v.kpiCode(), v.district(), v.value(), v.numerator(), v.denominator()))
+                .toList();
+        RecordCouncilFiguresCommand command = new RecordCouncilFiguresCommand(MonthlyReturnId.of(id, period), id,
+                period, values, ANONYMOUS.equals(actor) ? null : actor, facts(contract), frameworks.of(id));
+        try {
+            sendCreatingOnce(command);
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            throw new KpiConflictException("return-changed-concurrently", "CHANGED", "The return of contract " + id
+                    + " for " + period + " was changed at the same time; read it again and retry");
+        }
+        return ResponseEntity.created(URI.create(location(id, period)))
+                .body(Map.of("returnId", MonthlyReturnId.of(id, period), "recordedBy", actor,
+                        "values", values.size()));
+    }
+
+    /** An officer resolves the open discrepancy of a KPI ({@code district} in the body, null for the total). */
+    @PostMapping("/{period}/discrepancies/{kpiCode}/resolution")
+    public ResponseEntity<Map<String, Object>> resolve(@PathVariable UUID contractId, @PathVariable YearMonth period,
+                                                       @PathVariable String kpiCode,
+                                                       @RequestBody ResolutionRequest request) {
+        String id = contractId.toString();
+        known(id);
+        String actor = actor();
+        try {
+            commands.sendAndWait(new ResolveKpiDiscrepancyCommand(MonthlyReturnId.of(id, period), kpiCode,
+                    request.district(), request.note(), ANONYMOUS.equals(actor) ? null : actor));
+        } catch (AggregateNotFoundException e) {
+            throw new NotFoundException("No return of contract " + id + " for " + period);
+        }
+        return ResponseEntity.created(URI.create(location(id, period)))
+                .body(Map.of("returnId", MonthlyReturnId.of(id, period), "kpiCode", kpiCode, "resolvedBy", actor));
+    }
+
+    /** The returns found overdue (including those that arrived late, with {@code receivedAt}). */
+    @GetMapping("/overdue")
+    public List<MonthlyReturnsProjection.OverdueReturn> overdue(@PathVariable UUID contractId) {
+        String id = contractId.toString();
+        known(id);
+        return returns.overdue(id);
+    }
+
+    /**
+     * A command that may create the return: a return is created by whichever comes first of the provider's return,
+     * the council's figures and the overdue scan, so when two race to create it the loser is sent once more and then
+     * meets the return the winner created.
+     */
+    private void sendCreatingOnce(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (AggregateStreamCreationException | ConcurrencyException e) {
+            commands.sendAndWait(command);
+        }
+    }
+
+    static ContractFacts facts(KnownContract contract) {
+        return new ContractFacts(contract.start(), contract.end(), contract.districts());
     }
 
     @GetMapping("/{period}")
@@ -109,11 +316,11 @@ public class MonthlyReturnController {
                         "correctedBy", actor));
     }
 
-    private KnownContract known(String id) {
+    KnownContract known(String id) {
         return contracts.find(id).orElseThrow(() -> new NotFoundException("No contract " + id + " is known here"));
     }
 
-    private static String actor() {
+    static String actor() {
         return CausationContext.current().map(CausationContext::actor).orElse(ANONYMOUS);
     }
 

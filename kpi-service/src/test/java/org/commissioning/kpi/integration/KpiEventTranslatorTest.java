@@ -14,7 +14,12 @@ import org.commissioning.events.Topics;
 import org.commissioning.kpi.api.Band;
 import org.commissioning.kpi.api.Direction;
 import org.commissioning.kpi.api.ExpectedSource;
+import org.commissioning.events.kpi.v1.KpiSubmitted;
+import org.commissioning.kpi.api.CouncilKpiValueRecordedEvent;
 import org.commissioning.kpi.api.KpiCorrectedEvent;
+import org.commissioning.kpi.api.KpiDiscrepancyFlaggedEvent;
+import org.commissioning.kpi.api.KpiDiscrepancyResolvedEvent;
+import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkDefinedEvent;
 import org.commissioning.kpi.api.KpiFrameworkRevisedEvent;
@@ -65,6 +70,42 @@ class KpiEventTranslatorTest {
                 OCTOBER_2018, 1, "LAC-ASSESSED-2W", null, KpiUnit.PERCENT, new BigDecimal("66.67"), 2L, 3L, Rating.RED);
 
         assertPublishedAs(stored, "KpiSubmitted");
+    }
+
+    @Test
+    void translatesACouncilFigureIntoKpiSubmittedWithSourceCouncil() {
+        CouncilKpiValueRecordedEvent stored = new CouncilKpiValueRecordedEvent(MonthlyReturnId.of(CONTRACT, OCTOBER_2018),
+                CONTRACT, OCTOBER_2018, 1, "LAC-ASSESSED-2W", null, KpiUnit.PERCENT, new BigDecimal("50"), null, null,
+                Rating.RED, "officer.jones", Instant.parse("2018-11-12T10:30:00Z"));
+
+        KpiSubmitted published = (KpiSubmitted) translator.translate(GenericEventMessage.asEventMessage(stored))
+                .orElseThrow().payload();
+        assertThat(published.source()).isEqualTo("COUNCIL");
+        assertThat(published.value()).isEqualByComparingTo("50");
+        assertThat(published.band()).isEqualTo("RED");
+    }
+
+    @Test
+    void translatesAFlagIntoTheGoldenSampleOfKpiDiscrepancyFlaggedV1() throws Exception {
+        assertPublishedAs(new KpiDiscrepancyFlaggedEvent(MonthlyReturnId.of(CONTRACT, OCTOBER_2018), CONTRACT,
+                OCTOBER_2018, 1, "LAC-ASSESSED-2W", null, new BigDecimal("100"), new BigDecimal("50"),
+                new BigDecimal("50"), new BigDecimal("5"), Instant.parse("2018-11-12T10:30:00Z")),
+                "KpiDiscrepancyFlagged");
+    }
+
+    @Test
+    void translatesAResolutionIntoTheGoldenSampleOfKpiDiscrepancyResolvedV1() throws Exception {
+        assertPublishedAs(new KpiDiscrepancyResolvedEvent(MonthlyReturnId.of(CONTRACT, OCTOBER_2018), CONTRACT,
+                OCTOBER_2018, "LAC-ASSESSED-2W", null, new BigDecimal("100"), new BigDecimal("50"),
+                "NELFT counted two children placed by other authorities; the council's figure stands", "officer.jones",
+                Instant.parse("2018-11-26T14:00:00Z")), "KpiDiscrepancyResolved");
+    }
+
+    @Test
+    void translatesAnOverdueReturnIntoTheGoldenSampleOfReturnOverdueV1() throws Exception {
+        assertPublishedAs(new ReturnOverdueEvent(MonthlyReturnId.of(CONTRACT, YearMonth.of(2018, 11)), CONTRACT,
+                YearMonth.of(2018, 11), java.time.LocalDate.of(2018, 12, 15), Instant.parse("2018-12-16T06:00:00Z")),
+                "ReturnOverdue");
     }
 
     @Test

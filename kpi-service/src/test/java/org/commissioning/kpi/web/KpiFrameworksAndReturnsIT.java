@@ -58,7 +58,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * nothing on the topic.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+        properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "kpi.returns.overdue-scan.enabled=false"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
 class KpiFrameworksAndReturnsIT {
 

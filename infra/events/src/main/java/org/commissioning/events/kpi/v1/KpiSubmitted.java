@@ -15,7 +15,8 @@ import org.commissioning.events.PublishedEvent;
  *                         rounded half up to 2 decimals (use the fraction for exact sums)
  * @param numerator        null unless the percentage was given as a fraction
  * @param denominator      null unless the percentage was given as a fraction
- * @param source           PROVIDER (a provider's return)
+ * @param source           PROVIDER (a provider's return) or COUNCIL (a figure from the council's own systems,
+ *                         recorded by an officer to triangulate the provider's; its band is rated the same way)
  * @param frameworkVersion the version of the contract's KPI framework the value was submitted under
  * @param band             the value's rating under that version (exact, from the fraction where one was given):
  *                         STRETCH, GREEN, AMBER or RED

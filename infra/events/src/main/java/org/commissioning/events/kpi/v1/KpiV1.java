@@ -9,7 +9,10 @@ public final class KpiV1 {
             KpiFrameworkDefined.class,
             KpiFrameworkRevised.class,
             KpiSubmitted.class,
-            KpiCorrected.class);
+            KpiCorrected.class,
+            KpiDiscrepancyFlagged.class,
+            KpiDiscrepancyResolved.class,
+            ReturnOverdue.class);
 
     private KpiV1() {
     }

@@ -1,0 +1,156 @@
+package org.commissioning.stack;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * The KPI side of the demo: the NELFT contract's framework from the EMOTIONAL_HEALTH_AND_WELLBEING template (the
+ * three KPIs of source 004 with their bands corrected), effective 2018-04, and its monthly values Apr-2018 to
+ * Feb-2019 from {@code /demo/kent-2018.json} ({@code kpiTable}), through the gateway like any client (X-Actor
+ * {@code demo-loader}). Idempotent: an existing framework is left as it is, and a 409 for a return counts as already
+ * there. Not wired into {@link LocalStack} yet; call it after {@link DemoData#load(String)}.
+ */
+public final class KpiDemoData {
+
+    /** The template's codes, in the order of {@code kpiTable.kpis} (004, Figure 2). */
+    static final List<String> KPI_CODES = List.of("CALLS-TRIAGED-24H", "LAC-ASSESSED-2W", "CRISIS-TREATED-4H");
+    static final String ACTOR = "demo-loader";
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Duration patience;
+
+    public KpiDemoData() {
+        this(Duration.ofSeconds(60));
+    }
+
+    /** @param patience how long to wait for kpi-service to know the contract (from {@code ContractRegistered}) */
+    public KpiDemoData(Duration patience) {
+        this.patience = patience;
+    }
+
+    /**
+     * @param frameworkDefined 1 if the framework was defined now, 0 if it was there
+     * @param returnsSubmitted returns accepted now
+     * @param alreadyThere     returns answered 409
+     */
+    public record Result(int frameworkDefined, int returnsSubmitted, int alreadyThere, List<String> failures) {
+    }
+
+    public Result load(String gatewayUrl) throws IOException, InterruptedException {
+        String contractId = nelftContractId();
+        List<String> failures = new ArrayList<>();
+        String base = gatewayUrl + "/api/kpi/contracts/" + contractId;
+        if (!awaitKnown(base)) {
+            failures.add("kpi-service did not know contract " + contractId + " within " + patience);
+            return new Result(0, 0, 0, failures);
+        }
+        int defined = 0;
+        if (send("GET", base + "/framework", null).statusCode() == 404) {
+            HttpResponse<String> put = send("PUT", base + "/framework",
+                    "{\"effectiveFrom\":\"2018-04\",\"fromTemplate\":true}");
+            switch (put.statusCode()) {
+                case 201 -> defined = 1;
+                case 200, 409 -> { }
+                default -> failures.add("framework: " + put.statusCode() + " " + put.body());
+            }
+        }
+        int submitted = 0;
+        int alreadyThere = 0;
+        for (ObjectNode request : returns()) {
+            HttpResponse<String> response = send("POST", base + "/returns", json.writeValueAsString(request));
+            switch (response.statusCode()) {
+                case 201 -> submitted++;
+                case 409 -> alreadyThere++;
+                default -> failures.add(request.get("period").asText() + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+        }
+        return new Result(defined, submitted, alreadyThere, failures);
+    }
+
+    /** The NELFT contract's id, as {@link DemoData} registers it. */
+    public String nelftContractId() throws IOException {
+        return new DemoData().registrations().stream()
+                .filter(r -> "NELFT".equals(r.get("provider").asText()))
+                .map(r -> r.get("contractId").asText())
+                .findFirst().orElseThrow(() -> new IllegalStateException("No NELFT contract in the demo data"));
+    }
+
+    /** One return request per month of {@code kpiTable}, a value per KPI (a month without a value is left out). */
+    public List<ObjectNode> returns() throws IOException {
+        JsonNode table;
+        try (InputStream in = KpiDemoData.class.getResourceAsStream("/demo/kent-2018.json")) {
+            table = json.readTree(in).get("kpiTable");
+        }
+        return returns(table);
+    }
+
+    List<ObjectNode> returns(JsonNode table) {
+        List<ObjectNode> requests = new ArrayList<>();
+        JsonNode months = table.get("months");
+        JsonNode kpis = table.get("kpis");
+        if (kpis.size() != KPI_CODES.size()) {
+            throw new IllegalStateException("kpiTable has " + kpis.size() + " KPIs; the template has " + KPI_CODES);
+        }
+        for (int m = 0; m < months.size(); m++) {
+            ObjectNode request = json.createObjectNode();
+            request.put("period", months.get(m).asText());
+            request.put("narrative", "Figures as reported to the CYPE Cabinet Committee (004, Figure 2)");
+            ArrayNode values = request.putArray("values");
+            for (int k = 0; k < kpis.size(); k++) {
+                JsonNode value = kpis.get(k).get("values").get(m);
+                if (value != null && !value.isNull()) {
+                    values.addObject().put("kpiCode", KPI_CODES.get(k)).set("value", value);
+                }
+            }
+            if (!values.isEmpty()) {
+                requests.add(request);
+            }
+        }
+        return requests;
+    }
+
+    private boolean awaitKnown(String contractUrl) throws IOException, InterruptedException {
+        Instant deadline = Instant.now().plus(patience);
+        while (true) {
+            try {
+                if (send("GET", contractUrl, null).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // the gateway or the service is still starting
+            }
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Actor", ACTOR);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,129 @@
+package org.commissioning.kpi.overdue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.commissioning.kpi.api.FrameworkHistory;
+import org.commissioning.kpi.api.KnownContract;
+import org.commissioning.kpi.api.MonthlyReturnId;
+import org.commissioning.kpi.api.RecordReturnOverdueCommand;
+import org.commissioning.kpi.query.KnownContractsProjection;
+import org.commissioning.kpi.query.KpiFrameworks;
+import org.commissioning.kpi.query.MonthlyReturnsProjection;
+import org.commissioning.platform.domain.CausationContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds the returns not received by their due date ({@code kpi.returns.due-day-of-next-month} of the month after
+ * the period, default the 15th) and sends {@link RecordReturnOverdueCommand} for each, which the return handles
+ * once. Due dates are derived each time from the contracts, their frameworks and the returns received, so nothing
+ * about them lives in memory and a restart loses nothing. Runs every {@code kpi.returns.overdue-scan.interval}
+ * (default an hour); {@code kpi.returns.overdue-scan.enabled=false} turns it off.
+ */
+@Component
+@EnableScheduling
+@ConditionalOnProperty(name = "kpi.returns.overdue-scan.enabled", havingValue = "true", matchIfMissing = true)
+public class OverdueReturnsScan {
+
+    /** The actor of the events the scan causes. */
+    public static final String ACTOR = "kpi-service";
+
+    private static final Logger log = LoggerFactory.getLogger(OverdueReturnsScan.class);
+
+    private final KnownContractsProjection contracts;
+    private final KpiFrameworks frameworks;
+    private final MonthlyReturnsProjection returns;
+    private final CommandGateway commands;
+    private final Clock clock;
+    private final int dueDay;
+
+    public OverdueReturnsScan(KnownContractsProjection contracts, KpiFrameworks frameworks,
+                              MonthlyReturnsProjection returns, CommandGateway commands, Clock clock,
+                              @Value("${kpi.returns.due-day-of-next-month:15}") int dueDay) {
+        if (dueDay < 1 || dueDay > 28) {
+            throw new IllegalArgumentException("kpi.returns.due-day-of-next-month is a day from 1 to 28; got " + dueDay);
+        }
+        this.contracts = contracts;
+        this.frameworks = frameworks;
+        this.returns = returns;
+        this.commands = commands;
+        this.clock = clock;
+        this.dueDay = dueDay;
+    }
+
+    /** A period whose return was due by {@code dueDate}. */
+    public record Due(YearMonth period, LocalDate dueDate) {
+    }
+
+    @Scheduled(initialDelayString = "${kpi.returns.overdue-scan.initial-delay:PT1M}",
+            fixedDelayString = "${kpi.returns.overdue-scan.interval:PT1H}")
+    public void scheduled() {
+        new CausationContext(ACTOR, UUID.randomUUID().toString()).run(this::scan);
+    }
+
+    /** One pass over the known contracts; returns how many overdue commands were sent. */
+    public int scan() {
+        LocalDate today = LocalDate.now(clock);
+        int sent = 0;
+        for (KnownContract contract : contracts.all()) {
+            FrameworkHistory history = frameworks.of(contract.id());
+            for (Due due : overdue(contract, history, today, dueDay)) {
+                boolean received = returns.find(contract.id(), due.period())
+                        .map(r -> r.submittedAt() != null).orElse(false);
+                if (received || returns.overdue(contract.id(), due.period()).isPresent()) {
+                    continue;
+                }
+                try {
+                    commands.sendAndWait(new RecordReturnOverdueCommand(MonthlyReturnId.of(contract.id(),
+                            due.period()), contract.id(), due.period(), due.dueDate()));
+                    sent++;
+                } catch (RuntimeException e) {
+                    log.warn("Could not record the return of {} for {} as overdue; the next scan retries",
+                            contract.id(), due.period(), e);
+                }
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * The periods of a contract whose due date has passed by {@code today}: from the first period a framework is
+     * in force (and the contract has started) to last month (or the contract's end), whatever has been received.
+     */
+    public static List<Due> overdue(KnownContract contract, FrameworkHistory history, LocalDate today, int dueDay) {
+        List<Due> due = new ArrayList<>();
+        if (!history.defined()) {
+            return due;
+        }
+        YearMonth from = history.versions().get(0).effectiveFrom();
+        if (contract.start() != null && YearMonth.from(contract.start()).isAfter(from)) {
+            from = YearMonth.from(contract.start());
+        }
+        YearMonth to = YearMonth.from(today).minusMonths(1);
+        if (contract.end() != null && YearMonth.from(contract.end()).isBefore(to)) {
+            to = YearMonth.from(contract.end());
+        }
+        for (YearMonth period = from; !period.isAfter(to); period = period.plusMonths(1)) {
+            LocalDate dueDate = dueDate(period, dueDay);
+            if (today.isAfter(dueDate)) {
+                due.add(new Due(period, dueDate));
+            }
+        }
+        return due;
+    }
+
+    public static LocalDate dueDate(YearMonth period, int dueDay) {
+        return period.plusMonths(1).atDay(dueDay);
+    }
+}

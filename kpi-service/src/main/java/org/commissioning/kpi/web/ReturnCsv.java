@@ -1,0 +1,152 @@
+package org.commissioning.kpi.web;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A small reader of the CSV of a return: a header {@code kpiCode,district,value,numerator,denominator}, then one
+ * row per value. Fields may be quoted ({@code "Folkestone and Hythe"}, {@code ""} for a quote inside quotes); a
+ * quoted field cannot span lines. Blank lines are skipped. Line numbers are those of the file, the header being 1.
+ */
+public final class ReturnCsv {
+
+    public static final List<String> COLUMNS = List.of("kpiCode", "district", "value", "numerator", "denominator");
+    public static final String HEADER = String.join(",", COLUMNS);
+
+    /** One row as read; numbers not yet checked against any KPI. */
+    public record Row(int line, String kpiCode, String district, BigDecimal value, BigDecimal numerator,
+                      BigDecimal denominator) {
+    }
+
+    /** What is wrong with a row (or the header, line 1), naming the rule and the column at fault where one is. */
+    public record RowError(int line, String rule, String column, String message) {
+    }
+
+    public record Parsed(List<Row> rows, List<RowError> errors) {
+    }
+
+    private ReturnCsv() {
+    }
+
+    public static Parsed parse(String text) {
+        List<Row> rows = new ArrayList<>();
+        List<RowError> errors = new ArrayList<>();
+        String body = text == null ? "" : text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String[] lines = body.split("\r\n|\n|\r", -1);
+        int headerLine = -1;
+        for (int i = 0; i < lines.length; i++) {
+            int line = i + 1;
+            if (lines[i].isBlank()) {
+                continue;
+            }
+            List<String> fields;
+            try {
+                fields = fields(lines[i]);
+            } catch (IllegalArgumentException e) {
+                errors.add(new RowError(line, "csv-syntax", null, e.getMessage()));
+                continue;
+            }
+            if (headerLine < 0) {
+                headerLine = line;
+                List<String> header = fields.stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
+                if (!header.equals(COLUMNS.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList())) {
+                    errors.add(new RowError(line, "csv-header", null, "The first line must be the header "
+                            + HEADER + "; got " + String.join(",", fields)));
+                    return new Parsed(List.of(), errors);
+                }
+                continue;
+            }
+            if (fields.size() != COLUMNS.size()) {
+                errors.add(new RowError(line, "csv-columns", null, "A row has " + COLUMNS.size() + " columns ("
+                        + HEADER + "); this one has " + fields.size()));
+                continue;
+            }
+            int before = errors.size();
+            BigDecimal value = number(fields.get(2), line, "value", errors);
+            BigDecimal numerator = number(fields.get(3), line, "numerator", errors);
+            BigDecimal denominator = number(fields.get(4), line, "denominator", errors);
+            if (errors.size() == before) {
+                rows.add(new Row(line, blankToNull(fields.get(0)), blankToNull(fields.get(1)), value, numerator,
+                        denominator));
+            }
+        }
+        if (headerLine < 0) {
+            errors.add(new RowError(1, "csv-header", null, "The file is empty; its first line must be " + HEADER));
+        }
+        return new Parsed(rows, errors);
+    }
+
+    /** The template: the header and one row per KPI code, the rest to be filled in. */
+    public static String template(List<String> kpiCodes) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        kpiCodes.forEach(code -> csv.append(quote(code)).append(",,,,\r\n"));
+        return csv.toString();
+    }
+
+    static List<String> fields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"') {
+                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else {
+                        quoted = false;
+                    }
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                if (wasQuoted || !field.toString().isBlank()) {
+                    throw new IllegalArgumentException("A quote may only open a field, at column " + (fields.size() + 1));
+                }
+                field.setLength(0);
+                quoted = true;
+                wasQuoted = true;
+            } else if (c == ',') {
+                fields.add(wasQuoted ? field.toString() : field.toString().trim());
+                field.setLength(0);
+                wasQuoted = false;
+            } else if (wasQuoted) {
+                if (!Character.isWhitespace(c)) {
+                    throw new IllegalArgumentException("Text after a closing quote, at column " + (fields.size() + 1));
+                }
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw new IllegalArgumentException("A quoted field is not closed (a field cannot span lines)");
+        }
+        fields.add(wasQuoted ? field.toString() : field.toString().trim());
+        return fields;
+    }
+
+    private static BigDecimal number(String text, int line, String column, List<RowError> errors) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(trimmed);
+        } catch (NumberFormatException e) {
+            errors.add(new RowError(line, "csv-number", column, "'" + trimmed + "' is not a number"));
+            return null;
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    private static String quote(String field) {
+        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+    }
+}

@@ -1,0 +1,250 @@
+package org.commissioning.kpi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.commissioning.embedded.MongoWireServer;
+import org.commissioning.embedded.TopicReader;
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.Topics;
+import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
+import org.commissioning.events.kpi.v1.KpiDiscrepancyResolved;
+import org.commissioning.events.kpi.v1.KpiSubmitted;
+import org.commissioning.platform.messaging.IntegrationEventCodec;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Council figures triangulated with the provider's through the API (a discrepancy flagged and resolved, both on
+ * {@code kpi.events.v1}), a CSV return refused as a whole for one bad row, and year to date.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "kpi.returns.overdue-scan.enabled=false"})
+@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
+class TriangulationCsvAndYearToDateIT {
+
+    static final String CONTRACTS = "/api/kpi/contracts/";
+    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final String EVENT_STORE = "domainevents";
+    static final Lot SOUTH = new Lot("AREA", List.of("South"), List.of("Ashford", "Dover", "Folkestone and Hythe"));
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/kpi");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+    @Autowired
+    MongoTemplate mongo;
+
+    final IntegrationEventCodec codec = new IntegrationEventCodec();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void flagsAProviderFigureTheCouncilsDoesNotReconcileWithAndAnOfficerResolvesIt() throws Exception {
+        String id = knownContract("EMOTIONAL_HEALTH_AND_WELLBEING", SOUTH, LocalDate.of(2017, 4, 1), LocalDate.of(2099, 3, 31));
+        assertThat(put(CONTRACTS + id + "/framework", """
+                {"effectiveFrom":"2018-04","fromTemplate":true}""", "officer.jones").getStatusCode().value()).isEqualTo(201);
+        assertThat(post(CONTRACTS + id + "/returns", """
+                {"period":"2018-10","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
+                 {"kpiCode":"LAC-ASSESSED-2W","value":100}]}""", "nelft.performance").getStatusCode().value()).isEqualTo(201);
+
+        ResponseEntity<String> providerOnly = post(CONTRACTS + id + "/returns/2018-10/council-figures", """
+                {"values":[{"kpiCode":"CALLS-TRIAGED-24H","value":90}]}""", "officer.jones");
+        assertThat(providerOnly.getStatusCode().value()).isEqualTo(400);
+        assertThat(json.readTree(providerOnly.getBody()).get("rule").asText()).isEqualTo("kpi-not-council-sourced");
+
+        ResponseEntity<String> council = post(CONTRACTS + id + "/returns/2018-10/council-figures", """
+                {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", "officer.jones");
+        assertThat(council.getStatusCode().value()).as(council.getBody()).isEqualTo(201);
+
+        List<IntegrationEvent<?>> published = published(id, 5);
+        assertThat(published).extracting(IntegrationEvent::type).containsExactly(
+                "org.commissioning.kpi.KpiFrameworkDefined.v1", "org.commissioning.kpi.KpiSubmitted.v1",
+                "org.commissioning.kpi.KpiSubmitted.v1", "org.commissioning.kpi.KpiSubmitted.v1",
+                "org.commissioning.kpi.KpiDiscrepancyFlagged.v1");
+        assertThat(((KpiSubmitted) published.get(3).data()).source()).isEqualTo("COUNCIL");
+        KpiDiscrepancyFlagged flagged = (KpiDiscrepancyFlagged) published.get(4).data();
+        assertThat(flagged.kpiCode()).isEqualTo("LAC-ASSESSED-2W");
+        assertThat(flagged.providerValue()).isEqualByComparingTo("100");
+        assertThat(flagged.councilValue()).isEqualByComparingTo("50");
+        assertThat(flagged.tolerance()).isEqualByComparingTo("0");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode lac = json.readTree(get(CONTRACTS + id + "/returns/2018-10").getBody()).at("/values/1");
+            assertThat(lac.get("validation").asText()).isEqualTo("NOT_VALIDATED");
+            assertThat(lac.at("/council/value").decimalValue()).isEqualByComparingTo("50");
+        });
+
+        ResponseEntity<String> noNote = post(CONTRACTS + id + "/returns/2018-10/discrepancies/LAC-ASSESSED-2W/resolution",
+                "{}", "officer.jones");
+        assertThat(json.readTree(noNote.getBody()).get("rule").asText()).isEqualTo("note-required");
+        ResponseEntity<String> resolved = post(CONTRACTS + id + "/returns/2018-10/discrepancies/LAC-ASSESSED-2W/resolution",
+                """
+                {"note":"NELFT counted children placed by other authorities"}""", "officer.jones");
+        assertThat(resolved.getStatusCode().value()).as(resolved.getBody()).isEqualTo(201);
+
+        IntegrationEvent<?> resolution = published(id, 6).get(5);
+        assertThat(resolution.type()).isEqualTo("org.commissioning.kpi.KpiDiscrepancyResolved.v1");
+        assertThat(resolution.actor()).isEqualTo("officer.jones");
+        assertThat(((KpiDiscrepancyResolved) resolution.data()).note())
+                .isEqualTo("NELFT counted children placed by other authorities");
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode view = json.readTree(get(CONTRACTS + id + "/returns/2018-10").getBody());
+            assertThat(view.at("/values/1/validation").asText()).isEqualTo("RESOLVED");
+            assertThat(view.at("/values/1/discrepancies/0/resolvedBy").asText()).isEqualTo("officer.jones");
+            assertThat(view.at("/values/0/validation").asText()).isEqualTo("SINGLE_SOURCE");
+        });
+        ResponseEntity<String> again = post(CONTRACTS + id + "/returns/2018-10/discrepancies/LAC-ASSESSED-2W/resolution",
+                """
+                {"note":"again"}""", "officer.jones");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void storesNothingFromACsvWithABadRowAndAcceptsItCorrectedThenReportsYearToDate() throws Exception {
+        String id = knownContract("EMOTIONAL_HEALTH_AND_WELLBEING", SOUTH, LocalDate.of(2017, 4, 1), LocalDate.of(2099, 3, 31));
+        assertThat(put(CONTRACTS + id + "/framework", """
+                {"effectiveFrom":"2018-04","fromTemplate":true}""", "officer.jones").getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<String> template = get(CONTRACTS + id + "/returns/template.csv?period=2018-04");
+        assertThat(template.getStatusCode().value()).isEqualTo(200);
+        assertThat(template.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(template.getBody()).isEqualTo("kpiCode,district,value,numerator,denominator\r\n"
+                + "CALLS-TRIAGED-24H,,,,\r\nLAC-ASSESSED-2W,,,,\r\nCRISIS-TREATED-4H,,,,\r\n");
+        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+
+        ResponseEntity<String> bad = csv(CONTRACTS + id + "/returns/2018-04/csv", """
+                kpiCode,district,value,numerator,denominator
+                CALLS-TRIAGED-24H,,66,,
+                LAC-ASSESSED-2W,,,0,1
+                CRISIS-TREATED-4H,Thanet,101,,
+                """);
+        assertThat(bad.getStatusCode().value()).as(bad.getBody()).isEqualTo(400);
+        assertThat(bad.getHeaders().getContentType()).hasToString("application/problem+json");
+        JsonNode problem = json.readTree(bad.getBody());
+        assertThat(problem.get("rule").asText()).isEqualTo("csv-invalid");
+        assertThat(problem.at("/errors/0/line").asInt()).isEqualTo(4);
+        assertThat(problem.at("/errors/0/rule").asText()).isEqualTo("district-outside-lot");
+        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(get(CONTRACTS + id + "/returns/2018-04").getStatusCode().value()).isEqualTo(404);
+
+        assertThat(csv(CONTRACTS + id + "/returns/2018-04/csv", """
+                kpiCode,district,value,numerator,denominator
+                CALLS-TRIAGED-24H,,66,,
+                LAC-ASSESSED-2W,,,0,1
+                """).getStatusCode().value()).isEqualTo(201);
+        assertThat(post(CONTRACTS + id + "/returns", """
+                {"period":"2018-05","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":73},
+                 {"kpiCode":"LAC-ASSESSED-2W","numerator":9,"denominator":10}]}""", "nelft").getStatusCode().value())
+                .isEqualTo(201);
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode ytd = json.readTree(get(CONTRACTS + id + "/ytd?financialYear=2018").getBody());
+            JsonNode lac = ytd.at("/kpis/1");
+            assertThat(lac.get("kpiCode").asText()).isEqualTo("LAC-ASSESSED-2W");
+            // exactly 9 of 11, where the mean of 0% and 90% would say 45%
+            assertThat(lac.get("method").asText()).isEqualTo("EXACT_FROM_FRACTIONS");
+            assertThat(lac.get("value").decimalValue()).isEqualByComparingTo("81.82");
+            assertThat(lac.get("monthsIncluded")).hasSize(2);
+            assertThat(lac.get("monthsMissing")).hasSize(10);
+            JsonNode calls = ytd.at("/kpis/0");
+            assertThat(calls.get("method").asText()).isEqualTo("MEAN_OF_MONTHLY_VALUES");
+            assertThat(calls.get("value").decimalValue()).isEqualByComparingTo("69.5");
+        });
+    }
+
+    private ResponseEntity<String> csv(String path, String body) {
+        return http().post().uri(path).contentType(MediaType.parseMediaType("text/csv"))
+                .header("X-Actor", "nelft.performance").body(body).retrieve().toEntity(String.class);
+    }
+
+    /** Publishes the contract's registration as contract-service would and waits until this service knows it. */
+    private String knownContract(String serviceArea, Lot lot, LocalDate start, LocalDate end) {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> registered = IntegrationEvent.of(UUID.randomUUID().toString(),
+                "/contract-service", id, Instant.parse("2018-04-03T09:15:00Z"), 1, "officer.jones",
+                UUID.randomUUID().toString(), new ContractRegistered(id, "NELFT", serviceArea, lot,
+                        new BigDecimal("2650000.00"), start, end));
+        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
+                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(Topics.CONTRACTS, id.getBytes(StandardCharsets.UTF_8),
+                    codec.encode(registered))).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not register " + id, e);
+        }
+        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id).getStatusCode().value() == 200);
+        return id;
+    }
+
+    /** The contract's events on kpi.events.v1, in order, once at least {@code atLeast} have arrived. */
+    private List<IntegrationEvent<?>> published(String contractId, int atLeast) {
+        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(kafka.getBrokersAsString(), Topics.KPI,
+                contractId, atLeast, PATIENCE);
+        assertThat(records).as("records of %s on %s", contractId, Topics.KPI).hasSizeGreaterThanOrEqualTo(atLeast);
+        return records.stream().<IntegrationEvent<?>>map(r -> codec.decode(r.value())).toList();
+    }
+
+    private RestClient http() {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
+                .build();
+    }
+
+    private ResponseEntity<String> get(String path) {
+        return http().get().uri(path).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> put(String path, String body, String actor) {
+        return http().put().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> { if (actor != null) { h.add("X-Actor", actor); } })
+                .body(body).retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> post(String path, String body, String actor) {
+        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON)
+                .headers(h -> { if (actor != null) { h.add("X-Actor", actor); } })
+                .body(body).retrieve().toEntity(String.class);
+    }
+}
