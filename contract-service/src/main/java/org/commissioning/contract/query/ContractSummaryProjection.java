@@ -228,6 +228,15 @@ public class ContractSummaryProjection {
      * The active contracts whose next monitoring meeting was due before {@code today} and has not been flagged as
      * overdue: the work of the overdue scan.
      */
+    /** Active contracts whose end date has come (on or before {@code today}). */
+    public List<String> dueToExpire(java.time.LocalDate today) {
+        Query q = Query.query(Criteria.where("status").is(ContractStatus.ACTIVE).and("end").lte(today));
+        return mongo.find(q, ContractDocument.class, COLLECTION).stream()
+                .filter(d -> d.end != null && !d.end.isAfter(today))
+                .map(d -> d.id)
+                .toList();
+    }
+
     public List<String> withMeetingOverdue(java.time.LocalDate today) {
         Query q = Query.query(Criteria.where("status").is(ContractStatus.ACTIVE)
                 .and("monitoring.nextMeetingDue").lt(today));

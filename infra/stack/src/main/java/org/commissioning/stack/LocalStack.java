@@ -110,9 +110,13 @@ public final class LocalStack implements AutoCloseable {
         if (!result.failures().isEmpty()) {
             result.failures().forEach(f -> log.warn("Demo contract not loaded: {}", f));
         }
+        KpiDemoData.Result kpi = new KpiDemoData().load(gatewayUrl());
+        kpi.failures().forEach(f -> log.warn("Demo KPI data not loaded: {}", f));
+        int failed = result.failures().size() + kpi.failures().size();
         return "demo data: " + result.registered() + " contracts registered, " + result.alreadyThere()
-                + " already there, " + result.escalationSteps() + " escalation steps of 2018 taken"
-                + (result.failures().isEmpty() ? "" : ", " + result.failures().size() + " failed");
+                + " already there, " + result.escalationSteps() + " escalation steps of 2018 taken, "
+                + kpi.returnsSubmitted() + " monthly KPI returns of 2018-19 submitted"
+                + (failed == 0 ? "" : ", " + failed + " failed");
     }
 
     public String gatewayUrl() {

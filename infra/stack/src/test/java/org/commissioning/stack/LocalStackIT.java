@@ -56,8 +56,12 @@ class LocalStackIT {
     void loadsTheDemoContractsShowsANewRegistrationAndKeepsEverythingAcrossARestart() throws Exception {
         StackOptions options = freePorts(StackOptions.defaults().withRoot(ROOT).withDataDir(data));
         stack = start(options);
-        assertThat(stack.loadDemoData()).startsWith("demo data: 19 contracts registered, 0 already there");
+        assertThat(stack.loadDemoData()).startsWith("demo data: 19 contracts registered, 0 already there")
+                .contains("11 monthly KPI returns of 2018-19 submitted").doesNotContain("failed");
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 19);
+        String nelft = dashboard().stream().filter(r -> r.get("provider").asText().equals("NELFT")).findFirst()
+                .orElseThrow().get("id").asText();
+        assertThat(get(options.kpiPort(), "/api/kpi/contracts/" + nelft + "/returns/2018-10").statusCode()).isEqualTo(200);
         String sk8side = dashboard().stream().filter(r -> r.get("provider").asText().equals("Sk8side")).findFirst()
                 .orElseThrow().get("id").asText();
         JsonNode contract = json.readTree(get(options.gatewayPort(), "/api/contracts/" + sk8side).body());
@@ -81,7 +85,8 @@ class LocalStackIT {
         stack.close();
         stack = start(options);
 
-        assertThat(stack.loadDemoData()).startsWith("demo data: 0 contracts registered, 19 already there");
+        assertThat(stack.loadDemoData()).startsWith("demo data: 0 contracts registered, 19 already there")
+                .contains("0 monthly KPI returns").doesNotContain("failed");
         assertThat(historyTypes(options, sk8side)).as("the escalation steps are not taken again").hasSize(history.size());
         assertThat(dashboardIds()).hasSize(20).contains(id);
         assertThat(get(options.gatewayPort(), "/api/contracts/" + id).statusCode()).isEqualTo(200);
