@@ -2,7 +2,11 @@ package org.commissioning.gateway.dashboard;
 
 import java.util.function.Consumer;
 
+import org.commissioning.events.contracts.v1.ContractExpired;
+import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +25,10 @@ public class DashboardConsumers {
     public Consumer<Message<byte[]>> contractEvents(IdempotentConsumers consumers, DashboardProjection projection) {
         return consumers.bind("dashboard", IntegrationEventHandlers.builder()
                 .on(ContractRegistered.class, projection::on)
+                .on(ContractTerminated.class, projection::on)
+                .on(ContractExpired.class, projection::on)
+                .on(ContractRecommissioned.class, projection::on)
+                .on(MonitoringCadenceChanged.class, projection::on)
                 .build());
     }
 }

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param areas             the areas the contract covers (all four for a county-wide lot)
  * @param districts         the districts it covers
  * @param annualValueGbp    null where the council has not recorded it
- * @param status            {@value #ACTIVE} once registered
- * @param rag               the overall rating; null until the contract has been rated
+ * @param status            {@value #ACTIVE} once registered; then TERMINATED, EXPIRED or RECOMMISSIONED
+ * @param rag               the overall rating that set the monitoring cadence; null until the contract has been rated
  * @param registeredAt      when the contract was registered (the event's time)
  * @param lastEventSequence sequence of the last contract event applied to this row
  * @param lastEventId       id of that event

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +13,10 @@ import java.util.UUID;
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.testsupport.TestMongoTemplates;
@@ -53,6 +58,43 @@ class DashboardProjectionTest {
                     assertThat(row.status()).isEqualTo("ACTIVE");
                     assertThat(row.rag()).isNull();
                 });
+    }
+
+    @Test
+    void followsTheContractsStatusAndRatingWithoutGoingBackOnAReplay() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
+                ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<MonitoringCadenceChanged> red = later(registered, 2, new MonitoringCadenceChanged(id, "RED",
+                "MONTHLY", null, YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)));
+        IntegrationEvent<ContractTerminated> terminated = later(registered, 4,
+                new ContractTerminated(id, "PROVIDER", LocalDate.of(2018, 5, 31), "the provider's decision"));
+        IntegrationEvent<ContractRecommissioned> recommissioned = later(registered, 5,
+                new ContractRecommissioned(id, "MINI_PROCUREMENT", null, null, "mini procurement instigated"));
+
+        projection.on(registered, registered.data());
+        projection.on(red, red.data());
+        projection.on(terminated, terminated.data());
+        assertThat(row(id).status()).isEqualTo("TERMINATED");
+        assertThat(row(id).rag()).isEqualTo("RED");
+
+        projection.on(recommissioned, recommissioned.data());
+        projection.on(registered, registered.data());
+        projection.on(terminated, terminated.data());
+
+        assertThat(row(id).status()).isEqualTo("RECOMMISSIONED");
+        assertThat(row(id).rag()).isEqualTo("RED");
+        assertThat(row(id).lastEventSequence()).isEqualTo(5);
+        assertThat(row(id).lastEventId()).isEqualTo(recommissioned.id());
+    }
+
+    private DashboardContract row(String id) {
+        return view.contracts(DashboardQuery.all()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static <T> IntegrationEvent<T> later(IntegrationEvent<?> registered, long sequence, T data) {
+        return IntegrationEvent.of(UUID.randomUUID().toString(), registered.source(), registered.subject(),
+                registered.time().plusSeconds(sequence), sequence, "officer.jones", "corr", data);
     }
 
     @Test

@@ -70,6 +70,8 @@ class LocalStackIT {
         List<String> history = historyTypes(options, sk8side);
         assertThat(history).containsExactly("ContractRegistered", "ContractWarningIssued", "ContractTerminated",
                 "ContractRecommissioned");
+        await().atMost(Duration.ofSeconds(20)).until(() -> dashboard().stream()
+                .anyMatch(r -> r.get("id").asText().equals(sk8side) && r.get("status").asText().equals("RECOMMISSIONED")));
 
         String id = register("Brand New Youth Trust", "Dover");
         await().atMost(Duration.ofSeconds(10)).until(() -> dashboardIds().contains(id));
