@@ -7,7 +7,9 @@ public final class RatingsV1 {
 
     public static final List<Class<?>> TYPES = List.of(
             ContractRated.class,
-            RagChanged.class);
+            RagChanged.class,
+            KpiRated.class,
+            RagOverridden.class);
 
     private RatingsV1() {
     }

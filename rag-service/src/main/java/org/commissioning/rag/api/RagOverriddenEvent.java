@@ -1,0 +1,8 @@
+package org.commissioning.rag.api;
+
+import java.time.YearMonth;
+
+/** An officer decided a period's rating with a rationale (officer judgement); the computed rating stays on record. */
+public record RagOverriddenEvent(String contractId, YearMonth period, Rating computedRating, Rating rating,
+                                 Rating previousRating, String rationale, String officer, String policyVersion) {
+}

@@ -1,0 +1,16 @@
+package org.commissioning.rag.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A contract's ratings as known at {@code asOf} (now when not asked).
+ *
+ * @param current the overall rating then (the {@code to} of the last RagChanged), null before the first
+ * @param periods the rating of each rated period as it then stood, ordered by period, with its evidence
+ * @param changes every RagChanged up to then, in order
+ * @param overrides every officer judgement up to then, in order
+ */
+public record RatingHistory(String contractId, Instant asOf, Rating current, List<RatingRecord> periods,
+                            List<RatingRecord> changes, List<RatingRecord> overrides) {
+}

@@ -1,0 +1,38 @@
+package org.commissioning.rag.api;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One entry of a contract's rating history, as stored (keyed by the stored event's id, so applying it again changes
+ * nothing): a ContractRated (with its evidence), a RagChanged or a RagOverridden.
+ *
+ * @param id          the stored event's id
+ * @param type        ContractRated, RagChanged or RagOverridden
+ * @param period      the rated month, yyyy-MM
+ * @param sequence    the stored event's sequence number in the contract's stream (the order of the history)
+ * @param recordedAt  the stored event's timestamp: what {@code asOf} compares with
+ * @param triggeredBy the actor whose action led to it (the stored event's metadata)
+ */
+public record RatingRecord(
+        String id,
+        String contractId,
+        String type,
+        long sequence,
+        Instant recordedAt,
+        String triggeredBy,
+        String period,
+        Rating rating,
+        Rating computedRating,
+        Basis basis,
+        Boolean provisional,
+        String policyVersion,
+        List<KpiEvidence> evidence,
+        List<String> missingHeadlines,
+        List<Integer> frameworkVersions,
+        String ratedBy,
+        String rationale,
+        Rating from,
+        Rating to,
+        Rating previousRating) {
+}

@@ -1,0 +1,94 @@
+package org.commissioning.rag.query;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.rag.api.ContractRatedEvent;
+import org.commissioning.rag.api.RagChangedEvent;
+import org.commissioning.rag.api.RagOverriddenEvent;
+import org.commissioning.rag.api.RatingHistory;
+import org.commissioning.rag.api.RatingRecord;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every contract's rating history, from the event store. Entries are upserts keyed by the stored event id, so
+ * replaying the store changes nothing. {@code asOf} filters on the stored events' timestamps: a rating recorded
+ * after that moment (e.g. after a later correction) is not shown.
+ */
+@Component
+@ProcessingGroup("rating-history")
+public class RatingHistoryProjection {
+
+    public static final String COLLECTION = "rating_history";
+
+    private final MongoTemplate mongo;
+
+    public RatingHistoryProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    @EventHandler
+    void on(ContractRatedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        save(new RatingRecord(message.getIdentifier(), e.contractId(), "ContractRated", sequence, at, actor(message),
+                e.period().toString(), e.rating(), e.computedRating(), e.basis(), e.provisional(), e.policyVersion(),
+                e.evidence(), e.missingHeadlines(), e.frameworkVersions(), e.ratedBy(), e.rationale(),
+                null, null, null));
+    }
+
+    @EventHandler
+    void on(RagChangedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagChanged", sequence, at, actor(message),
+                e.period().toString(), e.to(), null, e.basis(), null, null, null, null, null, null, e.rationale(),
+                e.from(), e.to(), null));
+    }
+
+    @EventHandler
+    void on(RagOverriddenEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
+        save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagOverridden", sequence, at, actor(message),
+                e.period().toString(), e.rating(), e.computedRating(), null, null, e.policyVersion(), null, null, null,
+                e.officer(), e.rationale(), null, null, e.previousRating()));
+    }
+
+    void save(RatingRecord record) {
+        mongo.save(record, COLLECTION);
+    }
+
+    /** Every entry of the contract recorded at or before {@code asOf}, in the order of the contract's stream. */
+    public List<RatingRecord> entries(String contractId, Instant asOf) {
+        Criteria criteria = Criteria.where("contractId").is(contractId);
+        if (asOf != null) {
+            criteria = criteria.and("recordedAt").lte(asOf);
+        }
+        return mongo.find(Query.query(criteria).with(Sort.by("sequence")), RatingRecord.class, COLLECTION);
+    }
+
+    public RatingHistory history(String contractId, Instant asOf) {
+        List<RatingRecord> entries = entries(contractId, asOf).stream()
+                .sorted(Comparator.comparingLong(RatingRecord::sequence)).toList();
+        Map<String, RatingRecord> periods = new TreeMap<>();
+        entries.stream().filter(r -> r.type().equals("ContractRated")).forEach(r -> periods.put(r.period(), r));
+        List<RatingRecord> changes = entries.stream().filter(r -> r.type().equals("RagChanged")).toList();
+        List<RatingRecord> overrides = entries.stream().filter(r -> r.type().equals("RagOverridden")).toList();
+        return new RatingHistory(contractId, asOf, changes.isEmpty() ? null : changes.get(changes.size() - 1).to(),
+                List.copyOf(new LinkedHashMap<>(periods).values()), changes, overrides);
+    }
+
+    private static String actor(EventMessage<?> message) {
+        Object actor = message.getMetaData().get(CausationContext.ACTOR);
+        return actor == null ? CausationContext.SYSTEM : actor.toString();
+    }
+}

@@ -1,0 +1,94 @@
+package org.commissioning.rag.web;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.rag.api.OverrideRatingCommand;
+import org.commissioning.rag.api.RatingHistory;
+import org.commissioning.rag.api.Rating;
+import org.commissioning.rag.query.KnownContractsProjection;
+import org.commissioning.rag.query.RatingHistoryProjection;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A contract's rating history (with evidence, as known at any moment) and officer judgement on a period. */
+@RestController
+@RequestMapping("/api/ratings/contracts/{contractId}")
+public class RatingsController {
+
+    /** Body of an override: the rating decided (GREEN, AMBER or RED) and the officer's rationale. */
+    public record OverrideRequest(String rating, String rationale) {
+    }
+
+    /** What an override answers: the period's decided rating, the officer and the basis. */
+    public record OverrideResponse(String contractId, YearMonth period, Rating rating, String basis, String officer) {
+    }
+
+    private final CommandGateway commands;
+    private final RatingHistoryProjection history;
+    private final KnownContractsProjection contracts;
+
+    public RatingsController(CommandGateway commands, RatingHistoryProjection history,
+                             KnownContractsProjection contracts) {
+        this.commands = commands;
+        this.history = history;
+        this.contracts = contracts;
+    }
+
+    @PostMapping("/periods/{period}/override")
+    public OverrideResponse override(@PathVariable UUID contractId, @PathVariable String period,
+                                     @RequestBody OverrideRequest request) {
+        YearMonth month = period(period);
+        Rating rating;
+        try {
+            rating = request.rating() == null ? null : Rating.valueOf(request.rating().strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            rating = null;
+        }
+        if (rating == null || !rating.decidable()) {
+            throw new RuleViolationException("decidable-rating", "rating",
+                    "An officer decides GREEN, AMBER or RED; got " + request.rating());
+        }
+        String officer = CausationContext.currentOrNew().actor();
+        commands.sendAndWait(new OverrideRatingCommand(contractId.toString(), month, rating, request.rationale(),
+                officer));
+        return new OverrideResponse(contractId.toString(), month, rating, "OFFICER", officer);
+    }
+
+    @GetMapping("/ratings")
+    public RatingHistory ratings(@PathVariable UUID contractId, @RequestParam(required = false) String asOf) {
+        Instant moment = null;
+        if (asOf != null) {
+            try {
+                moment = Instant.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw new RuleViolationException("instant", "asOf", "asOf is an instant, e.g. 2018-05-16T10:00:00Z");
+            }
+        }
+        RatingHistory found = history.history(contractId.toString(), moment);
+        if (found.periods().isEmpty() && contracts.find(contractId.toString()).isEmpty()
+                && history.entries(contractId.toString(), null).isEmpty()) {
+            throw new NotFoundException("No contract " + contractId + " is known here");
+        }
+        return found;
+    }
+
+    private static YearMonth period(String period) {
+        try {
+            return YearMonth.parse(period);
+        } catch (DateTimeParseException e) {
+            throw new RuleViolationException("period", "period", "A period is a month, yyyy-MM; got " + period);
+        }
+    }
+}

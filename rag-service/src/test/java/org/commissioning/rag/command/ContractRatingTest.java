@@ -1,0 +1,229 @@
+package org.commissioning.rag.command;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
+import org.commissioning.rag.api.BandSpec;
+import org.commissioning.rag.api.Basis;
+import org.commissioning.rag.api.ContractRatedEvent;
+import org.commissioning.rag.api.FrameworkRecordedEvent;
+import org.commissioning.rag.api.FrameworkVersion;
+import org.commissioning.rag.api.KpiEvidence;
+import org.commissioning.rag.api.KpiRatedEvent;
+import org.commissioning.rag.api.KpiSpec;
+import org.commissioning.rag.api.OverrideRatingCommand;
+import org.commissioning.rag.api.RagChangedEvent;
+import org.commissioning.rag.api.RagOverriddenEvent;
+import org.commissioning.rag.api.RateKpiValueCommand;
+import org.commissioning.rag.api.Rating;
+import org.commissioning.rag.api.RecordFrameworkCommand;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ContractRatingTest {
+
+    static final String C = "5c1e9a51-3f7f-4d9b-8a10-2f0c5a4e8d1b";
+    static final YearMonth APR = YearMonth.of(2018, 4);
+    static final YearMonth MAY = YearMonth.of(2018, 5);
+    static final FrameworkVersion V1 = Bands.framework(1, APR);
+    static final String POLICY = WorstHeadlineBandPolicy.VERSION;
+    static final String TRIAGE = Bands.TRIAGE_CODE;
+    static final String CRISIS = Bands.CRISIS_CODE;
+
+    AggregateTestFixture<ContractRating> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(ContractRating.class);
+    }
+
+    static RateKpiValueCommand submit(YearMonth period, String code, String value, String reportedBand) {
+        return new RateKpiValueCommand(C, period, code, new BigDecimal(value), null, null, "PROVIDER", 1,
+                reportedBand, false);
+    }
+
+    static KpiRatedEvent rated(YearMonth period, String code, String value, Rating band) {
+        return new KpiRatedEvent(C, period, code, new BigDecimal(value), null, null, "PROVIDER", 1, band, band.name(),
+                true, false);
+    }
+
+    static KpiEvidence evidence(String code, String value, Rating band) {
+        return new KpiEvidence(code, code.toLowerCase(), new BigDecimal(value), null, null, "PROVIDER", band, 1);
+    }
+
+    static ContractRatedEvent computed(YearMonth period, Rating rating, List<KpiEvidence> evidence,
+                                       List<String> missing) {
+        return new ContractRatedEvent(C, period, rating, rating, Basis.COMPUTED, false, POLICY, evidence, missing,
+                List.of(1), "rag-service", null);
+    }
+
+    /** April fully rated AMBER (triage 97 STRETCH, crisis 86 AMBER). */
+    static Object[] aprilAmber() {
+        return new Object[]{new FrameworkRecordedEvent(C, V1),
+                rated(APR, TRIAGE, "97", Rating.STRETCH),
+                computed(APR, Rating.NOT_RATED, List.of(evidence(TRIAGE, "97", Rating.STRETCH)), List.of(CRISIS)),
+                rated(APR, CRISIS, "86", Rating.AMBER),
+                computed(APR, Rating.AMBER, List.of(evidence(TRIAGE, "97", Rating.STRETCH),
+                        evidence(CRISIS, "86", Rating.AMBER)), List.of()),
+                new RagChangedEvent(C, null, Rating.AMBER, APR, Basis.COMPUTED, null)};
+    }
+
+    @Test
+    void recordsAFrameworkVersionOnce() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordFrameworkCommand(C, V1))
+                .expectEvents(new FrameworkRecordedEvent(C, V1));
+        fixture.given(new FrameworkRecordedEvent(C, V1))
+                .when(new RecordFrameworkCommand(C, V1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPeriodWithAMissingHeadlineValueIsNotRatedAndChangesNoRag() {
+        fixture.given(new FrameworkRecordedEvent(C, V1))
+                .when(submit(APR, TRIAGE, "97", "STRETCH"))
+                .expectEvents(rated(APR, TRIAGE, "97", Rating.STRETCH),
+                        computed(APR, Rating.NOT_RATED, List.of(evidence(TRIAGE, "97", Rating.STRETCH)),
+                                List.of(CRISIS)));
+    }
+
+    @Test
+    void ratesThePeriodByItsWorstHeadlineBandAndRecordsTheFirstRagChange() {
+        Object[] april = aprilAmber();
+        fixture.given(april[0], april[1], april[2])
+                .when(submit(APR, CRISIS, "86", "AMBER"))
+                .expectEvents(april[3], april[4], april[5]);
+    }
+
+    @Test
+    void aNonHeadlineValueIsRatedAndTheUnchangedRatingRecordedAgainWithoutARagChange() {
+        fixture.given(aprilAmber())
+                .when(submit(APR, Bands.REACH_CODE, "40", "RED"))
+                .expectEvents(new KpiRatedEvent(C, APR, Bands.REACH_CODE, new BigDecimal("40"), null, null,
+                                "PROVIDER", 1, Rating.RED, "RED", false, false),
+                        computed(APR, Rating.AMBER, List.of(evidence(TRIAGE, "97", Rating.STRETCH),
+                                evidence(CRISIS, "86", Rating.AMBER)), List.of()));
+    }
+
+    @Test
+    void theSameFigureAgainChangesNothing() {
+        fixture.given(aprilAmber())
+                .when(submit(APR, CRISIS, "86", "AMBER"))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aNextPeriodWithTheSameRatingChangesNoRagAndOneWithAnotherDoes() {
+        fixture.given(aprilAmber())
+                .andGiven(rated(MAY, TRIAGE, "93", Rating.GREEN),
+                        computed(MAY, Rating.NOT_RATED, List.of(evidence(TRIAGE, "93", Rating.GREEN)),
+                                List.of(CRISIS)))
+                .when(submit(MAY, CRISIS, "84", "RED"))
+                .expectEvents(rated(MAY, CRISIS, "84", Rating.RED),
+                        computed(MAY, Rating.RED, List.of(evidence(TRIAGE, "93", Rating.GREEN),
+                                evidence(CRISIS, "84", Rating.RED)), List.of()),
+                        new RagChangedEvent(C, Rating.AMBER, Rating.RED, MAY, Basis.COMPUTED, null));
+        fixture.given(aprilAmber())
+                .andGiven(rated(MAY, TRIAGE, "93", Rating.GREEN),
+                        computed(MAY, Rating.NOT_RATED, List.of(evidence(TRIAGE, "93", Rating.GREEN)),
+                                List.of(CRISIS)))
+                .when(submit(MAY, CRISIS, "88", "AMBER"))
+                .expectEvents(rated(MAY, CRISIS, "88", Rating.AMBER),
+                        computed(MAY, Rating.AMBER, List.of(evidence(TRIAGE, "93", Rating.GREEN),
+                                evidence(CRISIS, "88", Rating.AMBER)), List.of()));
+    }
+
+    @Test
+    void trustsItsOwnBandOverTheOneKpiServiceReported() {
+        fixture.given(new FrameworkRecordedEvent(C, V1))
+                .when(submit(APR, TRIAGE, "95", "STRETCH"))
+                .expectEvents(new KpiRatedEvent(C, APR, TRIAGE, new BigDecimal("95"), null, null, "PROVIDER", 1,
+                                Rating.GREEN, "STRETCH", true, false),
+                        computed(APR, Rating.NOT_RATED, List.of(evidence(TRIAGE, "95", Rating.GREEN)),
+                                List.of(CRISIS)));
+    }
+
+    @Test
+    void ratesACorrectionAndRecomputesThePeriod() {
+        fixture.given(aprilAmber())
+                .when(new RateKpiValueCommand(C, APR, CRISIS, new BigDecimal("91"), null, null, "PROVIDER", 1,
+                        "GREEN", true))
+                .expectEvents(new KpiRatedEvent(C, APR, CRISIS, new BigDecimal("91"), null, null, "PROVIDER", 1,
+                                Rating.GREEN, "GREEN", true, true),
+                        computed(APR, Rating.GREEN, List.of(evidence(TRIAGE, "97", Rating.STRETCH),
+                                evidence(CRISIS, "91", Rating.GREEN)), List.of()),
+                        new RagChangedEvent(C, Rating.AMBER, Rating.GREEN, APR, Basis.COMPUTED, null));
+    }
+
+    @Test
+    void ratesAPeriodAgainstTheFrameworkVersionInForceForIt() {
+        List<BandSpec> stricter = List.of(
+                new BandSpec(Rating.RED, new BigDecimal("0"), true, new BigDecimal("95"), false),
+                new BandSpec(Rating.GREEN, new BigDecimal("95"), true, new BigDecimal("100"), true));
+        FrameworkVersion v2 = new FrameworkVersion(2, MAY, List.of(
+                new KpiSpec(TRIAGE, "triage", "PERCENT", "HIGHER_IS_BETTER", true, stricter)));
+        fixture.given(new FrameworkRecordedEvent(C, V1), new FrameworkRecordedEvent(C, v2))
+                .when(new RateKpiValueCommand(C, MAY, TRIAGE, new BigDecimal("93"), null, null, "PROVIDER", 2,
+                        "RED", false))
+                .expectEvents(new KpiRatedEvent(C, MAY, TRIAGE, new BigDecimal("93"), null, null, "PROVIDER", 2,
+                                Rating.RED, "RED", true, false),
+                        new ContractRatedEvent(C, MAY, Rating.RED, Rating.RED, Basis.COMPUTED, false, POLICY,
+                                List.of(new KpiEvidence(TRIAGE, "triage", new BigDecimal("93"), null, null,
+                                        "PROVIDER", Rating.RED, 2)), List.of(), List.of(2), "rag-service", null),
+                        new RagChangedEvent(C, null, Rating.RED, MAY, Basis.COMPUTED, null));
+    }
+
+    @Test
+    void refusesAValueBeforeAnyFrameworkIsInForce() {
+        fixture.givenNoPriorActivity()
+                .when(submit(APR, TRIAGE, "97", "STRETCH"))
+                .expectException(IllegalStateException.class);
+    }
+
+    @Test
+    void anOfficerSetsARatingWithARationaleAndTheComputedOneStaysOnRecord() {
+        String why = "The red KPI matches in-house performance; relationships remain strong.";
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "  " + why + " ", "officer.jones"))
+                .expectEvents(new RagOverriddenEvent(C, APR, Rating.AMBER, Rating.GREEN, Rating.AMBER, why,
+                                "officer.jones", POLICY),
+                        new ContractRatedEvent(C, APR, Rating.GREEN, Rating.AMBER, Basis.OFFICER, false, POLICY,
+                                List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "86", Rating.AMBER)),
+                                List.of(), List.of(1), "officer.jones", why),
+                        new RagChangedEvent(C, Rating.AMBER, Rating.GREEN, APR, Basis.OFFICER, why));
+    }
+
+    @Test
+    void theOfficersDecisionStandsWhenThePeriodsInputsChange() {
+        String why = "Comparable with in-house provision.";
+        fixture.given(aprilAmber())
+                .andGiven(new RagOverriddenEvent(C, APR, Rating.AMBER, Rating.GREEN, Rating.AMBER, why,
+                        "officer.jones", POLICY))
+                .when(new RateKpiValueCommand(C, APR, CRISIS, new BigDecimal("70"), null, null, "PROVIDER", 1, "RED",
+                        true))
+                .expectEvents(new KpiRatedEvent(C, APR, CRISIS, new BigDecimal("70"), null, null, "PROVIDER", 1,
+                                Rating.RED, "RED", true, true),
+                        new ContractRatedEvent(C, APR, Rating.GREEN, Rating.RED, Basis.OFFICER, false, POLICY,
+                                List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "70", Rating.RED)),
+                                List.of(), List.of(1), "officer.jones", why));
+    }
+
+    @Test
+    void refusesAnOverrideWithoutRationaleOrWithAnUndecidableRatingOrForAPeriodNotRated() {
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "  ", "officer.jones"))
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, APR, Rating.STRETCH, "why", "officer.jones"))
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, MAY, Rating.GREEN, "why", "officer.jones"))
+                .expectException(StateConflictException.class).expectNoEvents();
+    }
+}

@@ -1,0 +1,175 @@
+package org.commissioning.rag.integration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+
+import org.commissioning.embedded.TopicReader;
+import org.commissioning.events.Context;
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.Topics;
+import org.commissioning.events.kpi.v1.Band;
+import org.commissioning.events.kpi.v1.KpiDefinition;
+import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
+import org.commissioning.events.kpi.v1.KpiSubmitted;
+import org.commissioning.events.ratings.v1.ContractRated;
+import org.commissioning.events.ratings.v1.KpiRated;
+import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.RagOverridden;
+import org.commissioning.platform.messaging.IntegrationEventCodec;
+import org.commissioning.testsupport.ConsumerGroups;
+import org.commissioning.testsupport.EmbeddedMongo;
+import org.commissioning.testsupport.EventSender;
+import org.commissioning.testsupport.TestHttp;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * kpi.events.v1 in, ratings.events.v1 out, through the service as it runs: embedded KRaft broker, the shared
+ * in-process Mongo server, the platform's idempotent consumer and outbox relay.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
+@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI, Topics.RATINGS})
+class RatingsFromKpiEventsIT {
+
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+    static final YearMonth APRIL = YearMonth.of(2018, 4);
+    static final String TRIAGE = "CALLS-TRIAGED-24H";
+    static final List<Band> TRIAGE_BANDS = List.of(
+            new Band("RED", new BigDecimal("0"), true, new BigDecimal("85"), false),
+            new Band("AMBER", new BigDecimal("85"), true, new BigDecimal("90"), false),
+            new Band("GREEN", new BigDecimal("90"), true, new BigDecimal("95"), true),
+            new Band("STRETCH", new BigDecimal("95"), false, new BigDecimal("100"), true));
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        EmbeddedMongo.register(registry, EmbeddedMongo.APPLICATION_DATABASE);
+    }
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.application.name}")
+    String group;
+    @Autowired
+    EmbeddedKafkaBroker kafka;
+
+    final IntegrationEventCodec codec = new IntegrationEventCodec();
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void ratesKpiEventsPublishesTheRatingsAndIgnoresARedelivery() throws Exception {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<?>[] kpiEvents = {
+                kpiEvent(id, 1, new KpiFrameworkDefined(id, 1, APRIL, List.of(new KpiDefinition(TRIAGE,
+                        "Phone calls screened and triaged within 24 working hours", "PERCENT", "HIGHER_IS_BETTER",
+                        true, "PROVIDER", TRIAGE_BANDS)))),
+                kpiEvent(id, 2, new KpiSubmitted(id, APRIL, TRIAGE, null, new BigDecimal("66"), null, null,
+                        "PROVIDER", 1, "RED")),
+                kpiEvent(id, 3, new KpiSubmitted(id, APRIL, TRIAGE, "Ashford", new BigDecimal("99"), null, null,
+                        "PROVIDER", 1, "STRETCH"))};
+        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, kpiEvents);
+
+        List<IntegrationEvent<?>> published = published(id, 3);
+        assertThat(published).extracting(IntegrationEvent::type).containsExactly(
+                "org.commissioning.ratings.KpiRated.v1", "org.commissioning.ratings.ContractRated.v1",
+                "org.commissioning.ratings.RagChanged.v1");
+        assertThat(published).extracting(IntegrationEvent::sequence).containsExactly(1L, 2L, 3L);
+        assertThat(published).allSatisfy(e -> {
+            assertThat(e.source()).isEqualTo("/rag-service");
+            assertThat(e.subject()).isEqualTo(id);
+        });
+        assertThat(published.get(0).data()).isEqualTo(new KpiRated(id, APRIL, TRIAGE, new BigDecimal("66"), null,
+                null, "PROVIDER", 1, "RED", "RED", true, false));
+        assertThat(published.get(1).data()).isEqualTo(new ContractRated(id, APRIL, "RED", "RED", "COMPUTED", false,
+                "worst-headline-band.v1"));
+        assertThat(published.get(2).data()).isEqualTo(new RagChanged(id, null, "RED", APRIL, "COMPUTED", null));
+
+        JsonNode history = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
+                h -> h.get("changes").size() == 1);
+        assertThat(history.get("current").asText()).isEqualTo("RED");
+        JsonNode april = history.get("periods").get(0);
+        assertThat(april.get("period").asText()).isEqualTo("2018-04");
+        assertThat(april.get("rating").asText()).isEqualTo("RED");
+        assertThat(april.get("basis").asText()).isEqualTo("COMPUTED");
+        assertThat(april.get("policyVersion").asText()).isEqualTo("worst-headline-band.v1");
+        assertThat(april.get("ratedBy").asText()).isEqualTo("rag-service");
+        assertThat(april.get("triggeredBy").asText()).isEqualTo("nelft.performance");
+        assertThat(april.at("/evidence/0/value").decimalValue()).isEqualByComparingTo("66");
+        assertThat(april.at("/evidence/0/source").asText()).isEqualTo("PROVIDER");
+        assertThat(april.at("/evidence/0/band").asText()).isEqualTo("RED");
+        assertThat(april.at("/frameworkVersions/0").asInt()).isEqualTo(1);
+        Instant recordedAt = Instant.parse(april.get("recordedAt").asText());
+        assertThat(ratings(id, recordedAt.minusMillis(1)).get("periods")).isEmpty();
+
+        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, kpiEvents);
+        ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), group, Topics.KPI, PATIENCE);
+        assertThat(ratings(id, null)).isEqualTo(history);
+        assertThat(published(id, 4)).hasSize(3);
+
+        ResponseEntity<String> overridden = TestHttp.client(port).post()
+                .uri("/api/ratings/contracts/" + id + "/periods/2018-04/override")
+                .header("X-Actor", "officer.jones").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"rating\":\"AMBER\",\"rationale\":\"Comparable with in-house provision.\"}")
+                .retrieve().toEntity(String.class);
+        assertThat(overridden.getStatusCode().value()).as(overridden.getBody()).isEqualTo(200);
+        List<IntegrationEvent<?>> after = published(id, 6);
+        assertThat(after.subList(3, 6).stream().<Object>map(IntegrationEvent::data).toList()).containsExactly(
+                new RagOverridden(id, APRIL, "RED", "AMBER", "RED", "Comparable with in-house provision.",
+                        "officer.jones", "worst-headline-band.v1"),
+                new ContractRated(id, APRIL, "AMBER", "RED", "OFFICER", false, "worst-headline-band.v1"),
+                new RagChanged(id, "RED", "AMBER", APRIL, "OFFICER", "Comparable with in-house provision."));
+        assertThat(after.get(3).actor()).isEqualTo("officer.jones");
+
+        JsonNode decided = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
+                h -> h.get("changes").size() == 2);
+        assertThat(decided.at("/periods/0/basis").asText()).isEqualTo("OFFICER");
+        assertThat(decided.at("/periods/0/computedRating").asText()).isEqualTo("RED");
+        assertThat(decided.at("/periods/0/rating").asText()).isEqualTo("AMBER");
+        assertThat(ratings(id, recordedAt).at("/periods/0/rating").asText()).as("as known before the override")
+                .isEqualTo("RED");
+
+        ResponseEntity<String> noRationale = TestHttp.client(port).post()
+                .uri("/api/ratings/contracts/" + id + "/periods/2018-04/override")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"rating\":\"GREEN\",\"rationale\":\" \"}")
+                .retrieve().toEntity(String.class);
+        assertThat(noRationale.getStatusCode().value()).isEqualTo(400);
+    }
+
+    private JsonNode ratings(String id, Instant asOf) throws Exception {
+        ResponseEntity<String> response = TestHttp.client(port).get()
+                .uri("/api/ratings/contracts/" + id + "/ratings" + (asOf == null ? "" : "?asOf=" + asOf))
+                .retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return json.readTree(response.getBody());
+    }
+
+    private List<IntegrationEvent<?>> published(String id, int atLeast) {
+        return TopicReader.recordsWithKey(kafka.getBrokersAsString(), Topics.RATINGS, id, atLeast, PATIENCE).stream()
+                .<IntegrationEvent<?>>map(r -> codec.decode(r.value())).toList();
+    }
+
+    private static IntegrationEvent<?> kpiEvent(String id, long sequence, Object data) {
+        return IntegrationEvent.of(UUID.randomUUID().toString(), Context.KPI.source(), id,
+                Instant.parse("2018-05-09T16:05:00Z"), sequence, "nelft.performance", UUID.randomUUID().toString(),
+                data);
+    }
+}
