@@ -3,11 +3,9 @@ package org.commissioning.contract.query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.contract.api.ExpireContractCommand;
-import org.commissioning.platform.domain.CausationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,18 +48,8 @@ public class ContractExpiryScan {
     /** @return the contracts that expired in this scan */
     public List<String> scan() {
         LocalDate today = LocalDate.now(clock);
-        List<String> due = summaries.dueToExpire(today);
-        List<String> expired = new java.util.ArrayList<>();
-        new CausationContext(CausationContext.SYSTEM, UUID.randomUUID().toString()).run(() -> {
-            for (String contractId : due) {
-                try {
-                    commands.sendAndWait(new ExpireContractCommand(contractId, null));
-                    expired.add(contractId);
-                } catch (RuntimeException e) {
-                    log.info("Contract {} not expired: {}", contractId, e.getMessage());
-                }
-            }
-        });
+        List<String> expired = SystemCommands.sendEach(commands, summaries.dueToExpire(today),
+                id -> new ExpireContractCommand(id, null), log, "Expiry");
         if (!expired.isEmpty()) {
             log.info("Expiry scan of {}: {} contract(s) expired at their end date", today, expired.size());
         }

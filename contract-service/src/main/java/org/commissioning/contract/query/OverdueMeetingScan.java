@@ -3,11 +3,9 @@ package org.commissioning.contract.query;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.contract.api.FlagOverdueMeetingCommand;
-import org.commissioning.platform.domain.CausationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,15 +48,7 @@ public class OverdueMeetingScan {
     public List<String> scan() {
         LocalDate today = LocalDate.now(clock);
         List<String> overdue = summaries.withMeetingOverdue(today);
-        new CausationContext(CausationContext.SYSTEM, UUID.randomUUID().toString()).run(() -> {
-            for (String contractId : overdue) {
-                try {
-                    commands.sendAndWait(new FlagOverdueMeetingCommand(contractId));
-                } catch (RuntimeException e) {
-                    log.warn("Could not flag the overdue meeting of contract {}: {}", contractId, e.toString());
-                }
-            }
-        });
+        SystemCommands.sendEach(commands, overdue, FlagOverdueMeetingCommand::new, log, "Flagging the overdue meeting");
         if (!overdue.isEmpty()) {
             log.info("Overdue-meeting scan of {}: {} contract(s) checked", today, overdue.size());
         }
