@@ -9,9 +9,11 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.kpi.api.FrameworkHistory;
+import org.commissioning.kpi.api.ContractStatus;
 import org.commissioning.kpi.api.KnownContract;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.RecordReturnOverdueCommand;
+import org.commissioning.kpi.query.ContractStatusView;
 import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.kpi.query.MonthlyReturnsProjection;
@@ -44,12 +46,14 @@ public class OverdueReturnsScan {
     private final KnownContractsProjection contracts;
     private final KpiFrameworks frameworks;
     private final MonthlyReturnsProjection returns;
+    private final ContractStatusView statuses;
     private final CommandGateway commands;
     private final Clock clock;
     private final int dueDay;
 
     public OverdueReturnsScan(KnownContractsProjection contracts, KpiFrameworks frameworks,
-                              MonthlyReturnsProjection returns, CommandGateway commands, Clock clock,
+                              MonthlyReturnsProjection returns, ContractStatusView statuses,
+                              CommandGateway commands, Clock clock,
                               @Value("${kpi.returns.due-day-of-next-month:15}") int dueDay) {
         if (dueDay < 1 || dueDay > 28) {
             throw new IllegalArgumentException("kpi.returns.due-day-of-next-month is a day from 1 to 28; got " + dueDay);
@@ -57,6 +61,7 @@ public class OverdueReturnsScan {
         this.contracts = contracts;
         this.frameworks = frameworks;
         this.returns = returns;
+        this.statuses = statuses;
         this.commands = commands;
         this.clock = clock;
         this.dueDay = dueDay;
@@ -78,7 +83,8 @@ public class OverdueReturnsScan {
         int sent = 0;
         for (KnownContract contract : contracts.all()) {
             FrameworkHistory history = frameworks.of(contract.id());
-            for (Due due : overdue(contract, history, today, dueDay)) {
+            LocalDate endedOn = statuses.find(contract.id()).map(ContractStatus::endedOn).orElse(null);
+            for (Due due : overdue(contract, endedOn, history, today, dueDay)) {
                 boolean received = returns.find(contract.id(), due.period())
                         .map(r -> r.submittedAt() != null).orElse(false);
                 if (received || returns.overdue(contract.id(), due.period()).isPresent()) {
@@ -102,6 +108,12 @@ public class OverdueReturnsScan {
      * in force (and the contract has started) to last month (or the contract's end), whatever has been received.
      */
     public static List<Due> overdue(KnownContract contract, FrameworkHistory history, LocalDate today, int dueDay) {
+        return overdue(contract, null, history, today, dueDay);
+    }
+
+    /** As above, for a contract that ended (terminated or expired) on {@code endedOn}: no return is due after that month. */
+    public static List<Due> overdue(KnownContract contract, LocalDate endedOn, FrameworkHistory history, LocalDate today,
+                                    int dueDay) {
         List<Due> due = new ArrayList<>();
         if (!history.defined()) {
             return due;
@@ -113,6 +125,9 @@ public class OverdueReturnsScan {
         YearMonth to = YearMonth.from(today).minusMonths(1);
         if (contract.end() != null && YearMonth.from(contract.end()).isBefore(to)) {
             to = YearMonth.from(contract.end());
+        }
+        if (endedOn != null && YearMonth.from(endedOn).isBefore(to)) {
+            to = YearMonth.from(endedOn);
         }
         for (YearMonth period = from; !period.isAfter(to); period = period.plusMonths(1)) {
             LocalDate dueDate = dueDate(period, dueDay);

@@ -40,6 +40,7 @@ import org.commissioning.kpi.api.RecordCouncilFiguresCommand;
 import org.commissioning.kpi.api.ResolveKpiDiscrepancyCommand;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
+import org.commissioning.kpi.query.ContractStatusView;
 import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.kpi.query.MonthlyReturnsProjection;
@@ -57,8 +58,9 @@ import jakarta.validation.Valid;
 
 /**
  * Monthly returns of a contract: submitted once per period, then corrected value by value.
- * A contract is "known" once its {@code ContractRegistered} has arrived; terminated or expired contracts are not
- * published yet, so every known contract counts as active.
+ * A contract is "known" once its {@code ContractRegistered} has arrived. Once it is terminated or expires
+ * ({@link ContractStatusView}), figures for months after the one it ended in are refused ({@code contract-not-active});
+ * the months up to and including that one still take their (final) returns.
  */
 @RestController
 @RequestMapping("/api/kpi/contracts/{contractId}/returns")
@@ -72,10 +74,13 @@ public class MonthlyReturnController {
     private final KpiFrameworks frameworks;
     private final MonthlyReturnsProjection returns;
     private final Clock clock;
+    private final ContractStatusView statuses;
 
     public MonthlyReturnController(CommandGateway commands, KnownContractsProjection contracts,
-                                   KpiFrameworks frameworks, MonthlyReturnsProjection returns, Clock clock) {
+                                   KpiFrameworks frameworks, MonthlyReturnsProjection returns, Clock clock,
+                                   ContractStatusView statuses) {
         this.commands = commands;
+        this.statuses = statuses;
         this.contracts = contracts;
         this.frameworks = frameworks;
         this.returns = returns;
@@ -94,6 +99,36 @@ public class MonthlyReturnController {
                                                    @RequestParam(required = false) String narrative) {
         String id = contractId.toString();
         KnownContract contract = known(id);
+        active(id, period);
+        ReturnCsv.Parsed parsed = checkedCsv(body, ReturnValues.Source.PROVIDER, id, contract, period);
+        return submit(id, contract, period, parsed.rows().stream().map(r -> new SubmittedValue(r.kpiCode(),
+                r.district(), r.value(), r.numerator(), r.denominator())).toList(), narrative);
+    }
+
+    /**
+     * The council's figures as CSV (the columns of {@link ReturnCsv}), for KPIs whose expected source is COUNCIL
+     * or BOTH: all or nothing like the provider's CSV, each bad row reported with its line; then recorded as the
+     * JSON council figures are (triangulated with the provider's values).
+     */
+    @PostMapping(path = "/{period}/council-figures/csv", consumes = {"text/csv", "text/plain"})
+    public ResponseEntity<Map<String, Object>> councilFiguresCsv(@PathVariable UUID contractId,
+                                                                 @PathVariable YearMonth period,
+                                                                 @RequestBody(required = false) String body) {
+        String id = contractId.toString();
+        KnownContract contract = known(id);
+        active(id, period);
+        ReturnCsv.Parsed parsed = checkedCsv(body, ReturnValues.Source.COUNCIL, id, contract, period);
+        return recordCouncilFigures(id, contract, period, parsed.rows().stream().map(r -> new SubmittedValue(
+                r.kpiCode(), r.district(), r.value(), r.numerator(), r.denominator())).toList());
+    }
+
+    /**
+     * Parses a CSV and checks every row as {@code source}'s values against the framework in force (duplicates,
+     * and for the provider the totals of KPIs broken down by district); throws {@link CsvRowsException} listing
+     * every bad row, so nothing is sent when any row is bad.
+     */
+    private ReturnCsv.Parsed checkedCsv(String body, ReturnValues.Source source, String id, KnownContract contract,
+                                        YearMonth period) {
         ReturnCsv.Parsed parsed = ReturnCsv.parse(body);
         List<ReturnCsv.RowError> errors = new ArrayList<>(parsed.errors());
         FrameworkHistory history = frameworks.of(id);
@@ -107,7 +142,7 @@ public class MonthlyReturnController {
                 try {
                     KpiValueSubmittedEvent value = ReturnValues.check(new SubmittedValue(row.kpiCode(),
                                     row.district(), row.value(), row.numerator(), row.denominator()), "row",
-                            ReturnValues.Source.PROVIDER, returnId, id, period, framework.get(), facts(contract));
+                            source, returnId, id, period, framework.get(), facts(contract));
                     String key = value.kpiCode() + "|" + value.district();
                     Integer earlier = keys.putIfAbsent(key, row.line());
                     if (earlier != null) {
@@ -125,12 +160,14 @@ public class MonthlyReturnController {
                             e.getMessage()));
                 }
             }
-            firstLine.forEach((code, line) -> {
-                if (!totals.contains(code)) {
-                    errors.add(new ReturnCsv.RowError(line, "total-missing", "district", "KPI " + code
-                            + " is broken down by district and also needs its total (a row without district)"));
-                }
-            });
+            if (source == ReturnValues.Source.PROVIDER) {
+                firstLine.forEach((code, line) -> {
+                    if (!totals.contains(code)) {
+                        errors.add(new ReturnCsv.RowError(line, "total-missing", "district", "KPI " + code
+                                + " is broken down by district and also needs its total (a row without district)"));
+                    }
+                });
+            }
             if (parsed.errors().isEmpty() && parsed.rows().isEmpty()) {
                 errors.add(new ReturnCsv.RowError(1, "values-required", null, "The file has no rows of values"));
             }
@@ -139,8 +176,20 @@ public class MonthlyReturnController {
             throw new CsvRowsException(errors.stream()
                     .sorted(java.util.Comparator.comparingInt(ReturnCsv.RowError::line)).toList());
         }
-        return submit(id, contract, period, parsed.rows().stream().map(r -> new SubmittedValue(r.kpiCode(),
-                r.district(), r.value(), r.numerator(), r.denominator())).toList(), narrative);
+        return parsed;
+    }
+
+    /**
+     * Refuses figures for a month after the one the contract ended in (terminated or expired), 409
+     * {@code contract-not-active} with the status as {@code currentState}; the month it ended in is still taken.
+     */
+    void active(String id, YearMonth period) {
+        statuses.find(id).filter(status -> !status.accepts(period)).ifPresent(status -> {
+            throw new KpiConflictException("contract-not-active", status.status(), "Contract " + id + " is "
+                    + status.status().toLowerCase(java.util.Locale.ROOT) + " (service ended " + status.endedOn()
+                    + "): no figures are taken for " + period + ", only for months up to "
+                    + YearMonth.from(status.endedOn()));
+        });
     }
 
     /**
@@ -193,6 +242,9 @@ public class MonthlyReturnController {
                                                       @Valid @RequestBody ReturnRequest request) {
         String id = contractId.toString();
         KnownContract contract = known(id);
+        if (request.period() != null) {
+            active(id, request.period());
+        }
         List<SubmittedValue> values = request.values() == null ? List.of() : request.values().stream()
                 .map(v -> new SubmittedValue(v.kpiCode(), v.district(), v.value(), v.numerator(), v.denominator()))
                 .toList();
@@ -229,11 +281,18 @@ public class MonthlyReturnController {
                                                               @RequestBody CouncilFiguresRequest request) {
         String id = contractId.toString();
         KnownContract contract = known(id);
-        String actor = actor();
+        active(id, period);
         List<SubmittedValue> values = request.values() == null ? List.of() : request.values().stream()
                 .map(v -> v == null ? null
                         : new SubmittedValue(v.kpiCode(), v.district(), v.value(), v.numerator(), v.denominator()))
                 .toList();
+        return recordCouncilFigures(id, contract, period, values);
+    }
+
+    /** Sends the council's figures and answers 201; shared with the CSV upload. */
+    private ResponseEntity<Map<String, Object>> recordCouncilFigures(String id, KnownContract contract,
+                                                                     YearMonth period, List<SubmittedValue> values) {
+        String actor = actor();
         RecordCouncilFiguresCommand command = new RecordCouncilFiguresCommand(MonthlyReturnId.of(id, period), id,
                 period, values, ANONYMOUS.equals(actor) ? null : actor, facts(contract), frameworks.of(id));
         try {

@@ -44,4 +44,15 @@ class OverdueReturnsScanTest {
         return new KnownContract("c", "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING", "COUNTY", List.of(), List.of(),
                 start, end, Instant.parse("2018-04-03T09:15:00Z"), 1);
     }
+
+    @Test
+    void expectsNoReturnAfterTheMonthTheContractEnded() {
+        KnownContract contract = new KnownContract("c", "P", "YOUTH", "DISTRICT", List.of("South"), List.of("Dover"),
+                LocalDate.of(2016, 4, 1), null, Instant.parse("2016-04-01T00:00:00Z"), 1);
+
+        assertThat(OverdueReturnsScan.overdue(contract, LocalDate.of(2018, 11, 20), FROM_OCTOBER,
+                LocalDate.of(2019, 6, 1), 15))
+                .extracting(OverdueReturnsScan.Due::period)
+                .containsExactly(YearMonth.of(2018, 10), YearMonth.of(2018, 11));
+    }
 }
