@@ -222,22 +222,8 @@ public class Contract {
         if (actions.isEmpty()) {
             throw new RuleViolationException("actions-required", "actions", "A plan needs at least one action");
         }
-        List<PlanAction> checked = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
-            PlanAction action = actions.get(i);
-            String field = "actions[" + i + "]";
-            if (action == null) {
-                throw new RuleViolationException("action-required", field, "An action cannot be empty");
-            }
-            String description = requireText(action.description(), field + ".description");
-            String owner = requireText(action.owner(), field + ".owner");
-            LocalDate due = require(action.dueDate(), field + ".dueDate");
-            if (due.isBefore(today)) {
-                throw new RuleViolationException("action-due-not-in-past", field + ".dueDate",
-                        "An action cannot be due before the plan starts: " + due + " is before " + today);
-            }
-            checked.add(new PlanAction(description, owner, due));
-        }
+        List<PlanAction> checked = checkedActions(actions, today, "action-due-not-in-past",
+                "the plan starts");
         apply(new PlanStartedEvent(contractId, plansStarted + 1, kind, optionalText(command.reason()), checked, today));
         return version();
     }
@@ -436,22 +422,8 @@ public class Contract {
         }
         String notes = requireText(command.notes(), "notes");
         List<PlanAction> actions = command.actions() == null ? List.of() : command.actions();
-        List<PlanAction> checked = new ArrayList<>();
-        for (int i = 0; i < actions.size(); i++) {
-            PlanAction action = actions.get(i);
-            String field = "actions[" + i + "]";
-            if (action == null) {
-                throw new RuleViolationException("action-required", field, "An action cannot be empty");
-            }
-            String description = requireText(action.description(), field + ".description");
-            String owner = requireText(action.owner(), field + ".owner");
-            LocalDate due = require(action.dueDate(), field + ".dueDate");
-            if (due.isBefore(heldOn)) {
-                throw new RuleViolationException("action-due-not-before-meeting", field + ".dueDate",
-                        "An action cannot be due before the meeting that agreed it: " + due + " is before " + heldOn);
-            }
-            checked.add(new PlanAction(description, owner, due));
-        }
+        List<PlanAction> checked = checkedActions(actions, heldOn, "action-due-not-before-meeting",
+                "the meeting that agreed it");
         LocalDate latest = lastMeetingHeldOn == null || heldOn.isAfter(lastMeetingHeldOn) ? heldOn : lastMeetingHeldOn;
         LocalDate nextDue = cadence == null ? null : latest.plusMonths(cadence.months());
         apply(new MonitoringMeetingHeldEvent(contractId, meetingsHeld + 1, heldOn, checkedAttendees, notes, checked,
@@ -659,6 +631,28 @@ public class Contract {
             throw new RuleViolationException(kebab(field) + "-required", field, field + " is required");
         }
         return value;
+    }
+
+    /** Each action complete and not due before {@code notBefore}; errors name the action by its index. */
+    private static List<PlanAction> checkedActions(List<PlanAction> actions, LocalDate notBefore, String dueRule,
+                                                   String startsWhen) {
+        List<PlanAction> checked = new ArrayList<>();
+        for (int i = 0; i < actions.size(); i++) {
+            PlanAction action = actions.get(i);
+            String field = "actions[" + i + "]";
+            if (action == null) {
+                throw new RuleViolationException("action-required", field, "An action cannot be empty");
+            }
+            String description = requireText(action.description(), field + ".description");
+            String owner = requireText(action.owner(), field + ".owner");
+            LocalDate due = require(action.dueDate(), field + ".dueDate");
+            if (due.isBefore(notBefore)) {
+                throw new RuleViolationException(dueRule, field + ".dueDate",
+                        "An action cannot be due before " + startsWhen + ": " + due + " is before " + notBefore);
+            }
+            checked.add(new PlanAction(description, owner, due));
+        }
+        return checked;
     }
 
     private static String requireText(String value, String field) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,17 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
+
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
+
+
+
+
 import org.commissioning.embedded.MongoWireServer;
 import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
+import org.commissioning.testsupport.EventSender;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.events.kpi.v1.KpiCorrected;
@@ -368,14 +369,7 @@ class KpiFrameworksAndReturnsIT {
                 "/contract-service", id, Instant.parse("2018-04-03T09:15:00Z"), 1, "officer.jones",
                 UUID.randomUUID().toString(), new ContractRegistered(id, "NELFT", serviceArea, lot,
                         new BigDecimal("2650000.00"), start, end));
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.getBrokersAsString(),
-                ProducerConfig.ACKS_CONFIG, "all"), new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.CONTRACTS, id.getBytes(StandardCharsets.UTF_8),
-                    codec.encode(registered))).get(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("Could not register " + id, e);
-        }
+        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, registered);
         await().atMost(PATIENCE).until(() -> get(CONTRACTS + id).getStatusCode().value() == 200);
         return id;
     }
