@@ -14,22 +14,11 @@ import java.util.List;
  * @param frameworkVersions the band table (framework) versions of the evidence
  * @param ratedBy           {@code rag-service} for a computed rating, the officer for an officer's
  * @param rationale         the officer's rationale where the basis is OFFICER, else null
- * @param reason            why the period was rated again where that is not plain new data, e.g. "re-rated after
- *                          KPI X was corrected from 86 to 91"; null otherwise (and in events stored before it existed)
  */
 public record ContractRatedEvent(String contractId, YearMonth period, Rating rating, Rating computedRating,
                                  Basis basis, boolean provisional, String policyVersion, List<KpiEvidence> evidence,
                                  List<String> missingHeadlines, List<Integer> frameworkVersions, String ratedBy,
-                                 String rationale, String reason) {
-
-    /** A rating recorded for no particular reason beyond its inputs (no correction). */
-    public ContractRatedEvent(String contractId, YearMonth period, Rating rating, Rating computedRating, Basis basis,
-                              boolean provisional, String policyVersion, List<KpiEvidence> evidence,
-                              List<String> missingHeadlines, List<Integer> frameworkVersions, String ratedBy,
-                              String rationale) {
-        this(contractId, period, rating, computedRating, basis, provisional, policyVersion, evidence,
-                missingHeadlines, frameworkVersions, ratedBy, rationale, null);
-    }
+                                 String rationale) {
 
     public ContractRatedEvent {
         evidence = List.copyOf(evidence);

@@ -13,8 +13,6 @@ import java.util.List;
  * @param sequence    the stored event's sequence number in the contract's stream (the order of the history)
  * @param recordedAt  the stored event's timestamp: what {@code asOf} compares with
  * @param triggeredBy the actor whose action led to it (the stored event's metadata)
- * @param reason      of a ContractRated: why it was rated again, e.g. "re-rated after KPI X was corrected from 86 to
- *                    91"; null for a rating on new data
  */
 public record RatingRecord(
         String id,
@@ -36,6 +34,5 @@ public record RatingRecord(
         String rationale,
         Rating from,
         Rating to,
-        Rating previousRating,
-        String reason) {
+        Rating previousRating) {
 }

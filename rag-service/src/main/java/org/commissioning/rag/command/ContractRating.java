@@ -119,15 +119,11 @@ public class ContractRating {
                             + "{}; the latter is recorded", command.contractId(), command.period(), command.kpiCode(),
                     command.value(), command.reportedBand(), framework.version(), band);
         }
-        String reason = command.correction()
-                ? "re-rated after KPI " + command.kpiCode() + " was corrected " + (current == null ? ""
-                : "from " + current.value().toPlainString() + " ") + "to " + command.value().toPlainString()
-                : null;
         Rating overallBefore = overall();
         apply(new KpiRatedEvent(command.contractId(), command.period(), command.kpiCode(), command.value(),
                 command.numerator(), command.denominator(), command.source(), framework.version(), band,
                 command.reportedBand(), kpi.headline(), command.correction()));
-        rate(command.period(), framework, overallBefore, reason);
+        rate(command.period(), framework, overallBefore);
     }
 
     @CommandHandler
@@ -150,15 +146,11 @@ public class ContractRating {
         Rating overallBefore = overall();
         apply(new RagOverriddenEvent(contractId, command.period(), period.computed, command.rating(), period.decided,
                 rationale, command.officer(), WorstHeadlineBandPolicy.VERSION));
-        rate(command.period(), framework, overallBefore, null);
+        rate(command.period(), framework, overallBefore);
     }
 
-    /**
-     * Re-computes the period (its inputs or its decision changed) and records the outcome.
-     *
-     * @param reason why it is rated again (a correction), or null
-     */
-    private void rate(YearMonth month, FrameworkVersion framework, Rating overallBefore, String reason) {
+    /** Re-computes the period (its inputs or its decision changed) and records the outcome. */
+    private void rate(YearMonth month, FrameworkVersion framework, Rating overallBefore) {
         Period period = periods.get(month);
         Map<String, KpiInput> chosen = new LinkedHashMap<>();
         period.inputs.forEach((code, bySource) -> chosen.put(code, bySource.containsKey(PROVIDER)
@@ -172,7 +164,7 @@ public class ContractRating {
         apply(new ContractRatedEvent(contractId, month, rating, outcome.rating(), period.basis, false,
                 WorstHeadlineBandPolicy.VERSION, outcome.evidence(), outcome.missingHeadlines(),
                 versions.stream().toList(), officer ? period.officer : RATED_BY_POLICY,
-                officer ? period.rationale : null, reason));
+                officer ? period.rationale : null));
         Rating overallAfter = overall();
         if (overallAfter != null && overallAfter != overallBefore) {
             apply(new RagChangedEvent(contractId, overallBefore, overallAfter, month, period.basis,

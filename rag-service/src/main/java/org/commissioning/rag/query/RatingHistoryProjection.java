@@ -46,21 +46,21 @@ public class RatingHistoryProjection {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "ContractRated", sequence, at, actor(message),
                 e.period().toString(), e.rating(), e.computedRating(), e.basis(), e.provisional(), e.policyVersion(),
                 e.evidence(), e.missingHeadlines(), e.frameworkVersions(), e.ratedBy(), e.rationale(),
-                null, null, null, e.reason()));
+                null, null, null));
     }
 
     @EventHandler
     void on(RagChangedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagChanged", sequence, at, actor(message),
                 e.period().toString(), e.to(), null, e.basis(), null, null, null, null, null, null, e.rationale(),
-                e.from(), e.to(), null, null));
+                e.from(), e.to(), null));
     }
 
     @EventHandler
     void on(RagOverriddenEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagOverridden", sequence, at, actor(message),
                 e.period().toString(), e.rating(), e.computedRating(), null, null, e.policyVersion(), null, null, null,
-                e.officer(), e.rationale(), null, null, e.previousRating(), null));
+                e.officer(), e.rationale(), null, null, e.previousRating()));
     }
 
     void save(RatingRecord record) {

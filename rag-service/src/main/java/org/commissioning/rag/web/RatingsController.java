@@ -12,9 +12,6 @@ import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.rag.api.OverrideRatingCommand;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.api.Rating;
-import org.commissioning.rag.api.Rederivation;
-import org.commissioning.rag.command.Rederiver;
-import org.commissioning.rag.query.RatingFrameworksProjection;
 import org.commissioning.rag.query.KnownContractsProjection;
 import org.commissioning.rag.query.RatingHistoryProjection;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,28 +38,12 @@ public class RatingsController {
     private final CommandGateway commands;
     private final RatingHistoryProjection history;
     private final KnownContractsProjection contracts;
-    private final RatingFrameworksProjection frameworks;
 
     public RatingsController(CommandGateway commands, RatingHistoryProjection history,
-                             KnownContractsProjection contracts, RatingFrameworksProjection frameworks) {
+                             KnownContractsProjection contracts) {
         this.commands = commands;
         this.history = history;
         this.contracts = contracts;
-        this.frameworks = frameworks;
-    }
-
-    /**
-     * Recomputes every recorded computed rating of the contract from its recorded evidence with the current band
-     * rater and policy, and reports each mismatch. 404 for a contract neither known nor rated.
-     */
-    @GetMapping("/rederivation")
-    public Rederivation rederivation(@PathVariable UUID contractId) {
-        String id = contractId.toString();
-        var entries = history.entries(id, null);
-        if (entries.isEmpty() && contracts.find(id).isEmpty()) {
-            throw new NotFoundException("No contract " + contractId + " is known here");
-        }
-        return Rederiver.check(id, entries, frameworks.frameworks(id));
     }
 
     @PostMapping("/periods/{period}/override")

@@ -156,24 +156,9 @@ class ContractRatingTest {
                         "GREEN", true))
                 .expectEvents(new KpiRatedEvent(C, APR, CRISIS, new BigDecimal("91"), null, null, "PROVIDER", 1,
                                 Rating.GREEN, "GREEN", true, true),
-                        new ContractRatedEvent(C, APR, Rating.GREEN, Rating.GREEN, Basis.COMPUTED, false, POLICY,
-                                List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "91", Rating.GREEN)),
-                                List.of(), List.of(1), "rag-service", null,
-                                "re-rated after KPI " + CRISIS + " was corrected from 86 to 91"),
+                        computed(APR, Rating.GREEN, List.of(evidence(TRIAGE, "97", Rating.STRETCH),
+                                evidence(CRISIS, "91", Rating.GREEN)), List.of()),
                         new RagChangedEvent(C, Rating.AMBER, Rating.GREEN, APR, Basis.COMPUTED, null));
-    }
-
-    @Test
-    void aCorrectionOfAValueNotYetHeldSaysSoAndASubmissionGivesNoReason() {
-        fixture.given(new FrameworkRecordedEvent(C, V1))
-                .when(new RateKpiValueCommand(C, APR, TRIAGE, new BigDecimal("97.0"), null, null, "PROVIDER", 1,
-                        "STRETCH", true))
-                .expectEvents(new KpiRatedEvent(C, APR, TRIAGE, new BigDecimal("97.0"), null, null, "PROVIDER", 1,
-                                Rating.STRETCH, "STRETCH", true, true),
-                        new ContractRatedEvent(C, APR, Rating.NOT_RATED, Rating.NOT_RATED, Basis.COMPUTED, false,
-                                POLICY, List.of(new KpiEvidence(TRIAGE, TRIAGE.toLowerCase(), new BigDecimal("97.0"),
-                                        null, null, "PROVIDER", Rating.STRETCH, 1)), List.of(CRISIS), List.of(1),
-                                "rag-service", null, "re-rated after KPI " + TRIAGE + " was corrected to 97.0"));
     }
 
     @Test
@@ -226,8 +211,7 @@ class ContractRatingTest {
                                 Rating.RED, "RED", true, true),
                         new ContractRatedEvent(C, APR, Rating.GREEN, Rating.RED, Basis.OFFICER, false, POLICY,
                                 List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "70", Rating.RED)),
-                                List.of(), List.of(1), "officer.jones", why,
-                                "re-rated after KPI " + CRISIS + " was corrected from 86 to 70"));
+                                List.of(), List.of(1), "officer.jones", why));
     }
 
     @Test
