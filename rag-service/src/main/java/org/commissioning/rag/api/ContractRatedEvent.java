@@ -14,15 +14,20 @@ import java.util.List;
  * @param frameworkVersions the band table (framework) versions of the evidence
  * @param ratedBy           {@code rag-service} for a computed rating, the officer for an officer's
  * @param rationale         the officer's rationale where the basis is OFFICER, else null
+ * @param notValidated      headline KPI codes whose value is flagged as not validated (why {@code provisional})
+ * @param reason            why the period was rated again where that is not plain new data (a correction, a
+ *                          discrepancy flagged or resolved), e.g. "re-rated after KPI X was corrected from 86 to 91";
+ *                          null otherwise, and in events stored before it existed
  */
 public record ContractRatedEvent(String contractId, YearMonth period, Rating rating, Rating computedRating,
                                  Basis basis, boolean provisional, String policyVersion, List<KpiEvidence> evidence,
                                  List<String> missingHeadlines, List<Integer> frameworkVersions, String ratedBy,
-                                 String rationale) {
+                                 String rationale, List<String> notValidated, String reason) {
 
     public ContractRatedEvent {
         evidence = List.copyOf(evidence);
         missingHeadlines = List.copyOf(missingHeadlines);
         frameworkVersions = List.copyOf(frameworkVersions);
+        notValidated = notValidated == null ? List.of() : List.copyOf(notValidated);
     }
 }

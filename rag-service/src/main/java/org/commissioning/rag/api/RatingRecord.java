@@ -5,14 +5,18 @@ import java.util.List;
 
 /**
  * One entry of a contract's rating history, as stored (keyed by the stored event's id, so applying it again changes
- * nothing): a ContractRated (with its evidence), a RagChanged or a RagOverridden.
+ * nothing): a ContractRated (with its evidence), a RagChanged, a RagOverridden or a TrajectoryAssessed.
  *
  * @param id          the stored event's id
- * @param type        ContractRated, RagChanged or RagOverridden
+ * @param type        ContractRated, RagChanged, RagOverridden or TrajectoryAssessed
  * @param period      the rated month, yyyy-MM
  * @param sequence    the stored event's sequence number in the contract's stream (the order of the history)
  * @param recordedAt  the stored event's timestamp: what {@code asOf} compares with
  * @param triggeredBy the actor whose action led to it (the stored event's metadata)
+ * @param reason      of a ContractRated: why the period was rated again (a correction, a discrepancy), else null
+ * @param notValidated of a ContractRated: headline KPIs whose value is not validated (why it is provisional)
+ * @param trend       of a TrajectoryAssessed: IMPROVING, STABLE or DECLINING (with {@code projectedRating},
+ *                    {@code horizonMonths}, {@code projections}; {@code statement} for an officer's)
  */
 public record RatingRecord(
         String id,
@@ -34,5 +38,12 @@ public record RatingRecord(
         String rationale,
         Rating from,
         Rating to,
-        Rating previousRating) {
+        Rating previousRating,
+        String reason,
+        List<String> notValidated,
+        Trend trend,
+        Rating projectedRating,
+        Integer horizonMonths,
+        List<KpiProjection> projections,
+        String statement) {
 }

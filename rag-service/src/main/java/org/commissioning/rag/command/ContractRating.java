@@ -4,10 +4,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.YearMonth;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -23,7 +27,10 @@ import org.commissioning.platform.domain.StateConflictException;
 import org.commissioning.rag.api.Basis;
 import org.commissioning.rag.api.ContractRatedEvent;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
+import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkVersion;
+import org.commissioning.rag.api.KpiDiscrepancyClearedEvent;
+import org.commissioning.rag.api.KpiDiscrepancyNotedEvent;
 import org.commissioning.rag.api.KpiInput;
 import org.commissioning.rag.api.KpiRatedEvent;
 import org.commissioning.rag.api.KpiSpec;
@@ -33,6 +40,10 @@ import org.commissioning.rag.api.RagOverriddenEvent;
 import org.commissioning.rag.api.RateKpiValueCommand;
 import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordFrameworkCommand;
+import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
+import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
+import org.commissioning.rag.api.TrajectoryAssessedEvent;
+import org.commissioning.rag.api.Trend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +66,7 @@ public class ContractRating {
     private String contractId;
     private final TreeMap<Integer, FrameworkVersion> frameworks = new TreeMap<>();
     private final TreeMap<YearMonth, Period> periods = new TreeMap<>();
+    private TrajectoryAssessedEvent lastComputedTrajectory;
 
     /** A period's inputs and rating. */
     private static final class Period {
@@ -65,18 +77,28 @@ public class ContractRating {
         Basis basis = Basis.COMPUTED;
         String rationale;
         String officer;
+        /** KPI codes whose value is not validated (a discrepancy flagged and not resolved) */
+        final Set<String> flagged = new HashSet<>();
 
         /** By value, so the test fixture can compare the state a command built with the state its events source. */
         @Override
         public boolean equals(Object o) {
             return o instanceof Period p && inputs.equals(p.inputs) && computed == p.computed
                     && decided == p.decided && basis == p.basis && Objects.equals(rationale, p.rationale)
-                    && Objects.equals(officer, p.officer);
+                    && Objects.equals(officer, p.officer) && flagged.equals(p.flagged);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(inputs, computed, decided, basis, rationale, officer);
+            return Objects.hash(inputs, computed, decided, basis, rationale, officer, flagged);
+        }
+
+        /** The value rated per KPI: the provider's, the council's only where the provider gave none. */
+        Map<String, KpiInput> chosen() {
+            Map<String, KpiInput> chosen = new LinkedHashMap<>();
+            inputs.forEach((code, bySource) -> chosen.put(code, bySource.containsKey(PROVIDER)
+                    ? bySource.get(PROVIDER) : bySource.values().iterator().next()));
+            return chosen;
         }
     }
 
@@ -119,14 +141,81 @@ public class ContractRating {
                             + "{}; the latter is recorded", command.contractId(), command.period(), command.kpiCode(),
                     command.value(), command.reportedBand(), framework.version(), band);
         }
+        String reason = command.correction()
+                ? "re-rated after KPI " + command.kpiCode() + " (" + command.source() + ") was corrected "
+                + (current == null ? "" : "from " + current.value().toPlainString() + " ") + "to "
+                + command.value().toPlainString()
+                : null;
         Rating overallBefore = overall();
         apply(new KpiRatedEvent(command.contractId(), command.period(), command.kpiCode(), command.value(),
                 command.numerator(), command.denominator(), command.source(), framework.version(), band,
                 command.reportedBand(), kpi.headline(), command.correction()));
-        rate(command.period(), framework, overallBefore);
+        rate(command.period(), overallBefore, reason);
+    }
+
+    /** A discrepancy already noted is not noted again; a period already rated is rated again, provisionally. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(FlagKpiDiscrepancyCommand command) {
+        Period period = periods.get(command.period());
+        if (period != null && period.flagged.contains(command.kpiCode())) {
+            return;
+        }
+        Rating overallBefore = overall();
+        apply(new KpiDiscrepancyNotedEvent(command.contractId(), command.period(), command.kpiCode(),
+                command.providerValue(), command.councilValue()));
+        if (periods.get(command.period()).computed != null) {
+            rate(command.period(), overallBefore, "KPI " + command.kpiCode() + " is not validated: provider "
+                    + plain(command.providerValue()) + ", council " + plain(command.councilValue())
+                    + " differ beyond tolerance");
+        }
     }
 
     @CommandHandler
+    public void handle(ResolveKpiDiscrepancyCommand command) {
+        Period period = periods.get(command.period());
+        if (period == null || !period.flagged.contains(command.kpiCode())) {
+            return;
+        }
+        Rating overallBefore = overall();
+        apply(new KpiDiscrepancyClearedEvent(contractId, command.period(), command.kpiCode(), command.note(),
+                command.resolvedBy()));
+        if (period.computed != null) {
+            rate(command.period(), overallBefore, "KPI " + command.kpiCode() + " validated: discrepancy resolved by "
+                    + command.resolvedBy() + (command.note() == null ? "" : " (" + command.note() + ")"));
+        }
+    }
+
+    @CommandHandler
+    public void handle(RecordTrajectoryStatementCommand command) {
+        if (command.projectedRating() == null || !command.projectedRating().decidable()) {
+            throw new RuleViolationException("decidable-rating", "projectedRating",
+                    "A trajectory heads for GREEN, AMBER or RED; got " + command.projectedRating());
+        }
+        if (command.statement() == null || command.statement().isBlank()) {
+            throw new RuleViolationException("statement-required", "statement",
+                    "A trajectory statement needs its words, e.g. \"on trajectory for green in the next three months\"");
+        }
+        if (command.horizonMonths() < 1 || command.horizonMonths() > 12) {
+            throw new RuleViolationException("horizon-months", "horizonMonths",
+                    "A trajectory looks 1 to 12 months ahead; got " + command.horizonMonths());
+        }
+        Rating current = overall();
+        if (current == null) {
+            throw new StateConflictException("NOT_RATED_YET", "Contract " + contractId
+                    + " has no rating yet; a trajectory is stated from a rating");
+        }
+        apply(new TrajectoryAssessedEvent(contractId, latestDecidedPeriod(), command.horizonMonths(), current,
+                command.projectedRating(), Trend.of(current, command.projectedRating()), Basis.OFFICER, null,
+                List.of(), command.statement().strip(), command.officer()));
+    }
+
+    /**
+     * An officer's judgement stands for the period; a period without KPI values (or without a framework) can be
+     * rated this way too, its computed rating being NOT_RATED.
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(OverrideRatingCommand command) {
         if (command.rating() == null || !command.rating().decidable()) {
             throw new RuleViolationException("decidable-rating", "rating",
@@ -137,39 +226,76 @@ public class ContractRating {
                     "Setting a rating by officer judgement needs a written rationale");
         }
         Period period = periods.get(command.period());
-        if (period == null || period.computed == null) {
-            throw new StateConflictException("NOT_RATED_YET", "Contract " + contractId + " has no rating for "
-                    + command.period() + " yet; a period is overridden once its KPI values have been rated");
-        }
-        FrameworkVersion framework = inForce(command.period()).orElseThrow();
+        Rating computed = period == null || period.computed == null ? Rating.NOT_RATED : period.computed;
+        Rating previous = period == null ? null : period.decided;
         String rationale = command.rationale().strip();
         Rating overallBefore = overall();
-        apply(new RagOverriddenEvent(contractId, command.period(), period.computed, command.rating(), period.decided,
+        apply(new RagOverriddenEvent(command.contractId(), command.period(), computed, command.rating(), previous,
                 rationale, command.officer(), WorstHeadlineBandPolicy.VERSION));
-        rate(command.period(), framework, overallBefore);
+        rate(command.period(), overallBefore, null);
     }
 
-    /** Re-computes the period (its inputs or its decision changed) and records the outcome. */
-    private void rate(YearMonth month, FrameworkVersion framework, Rating overallBefore) {
+    /**
+     * Re-computes the period (its inputs, their validation or its decision changed) and records the outcome, then
+     * the change of the overall rating and of the computed trajectory, if any.
+     *
+     * @param reason why it is rated again where that is not plain new data, or null
+     */
+    private void rate(YearMonth month, Rating overallBefore, String reason) {
         Period period = periods.get(month);
-        Map<String, KpiInput> chosen = new LinkedHashMap<>();
-        period.inputs.forEach((code, bySource) -> chosen.put(code, bySource.containsKey(PROVIDER)
-                ? bySource.get(PROVIDER) : bySource.values().iterator().next()));
-        WorstHeadlineBandPolicy.Outcome outcome = WorstHeadlineBandPolicy.rate(framework, chosen);
+        Optional<FrameworkVersion> framework = inForce(month);
+        WorstHeadlineBandPolicy.Outcome outcome = framework
+                .map(f -> WorstHeadlineBandPolicy.rate(f, period.chosen()))
+                .orElseGet(() -> new WorstHeadlineBandPolicy.Outcome(Rating.NOT_RATED, List.of(), List.of()));
         boolean officer = period.basis == Basis.OFFICER;
         Rating rating = officer ? period.decided : outcome.rating();
         TreeSet<Integer> versions = new TreeSet<>();
         outcome.evidence().forEach(e -> versions.add(e.frameworkVersion()));
-        versions.add(framework.version());
-        apply(new ContractRatedEvent(contractId, month, rating, outcome.rating(), period.basis, false,
-                WorstHeadlineBandPolicy.VERSION, outcome.evidence(), outcome.missingHeadlines(),
-                versions.stream().toList(), officer ? period.officer : RATED_BY_POLICY,
-                officer ? period.rationale : null));
+        framework.ifPresent(f -> versions.add(f.version()));
+        List<String> notValidated = outcome.evidence().stream().map(e -> e.kpiCode())
+                .filter(period.flagged::contains).toList();
+        apply(new ContractRatedEvent(contractId, month, rating, outcome.rating(), period.basis,
+                !notValidated.isEmpty(), WorstHeadlineBandPolicy.VERSION, outcome.evidence(),
+                outcome.missingHeadlines(), versions.stream().toList(), officer ? period.officer : RATED_BY_POLICY,
+                officer ? period.rationale : null, notValidated, reason));
         Rating overallAfter = overall();
         if (overallAfter != null && overallAfter != overallBefore) {
             apply(new RagChangedEvent(contractId, overallBefore, overallAfter, month, period.basis,
                     officer ? period.rationale : null));
         }
+        assessTrajectory();
+    }
+
+    /** Records the computed trajectory at the latest rated month when it differs from the last one recorded. */
+    private void assessTrajectory() {
+        NavigableMap<YearMonth, Map<String, KpiInput>> rated = new TreeMap<>();
+        periods.forEach((month, p) -> {
+            if (p.computed != null && p.computed.decidable()) {
+                rated.put(month, p.chosen());
+            }
+        });
+        if (rated.isEmpty()) {
+            return;
+        }
+        YearMonth latest = rated.lastKey();
+        inForce(latest).flatMap(f -> Trajectories.assess(f, rated, periods.get(latest).computed)).ifPresent(a -> {
+            TrajectoryAssessedEvent assessed = new TrajectoryAssessedEvent(contractId, a.period(),
+                    Trajectories.HORIZON, a.currentRating(), a.projectedRating(), a.trend(), Basis.COMPUTED,
+                    Trajectories.METHOD, a.projections(), null, RATED_BY_POLICY);
+            if (!assessed.equals(lastComputedTrajectory)) {
+                apply(assessed);
+            }
+        });
+    }
+
+    private YearMonth latestDecidedPeriod() {
+        return periods.descendingMap().entrySet().stream()
+                .filter(e -> e.getValue().decided != null && e.getValue().decided.decidable())
+                .map(Entry::getKey).findFirst().orElseThrow();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "none" : value.toPlainString();
     }
 
     /** The rating of the latest rated period, NOT_RATED periods aside; null before the first. */
@@ -213,7 +339,26 @@ public class ContractRating {
     }
 
     @EventSourcingHandler
+    void on(KpiDiscrepancyNotedEvent event) {
+        this.contractId = event.contractId();
+        periods.computeIfAbsent(event.period(), p -> new Period()).flagged.add(event.kpiCode());
+    }
+
+    @EventSourcingHandler
+    void on(KpiDiscrepancyClearedEvent event) {
+        periods.computeIfAbsent(event.period(), p -> new Period()).flagged.remove(event.kpiCode());
+    }
+
+    @EventSourcingHandler
+    void on(TrajectoryAssessedEvent event) {
+        if (event.basis() == Basis.COMPUTED) {
+            lastComputedTrajectory = event;
+        }
+    }
+
+    @EventSourcingHandler
     void on(RagOverriddenEvent event) {
+        this.contractId = event.contractId();
         Period period = periods.computeIfAbsent(event.period(), p -> new Period());
         period.basis = Basis.OFFICER;
         period.decided = event.rating();

@@ -6,8 +6,12 @@ import java.util.Optional;
 import org.commissioning.events.kpi.v1.Band;
 import org.commissioning.events.kpi.v1.KpiCorrected;
 import org.commissioning.events.kpi.v1.KpiDefinition;
+import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
+import org.commissioning.events.kpi.v1.KpiDiscrepancyResolved;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.rag.api.BandSpec;
+import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
+import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.KpiSpec;
 import org.commissioning.rag.api.RateKpiValueCommand;
@@ -40,6 +44,16 @@ public final class KpiEventsTranslator {
         }
         return Optional.of(new RateKpiValueCommand(e.contractId(), e.period(), e.kpiCode(), e.value(), e.numerator(),
                 e.denominator(), e.source(), e.frameworkVersion(), e.band(), true));
+    }
+
+    public static Optional<FlagKpiDiscrepancyCommand> flag(KpiDiscrepancyFlagged e) {
+        return e.district() != null ? Optional.empty() : Optional.of(new FlagKpiDiscrepancyCommand(e.contractId(),
+                e.period(), e.kpiCode(), e.providerValue(), e.councilValue()));
+    }
+
+    public static Optional<ResolveKpiDiscrepancyCommand> resolve(KpiDiscrepancyResolved e) {
+        return e.district() != null ? Optional.empty() : Optional.of(new ResolveKpiDiscrepancyCommand(e.contractId(),
+                e.period(), e.kpiCode(), e.note(), e.resolvedBy()));
     }
 
     private static KpiSpec kpi(KpiDefinition k) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.KpiRated;
+import org.commissioning.events.ratings.v1.KpiTrend;
+import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.platform.relay.IntegrationEventTranslator;
@@ -13,6 +15,7 @@ import org.commissioning.rag.api.KpiRatedEvent;
 import org.commissioning.rag.api.RagChangedEvent;
 import org.commissioning.rag.api.RagOverriddenEvent;
 import org.commissioning.rag.api.Rating;
+import org.commissioning.rag.api.TrajectoryAssessedEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +46,13 @@ public class RatingEventTranslator implements IntegrationEventTranslator {
             return Optional.of(new Outgoing(e.contractId(), new RagOverridden(e.contractId(), e.period(),
                     e.computedRating().name(), e.rating().name(), name(e.previousRating()), e.rationale(),
                     e.officer(), e.policyVersion())));
+        }
+        if (payload instanceof TrajectoryAssessedEvent e) {
+            return Optional.of(new Outgoing(e.contractId(), new TrajectoryAssessed(e.contractId(), e.period(),
+                    e.horizonMonths(), e.currentRating().name(), e.projectedRating().name(), e.trend().name(),
+                    e.basis().name(), e.method(), e.statement(), e.assessedBy(), e.projections().stream()
+                    .map(p -> new KpiTrend(p.kpiCode(), p.months().size(), p.slopePerMonth(), p.projectedValue(),
+                            p.currentBand().name(), p.projectedBand().name())).toList())));
         }
         return Optional.empty();
     }

@@ -18,6 +18,7 @@ import org.commissioning.rag.api.RagChangedEvent;
 import org.commissioning.rag.api.RagOverriddenEvent;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.api.RatingRecord;
+import org.commissioning.rag.api.TrajectoryAssessedEvent;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -46,21 +47,30 @@ public class RatingHistoryProjection {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "ContractRated", sequence, at, actor(message),
                 e.period().toString(), e.rating(), e.computedRating(), e.basis(), e.provisional(), e.policyVersion(),
                 e.evidence(), e.missingHeadlines(), e.frameworkVersions(), e.ratedBy(), e.rationale(),
-                null, null, null));
+                null, null, null, e.reason(), e.notValidated(), null, null, null, null, null));
     }
 
     @EventHandler
     void on(RagChangedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagChanged", sequence, at, actor(message),
                 e.period().toString(), e.to(), null, e.basis(), null, null, null, null, null, null, e.rationale(),
-                e.from(), e.to(), null));
+                e.from(), e.to(), null, null, null, null, null, null, null, null));
     }
 
     @EventHandler
     void on(RagOverriddenEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagOverridden", sequence, at, actor(message),
                 e.period().toString(), e.rating(), e.computedRating(), null, null, e.policyVersion(), null, null, null,
-                e.officer(), e.rationale(), null, null, e.previousRating()));
+                e.officer(), e.rationale(), null, null, e.previousRating(), null, null, null, null, null, null, null));
+    }
+
+    @EventHandler
+    void on(TrajectoryAssessedEvent e, EventMessage<?> message, @SequenceNumber long sequence,
+            @Timestamp Instant at) {
+        save(new RatingRecord(message.getIdentifier(), e.contractId(), "TrajectoryAssessed", sequence, at,
+                actor(message), e.period().toString(), e.currentRating(), null, e.basis(), null, e.method(), null,
+                null, null, e.assessedBy(), null, null, null, null, null, null, e.trend(), e.projectedRating(),
+                e.horizonMonths(), e.projections(), e.statement()));
     }
 
     void save(RatingRecord record) {
@@ -83,8 +93,12 @@ public class RatingHistoryProjection {
         entries.stream().filter(r -> r.type().equals("ContractRated")).forEach(r -> periods.put(r.period(), r));
         List<RatingRecord> changes = entries.stream().filter(r -> r.type().equals("RagChanged")).toList();
         List<RatingRecord> overrides = entries.stream().filter(r -> r.type().equals("RagOverridden")).toList();
+        List<RatingRecord> ratings = entries.stream().filter(r -> r.type().equals("ContractRated")).toList();
+        List<RatingRecord> trajectories = entries.stream().filter(r -> r.type().equals("TrajectoryAssessed"))
+                .toList();
         return new RatingHistory(contractId, asOf, changes.isEmpty() ? null : changes.get(changes.size() - 1).to(),
-                List.copyOf(new LinkedHashMap<>(periods).values()), changes, overrides);
+                List.copyOf(new LinkedHashMap<>(periods).values()), ratings, changes, overrides,
+                trajectories.isEmpty() ? null : trajectories.get(trajectories.size() - 1), trajectories);
     }
 
     private static String actor(EventMessage<?> message) {

@@ -8,10 +8,13 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.domain.NotFoundException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 import org.commissioning.rag.api.OverrideRatingCommand;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.api.Rating;
+import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
 import org.commissioning.rag.query.KnownContractsProjection;
 import org.commissioning.rag.query.RatingHistoryProjection;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +25,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A contract's rating history (with evidence, as known at any moment) and officer judgement on a period. */
+/**
+ * A contract's rating history (with evidence, as known at any moment), officer judgement on a period and officer
+ * trajectory statements.
+ */
 @RestController
 @RequestMapping("/api/ratings/contracts/{contractId}")
 public class RatingsController {
@@ -33,6 +39,15 @@ public class RatingsController {
 
     /** What an override answers: the period's decided rating, the officer and the basis. */
     public record OverrideResponse(String contractId, YearMonth period, Rating rating, String basis, String officer) {
+    }
+
+    /** Body of an officer's trajectory statement: where the rating is heading, within how many months (default 3). */
+    public record TrajectoryRequest(String projectedRating, String statement, Integer horizonMonths) {
+    }
+
+    /** What a trajectory statement answers. */
+    public record TrajectoryResponse(String contractId, Rating projectedRating, int horizonMonths, String statement,
+                                     String basis, String officer) {
     }
 
     private final CommandGateway commands;
@@ -50,20 +65,50 @@ public class RatingsController {
     public OverrideResponse override(@PathVariable UUID contractId, @PathVariable String period,
                                      @RequestBody OverrideRequest request) {
         YearMonth month = period(period);
-        Rating rating;
-        try {
-            rating = request.rating() == null ? null : Rating.valueOf(request.rating().strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            rating = null;
-        }
-        if (rating == null || !rating.decidable()) {
-            throw new RuleViolationException("decidable-rating", "rating",
-                    "An officer decides GREEN, AMBER or RED; got " + request.rating());
-        }
+        Rating rating = decidable(request.rating(), "rating");
+        requireKnown(contractId.toString());
         String officer = CausationContext.currentOrNew().actor();
         commands.sendAndWait(new OverrideRatingCommand(contractId.toString(), month, rating, request.rationale(),
                 officer));
         return new OverrideResponse(contractId.toString(), month, rating, "OFFICER", officer);
+    }
+
+    /** An officer's statement of where the rating is heading; 409 while the contract has no rating. */
+    @PostMapping("/trajectory")
+    public TrajectoryResponse trajectory(@PathVariable UUID contractId, @RequestBody TrajectoryRequest request) {
+        Rating projected = decidable(request.projectedRating(), "projectedRating");
+        int horizon = request.horizonMonths() == null ? 3 : request.horizonMonths();
+        String id = contractId.toString();
+        requireKnown(id);
+        String officer = CausationContext.currentOrNew().actor();
+        try {
+            commands.sendAndWait(new RecordTrajectoryStatementCommand(id, projected, horizon, request.statement(),
+                    officer));
+        } catch (AggregateNotFoundException e) {
+            throw new StateConflictException("NOT_RATED_YET", "Contract " + id
+                    + " has no rating yet; a trajectory is stated from a rating");
+        }
+        return new TrajectoryResponse(id, projected, horizon, request.statement().strip(), "OFFICER", officer);
+    }
+
+    /** A contract is known here from its registration, or from ratings recorded for it. */
+    private void requireKnown(String id) {
+        if (contracts.find(id).isEmpty() && history.entries(id, null).isEmpty()) {
+            throw new NotFoundException("No contract " + id + " is known here");
+        }
+    }
+
+    private static Rating decidable(String value, String field) {
+        Rating rating;
+        try {
+            rating = value == null ? null : Rating.valueOf(value.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            rating = null;
+        }
+        if (rating == null || !rating.decidable()) {
+            throw new RuleViolationException("decidable-rating", field, "Expected GREEN, AMBER or RED; got " + value);
+        }
+        return rating;
     }
 
     @GetMapping("/ratings")

@@ -58,7 +58,7 @@ class ContractRatingTest {
     static ContractRatedEvent computed(YearMonth period, Rating rating, List<KpiEvidence> evidence,
                                        List<String> missing) {
         return new ContractRatedEvent(C, period, rating, rating, Basis.COMPUTED, false, POLICY, evidence, missing,
-                List.of(1), "rag-service", null);
+                List.of(1), "rag-service", null, List.of(), null);
     }
 
     /** April fully rated AMBER (triage 97 STRETCH, crisis 86 AMBER). */
@@ -150,14 +150,16 @@ class ContractRatingTest {
     }
 
     @Test
-    void ratesACorrectionAndRecomputesThePeriod() {
+    void reRatesACorrectedPeriodAndSaysWhy() {
         fixture.given(aprilAmber())
                 .when(new RateKpiValueCommand(C, APR, CRISIS, new BigDecimal("91"), null, null, "PROVIDER", 1,
                         "GREEN", true))
                 .expectEvents(new KpiRatedEvent(C, APR, CRISIS, new BigDecimal("91"), null, null, "PROVIDER", 1,
                                 Rating.GREEN, "GREEN", true, true),
-                        computed(APR, Rating.GREEN, List.of(evidence(TRIAGE, "97", Rating.STRETCH),
-                                evidence(CRISIS, "91", Rating.GREEN)), List.of()),
+                        new ContractRatedEvent(C, APR, Rating.GREEN, Rating.GREEN, Basis.COMPUTED, false, POLICY,
+                                List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "91", Rating.GREEN)),
+                                List.of(), List.of(1), "rag-service", null, List.of(),
+                                "re-rated after KPI " + CRISIS + " (PROVIDER) was corrected from 86 to 91"),
                         new RagChangedEvent(C, Rating.AMBER, Rating.GREEN, APR, Basis.COMPUTED, null));
     }
 
@@ -175,7 +177,7 @@ class ContractRatingTest {
                                 Rating.RED, "RED", true, false),
                         new ContractRatedEvent(C, MAY, Rating.RED, Rating.RED, Basis.COMPUTED, false, POLICY,
                                 List.of(new KpiEvidence(TRIAGE, "triage", new BigDecimal("93"), null, null,
-                                        "PROVIDER", Rating.RED, 2)), List.of(), List.of(2), "rag-service", null),
+                                        "PROVIDER", Rating.RED, 2)), List.of(), List.of(2), "rag-service", null, List.of(), null),
                         new RagChangedEvent(C, null, Rating.RED, MAY, Basis.COMPUTED, null));
     }
 
@@ -195,7 +197,7 @@ class ContractRatingTest {
                                 "officer.jones", POLICY),
                         new ContractRatedEvent(C, APR, Rating.GREEN, Rating.AMBER, Basis.OFFICER, false, POLICY,
                                 List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "86", Rating.AMBER)),
-                                List.of(), List.of(1), "officer.jones", why),
+                                List.of(), List.of(1), "officer.jones", why, List.of(), null),
                         new RagChangedEvent(C, Rating.AMBER, Rating.GREEN, APR, Basis.OFFICER, why));
     }
 
@@ -211,19 +213,29 @@ class ContractRatingTest {
                                 Rating.RED, "RED", true, true),
                         new ContractRatedEvent(C, APR, Rating.GREEN, Rating.RED, Basis.OFFICER, false, POLICY,
                                 List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "70", Rating.RED)),
-                                List.of(), List.of(1), "officer.jones", why));
+                                List.of(), List.of(1), "officer.jones", why, List.of(),
+                                "re-rated after KPI " + CRISIS + " (PROVIDER) was corrected from 86 to 70"));
     }
 
     @Test
-    void refusesAnOverrideWithoutRationaleOrWithAnUndecidableRatingOrForAPeriodNotRated() {
+    void refusesAnOverrideWithoutRationaleOrWithAnUndecidableRating() {
         fixture.given(aprilAmber())
                 .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "  ", "officer.jones"))
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(aprilAmber())
                 .when(new OverrideRatingCommand(C, APR, Rating.STRETCH, "why", "officer.jones"))
                 .expectException(RuleViolationException.class).expectNoEvents();
-        fixture.given(aprilAmber())
-                .when(new OverrideRatingCommand(C, MAY, Rating.GREEN, "why", "officer.jones"))
-                .expectException(StateConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void anOfficerRatesAPeriodWithoutKpiValuesItsComputedRatingBeingNotRated() {
+        String why = "Rated amber in the 2018 report: a red KPI matches in-house performance.";
+        fixture.givenNoPriorActivity()
+                .when(new OverrideRatingCommand(C, APR, Rating.AMBER, why, "officer.jones"))
+                .expectEvents(new RagOverriddenEvent(C, APR, Rating.NOT_RATED, Rating.AMBER, null, why,
+                                "officer.jones", POLICY),
+                        new ContractRatedEvent(C, APR, Rating.AMBER, Rating.NOT_RATED, Basis.OFFICER, false, POLICY,
+                                List.of(), List.of(), List.of(), "officer.jones", why, List.of(), null),
+                        new RagChangedEvent(C, null, Rating.AMBER, APR, Basis.OFFICER, why));
     }
 }

@@ -9,7 +9,8 @@ public final class RatingsV1 {
             ContractRated.class,
             RagChanged.class,
             KpiRated.class,
-            RagOverridden.class);
+            RagOverridden.class,
+            TrajectoryAssessed.class);
 
     private RatingsV1() {
     }
