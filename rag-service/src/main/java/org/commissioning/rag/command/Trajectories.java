@@ -25,8 +25,10 @@ import org.commissioning.rag.api.Trend;
  * month, so a month without a rating leaves a gap rather than being skipped over), and read off
  * {@code horizon} months after the latest one. The projected value is kept within the band table's range (a
  * percentage does not pass 100) and rated by the same band table; the projected contract rating is the worst
- * projected band, STRETCH counting as GREEN, as in the rating policy. The trend compares it with the latest computed
- * rating. Fewer than {@value #MIN_POINTS} values of any headline KPI: no assessment.
+ * projected band, STRETCH counting as GREEN, as in the rating policy. The trend compares the line with itself: the
+ * rating it gives at the horizon against the rating it gives at the latest month (both the worst band of the fitted
+ * values), so one outlying month does not reverse it, and STABLE means the line stays within its bands. Fewer than
+ * {@value #MIN_POINTS} values of any headline KPI in the window, or none in the latest month: no assessment.
  */
 public final class Trajectories {
 
@@ -60,6 +62,7 @@ public final class Trajectories {
         YearMonth latest = window.get(window.size() - 1);
         List<KpiProjection> projections = new ArrayList<>();
         Rating projected = null;
+        Rating fitted = null;
         for (KpiSpec kpi : framework.headlines()) {
             List<YearMonth> months = new ArrayList<>();
             List<BigDecimal> values = new ArrayList<>();
@@ -77,18 +80,28 @@ public final class Trajectories {
             double[] y = values.stream().mapToDouble(BigDecimal::doubleValue).toArray();
             double slope = slope(x, y);
             double intercept = mean(y) - slope * mean(x);
-            double at = intercept + slope * (ChronoUnit.MONTHS.between(first, latest) + HORIZON);
-            BigDecimal value = clamp(kpi.bands(), BigDecimal.valueOf(at).setScale(2, RoundingMode.HALF_UP));
+            long now = ChronoUnit.MONTHS.between(first, latest);
+            BigDecimal fittedValue = read(kpi.bands(), intercept + slope * now);
+            BigDecimal value = read(kpi.bands(), intercept + slope * (now + HORIZON));
+            Rating fittedBand = BandRater.rate(kpi.bands(), fittedValue);
             Rating band = BandRater.rate(kpi.bands(), value);
             Rating currentBand = rated.get(latest).get(kpi.code()).band();
             projections.add(new KpiProjection(kpi.code(), months, values,
-                    BigDecimal.valueOf(slope).setScale(2, RoundingMode.HALF_UP), value, currentBand, band));
-            Rating counted = band.asContractRating();
-            if (projected == null || counted.worseThan(projected)) {
-                projected = counted;
-            }
+                    BigDecimal.valueOf(slope).setScale(2, RoundingMode.HALF_UP), fittedValue, fittedBand, value,
+                    currentBand, band));
+            projected = worst(projected, band);
+            fitted = worst(fitted, fittedBand);
         }
-        return Optional.of(new Assessment(latest, current, projected, Trend.of(current, projected), projections));
+        return Optional.of(new Assessment(latest, current, projected, Trend.of(fitted, projected), projections));
+    }
+
+    private static Rating worst(Rating so, Rating band) {
+        Rating counted = band.asContractRating();
+        return so == null || counted.worseThan(so) ? counted : so;
+    }
+
+    private static BigDecimal read(List<BandSpec> bands, double value) {
+        return clamp(bands, BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP));
     }
 
     static double slope(double[] x, double[] y) {

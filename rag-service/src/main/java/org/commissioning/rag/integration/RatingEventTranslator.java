@@ -51,7 +51,8 @@ public class RatingEventTranslator implements IntegrationEventTranslator {
             return Optional.of(new Outgoing(e.contractId(), new TrajectoryAssessed(e.contractId(), e.period(),
                     e.horizonMonths(), e.currentRating().name(), e.projectedRating().name(), e.trend().name(),
                     e.basis().name(), e.method(), e.statement(), e.assessedBy(), e.projections().stream()
-                    .map(p -> new KpiTrend(p.kpiCode(), p.months().size(), p.slopePerMonth(), p.projectedValue(),
+                    .map(p -> new KpiTrend(p.kpiCode(), p.months().size(), p.slopePerMonth(), p.fittedValue(),
+                            p.fittedBand().name(), p.projectedValue(),
                             p.currentBand().name(), p.projectedBand().name())).toList())));
         }
         return Optional.empty();

@@ -10,7 +10,14 @@ import org.commissioning.platform.domain.StateConflictException;
 import org.commissioning.rag.api.BandSpec;
 import org.commissioning.rag.api.Basis;
 import org.commissioning.rag.api.ContractRatedEvent;
+import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
+import org.commissioning.rag.api.KpiDiscrepancyClearedEvent;
+import org.commissioning.rag.api.KpiDiscrepancyNotedEvent;
+import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
+import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
+import org.commissioning.rag.api.TrajectoryAssessedEvent;
+import org.commissioning.rag.api.Trend;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.KpiEvidence;
 import org.commissioning.rag.api.KpiRatedEvent;
@@ -237,5 +244,96 @@ class ContractRatingTest {
                         new ContractRatedEvent(C, APR, Rating.AMBER, Rating.NOT_RATED, Basis.OFFICER, false, POLICY,
                                 List.of(), List.of(), List.of(), "officer.jones", why, List.of(), null),
                         new RagChangedEvent(C, null, Rating.AMBER, APR, Basis.OFFICER, why));
+    }
+
+    static final String FLAG_REASON = "KPI " + CRISIS + " is not validated: provider 86, council 80 differ beyond tolerance";
+
+    static FlagKpiDiscrepancyCommand flagCrisis() {
+        return new FlagKpiDiscrepancyCommand(C, APR, CRISIS, new BigDecimal("86"), new BigDecimal("80"));
+    }
+
+    static ContractRatedEvent aprilAmberProvisional(String reason) {
+        return new ContractRatedEvent(C, APR, Rating.AMBER, Rating.AMBER, Basis.COMPUTED, true, POLICY,
+                List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "86", Rating.AMBER)), List.of(),
+                List.of(1), "rag-service", null, List.of(CRISIS), reason);
+    }
+
+    @Test
+    void aDiscrepancyOnAHeadlineValueMakesThePeriodsRatingProvisional() {
+        fixture.given(aprilAmber())
+                .when(flagCrisis())
+                .expectEvents(new KpiDiscrepancyNotedEvent(C, APR, CRISIS, new BigDecimal("86"), new BigDecimal("80")),
+                        aprilAmberProvisional(FLAG_REASON));
+    }
+
+    @Test
+    void aDiscrepancyAlreadyNotedChangesNothing() {
+        fixture.given(aprilAmber())
+                .andGiven(new KpiDiscrepancyNotedEvent(C, APR, CRISIS, new BigDecimal("86"), new BigDecimal("80")),
+                        aprilAmberProvisional(FLAG_REASON))
+                .when(flagCrisis())
+                .expectNoEvents();
+    }
+
+    @Test
+    void aResolvedDiscrepancyMakesTheRatingFirmAgainAndSaysWho() {
+        fixture.given(aprilAmber())
+                .andGiven(new KpiDiscrepancyNotedEvent(C, APR, CRISIS, new BigDecimal("86"), new BigDecimal("80")),
+                        aprilAmberProvisional(FLAG_REASON))
+                .when(new ResolveKpiDiscrepancyCommand(C, APR, CRISIS, "Council count missed late referrals",
+                        "officer.jones"))
+                .expectEvents(new KpiDiscrepancyClearedEvent(C, APR, CRISIS, "Council count missed late referrals",
+                                "officer.jones"),
+                        new ContractRatedEvent(C, APR, Rating.AMBER, Rating.AMBER, Basis.COMPUTED, false, POLICY,
+                                List.of(evidence(TRIAGE, "97", Rating.STRETCH), evidence(CRISIS, "86", Rating.AMBER)),
+                                List.of(), List.of(1), "rag-service", null, List.of(),
+                                "KPI " + CRISIS + " validated: discrepancy resolved by officer.jones "
+                                        + "(Council count missed late referrals)"));
+    }
+
+    @Test
+    void aDiscrepancyBeforeThePeriodIsRatedMakesItsFirstRatingProvisional() {
+        fixture.given(new FrameworkRecordedEvent(C, V1), rated(APR, TRIAGE, "97", Rating.STRETCH),
+                        computed(APR, Rating.NOT_RATED, List.of(evidence(TRIAGE, "97", Rating.STRETCH)),
+                                List.of(CRISIS)),
+                        new KpiDiscrepancyNotedEvent(C, MAY, CRISIS, new BigDecimal("86"), new BigDecimal("80")))
+                .when(submit(MAY, CRISIS, "86", "AMBER"))
+                .expectEvents(rated(MAY, CRISIS, "86", Rating.AMBER),
+                        new ContractRatedEvent(C, MAY, Rating.NOT_RATED, Rating.NOT_RATED, Basis.COMPUTED, true,
+                                POLICY, List.of(evidence(CRISIS, "86", Rating.AMBER)), List.of(TRIAGE), List.of(1),
+                                "rag-service", null, List.of(CRISIS), null));
+    }
+
+    @Test
+    void aResolutionOfNoNotedDiscrepancyChangesNothing() {
+        fixture.given(aprilAmber())
+                .when(new ResolveKpiDiscrepancyCommand(C, APR, CRISIS, "note", "officer.jones"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOfficerStatesATrajectoryFromTheCurrentRating() {
+        fixture.given(aprilAmber())
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3,
+                        " On trajectory for green in the next three months ", "officer.jones"))
+                .expectEvents(new TrajectoryAssessedEvent(C, APR, 3, Rating.AMBER, Rating.GREEN, Trend.IMPROVING,
+                        Basis.OFFICER, null, List.of(), "On trajectory for green in the next three months",
+                        "officer.jones"));
+    }
+
+    @Test
+    void refusesATrajectoryStatementWithoutWordsOrARatingOrBeforeAnyRating() {
+        fixture.given(aprilAmber())
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, " ", "officer.jones"))
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(aprilAmber())
+                .when(new RecordTrajectoryStatementCommand(C, Rating.NOT_RATED, 3, "why", "officer.jones"))
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(aprilAmber())
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 0, "why", "officer.jones"))
+                .expectException(RuleViolationException.class).expectNoEvents();
+        fixture.given(new FrameworkRecordedEvent(C, V1))
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, "why", "officer.jones"))
+                .expectException(StateConflictException.class).expectNoEvents();
     }
 }

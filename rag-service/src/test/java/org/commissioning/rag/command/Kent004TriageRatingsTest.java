@@ -21,6 +21,7 @@ import org.commissioning.rag.api.KpiRatedEvent;
 import org.commissioning.rag.api.RagChangedEvent;
 import org.commissioning.rag.api.RateKpiValueCommand;
 import org.commissioning.rag.api.Rating;
+import org.commissioning.rag.api.TrajectoryAssessedEvent;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -78,12 +79,13 @@ class Kent004TriageRatingsTest {
     }
 
     @Test
-    void theContractRatingRecordsEveryMonthAndARagChangeOnlyWhenTheRatingChanges() {
+    void theContractRatingRecordsEveryMonthARagChangeOnlyWhenTheRatingChangesAndAssessesTheTrajectory() {
         AggregateTestFixture<ContractRating> fixture = new AggregateTestFixture<>(ContractRating.class);
         List<Object> history = new ArrayList<>();
         history.add(new FrameworkRecordedEvent(CONTRACT, FRAMEWORK));
         List<String> changes = new ArrayList<>();
         List<Rating> ratings = new ArrayList<>();
+        List<String> trajectories = new ArrayList<>();
         for (Object[] row : TABLE) {
             RateKpiValueCommand command = new RateKpiValueCommand(CONTRACT, YearMonth.parse((String) row[0]),
                     Bands.TRIAGE_CODE, new BigDecimal((String) row[1]), null, null, "PROVIDER", 1,
@@ -98,10 +100,15 @@ class Kent004TriageRatingsTest {
                     .forEach(e -> ratings.add(e.rating()));
             produced.stream().filter(RagChangedEvent.class::isInstance).map(RagChangedEvent.class::cast)
                     .forEach(e -> changes.add(e.period() + " " + e.from() + "->" + e.to()));
+            produced.stream().filter(TrajectoryAssessedEvent.class::isInstance).map(TrajectoryAssessedEvent.class::cast)
+                    .forEach(e -> trajectories.add(e.period() + " " + e.trend() + " " + e.projectedRating()));
         }
         assertThat(ratings).containsExactly(Rating.RED, Rating.RED, Rating.RED, Rating.RED, Rating.GREEN,
                 Rating.AMBER, Rating.GREEN, Rating.GREEN, Rating.GREEN, Rating.GREEN, Rating.RED);
         assertThat(changes).containsExactly("2018-04 null->RED", "2018-08 RED->GREEN", "2018-09 GREEN->AMBER",
                 "2018-10 AMBER->GREEN", "2019-02 GREEN->RED");
+        assertThat(trajectories).containsExactly("2018-06 IMPROVING GREEN", "2018-07 IMPROVING GREEN",
+                "2018-08 IMPROVING GREEN", "2018-09 STABLE GREEN", "2018-10 STABLE GREEN", "2018-11 STABLE GREEN",
+                "2018-12 STABLE GREEN", "2019-01 STABLE GREEN", "2019-02 DECLINING AMBER");
     }
 }

@@ -15,13 +15,16 @@ import org.commissioning.events.Context;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.kpi.v1.Band;
+import org.commissioning.events.kpi.v1.KpiCorrected;
 import org.commissioning.events.kpi.v1.KpiDefinition;
+import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
 import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.KpiRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.RagOverridden;
+import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.testsupport.ConsumerGroups;
 import org.commissioning.testsupport.EmbeddedMongo;
@@ -76,7 +79,7 @@ class RatingsFromKpiEventsIT {
     final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void ratesKpiEventsPublishesTheRatingsAndIgnoresARedelivery() throws Exception {
+    void ratesKpiEventsReRatesACorrectionKeepsWhatWasKnownAndIgnoresRedeliveries() throws Exception {
         String id = UUID.randomUUID().toString();
         IntegrationEvent<?>[] kpiEvents = {
                 kpiEvent(id, 1, new KpiFrameworkDefined(id, 1, APRIL, List.of(new KpiDefinition(TRIAGE,
@@ -122,36 +125,102 @@ class RatingsFromKpiEventsIT {
 
         EventSender.send(kafka.getBrokersAsString(), Topics.KPI, kpiEvents);
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), group, Topics.KPI, PATIENCE);
-        assertThat(ratings(id, null)).isEqualTo(history);
-        assertThat(published(id, 4)).hasSize(3);
+        assertThat(ratings(id, null)).as("after every event was delivered again").isEqualTo(history);
+
+        IntegrationEvent<?> correction = kpiEvent(id, 4, new KpiCorrected(id, APRIL, TRIAGE, null,
+                new BigDecimal("91"), null, null, new BigDecimal("66"), null, null, "PROVIDER", 1, "GREEN",
+                "Calls logged on the old system were missed", "nelft.performance",
+                Instant.parse("2018-06-01T09:00:00Z")));
+        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, correction);
+        List<IntegrationEvent<?>> corrected = published(id, 6);
+        assertThat(corrected.subList(3, 6).stream().<Object>map(IntegrationEvent::data).toList())
+                .as("nothing was published for the redelivered events").containsExactly(
+                        new KpiRated(id, APRIL, TRIAGE, new BigDecimal("91"), null, null, "PROVIDER", 1, "GREEN",
+                                "GREEN", true, true),
+                        new ContractRated(id, APRIL, "GREEN", "GREEN", "COMPUTED", false, "worst-headline-band.v1"),
+                        new RagChanged(id, "RED", "GREEN", APRIL, "COMPUTED", null));
+        assertThat(corrected).extracting(IntegrationEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+
+        JsonNode reRated = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
+                h -> h.get("changes").size() == 2);
+        assertThat(reRated.at("/periods/0/rating").asText()).isEqualTo("GREEN");
+        assertThat(reRated.at("/periods/0/reason").asText())
+                .isEqualTo("re-rated after KPI CALLS-TRIAGED-24H (PROVIDER) was corrected from 66 to 91");
+        assertThat(reRated.get("ratings")).hasSize(2);
+        assertThat(reRated.at("/ratings/0/rating").asText()).isEqualTo("RED");
+        assertThat(reRated.at("/ratings/1/rating").asText()).isEqualTo("GREEN");
+        Instant correctedAt = Instant.parse(reRated.at("/ratings/1/recordedAt").asText());
+        JsonNode beforeCorrection = ratings(id, correctedAt.minusMillis(1));
+        assertThat(beforeCorrection.at("/periods/0/rating").asText()).as("as known before the correction")
+                .isEqualTo("RED");
+        assertThat(beforeCorrection.get("current").asText()).isEqualTo("RED");
+        assertThat(beforeCorrection.get("ratings")).hasSize(1);
+
+        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, correction);
+        ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), group, Topics.KPI, PATIENCE);
+        assertThat(ratings(id, null)).as("after the correction was delivered again").isEqualTo(reRated);
+
+        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, kpiEvent(id, 5, new KpiDiscrepancyFlagged(id, APRIL,
+                TRIAGE, null, new BigDecimal("91"), new BigDecimal("80"), new BigDecimal("11"), new BigDecimal("2"),
+                1, Instant.parse("2018-06-02T09:00:00Z"))));
+        JsonNode provisional = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
+                h -> h.get("ratings").size() == 3);
+        assertThat(provisional.at("/periods/0/provisional").asBoolean()).isTrue();
+        assertThat(provisional.at("/periods/0/notValidated/0").asText()).isEqualTo(TRIAGE);
+        assertThat(published(id, 7).get(6).data()).isEqualTo(new ContractRated(id, APRIL, "GREEN", "GREEN",
+                "COMPUTED", true, "worst-headline-band.v1"));
 
         ResponseEntity<String> overridden = TestHttp.client(port).post()
                 .uri("/api/ratings/contracts/" + id + "/periods/2018-04/override")
                 .header("X-Actor", "officer.jones").contentType(MediaType.APPLICATION_JSON)
-                .body("{\"rating\":\"AMBER\",\"rationale\":\"Comparable with in-house provision.\"}")
+                .body("{\"rating\":\"AMBER\",\"rationale\":\"Figures not yet validated.\"}")
                 .retrieve().toEntity(String.class);
         assertThat(overridden.getStatusCode().value()).as(overridden.getBody()).isEqualTo(200);
-        List<IntegrationEvent<?>> after = published(id, 6);
-        assertThat(after.subList(3, 6).stream().<Object>map(IntegrationEvent::data).toList()).containsExactly(
-                new RagOverridden(id, APRIL, "RED", "AMBER", "RED", "Comparable with in-house provision.",
+        List<IntegrationEvent<?>> after = published(id, 10);
+        assertThat(after.subList(7, 10).stream().<Object>map(IntegrationEvent::data).toList()).containsExactly(
+                new RagOverridden(id, APRIL, "GREEN", "AMBER", "GREEN", "Figures not yet validated.",
                         "officer.jones", "worst-headline-band.v1"),
-                new ContractRated(id, APRIL, "AMBER", "RED", "OFFICER", false, "worst-headline-band.v1"),
-                new RagChanged(id, "RED", "AMBER", APRIL, "OFFICER", "Comparable with in-house provision."));
-        assertThat(after.get(3).actor()).isEqualTo("officer.jones");
+                new ContractRated(id, APRIL, "AMBER", "GREEN", "OFFICER", true, "worst-headline-band.v1"),
+                new RagChanged(id, "GREEN", "AMBER", APRIL, "OFFICER", "Figures not yet validated."));
+        assertThat(after.get(7).actor()).isEqualTo("officer.jones");
 
         JsonNode decided = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
-                h -> h.get("changes").size() == 2);
+                h -> h.get("changes").size() == 3);
         assertThat(decided.at("/periods/0/basis").asText()).isEqualTo("OFFICER");
-        assertThat(decided.at("/periods/0/computedRating").asText()).isEqualTo("RED");
+        assertThat(decided.at("/periods/0/computedRating").asText()).isEqualTo("GREEN");
         assertThat(decided.at("/periods/0/rating").asText()).isEqualTo("AMBER");
-        assertThat(ratings(id, recordedAt).at("/periods/0/rating").asText()).as("as known before the override")
-                .isEqualTo("RED");
+        assertThat(ratings(id, correctedAt).at("/periods/0/rating").asText()).as("as known before the override")
+                .isEqualTo("GREEN");
+
+        ResponseEntity<String> stated = TestHttp.client(port).post()
+                .uri("/api/ratings/contracts/" + id + "/trajectory")
+                .header("X-Actor", "officer.jones").contentType(MediaType.APPLICATION_JSON)
+                .body("{\"projectedRating\":\"GREEN\",\"statement\":\"On trajectory for green in the next three "
+                        + "months\"}")
+                .retrieve().toEntity(String.class);
+        assertThat(stated.getStatusCode().value()).as(stated.getBody()).isEqualTo(200);
+        assertThat(published(id, 11).get(10).data()).isEqualTo(new TrajectoryAssessed(id, APRIL, 3, "AMBER", "GREEN",
+                "IMPROVING", "OFFICER", null, "On trajectory for green in the next three months", "officer.jones",
+                List.of()));
+        JsonNode withTrajectory = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
+                h -> h.hasNonNull("trajectory"));
+        assertThat(withTrajectory.at("/trajectory/statement").asText())
+                .isEqualTo("On trajectory for green in the next three months");
+        assertThat(withTrajectory.at("/trajectory/basis").asText()).isEqualTo("OFFICER");
 
         ResponseEntity<String> noRationale = TestHttp.client(port).post()
                 .uri("/api/ratings/contracts/" + id + "/periods/2018-04/override")
                 .contentType(MediaType.APPLICATION_JSON).body("{\"rating\":\"GREEN\",\"rationale\":\" \"}")
                 .retrieve().toEntity(String.class);
         assertThat(noRationale.getStatusCode().value()).isEqualTo(400);
+        assertThat(noRationale.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(noRationale.getBody()).contains("rationale");
+
+        ResponseEntity<String> unknown = TestHttp.client(port).post()
+                .uri("/api/ratings/contracts/" + UUID.randomUUID() + "/periods/2018-04/override")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"rating\":\"GREEN\",\"rationale\":\"why\"}")
+                .retrieve().toEntity(String.class);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     }
 
     private JsonNode ratings(String id, Instant asOf) throws Exception {

@@ -15,7 +15,8 @@ import org.commissioning.events.PublishedEvent;
  * @param horizonMonths   how many months ahead it projects
  * @param currentRating   the rating it starts from: GREEN, AMBER or RED
  * @param projectedRating the rating expected at the horizon: GREEN, AMBER or RED
- * @param trend           IMPROVING, STABLE or DECLINING (projected against current)
+ * @param trend           IMPROVING, STABLE or DECLINING: for a computed one, the fitted lines' rating at the
+ *                        horizon against their rating at the assessed month; for an officer's, projected against current
  * @param basis           COMPUTED or OFFICER
  * @param method          how a computed trajectory was derived, e.g. {@code least-squares-6m.v1}; null for an officer's
  * @param statement       the officer's statement; null when computed
