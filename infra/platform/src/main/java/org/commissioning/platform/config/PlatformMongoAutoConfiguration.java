@@ -1,5 +1,7 @@
 package org.commissioning.platform.config;
 
+import java.time.YearMonth;
+
 import org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -10,6 +12,9 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.data.convert.ReadingConverter;
+import org.springframework.data.convert.WritingConverter;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions.BigDecimalRepresentation;
@@ -33,11 +38,36 @@ public class PlatformMongoAutoConfiguration {
         return conversions();
     }
 
-    /** The conversions, for code that builds a MongoTemplate by hand (projection tests). */
+    /**
+     * The conversions, for code that builds a MongoTemplate by hand (projection tests). A month ({@link YearMonth})
+     * is stored as its ISO text, yyyy-MM, so it sorts and reads as a month.
+     */
     public static MongoCustomConversions conversions() {
         return MongoCustomConversions.create(adapter -> adapter
                 .useNativeDriverJavaTimeCodecs()
-                .bigDecimal(BigDecimalRepresentation.DECIMAL128));
+                .bigDecimal(BigDecimalRepresentation.DECIMAL128)
+                .registerConverter(YearMonthToString.INSTANCE)
+                .registerConverter(StringToYearMonth.INSTANCE));
+    }
+
+    @WritingConverter
+    enum YearMonthToString implements Converter<YearMonth, String> {
+        INSTANCE;
+
+        @Override
+        public String convert(YearMonth source) {
+            return source.toString();
+        }
+    }
+
+    @ReadingConverter
+    enum StringToYearMonth implements Converter<String, YearMonth> {
+        INSTANCE;
+
+        @Override
+        public YearMonth convert(String source) {
+            return YearMonth.parse(source);
+        }
     }
 
     @Bean(name = "mongoHealthIndicator")
