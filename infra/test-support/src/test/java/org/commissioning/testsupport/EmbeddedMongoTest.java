@@ -39,16 +39,21 @@ class EmbeddedMongoTest {
     }
 
     @Test
-    void pointsTheApplicationAtADatabaseNamedAfterIt() {
+    void pointsEachApplicationContextAtADatabaseOfItsOwnNamedAfterTheApplication() {
+        String first = registeredUri();
+        String second = registeredUri();
+
+        assertThat(first).startsWith(EmbeddedMongo.connectionString() + "/kpi-service-");
+        assertThat(second).startsWith(EmbeddedMongo.connectionString() + "/kpi-service-").isNotEqualTo(first);
+    }
+
+    private static String registeredUri() {
         Map<String, Supplier<Object>> registered = new HashMap<>();
         EmbeddedMongo.register(registered::put, EmbeddedMongo.APPLICATION_DATABASE);
-
         Map<String, Object> values = new HashMap<>();
         registered.forEach((name, value) -> values.put(name, value.get()));
         MockEnvironment environment = new MockEnvironment().withProperty("spring.application.name", "kpi-service");
         environment.getPropertySources().addFirst(new MapPropertySource("dynamic", values));
-
-        assertThat(environment.getProperty("spring.data.mongodb.uri"))
-                .isEqualTo(EmbeddedMongo.connectionString() + "/kpi-service");
+        return environment.getProperty("spring.data.mongodb.uri");
     }
 }
