@@ -310,9 +310,18 @@ public class ContractRating {
     }
 
     private Optional<FrameworkVersion> inForce(YearMonth period) {
-        return frameworks.values().stream()
+        return inForce(period, frameworks.values());
+    }
+
+    /**
+     * The framework version in force for a period: the latest effectiveFrom not after it; of two versions effective
+     * from the same month, the higher (a revision supersedes the version it revises).
+     */
+    static Optional<FrameworkVersion> inForce(YearMonth period, java.util.Collection<FrameworkVersion> versions) {
+        return versions.stream()
                 .filter(f -> !f.effectiveFrom().isAfter(period))
-                .reduce((a, b) -> b.effectiveFrom().isAfter(a.effectiveFrom()) ? b : a);
+                .max(java.util.Comparator.comparing(FrameworkVersion::effectiveFrom)
+                        .thenComparingInt(FrameworkVersion::version));
     }
 
     @EventSourcingHandler

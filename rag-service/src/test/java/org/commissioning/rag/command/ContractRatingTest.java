@@ -1,5 +1,7 @@
 package org.commissioning.rag.command;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.YearMonth;
 import java.util.List;
@@ -186,6 +188,19 @@ class ContractRatingTest {
                                 List.of(new KpiEvidence(TRIAGE, "triage", new BigDecimal("93"), null, null,
                                         "PROVIDER", Rating.RED, 2)), List.of(), List.of(2), "rag-service", null, List.of(), null),
                         new RagChangedEvent(C, null, Rating.RED, MAY, Basis.COMPUTED, null));
+    }
+
+    @Test
+    void ofTwoVersionsEffectiveFromTheSameMonthTheRevisionIsInForce() {
+        FrameworkVersion v1 = new FrameworkVersion(1, APR, List.of(Bands.kpi(TRIAGE, true)));
+        FrameworkVersion v2 = new FrameworkVersion(2, APR, List.of(new KpiSpec(TRIAGE, "triage", "PERCENT",
+                "HIGHER_IS_BETTER", true, List.of(
+                new BandSpec(Rating.RED, new BigDecimal("0"), true, new BigDecimal("95"), false),
+                new BandSpec(Rating.GREEN, new BigDecimal("95"), true, new BigDecimal("100"), true)))));
+
+        assertThat(ContractRating.inForce(APR, List.of(v2, v1))).contains(v2);
+        assertThat(ContractRating.inForce(APR, List.of(v1, v2))).contains(v2);
+        assertThat(ContractRating.inForce(APR.minusMonths(1), List.of(v1, v2))).isEmpty();
     }
 
     @Test

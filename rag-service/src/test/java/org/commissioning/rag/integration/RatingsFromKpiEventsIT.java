@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
 import org.commissioning.embedded.TopicReader;
-import org.commissioning.events.Context;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
-import org.commissioning.events.kpi.v1.Band;
 import org.commissioning.events.kpi.v1.KpiCorrected;
 import org.commissioning.events.kpi.v1.KpiDefinition;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
@@ -27,20 +23,12 @@ import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.testsupport.ConsumerGroups;
-import org.commissioning.testsupport.EmbeddedMongo;
 import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,31 +37,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * kpi.events.v1 in, ratings.events.v1 out, through the service as it runs: embedded KRaft broker, the shared
  * in-process Mongo server, the platform's idempotent consumer and outbox relay.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI, Topics.RATINGS})
-class RatingsFromKpiEventsIT {
+class RatingsFromKpiEventsIT extends RunningRagService {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-    static final YearMonth APRIL = YearMonth.of(2018, 4);
-    static final String TRIAGE = "CALLS-TRIAGED-24H";
-    static final List<Band> TRIAGE_BANDS = List.of(
-            new Band("RED", new BigDecimal("0"), true, new BigDecimal("85"), false),
-            new Band("AMBER", new BigDecimal("85"), true, new BigDecimal("90"), false),
-            new Band("GREEN", new BigDecimal("90"), true, new BigDecimal("95"), true),
-            new Band("STRETCH", new BigDecimal("95"), false, new BigDecimal("100"), true));
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, EmbeddedMongo.APPLICATION_DATABASE);
-    }
-
-    @LocalServerPort
-    int port;
     @Value("${spring.application.name}")
     String group;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
 
     final IntegrationEventCodec codec = new IntegrationEventCodec();
     final ObjectMapper json = new ObjectMapper();
@@ -236,9 +203,4 @@ class RatingsFromKpiEventsIT {
                 .<IntegrationEvent<?>>map(r -> codec.decode(r.value())).toList();
     }
 
-    private static IntegrationEvent<?> kpiEvent(String id, long sequence, Object data) {
-        return IntegrationEvent.of(UUID.randomUUID().toString(), Context.KPI.source(), id,
-                Instant.parse("2018-05-09T16:05:00Z"), sequence, "nelft.performance", UUID.randomUUID().toString(),
-                data);
-    }
 }
