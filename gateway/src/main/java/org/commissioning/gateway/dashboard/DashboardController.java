@@ -7,7 +7,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The dashboard of the head of service and the management team: every contract, with county and area totals. */
+/**
+ * The dashboard of the head of service and the management team: every contract with its rating and trajectory, with
+ * county, area and rating totals.
+ */
 @RestController
 @RequestMapping("/api/dashboard")
 public class DashboardController {
@@ -22,8 +25,9 @@ public class DashboardController {
     public List<DashboardContract> contracts(@RequestParam(required = false) String serviceArea,
                                              @RequestParam(required = false) String area,
                                              @RequestParam(required = false) String district,
-                                             @RequestParam(required = false) String provider) {
-        return view.contracts(new DashboardQuery(serviceArea, area, district, provider));
+                                             @RequestParam(required = false) String provider,
+                                             @RequestParam(required = false) String rag) {
+        return view.contracts(new DashboardQuery(serviceArea, area, district, provider, rag));
     }
 
     @GetMapping("/summary")

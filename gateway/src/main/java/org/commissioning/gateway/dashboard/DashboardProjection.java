@@ -8,6 +8,9 @@ import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.TrajectoryAssessed;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -15,9 +18,13 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the dashboard rows from the contracts' published events. A registration creates the row once (a
- * redelivered registration leaves it as it is); a later event changes the row only if its sequence is higher than
- * the last one applied, so a replay never takes a row back to an older state.
+ * Builds the dashboard rows from the contracts' and the ratings' published events. Each topic numbers a contract's
+ * events on its own, so a row keeps the last sequence applied from each ({@code lastEventSequence},
+ * {@code lastRatingSequence}), and an event changes the row only if its sequence is higher than the one of its own
+ * topic: a replay never takes a row back to an older state.
+ * <p>
+ * The topics are read independently, so a contract's first rating may come before its registration. The rating
+ * then creates the row with only its own fields, and the registration fills in the contract's fields around them.
  */
 @Component
 public class DashboardProjection {
@@ -26,6 +33,8 @@ public class DashboardProjection {
     static final String TERMINATED = "TERMINATED";
     static final String EXPIRED = "EXPIRED";
     static final String RECOMMISSIONED = "RECOMMISSIONED";
+    static final String CONTRACT_SEQUENCE = "lastEventSequence";
+    static final String RATING_SEQUENCE = "lastRatingSequence";
 
     private final MongoTemplate mongo;
 
@@ -34,46 +43,78 @@ public class DashboardProjection {
     }
 
     public void on(IntegrationEvent<?> event, ContractRegistered registered) {
-        if (mongo.exists(Query.query(Criteria.where("_id").is(registered.contractId())), COLLECTION)) {
-            return;
-        }
-        mongo.save(new DashboardContract(
-                registered.contractId(),
-                registered.provider(),
-                registered.serviceArea(),
-                registered.lot().scope(),
-                registered.lot().areas(),
-                registered.lot().districts(),
-                toPence(registered.annualValueGbp()),
-                registered.start(),
-                registered.end(),
-                DashboardContract.ACTIVE,
-                null,
-                event.time(),
-                event.sequence(),
-                event.id()), COLLECTION);
+        upsertIfNewer(registered.contractId(), CONTRACT_SEQUENCE, event.sequence(), new Update()
+                .set("provider", registered.provider())
+                .set("serviceArea", registered.serviceArea())
+                .set("lotScope", registered.lot().scope())
+                .set("areas", registered.lot().areas())
+                .set("districts", registered.lot().districts())
+                .set("annualValueGbp", toPence(registered.annualValueGbp()))
+                .set("start", registered.start())
+                .set("end", registered.end())
+                .set("status", DashboardContract.ACTIVE)
+                .set("registeredAt", event.time())
+                .set(CONTRACT_SEQUENCE, event.sequence())
+                .set("lastEventId", event.id())
+                .setOnInsert(RATING_SEQUENCE, 0L));
     }
 
     public void on(IntegrationEvent<?> event, ContractTerminated terminated) {
-        apply(event, Update.update("status", TERMINATED));
+        applyContractEvent(event, Update.update("status", TERMINATED));
     }
 
     public void on(IntegrationEvent<?> event, ContractExpired expired) {
-        apply(event, Update.update("status", EXPIRED));
+        applyContractEvent(event, Update.update("status", EXPIRED));
     }
 
     public void on(IntegrationEvent<?> event, ContractRecommissioned recommissioned) {
-        apply(event, Update.update("status", RECOMMISSIONED));
+        applyContractEvent(event, Update.update("status", RECOMMISSIONED));
     }
 
-    /** The rating that set the contract's monitoring cadence is its current overall rating. */
     public void on(IntegrationEvent<?> event, MonitoringCadenceChanged changed) {
-        apply(event, Update.update("rag", changed.rating()));
+        applyContractEvent(event, Update.update("cadence", changed.cadence()));
     }
 
-    private void apply(IntegrationEvent<?> event, Update update) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(event.subject()).and("lastEventSequence").lt(event.sequence())),
-                update.set("lastEventSequence", event.sequence()).set("lastEventId", event.id()), COLLECTION);
+    public void on(IntegrationEvent<?> event, RagChanged changed) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
+                .set("rag", changed.to())
+                .set("ragPeriod", changed.period())
+                .set("ragBasis", changed.basis())
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    public void on(IntegrationEvent<?> event, TrajectoryAssessed assessed) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
+                .set("trajectory", new DashboardTrajectory(assessed.trend(), assessed.projectedRating(),
+                        assessed.horizonMonths(), assessed.basis(), assessed.period(), assessed.statement()))
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    /** A contract event after the registration: it has a row to change, or there is nothing to show it on. */
+    private void applyContractEvent(IntegrationEvent<?> event, Update update) {
+        mongo.updateFirst(newer(event.subject(), CONTRACT_SEQUENCE, event.sequence()),
+                update.set(CONTRACT_SEQUENCE, event.sequence()).set("lastEventId", event.id()),
+                DashboardContract.class, COLLECTION);
+    }
+
+    /**
+     * Applies the update to the contract's row, creating the row if there is none, unless the row has applied this
+     * sequence or a later one of the same topic.
+     */
+    private void upsertIfNewer(String id, String sequenceField, long sequence, Update update) {
+        Query newer = newer(id, sequenceField, sequence);
+        try {
+            mongo.upsert(newer, update, DashboardContract.class, COLLECTION);
+        } catch (DuplicateKeyException rowExists) {
+            // the row exists but did not match: it is already as new, or the other topic's handler created it
+            // between the match and the insert, in which case the update now applies to it
+            mongo.updateFirst(newer, update, DashboardContract.class, COLLECTION);
+        }
+    }
+
+    /** The contract's row unless it has applied this sequence or a later one; a row without the field matches. */
+    private static Query newer(String id, String sequenceField, long sequence) {
+        return Query.query(Criteria.where("_id").is(id).and(sequenceField).not().gte(sequence));
     }
 
     /** An amount in pounds shown to at least pence: 120000 and 1.2E+5 both read 120000.00. */

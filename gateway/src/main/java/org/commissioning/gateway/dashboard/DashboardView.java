@@ -1,6 +1,7 @@
 package org.commissioning.gateway.dashboard;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,9 +13,16 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Reads the dashboard rows the {@link DashboardProjection} writes. */
+/**
+ * Reads the dashboard rows the {@link DashboardProjection} writes. Only registered contracts are on the dashboard:
+ * a row that holds a rating whose registration has not arrived yet is left out until it does.
+ */
 @Component
 public class DashboardView {
+
+    /** What the summary counts, and the list filters on, for a contract without a rating. */
+    public static final String NOT_RATED = "NOT_RATED";
+    static final List<String> RATINGS = List.of("GREEN", "AMBER", "RED");
 
     private final MongoTemplate mongo;
 
@@ -24,7 +32,7 @@ public class DashboardView {
 
     /** The matching contracts by service area, then provider (then id, so the order is stable). */
     public List<DashboardContract> contracts(DashboardQuery filter) {
-        Query query = new Query().with(Sort.by("serviceArea", "provider", "id"));
+        Query query = registered().with(Sort.by("serviceArea", "provider", "id"));
         if (filter.serviceArea() != null) {
             query.addCriteria(Criteria.where("serviceArea").is(filter.serviceArea()));
         }
@@ -38,23 +46,34 @@ public class DashboardView {
         if (filter.district() != null) {
             query.addCriteria(Criteria.where("districts").is(filter.district()));
         }
+        if (filter.rag() != null) {
+            query.addCriteria(Criteria.where("rag").is(NOT_RATED.equals(filter.rag()) ? null : filter.rag()));
+        }
         return mongo.find(query, DashboardContract.class, DashboardProjection.COLLECTION);
     }
 
     public DashboardSummary summary() {
-        List<DashboardContract> all = mongo.findAll(DashboardContract.class, DashboardProjection.COLLECTION);
+        List<DashboardContract> all = mongo.find(registered(), DashboardContract.class, DashboardProjection.COLLECTION);
         Map<String, Long> byServiceArea = new TreeMap<>();
         Map<String, Long> byArea = new TreeMap<>();
+        Map<String, Long> byRag = new LinkedHashMap<>();
+        RATINGS.forEach(rating -> byRag.put(rating, 0L));
+        byRag.put(NOT_RATED, 0L);
         BigDecimal total = BigDecimal.ZERO;
         long valued = 0;
         for (DashboardContract contract : all) {
             byServiceArea.merge(Objects.requireNonNullElse(contract.serviceArea(), "UNKNOWN"), 1L, Long::sum);
             contract.areas().stream().distinct().forEach(area -> byArea.merge(area, 1L, Long::sum));
+            byRag.merge(Objects.requireNonNullElse(contract.rag(), NOT_RATED), 1L, Long::sum);
             if (contract.annualValueGbp() != null) {
                 total = total.add(contract.annualValueGbp());
                 valued++;
             }
         }
-        return new DashboardSummary(all.size(), byServiceArea, byArea, DashboardProjection.toPence(total), valued);
+        return new DashboardSummary(all.size(), byServiceArea, byArea, byRag, DashboardProjection.toPence(total), valued);
+    }
+
+    private static Query registered() {
+        return Query.query(Criteria.where("registeredAt").ne(null));
     }
 }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +16,11 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.DashboardRows;
 import org.commissioning.gateway.support.GatewayITSupport;
+import org.commissioning.gateway.support.RatingEvents;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.testsupport.EventSender;
 import org.junit.jupiter.api.Test;
@@ -27,11 +30,15 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** ContractRegistered records on the contracts topic become dashboard rows, served over HTTP. */
+/**
+ * ContractRegistered records on the contracts topic become dashboard rows, and RagChanged records on the ratings
+ * topic their ratings, served over HTTP.
+ */
 class DashboardIT extends GatewayITSupport {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final String CONSUMER = "gateway.dashboard";
+    static final String RATINGS_CONSUMER = "gateway.dashboard-ratings";
 
     @Autowired
     EmbeddedKafkaBroker kafka;
@@ -60,6 +67,11 @@ class DashboardIT extends GatewayITSupport {
         assertThat(row.get("status").asText()).isEqualTo("ACTIVE");
         assertThat(row.has("rag")).as("rag is written out as null until the contract is rated").isTrue();
         assertThat(row.get("rag").isNull()).isTrue();
+        assertThat(row.has("trajectory")).isTrue();
+        assertThat(row.get("trajectory").isNull()).isTrue();
+        assertThat(row.has("cadence")).isTrue();
+        assertThat(row.get("cadence").isNull()).isTrue();
+        assertThat(row.get("lastRatingSequence").asLong()).isZero();
         assertThat(row.get("registeredAt").asText()).isEqualTo(event.time().toString());
         assertThat(row.get("lastEventSequence").asLong()).isEqualTo(1);
         assertThat(row.get("lastEventId").asText()).isEqualTo(event.id());
@@ -148,6 +160,45 @@ class DashboardIT extends GatewayITSupport {
     }
 
     @Test
+    void aRagChangedOnTheRatingsTopicShowsInTheRatingFilterAndTheSummaryAndIsCountedOnceWhenRedelivered()
+            throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(ContractEvents.registered(id, "Rated Trust", "YOUTH", ContractEvents.district("North", "Dartford"), null));
+        awaitRow(id);
+        JsonNode before = summary();
+        double duplicatesBefore = metrics.count("platform.events.duplicates", "consumer", RATINGS_CONSUMER);
+        double consumedBefore = metrics.count("platform.events.consumed", "consumer", RATINGS_CONSUMER);
+        IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 1, null, "RED", YearMonth.of(2018, 4));
+
+        sendRatings(red, red);
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                metrics.count("platform.events.duplicates", "consumer", RATINGS_CONSUMER)).isEqualTo(duplicatesBefore + 1));
+        assertThat(metrics.count("platform.events.consumed", "consumer", RATINGS_CONSUMER)).isEqualTo(consumedBefore + 1);
+        assertThat(ids("rag=RED")).containsOnlyOnce(id);
+        assertThat(ids("rag=AMBER")).doesNotContain(id);
+        assertThat(ids("rag=NOT_RATED")).doesNotContain(id);
+        JsonNode row = rows("rag=RED&provider=Rated Trust").get(0);
+        assertThat(row.get("rag").asText()).isEqualTo("RED");
+        assertThat(row.get("ragPeriod").asText()).isEqualTo("2018-04");
+        assertThat(row.get("ragBasis").asText()).isEqualTo("COMPUTED");
+        assertThat(row.get("lastRatingSequence").asLong()).isEqualTo(1);
+        assertThat(row.get("lastEventSequence").asLong()).isEqualTo(1);
+
+        JsonNode after = summary();
+        assertThat(after.get("contracts").asLong()).isEqualTo(before.get("contracts").asLong());
+        assertThat(after.at("/byRag/RED").asLong()).isEqualTo(before.at("/byRag/RED").asLong() + 1);
+        assertThat(after.at("/byRag/NOT_RATED").asLong()).isEqualTo(before.at("/byRag/NOT_RATED").asLong() - 1);
+        assertThat(after.at("/byRag/AMBER").asLong()).isEqualTo(before.at("/byRag/AMBER").asLong());
+        assertThat(after.at("/byRag/GREEN").asLong()).isEqualTo(before.at("/byRag/GREEN").asLong());
+        long rated = 0;
+        for (JsonNode count : after.get("byRag")) {
+            rated += count.asLong();
+        }
+        assertThat(rated).as("every contract is counted once in byRag").isEqualTo(after.get("contracts").asLong());
+    }
+
+    @Test
     void reportsHealthAndThePlatformMetrics() throws Exception {
         String id = UUID.randomUUID().toString();
         send(ContractEvents.registered(id, "Metrics Trust", "YOUTH",
@@ -167,6 +218,16 @@ class DashboardIT extends GatewayITSupport {
 
     private void send(IntegrationEvent<?>... events) {
         EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, events);
+    }
+
+    private void sendRatings(IntegrationEvent<?>... events) {
+        EventSender.send(kafka.getBrokersAsString(), Topics.RATINGS, events);
+    }
+
+    private JsonNode summary() throws Exception {
+        var response = http().get().uri("/api/dashboard/summary").retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return json.readTree(response.getBody());
     }
 
     private JsonNode awaitRow(String id) {

@@ -18,7 +18,10 @@ import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.gateway.support.ContractEvents;
+import org.commissioning.gateway.support.RatingEvents;
 import org.commissioning.testsupport.TestMongoTemplates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,31 +64,213 @@ class DashboardProjectionTest {
     }
 
     @Test
-    void followsTheContractsStatusAndRatingWithoutGoingBackOnAReplay() {
+    void followsTheContractsStatusAndCadenceWithoutGoingBackOnAReplay() {
         String id = UUID.randomUUID().toString();
         IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
                 ContractEvents.district("South", "Ashford"), null);
-        IntegrationEvent<MonitoringCadenceChanged> red = later(registered, 2, new MonitoringCadenceChanged(id, "RED",
-                "MONTHLY", null, YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)));
+        IntegrationEvent<MonitoringCadenceChanged> monthly = later(registered, 2, new MonitoringCadenceChanged(id, "RED",
+                "MONTHLY", "QUARTERLY", YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)));
         IntegrationEvent<ContractTerminated> terminated = later(registered, 4,
                 new ContractTerminated(id, "PROVIDER", LocalDate.of(2018, 5, 31), "the provider's decision"));
         IntegrationEvent<ContractRecommissioned> recommissioned = later(registered, 5,
                 new ContractRecommissioned(id, "MINI_PROCUREMENT", null, null, "mini procurement instigated"));
 
         projection.on(registered, registered.data());
-        projection.on(red, red.data());
+        projection.on(monthly, monthly.data());
         projection.on(terminated, terminated.data());
         assertThat(row(id).status()).isEqualTo("TERMINATED");
-        assertThat(row(id).rag()).isEqualTo("RED");
+        assertThat(row(id).cadence()).isEqualTo("MONTHLY");
+        assertThat(row(id).rag()).as("the rating comes from rag-service, not from the cadence").isNull();
 
         projection.on(recommissioned, recommissioned.data());
         projection.on(registered, registered.data());
         projection.on(terminated, terminated.data());
+        projection.on(monthly, monthly.data());
 
         assertThat(row(id).status()).isEqualTo("RECOMMISSIONED");
-        assertThat(row(id).rag()).isEqualTo("RED");
+        assertThat(row(id).cadence()).isEqualTo("MONTHLY");
         assertThat(row(id).lastEventSequence()).isEqualTo(5);
         assertThat(row(id).lastEventId()).isEqualTo(recommissioned.id());
+    }
+
+    @Test
+    void aRagChangedSetsTheRowsRatingWithItsPeriodAndBasis() {
+        String id = UUID.randomUUID().toString();
+        register(id, "Sk8side", "YOUTH", ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 4, "AMBER", "RED", YearMonth.of(2018, 4));
+        IntegrationEvent<RagChanged> amber = RatingEvents.ragSetByOfficer(id, 6, "RED", "AMBER",
+                YearMonth.of(2018, 5), "in line with in-house performance");
+
+        projection.on(red, red.data());
+        assertThat(row(id).rag()).isEqualTo("RED");
+        assertThat(row(id).ragPeriod()).isEqualTo(YearMonth.of(2018, 4));
+        assertThat(row(id).ragBasis()).isEqualTo("COMPUTED");
+        assertThat(row(id).lastRatingSequence()).isEqualTo(4L);
+
+        projection.on(amber, amber.data());
+        DashboardContract row = row(id);
+        assertThat(row.rag()).isEqualTo("AMBER");
+        assertThat(row.ragPeriod()).isEqualTo(YearMonth.of(2018, 5));
+        assertThat(row.ragBasis()).isEqualTo("OFFICER");
+        assertThat(row.lastRatingSequence()).isEqualTo(6L);
+        assertThat(row.lastEventSequence()).as("the contract events' sequence is the contract topic's own").isEqualTo(1);
+        assertThat(row.provider()).isEqualTo("Sk8side");
+        assertThat(row.status()).isEqualTo("ACTIVE");
+        assertThat(storedDocuments().get(0).get("ragPeriod")).as("a month is stored as yyyy-MM").isEqualTo("2018-05");
+    }
+
+    @Test
+    void aRatingEventOlderThanTheLastOneAppliedIsIgnored() {
+        String id = UUID.randomUUID().toString();
+        register(id, "Sk8side", "YOUTH", ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<RagChanged> green = RatingEvents.ragChanged(id, 3, null, "GREEN", YearMonth.of(2018, 3));
+        IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 7, "GREEN", "RED", YearMonth.of(2018, 5));
+        IntegrationEvent<TrajectoryAssessed> improving = RatingEvents.computedTrajectory(id, 5, YearMonth.of(2018, 4),
+                "GREEN", "GREEN", "IMPROVING");
+
+        projection.on(red, red.data());
+        projection.on(green, green.data());
+        projection.on(improving, improving.data());
+
+        DashboardContract row = row(id);
+        assertThat(row.rag()).isEqualTo("RED");
+        assertThat(row.ragPeriod()).isEqualTo(YearMonth.of(2018, 5));
+        assertThat(row.trajectory()).isNull();
+        assertThat(row.lastRatingSequence()).isEqualTo(7L);
+    }
+
+    @Test
+    void theSameRatingEventAppliedTwiceChangesNothing() {
+        String id = UUID.randomUUID().toString();
+        register(id, "Sk8side", "YOUTH", ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 4, "AMBER", "RED", YearMonth.of(2018, 4));
+        IntegrationEvent<TrajectoryAssessed> declining = RatingEvents.computedTrajectory(id, 5, YearMonth.of(2018, 4),
+                "RED", "RED", "DECLINING");
+
+        projection.on(red, red.data());
+        projection.on(declining, declining.data());
+        List<Document> once = storedDocuments();
+        projection.on(red, red.data());
+        projection.on(declining, declining.data());
+
+        assertThat(once).hasSize(1);
+        assertThat(once.get(0).get("rag")).isEqualTo("RED");
+        assertThat(storedDocuments()).isEqualTo(once);
+    }
+
+    @Test
+    void aRatingThatArrivesBeforeTheRegistrationIsKeptWhenTheRegistrationArrives() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<RagChanged> amber = RatingEvents.ragChanged(id, 2, null, "AMBER", YearMonth.of(2018, 4));
+        IntegrationEvent<TrajectoryAssessed> improving = RatingEvents.computedTrajectory(id, 3, YearMonth.of(2018, 4),
+                "AMBER", "GREEN", "IMPROVING");
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Porchlight", "FAMILY_SUPPORT",
+                ContractEvents.district("East", "Thanet"), new BigDecimal("1240000.00"));
+
+        projection.on(amber, amber.data());
+        projection.on(improving, improving.data());
+        assertThat(storedDocuments()).as("the rating is kept").hasSize(1);
+        assertThat(view.contracts(DashboardQuery.all())).as("a contract is shown once registered").isEmpty();
+        assertThat(view.summary().contracts()).isZero();
+
+        projection.on(registered, registered.data());
+        projection.on(registered, registered.data());
+
+        DashboardContract row = view.contracts(DashboardQuery.all()).get(0);
+        assertThat(row.id()).isEqualTo(id);
+        assertThat(row.provider()).isEqualTo("Porchlight");
+        assertThat(row.serviceArea()).isEqualTo("FAMILY_SUPPORT");
+        assertThat(row.districts()).containsExactly("Thanet");
+        assertThat(row.annualValueGbp()).isEqualTo(new BigDecimal("1240000.00"));
+        assertThat(row.status()).isEqualTo("ACTIVE");
+        assertThat(row.registeredAt()).isEqualTo(registered.time());
+        assertThat(row.lastEventSequence()).isEqualTo(1);
+        assertThat(row.lastEventId()).isEqualTo(registered.id());
+        assertThat(row.rag()).isEqualTo("AMBER");
+        assertThat(row.ragPeriod()).isEqualTo(YearMonth.of(2018, 4));
+        assertThat(row.trajectory()).isNotNull();
+        assertThat(row.trajectory().projectedRating()).isEqualTo("GREEN");
+        assertThat(row.lastRatingSequence()).isEqualTo(3L);
+        assertThat(view.summary().byRag()).containsEntry("AMBER", 1L).containsEntry(DashboardView.NOT_RATED, 0L);
+    }
+
+    @Test
+    void aRegistrationDeliveredAgainAfterLaterEventsLeavesTheRowAsItIs() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
+                ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<ContractTerminated> terminated = later(registered, 2,
+                new ContractTerminated(id, "COUNCIL", LocalDate.of(2018, 5, 31), "persistent red"));
+        IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 1, null, "RED", YearMonth.of(2018, 4));
+
+        projection.on(registered, registered.data());
+        projection.on(terminated, terminated.data());
+        projection.on(red, red.data());
+        List<Document> before = storedDocuments();
+        projection.on(registered, registered.data());
+
+        assertThat(before.get(0).get("status")).isEqualTo("TERMINATED");
+        assertThat(before.get(0).get("rag")).isEqualTo("RED");
+        assertThat(storedDocuments()).isEqualTo(before);
+    }
+
+    @Test
+    void aTrajectoryAssessedShowsWhereTheRatingIsHeading() {
+        String id = UUID.randomUUID().toString();
+        register(id, "NELFT", "EMOTIONAL_WELLBEING", ContractEvents.district("West", "Maidstone"), null);
+        IntegrationEvent<TrajectoryAssessed> computed = RatingEvents.computedTrajectory(id, 41, YearMonth.of(2018, 9),
+                "AMBER", "GREEN", "STABLE");
+        IntegrationEvent<TrajectoryAssessed> stated = RatingEvents.statedTrajectory(id, 42, YearMonth.of(2018, 10), 6,
+                "AMBER", "GREEN", "IMPROVING", "on trajectory for green in the next six months");
+
+        projection.on(computed, computed.data());
+        assertThat(row(id).trajectory()).isEqualTo(new DashboardTrajectory("STABLE", "GREEN", 3, "COMPUTED",
+                YearMonth.of(2018, 9), null));
+        assertThat(row(id).rag()).as("a trajectory is not a rating").isNull();
+
+        projection.on(stated, stated.data());
+        assertThat(row(id).trajectory()).isEqualTo(new DashboardTrajectory("IMPROVING", "GREEN", 6, "OFFICER",
+                YearMonth.of(2018, 10), "on trajectory for green in the next six months"));
+        assertThat(row(id).lastRatingSequence()).isEqualTo(42L);
+    }
+
+    @Test
+    void aRowStoredBeforeRatingsWereFollowedIsStillListedAndTakesItsFirstRating() {
+        String id = UUID.randomUUID().toString();
+        register(id, "Sk8side", "YOUTH", ContractEvents.district("South", "Ashford"), null);
+        mongo.getCollection(DashboardProjection.COLLECTION).updateOne(new Document("_id", id),
+                new Document("$unset", new Document("lastRatingSequence", "")).append("$set", new Document("rag", "RED")));
+        assertThat(storedDocuments().get(0)).doesNotContainKey("lastRatingSequence");
+        assertThat(row(id).rag()).isEqualTo("RED");
+        assertThat(row(id).lastRatingSequence()).isZero();
+        IntegrationEvent<RagChanged> amber = RatingEvents.ragChanged(id, 1, null, "AMBER", YearMonth.of(2018, 4));
+
+        projection.on(amber, amber.data());
+
+        assertThat(row(id).rag()).isEqualTo("AMBER");
+        assertThat(row(id).lastRatingSequence()).isEqualTo(1L);
+    }
+
+    @Test
+    void contractAndRatingEventsAreNumberedApart() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
+                ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 9, "AMBER", "RED", YearMonth.of(2018, 4));
+        IntegrationEvent<MonitoringCadenceChanged> monthly = later(registered, 2, new MonitoringCadenceChanged(id, "RED",
+                "MONTHLY", "BI_MONTHLY", YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)));
+        IntegrationEvent<RagChanged> green = RatingEvents.ragChanged(id, 10, "RED", "GREEN", YearMonth.of(2018, 5));
+
+        projection.on(registered, registered.data());
+        projection.on(red, red.data());
+        projection.on(monthly, monthly.data());
+        projection.on(green, green.data());
+
+        DashboardContract row = row(id);
+        assertThat(row.cadence()).isEqualTo("MONTHLY");
+        assertThat(row.lastEventSequence()).isEqualTo(2);
+        assertThat(row.rag()).isEqualTo("GREEN");
+        assertThat(row.lastRatingSequence()).isEqualTo(10L);
     }
 
     private DashboardContract row(String id) {
@@ -126,31 +311,44 @@ class DashboardProjectionTest {
     }
 
     @Test
-    void listsByServiceAreaThenProviderAndFiltersByExactValues() {
+    void listsByServiceAreaThenProviderAndFiltersByExactValuesAndRating() {
         register("a", "Young Lives", "YOUTH", new Lot("AREA", List.of("East", "West"), List.of("Canterbury", "Swale",
                 "Thanet", "Maidstone", "Tonbridge and Malling", "Tunbridge Wells")), new BigDecimal("50000"));
         register("b", "Carers First", "YOUNG_CARERS", ContractEvents.district("South", "Dover"), null);
         register("c", "Sk8side", "YOUTH", ContractEvents.district("South", "Ashford"), new BigDecimal("120000.00"));
         register("d", "Salus", "FAMILY_SUPPORT", ContractEvents.district("North", "Dartford"), new BigDecimal("1000.50"));
 
+        rate("a", 3, "RED");
+        rate("c", 5, "RED");
+        rate("d", 2, "GREEN");
+
         assertThat(ids(DashboardQuery.all())).containsExactly("d", "b", "c", "a");
-        assertThat(ids(new DashboardQuery("YOUTH", null, null, null))).containsExactly("c", "a");
-        assertThat(ids(new DashboardQuery(null, "East", null, null))).containsExactly("a");
-        assertThat(ids(new DashboardQuery(null, "South", null, null))).containsExactly("b", "c");
-        assertThat(ids(new DashboardQuery(null, null, "Swale", null))).containsExactly("a");
-        assertThat(ids(new DashboardQuery(null, null, null, "Sk8side"))).containsExactly("c");
-        assertThat(ids(new DashboardQuery("YOUTH", "South", "Ashford", "Sk8side"))).containsExactly("c");
-        assertThat(ids(new DashboardQuery("YOUTH", "North", null, null))).isEmpty();
-        assertThat(ids(new DashboardQuery(null, null, null, "sk8side"))).isEmpty();
-        assertThat(ids(new DashboardQuery("", null, null, null))).isEmpty();
-        assertThat(ids(new DashboardQuery(null, "Atlantis", null, null))).isEmpty();
+        assertThat(ids(new DashboardQuery("YOUTH", null, null, null, null))).containsExactly("c", "a");
+        assertThat(ids(new DashboardQuery(null, "East", null, null, null))).containsExactly("a");
+        assertThat(ids(new DashboardQuery(null, "South", null, null, null))).containsExactly("b", "c");
+        assertThat(ids(new DashboardQuery(null, null, "Swale", null, null))).containsExactly("a");
+        assertThat(ids(new DashboardQuery(null, null, null, "Sk8side", null))).containsExactly("c");
+        assertThat(ids(new DashboardQuery(null, null, null, null, "RED"))).containsExactly("c", "a");
+        assertThat(ids(new DashboardQuery(null, null, null, null, "GREEN"))).containsExactly("d");
+        assertThat(ids(new DashboardQuery(null, null, null, null, "NOT_RATED"))).containsExactly("b");
+        assertThat(ids(new DashboardQuery("YOUTH", "South", "Ashford", "Sk8side", "RED"))).containsExactly("c");
+        assertThat(ids(new DashboardQuery("YOUTH", "North", null, null, null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, null, "AMBER"))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, "sk8side", null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, null, "red"))).isEmpty();
+        assertThat(ids(new DashboardQuery("", null, null, null, null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, null, ""))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, "Atlantis", null, null, null))).isEmpty();
     }
 
     @Test
-    void summarisesByServiceAreaAndAreaAndTotalsTheKnownValues() {
+    void summarisesByServiceAreaAreaAndRatingAndTotalsTheKnownValues() {
         register("a", "Young Lives", "YOUTH", new Lot("AREA", List.of("East", "West"), List.of()), new BigDecimal("50000"));
         register("b", "Carers First", "YOUNG_CARERS", ContractEvents.district("South", "Dover"), null);
         register("c", "Sk8side", "YOUTH", ContractEvents.district("South", "Ashford"), new BigDecimal("120000.00"));
+        rate("a", 1, "AMBER");
+        rate("c", 1, "AMBER");
+        rate("not-registered", 1, "RED");
 
         DashboardSummary summary = view.summary();
 
@@ -162,12 +360,22 @@ class DashboardProjectionTest {
                 org.assertj.core.api.Assertions.entry("East", 1L),
                 org.assertj.core.api.Assertions.entry("South", 2L),
                 org.assertj.core.api.Assertions.entry("West", 1L));
+        assertThat(summary.byRag()).containsExactly(
+                org.assertj.core.api.Assertions.entry("GREEN", 0L),
+                org.assertj.core.api.Assertions.entry("AMBER", 2L),
+                org.assertj.core.api.Assertions.entry("RED", 0L),
+                org.assertj.core.api.Assertions.entry("NOT_RATED", 1L));
         assertThat(summary.totalAnnualValueGbp()).isEqualByComparingTo("170000.00");
         assertThat(summary.contractsWithKnownValue()).isEqualTo(2);
     }
 
     private void register(String id, String provider, String serviceArea, Lot lot, BigDecimal value) {
         IntegrationEvent<ContractRegistered> event = ContractEvents.registered(id, provider, serviceArea, lot, value);
+        projection.on(event, event.data());
+    }
+
+    private void rate(String id, long sequence, String rating) {
+        IntegrationEvent<RagChanged> event = RatingEvents.ragChanged(id, sequence, null, rating, YearMonth.of(2018, 4));
         projection.on(event, event.data());
     }
 
