@@ -106,13 +106,15 @@ public final class DemoData {
         return new Result(registered, alreadyThere, failures, steps);
     }
 
-    private JsonNode contracts() throws IOException {
+    /** The contracts of the demo data as the resource gives them. */
+    JsonNode contracts() throws IOException {
         try (InputStream in = DemoData.class.getResourceAsStream("/demo/kent-2018.json")) {
             return json.readTree(in).get("contracts");
         }
     }
 
-    private String contractId(JsonNode c) {
+    /** The fixed id under which the contract of the demo data is registered. */
+    String contractId(JsonNode c) {
         String serviceArea = SERVICE_AREAS.get(c.get("serviceArea").asText());
         return UUID.nameUUIDFromBytes(("kent-2018|" + c.get("provider").asText() + "|" + serviceArea + "|"
                 + lot(c.get("lot"))).getBytes(StandardCharsets.UTF_8)).toString();

@@ -65,6 +65,9 @@ public final class LocalStack implements AutoCloseable {
             stack.start();
             Duration ready = Duration.ofNanos(System.nanoTime() - startedAt);
             String demo = stack.loadDemoData();
+            if (options.loadDemo()) {
+                demo += System.lineSeparator() + " " + stack.demoRatingsByMonth();
+            }
             stack.printBanner(ready, demo);
         } catch (Exception e) {
             System.err.println("The platform did not start: " + e.getMessage());
@@ -101,7 +104,10 @@ public final class LocalStack implements AutoCloseable {
         awaitReady(Duration.ofMinutes(3));
     }
 
-    /** Registers the demo contracts through the gateway (idempotent); returns a one-line account. */
+    /**
+     * Loads the demo data through the gateway (idempotent): the contracts and their 2018 escalations, their 2018
+     * ratings (officer judgements for 2018-04), NELFT's KPI framework and monthly returns. Returns a one-line account.
+     */
     public String loadDemoData() throws IOException, InterruptedException {
         if (!options.loadDemo()) {
             return "demo data: not loaded (--no-demo)";
@@ -110,13 +116,30 @@ public final class LocalStack implements AutoCloseable {
         if (!result.failures().isEmpty()) {
             result.failures().forEach(f -> log.warn("Demo contract not loaded: {}", f));
         }
+        RatingDemoData.Result ratings = new RatingDemoData().load(gatewayUrl());
+        ratings.failures().forEach(f -> log.warn("Demo rating not recorded: {}", f));
         KpiDemoData.Result kpi = new KpiDemoData().load(gatewayUrl());
         kpi.failures().forEach(f -> log.warn("Demo KPI data not loaded: {}", f));
-        int failed = result.failures().size() + kpi.failures().size();
+        int failed = result.failures().size() + ratings.failures().size() + kpi.failures().size();
         return "demo data: " + result.registered() + " contracts registered, " + result.alreadyThere()
                 + " already there, " + result.escalationSteps() + " escalation steps of 2018 taken, "
+                + ratings.recorded() + " ratings of 2018 recorded (officer, 2018-04), " + ratings.alreadyThere()
+                + " already there, "
                 + kpi.returnsSubmitted() + " monthly KPI returns of 2018-19 submitted"
                 + (failed == 0 ? "" : ", " + failed + " failed");
+    }
+
+    /**
+     * NELFT's ratings month by month as rag-service rated its demo returns (one line, waiting a few seconds at most
+     * for rag-service to rate returns accepted a moment ago).
+     */
+    public String demoRatingsByMonth() throws InterruptedException {
+        try {
+            return new RatingDemoData().monthByMonth(gatewayUrl(), Duration.ofSeconds(20)) + System.lineSeparator()
+                    + "   " + gatewayUrl() + "/api/ratings/contracts/" + new KpiDemoData().nelftContractId() + "/ratings";
+        } catch (IOException e) {
+            return "NELFT's ratings could not be read: " + e.getMessage();
+        }
     }
 
     public String gatewayUrl() {
@@ -216,6 +239,7 @@ public final class LocalStack implements AutoCloseable {
                 + "  Gateway (use this)    " + gatewayUrl() + nl
                 + "    dashboard           " + gatewayUrl() + "/api/dashboard/contracts" + nl
                 + "    contracts           " + gatewayUrl() + "/api/contracts" + nl
+                + "    ratings             " + gatewayUrl() + "/api/ratings/contracts/<id>/ratings" + nl
                 + "  contract-service      http://127.0.0.1:" + options.contractPort() + nl
                 + "  kpi-service           http://127.0.0.1:" + options.kpiPort() + nl
                 + "  rag-service           http://127.0.0.1:" + options.ragPort() + nl

@@ -11,9 +11,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.commissioning.embedded.KafkaBroker;
+import org.commissioning.embedded.TopicReader;
+import org.commissioning.events.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,6 +67,7 @@ class LocalStackIT {
         StackOptions options = freePorts(StackOptions.defaults().withRoot(ROOT).withDataDir(data));
         stack = start(options);
         assertThat(stack.loadDemoData()).startsWith("demo data: 19 contracts registered, 0 already there")
+                .contains("18 ratings of 2018 recorded (officer, 2018-04), 0 already there")
                 .contains("11 monthly KPI returns of 2018-19 submitted").doesNotContain("failed");
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 19);
         String nelft = dashboard().stream().filter(r -> r.get("provider").asText().equals("NELFT")).findFirst()
@@ -67,11 +78,100 @@ class LocalStackIT {
         JsonNode contract = json.readTree(get(options.gatewayPort(), "/api/contracts/" + sk8side).body());
         assertThat(contract.get("status").asText()).isEqualTo("RECOMMISSIONED");
         assertThat(contract.at("/recommissioning/route").asText()).isEqualTo("MINI_PROCUREMENT");
+        // the 2018 rating (RED, from rag-service) is recorded after the escalation the demo took first
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(historyTypes(options, sk8side))
+                .containsExactly("ContractRegistered", "ContractWarningIssued", "ContractTerminated",
+                        "ContractRecommissioned", "ContractRatingRecorded"));
         List<String> history = historyTypes(options, sk8side);
-        assertThat(history).containsExactly("ContractRegistered", "ContractWarningIssued", "ContractTerminated",
-                "ContractRecommissioned");
         await().atMost(Duration.ofSeconds(20)).until(() -> dashboard().stream()
                 .anyMatch(r -> r.get("id").asText().equals(sk8side) && r.get("status").asText().equals("RECOMMISSIONED")));
+
+        // the 2018 ratings of the report, recorded as officer judgements for 2018-04
+        String millmead = idOf("Millmead");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode april = period(ratings(millmead), "2018-04");
+            assertThat(april).as("Millmead's 2018-04").isNotNull();
+            assertThat(april.get("rating").asText()).isEqualTo("AMBER");
+            assertThat(april.get("basis").asText()).isEqualTo("OFFICER");
+            assertThat(april.get("computedRating").asText()).isEqualTo("NOT_RATED");
+            assertThat(april.get("ratedBy").asText()).isEqualTo("demo-loader");
+            assertThat(april.get("rationale").asText()).isEqualTo("Rated AMBER in the 2018 Early Help contract "
+                    + "monitoring report (source 000 1.2.8): officer judgement: red KPI (% of 0-5s reached 48.5%) "
+                    + "matches in-house 48.1%");
+            JsonNode sk8sideApril = period(ratings(sk8side), "2018-04");
+            assertThat(sk8sideApril).as("Sk8side's 2018-04").isNotNull();
+            assertThat(sk8sideApril.get("rating").asText()).isEqualTo("RED");
+            assertThat(sk8sideApril.get("basis").asText()).isEqualTo("OFFICER");
+            assertThat(sk8sideApril.get("rationale").asText())
+                    .isEqualTo("Rated RED in the 2018 Early Help contract monitoring report (source 000 Fig. 2)");
+        });
+        int millmeadRatings = ratings(millmead).get("ratings").size();
+
+        // NELFT's eleven returns of 004, rated by rag-service month by month from their KPI values
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode periods = ratings(nelft).get("periods");
+            assertThat(periods).hasSize(11);
+            List<String> months = new ArrayList<>();
+            for (JsonNode p : periods) {
+                months.add(p.get("period").asText());
+                assertThat(p.get("basis").asText()).as(p.get("period").asText()).isEqualTo("COMPUTED");
+                assertThat(p.get("evidence")).as("evidence of " + p.get("period").asText()).hasSize(3);
+            }
+            assertThat(months).containsExactly("2018-04", "2018-05", "2018-06", "2018-07", "2018-08", "2018-09",
+                    "2018-10", "2018-11", "2018-12", "2019-01", "2019-02");
+        });
+        assertThat(stack.demoRatingsByMonth()).contains("2018-04..2019-02: R R R R R R A A G R R, now RED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "MONTHLY".equals(monitoring(nelft).path("cadence").asText()));
+
+        // a new month of NELFT in the green band: rated, changed and the cadence followed, each within 2 s
+        String bootstrap = stack.kafka().bootstrapServers();
+        List<ConsumerRecord<byte[], byte[]>> published = TopicReader.recordsWithKey(bootstrap, Topics.RATINGS, nelft,
+                Integer.MAX_VALUE, Duration.ofSeconds(1));
+        // the reader returns as soon as it holds as many records as asked for: as many more as 2018-12 (another month
+        // that turned NELFT green) has up to its RagChanged, so one reading sees the new month's RagChanged arrive
+        int awaited = published.size() + recordsUpToRagChanged(published, "2018-12");
+        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(
+                        URI.create(stack.gatewayUrl() + "/api/kpi/contracts/" + nelft + "/returns"))
+                .header("Content-Type", "application/json").header("X-Actor", "nelft.returns")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"period":"2019-03","narrative":"All three headline KPIs in their green band","values":[
+                         {"kpiCode":"CALLS-TRIAGED-24H","value":92},{"kpiCode":"LAC-ASSESSED-2W","value":87},
+                         {"kpiCode":"CRISIS-TREATED-4H","value":92}]}""")).build(), HttpResponse.BodyHandlers.ofString());
+        long respondedAt = System.nanoTime();
+        long respondedAtEpochMillis = System.currentTimeMillis();
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        ExecutorService checks = Executors.newFixedThreadPool(2);
+        Map<String, long[]> events;
+        long cadenceMillis;
+        try {
+            CompletableFuture<Map<String, long[]>> onTopic = CompletableFuture.supplyAsync(() ->
+                    ratingEventsOf2019March(bootstrap, nelft, awaited, respondedAt, respondedAtEpochMillis),
+                    checks);
+            CompletableFuture<Long> cadence = CompletableFuture.supplyAsync(() -> {
+                await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                        .until(() -> "QUARTERLY".equals(monitoring(nelft).path("cadence").asText()));
+                return millisSince(respondedAt);
+            }, checks);
+            events = onTopic.join();
+            cadenceMillis = cadence.join();
+        } finally {
+            checks.shutdownNow();
+        }
+        events.forEach((type, at) -> System.out.printf(
+                "End to end: NELFT 2019-03 %s on %s seen %d ms after the return's response (published at +%d ms)%n",
+                type, Topics.RATINGS, at[0], at[1]));
+        System.out.printf("End to end: NELFT's cadence QUARTERLY through the gateway %d ms after the return's response%n",
+                cadenceMillis);
+        events.forEach((type, at) -> assertThat(at[0]).as("%s seen after %d ms", type, at[0]).isLessThanOrEqualTo(2000));
+        assertThat(cadenceMillis).as("cadence QUARTERLY after %d ms", cadenceMillis).isLessThanOrEqualTo(2000);
+        JsonNode nelftMonitoring = monitoring(nelft);
+        assertThat(nelftMonitoring.get("rating").asText()).isEqualTo("GREEN");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode nelftRatings = ratings(nelft);
+            assertThat(nelftRatings.get("current").asText()).isEqualTo("GREEN");
+            assertThat(period(nelftRatings, "2019-03").get("rating").asText()).isEqualTo("GREEN");
+        });
+        int nelftRatings = ratings(nelft).get("ratings").size();
 
         String id = register("Brand New Youth Trust", "Dover");
         await().atMost(Duration.ofSeconds(10)).until(() -> dashboardIds().contains(id));
@@ -88,7 +188,10 @@ class LocalStackIT {
         stack = start(options);
 
         assertThat(stack.loadDemoData()).startsWith("demo data: 0 contracts registered, 19 already there")
+                .contains("0 ratings of 2018 recorded (officer, 2018-04), 18 already there")
                 .contains("0 monthly KPI returns").doesNotContain("failed");
+        assertThat(ratings(millmead).get("ratings")).as("no 2018 rating is recorded twice").hasSize(millmeadRatings);
+        assertThat(ratings(nelft).get("ratings")).as("no return is rated twice").hasSize(nelftRatings);
         assertThat(historyTypes(options, sk8side)).as("the escalation steps are not taken again").hasSize(history.size());
         assertThat(dashboardIds()).hasSize(20).contains(id);
         assertThat(get(options.gatewayPort(), "/api/contracts/" + id).statusCode()).isEqualTo(200);
@@ -150,6 +253,97 @@ class LocalStackIT {
     private HttpResponse<String> get(int port, String path) throws Exception {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Waits (at most 2 s from the return's response) for NELFT's KpiRated (all three KPIs), ContractRated (GREEN) and
+     * RagChanged (RED to GREEN) of 2019-03 on the ratings topic; per type, when it was seen and when it was
+     * published (the record's timestamp), in millis after the response.
+     */
+    private Map<String, long[]> ratingEventsOf2019March(String bootstrap, String nelft, int awaited, long respondedAt,
+                                                        long respondedAtEpochMillis) {
+        Map<String, long[]> seen = new ConcurrentHashMap<>();
+        await().atMost(Duration.ofSeconds(2)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(20))
+                .untilAsserted(() -> {
+                    List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(bootstrap,
+                            Topics.RATINGS, nelft, awaited, Duration.ofMillis(1900));
+                    long now = millisSince(respondedAt);
+                    Set<String> kpis = new HashSet<>();
+                    long kpisPublished = 0;
+                    for (ConsumerRecord<byte[], byte[]> r : records) {
+                        JsonNode event = json.readTree(r.value());
+                        JsonNode data = event.path("data");
+                        if (!"2019-03".equals(data.path("period").asText())) {
+                            continue;
+                        }
+                        long published = r.timestamp() - respondedAtEpochMillis;
+                        String type = event.get("type").asText();
+                        if (type.endsWith(".KpiRated.v1") && "GREEN".equals(data.path("band").asText())) {
+                            kpis.add(data.get("kpiCode").asText());
+                            kpisPublished = Math.max(kpisPublished, published);
+                        } else if (type.endsWith(".ContractRated.v1") && "GREEN".equals(data.path("rating").asText())
+                                && "COMPUTED".equals(data.path("basis").asText())) {
+                            seen.putIfAbsent("ContractRated", new long[] {now, published});
+                        } else if (type.endsWith(".RagChanged.v1") && "RED".equals(data.path("from").asText())
+                                && "GREEN".equals(data.path("to").asText())) {
+                            seen.putIfAbsent("RagChanged", new long[] {now, published});
+                        }
+                    }
+                    if (kpis.size() == 3) {
+                        seen.putIfAbsent("KpiRated", new long[] {now, kpisPublished});
+                    }
+                    assertThat(seen).containsKeys("KpiRated", "ContractRated", "RagChanged");
+                });
+        return seen;
+    }
+
+    /** How many of the records are of the period, up to and including its RagChanged. */
+    private int recordsUpToRagChanged(List<ConsumerRecord<byte[], byte[]>> records, String period) throws Exception {
+        int count = 0;
+        for (ConsumerRecord<byte[], byte[]> r : records) {
+            JsonNode event = json.readTree(r.value());
+            if (period.equals(event.path("data").path("period").asText())) {
+                count++;
+                if (event.get("type").asText().endsWith(".RagChanged.v1")) {
+                    return count;
+                }
+            }
+        }
+        throw new AssertionError("No RagChanged of " + period + " among the " + records.size() + " records");
+    }
+
+    private static long millisSince(long nanoTime) {
+        return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
+    }
+
+    private String idOf(String provider) throws Exception {
+        return dashboard().stream().filter(r -> r.get("provider").asText().equals(provider)).findFirst()
+                .orElseThrow().get("id").asText();
+    }
+
+    /** A contract's rating history through the gateway. */
+    private JsonNode ratings(String id) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(stack.gatewayUrl() + "/api/ratings/contracts/" + id + "/ratings")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private static JsonNode period(JsonNode history, String period) {
+        for (JsonNode p : history.get("periods")) {
+            if (p.get("period").asText().equals(period)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** contract-service's monitoring of a contract (cadence, rating), through the gateway. */
+    private JsonNode monitoring(String id) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+                URI.create(stack.gatewayUrl() + "/api/contracts/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(response.body()).path("monitoring");
     }
 
     private List<String> historyTypes(StackOptions options, String id) throws Exception {
