@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Measures the local stack (start-up time, registration-to-dashboard latency, memory) on a fresh data directory
-# and writes bench/REPORT.md. Usage: bench/run.sh [--samples=N]
+# Measures the local stack on a fresh data directory (start-up time, registration-to-dashboard latency, return to
+# cadence: a KPI return to its RagChanged and contract-service's new monitoring cadence, memory) and writes
+# bench/REPORT.md. Usage: bench/run.sh [--samples=N] [--rating-samples=N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -DskipTests package

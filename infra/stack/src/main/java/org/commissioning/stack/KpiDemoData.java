@@ -2,12 +2,8 @@ package org.commissioning.stack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +23,9 @@ public final class KpiDemoData {
 
     /** The template's codes, in the order of {@code kpiTable.kpis} (004, Figure 2). */
     static final List<String> KPI_CODES = List.of("CALLS-TRIAGED-24H", "LAC-ASSESSED-2W", "CRISIS-TREATED-4H");
-    static final String ACTOR = "demo-loader";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoClient client = new DemoClient();
     private final Duration patience;
 
     public KpiDemoData() {
@@ -54,13 +49,13 @@ public final class KpiDemoData {
         String contractId = nelftContractId();
         List<String> failures = new ArrayList<>();
         String base = gatewayUrl + "/api/kpi/contracts/" + contractId;
-        if (!awaitKnown(base)) {
+        if (!client.awaitOk(base, System.nanoTime() + patience.toNanos())) {
             failures.add("kpi-service did not know contract " + contractId + " within " + patience);
             return new Result(0, 0, 0, failures);
         }
         int defined = 0;
-        if (send("GET", base + "/framework", null).statusCode() == 404) {
-            HttpResponse<String> put = send("PUT", base + "/framework",
+        if (client.send("GET", base + "/framework", null).statusCode() == 404) {
+            HttpResponse<String> put = client.send("PUT", base + "/framework",
                     "{\"effectiveFrom\":\"2018-04\",\"fromTemplate\":true}");
             switch (put.statusCode()) {
                 case 201 -> defined = 1;
@@ -71,7 +66,7 @@ public final class KpiDemoData {
         int submitted = 0;
         int alreadyThere = 0;
         for (ObjectNode request : returns()) {
-            HttpResponse<String> response = send("POST", base + "/returns", json.writeValueAsString(request));
+            HttpResponse<String> response = client.send("POST", base + "/returns", json.writeValueAsString(request));
             switch (response.statusCode()) {
                 case 201 -> submitted++;
                 case 409 -> alreadyThere++;
@@ -124,33 +119,5 @@ public final class KpiDemoData {
         return requests;
     }
 
-    private boolean awaitKnown(String contractUrl) throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(patience);
-        while (true) {
-            try {
-                if (send("GET", contractUrl, null).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // the gateway or the service is still starting
-            }
-            if (Instant.now().isAfter(deadline)) {
-                return false;
-            }
-            Thread.sleep(500);
-        }
-    }
 
-    private HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Actor", ACTOR);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

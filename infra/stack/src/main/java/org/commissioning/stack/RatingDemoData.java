@@ -2,9 +2,6 @@ package org.commissioning.stack;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,11 +31,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class RatingDemoData {
 
     static final String PERIOD_TEXT = "2018-04";
-    static final String ACTOR = "demo-loader";
     static final String REPORT = "the 2018 Early Help contract monitoring report";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final DemoClient client = new DemoClient();
     private final Duration patience;
 
     public RatingDemoData() {
@@ -96,12 +92,12 @@ public final class RatingDemoData {
         List<String> failures = new ArrayList<>();
         for (DemoRating rating : ratings()) {
             String base = gatewayUrl + "/api/ratings/contracts/" + rating.contractId();
-            if (!awaitKnown(base, deadline)) {
+            if (!client.awaitOk(base, deadline)) {
                 failures.add(rating.name() + ": rag-service did not know contract " + rating.contractId()
                         + " within " + patience + "; 2018 rating not recorded");
                 continue;
             }
-            HttpResponse<String> history = send("GET", base + "/ratings", null);
+            HttpResponse<String> history = client.send("GET", base + "/ratings", null);
             if (history.statusCode() != 200) {
                 failures.add(rating.name() + ": its rating history could not be read: " + history.statusCode() + " "
                         + history.body());
@@ -114,7 +110,7 @@ public final class RatingDemoData {
             ObjectNode body = json.createObjectNode();
             body.put("rating", rating.rating());
             body.put("rationale", rating.rationale());
-            HttpResponse<String> response = send("POST", base + "/periods/" + PERIOD_TEXT + "/override",
+            HttpResponse<String> response = client.send("POST", base + "/periods/" + PERIOD_TEXT + "/override",
                     json.writeValueAsString(body));
             if (response.statusCode() == 200 || response.statusCode() == 201) {
                 recorded++;
@@ -139,7 +135,7 @@ public final class RatingDemoData {
         JsonNode history = null;
         while (true) {
             try {
-                HttpResponse<String> response = send("GET", url, null);
+                HttpResponse<String> response = client.send("GET", url, null);
                 if (response.statusCode() == 200) {
                     history = json.readTree(response.body());
                     JsonNode rated = history;
@@ -205,32 +201,5 @@ public final class RatingDemoData {
         return null;
     }
 
-    private boolean awaitKnown(String contractUrl, long deadline) throws InterruptedException {
-        while (true) {
-            try {
-                if (send("GET", contractUrl, null).statusCode() == 200) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // the gateway or the service is still starting
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(250);
-        }
-    }
 
-    private HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Actor", ACTOR);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -1,0 +1,51 @@
+package org.commissioning.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The demo loaders' HTTP client: every request as the demo's actor, JSON bodies. */
+final class DemoClient {
+
+    static final String ACTOR = "demo-loader";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .header("X-Actor", ACTOR);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Waits until {@code url} answers 200 (a service knows a contract once it has consumed its registration).
+     *
+     * @param deadline a {@link System#nanoTime()} after which it gives up
+     * @return false when the deadline passed first
+     */
+    boolean awaitOk(String url, long deadline) throws InterruptedException {
+        while (true) {
+            try {
+                if (send("GET", url, null).statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // the gateway or the service is still starting
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(250);
+        }
+    }
+}
