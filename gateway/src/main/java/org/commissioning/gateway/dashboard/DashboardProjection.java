@@ -60,15 +60,20 @@ public class DashboardProjection {
     }
 
     public void on(IntegrationEvent<?> event, ContractTerminated terminated) {
-        applyContractEvent(event, Update.update("status", TERMINATED));
+        applyContractEvent(event, ended(TERMINATED));
     }
 
     public void on(IntegrationEvent<?> event, ContractExpired expired) {
-        applyContractEvent(event, Update.update("status", EXPIRED));
+        applyContractEvent(event, ended(EXPIRED));
     }
 
     public void on(IntegrationEvent<?> event, ContractRecommissioned recommissioned) {
-        applyContractEvent(event, Update.update("status", RECOMMISSIONED));
+        applyContractEvent(event, ended(RECOMMISSIONED));
+    }
+
+    /** An ended contract is no longer monitored: it shows no cadence. */
+    private static Update ended(String status) {
+        return Update.update("status", status).unset("cadence");
     }
 
     public void on(IntegrationEvent<?> event, MonitoringCadenceChanged changed) {

@@ -64,7 +64,7 @@ class DashboardProjectionTest {
     }
 
     @Test
-    void followsTheContractsStatusAndCadenceWithoutGoingBackOnAReplay() {
+    void followsTheContractsStatusAndCadenceWithoutGoingBackOnAReplayAndAnEndedContractHasNoCadence() {
         String id = UUID.randomUUID().toString();
         IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
                 ContractEvents.district("South", "Ashford"), null);
@@ -77,9 +77,10 @@ class DashboardProjectionTest {
 
         projection.on(registered, registered.data());
         projection.on(monthly, monthly.data());
+        assertThat(row(id).cadence()).isEqualTo("MONTHLY");
         projection.on(terminated, terminated.data());
         assertThat(row(id).status()).isEqualTo("TERMINATED");
-        assertThat(row(id).cadence()).isEqualTo("MONTHLY");
+        assertThat(row(id).cadence()).isNull();
         assertThat(row(id).rag()).as("the rating comes from rag-service, not from the cadence").isNull();
 
         projection.on(recommissioned, recommissioned.data());
@@ -88,7 +89,7 @@ class DashboardProjectionTest {
         projection.on(monthly, monthly.data());
 
         assertThat(row(id).status()).isEqualTo("RECOMMISSIONED");
-        assertThat(row(id).cadence()).isEqualTo("MONTHLY");
+        assertThat(row(id).cadence()).as("a replayed cadence does not come back").isNull();
         assertThat(row(id).lastEventSequence()).isEqualTo(5);
         assertThat(row(id).lastEventId()).isEqualTo(recommissioned.id());
     }
