@@ -86,6 +86,10 @@ public class RatingHistoryProjection {
         return mongo.find(Query.query(criteria).with(Sort.by("sequence")), RatingRecord.class, COLLECTION);
     }
 
+    public boolean hasEntries(String contractId) {
+        return mongo.exists(Query.query(Criteria.where("contractId").is(contractId)), COLLECTION);
+    }
+
     public RatingHistory history(String contractId, Instant asOf) {
         List<RatingRecord> entries = entries(contractId, asOf).stream()
                 .sorted(Comparator.comparingLong(RatingRecord::sequence)).toList();

@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.platform.domain.CausationContext;
-import org.commissioning.platform.domain.NotFoundException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.domain.StateConflictException;
@@ -15,7 +14,7 @@ import org.commissioning.rag.api.OverrideRatingCommand;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
-import org.commissioning.rag.query.KnownContractsProjection;
+import org.commissioning.rag.query.ContractsKnownHere;
 import org.commissioning.rag.query.RatingHistoryProjection;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,13 +51,13 @@ public class RatingsController {
 
     private final CommandGateway commands;
     private final RatingHistoryProjection history;
-    private final KnownContractsProjection contracts;
+    private final ContractsKnownHere known;
 
     public RatingsController(CommandGateway commands, RatingHistoryProjection history,
-                             KnownContractsProjection contracts) {
+                             ContractsKnownHere known) {
         this.commands = commands;
         this.history = history;
-        this.contracts = contracts;
+        this.known = known;
     }
 
     @PostMapping("/periods/{period}/override")
@@ -66,7 +65,7 @@ public class RatingsController {
                                      @RequestBody OverrideRequest request) {
         YearMonth month = period(period);
         Rating rating = decidable(request.rating(), "rating");
-        requireKnown(contractId.toString());
+        known.require(contractId.toString());
         String officer = CausationContext.currentOrNew().actor();
         commands.sendAndWait(new OverrideRatingCommand(contractId.toString(), month, rating, request.rationale(),
                 officer));
@@ -79,7 +78,7 @@ public class RatingsController {
         Rating projected = decidable(request.projectedRating(), "projectedRating");
         int horizon = request.horizonMonths() == null ? 3 : request.horizonMonths();
         String id = contractId.toString();
-        requireKnown(id);
+        known.require(id);
         String officer = CausationContext.currentOrNew().actor();
         try {
             commands.sendAndWait(new RecordTrajectoryStatementCommand(id, projected, horizon, request.statement(),
@@ -89,13 +88,6 @@ public class RatingsController {
                     + " has no rating yet; a trajectory is stated from a rating");
         }
         return new TrajectoryResponse(id, projected, horizon, request.statement().strip(), "OFFICER", officer);
-    }
-
-    /** A contract is known here from its registration, or from ratings recorded for it. */
-    private void requireKnown(String id) {
-        if (contracts.find(id).isEmpty() && history.entries(id, null).isEmpty()) {
-            throw new NotFoundException("No contract " + id + " is known here");
-        }
     }
 
     private static Rating decidable(String value, String field) {
@@ -122,9 +114,8 @@ public class RatingsController {
             }
         }
         RatingHistory found = history.history(contractId.toString(), moment);
-        if (found.periods().isEmpty() && contracts.find(contractId.toString()).isEmpty()
-                && history.entries(contractId.toString(), null).isEmpty()) {
-            throw new NotFoundException("No contract " + contractId + " is known here");
+        if (found.periods().isEmpty()) {
+            known.require(contractId.toString());
         }
         return found;
     }

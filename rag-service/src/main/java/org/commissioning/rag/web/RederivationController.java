@@ -1,18 +1,15 @@
 package org.commissioning.rag.web;
 
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.FrameworkVersion;
-import org.commissioning.rag.api.RatingRecord;
 import org.commissioning.rag.api.Rederivation;
 import org.commissioning.rag.command.Rederiver;
-import org.commissioning.rag.query.KnownContractsProjection;
+import org.commissioning.rag.query.ContractsKnownHere;
 import org.commissioning.rag.query.RatingHistoryProjection;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,24 +27,21 @@ public class RederivationController {
 
     private final EventStore eventStore;
     private final RatingHistoryProjection history;
-    private final KnownContractsProjection contracts;
+    private final ContractsKnownHere known;
 
     public RederivationController(EventStore eventStore, RatingHistoryProjection history,
-                                  KnownContractsProjection contracts) {
+                                  ContractsKnownHere known) {
         this.eventStore = eventStore;
         this.history = history;
-        this.contracts = contracts;
+        this.known = known;
     }
 
     /** 404 for a contract neither known nor rated. */
     @GetMapping("/rederivation")
     public Rederivation rederivation(@PathVariable UUID contractId) {
         String id = contractId.toString();
-        List<RatingRecord> entries = history.entries(id, null);
-        if (entries.isEmpty() && contracts.find(id).isEmpty()) {
-            throw new NotFoundException("No contract " + id + " is known here");
-        }
-        return Rederiver.check(id, entries, frameworks(id));
+        known.require(id);
+        return Rederiver.check(id, history.entries(id, null), frameworks(id));
     }
 
     /** From sequence 0 rather than the latest snapshot, which would hide the versions recorded before it. */

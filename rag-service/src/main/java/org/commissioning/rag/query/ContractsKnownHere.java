@@ -1,0 +1,24 @@
+package org.commissioning.rag.query;
+
+import org.commissioning.platform.domain.NotFoundException;
+import org.springframework.stereotype.Component;
+
+/** Whether rag-service knows a contract: from its registration, or from ratings recorded for it. */
+@Component
+public class ContractsKnownHere {
+
+    private final KnownContractsProjection contracts;
+    private final RatingHistoryProjection history;
+
+    public ContractsKnownHere(KnownContractsProjection contracts, RatingHistoryProjection history) {
+        this.contracts = contracts;
+        this.history = history;
+    }
+
+    /** @throws NotFoundException (404) for a contract neither registered nor rated here */
+    public void require(String contractId) {
+        if (contracts.find(contractId).isEmpty() && !history.hasEntries(contractId)) {
+            throw new NotFoundException("No contract " + contractId + " is known here");
+        }
+    }
+}
