@@ -25,7 +25,7 @@ public final class KpiDemoData {
     static final List<String> KPI_CODES = List.of("CALLS-TRIAGED-24H", "LAC-ASSESSED-2W", "CRISIS-TREATED-4H");
 
     private final ObjectMapper json = new ObjectMapper();
-    private final DemoClient client = new DemoClient();
+    private final GatewayClient client = new GatewayClient(GatewayClient.DEMO_ACTOR);
     private final Duration patience;
 
     public KpiDemoData() {

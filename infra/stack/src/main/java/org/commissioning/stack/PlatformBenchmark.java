@@ -55,6 +55,7 @@ public final class PlatformBenchmark {
     static final String KPI_CODE = "CALLS-TRIAGED-24H";
     static final String ACTOR = "benchmark";
     static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final GatewayClient CLIENT = new GatewayClient(ACTOR);
 
     private PlatformBenchmark() {
     }
@@ -207,7 +208,7 @@ public final class PlatformBenchmark {
                 String body = """
                         {"provider":"Rating Benchmark Provider %d","serviceArea":"EMOTIONAL_HEALTH_AND_WELLBEING",\
                         "lot":{"scope":"COUNTY"},"start":"%s","end":"%s"}""".formatted(i, start, end);
-                HttpResponse<String> created = send("POST", gateway + "/api/contracts", body);
+                HttpResponse<String> created = CLIENT.send("POST", gateway + "/api/contracts", body);
                 if (created.statusCode() != 201) {
                     throw new IllegalStateException("Registration failed: " + created.statusCode() + " " + created.body());
                 }
@@ -226,7 +227,7 @@ public final class PlatformBenchmark {
                      {"rating":"GREEN","lower":90,"lowerInclusive":true,"upper":95,"upperInclusive":true},
                      {"rating":"STRETCH","lower":95,"lowerInclusive":false}]}]}""".formatted(red, KPI_CODE);
             for (String id : contracts) {
-                HttpResponse<String> defined = send("PUT", gateway + "/api/kpi/contracts/" + id + "/framework", framework);
+                HttpResponse<String> defined = CLIENT.send("PUT", gateway + "/api/kpi/contracts/" + id + "/framework", framework);
                 if (defined.statusCode() != 201) {
                     throw new IllegalStateException("Framework of " + id + " not defined: " + defined.statusCode() + " "
                             + defined.body());
@@ -252,7 +253,7 @@ public final class PlatformBenchmark {
         String body = """
                 {"period":"%s","narrative":"Benchmark return","values":[{"kpiCode":"%s","value":%d}]}"""
                 .formatted(period, KPI_CODE, value);
-        HttpResponse<String> submitted = send("POST", gateway + "/api/kpi/contracts/" + id + "/returns", body);
+        HttpResponse<String> submitted = CLIENT.send("POST", gateway + "/api/kpi/contracts/" + id + "/returns", body);
         long respondedAt = System.nanoTime();
         long respondedAtMillis = System.currentTimeMillis();
         if (submitted.statusCode() != 201) {
@@ -265,7 +266,7 @@ public final class PlatformBenchmark {
         boolean cadenceSeen = false;
         while (!cadenceSeen || !events.hasAll(id, p, "KpiRated", "ContractRated", "RagChanged")) {
             if (!cadenceSeen) {
-                HttpResponse<String> contract = send("GET", gateway + "/api/contracts/" + id, null);
+                HttpResponse<String> contract = CLIENT.send("GET", gateway + "/api/contracts/" + id, null);
                 if (contract.statusCode() == 200
                         && cadence.equals(JSON.readTree(contract.body()).path("monitoring").path("cadence").asText())) {
                     cadenceAt = System.nanoTime();
@@ -300,26 +301,12 @@ public final class PlatformBenchmark {
         return TimeUnit.NANOSECONDS.toMillis(toNanos - fromNanos);
     }
 
-    private static void awaitFound(String url, String who) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (send("GET", url, null).statusCode() != 200) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(who + " did not know " + url + " within " + PATIENCE);
-            }
-            Thread.sleep(20);
+    private static void awaitFound(String url, String who) throws InterruptedException {
+        if (!CLIENT.awaitOk(url, System.nanoTime() + PATIENCE.toNanos())) {
+            throw new IllegalStateException(who + " did not know " + url + " within " + PATIENCE);
         }
     }
 
-    private static HttpResponse<String> send(String method, String url, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(PATIENCE).header("X-Actor", ACTOR);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
 
     /**
      * One consumer, open for the whole rating measurement, reading {@value #RATINGS_TOPIC} and {@value #KPI_TOPIC}

@@ -34,7 +34,7 @@ public final class RatingDemoData {
     static final String REPORT = "the 2018 Early Help contract monitoring report";
 
     private final ObjectMapper json = new ObjectMapper();
-    private final DemoClient client = new DemoClient();
+    private final GatewayClient client = new GatewayClient(GatewayClient.DEMO_ACTOR);
     private final Duration patience;
 
     public RatingDemoData() {

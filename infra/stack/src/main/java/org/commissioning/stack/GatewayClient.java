@@ -7,17 +7,23 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The demo loaders' HTTP client: every request as the demo's actor, JSON bodies. */
-final class DemoClient {
+/** The launcher's HTTP client of the platform (demo loaders, benchmark): every request as one actor, JSON bodies. */
+final class GatewayClient {
 
-    static final String ACTOR = "demo-loader";
+    /** The actor of the demo data. */
+    static final String DEMO_ACTOR = "demo-loader";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String actor;
+
+    GatewayClient(String actor) {
+        this.actor = actor;
+    }
 
     HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
-                .header("X-Actor", ACTOR);
+                .header("X-Actor", actor);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
@@ -45,7 +51,7 @@ final class DemoClient {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(250);
+            Thread.sleep(50);
         }
     }
 }
