@@ -102,6 +102,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> stateConflict(StateConflictException ex) {
         ProblemDetail problem = problem(HttpStatus.CONFLICT, "state-conflict", "Not allowed in the current state", ex.getMessage());
         problem.setProperty("currentState", ex.currentState());
+        if (ex.rule() != null) {
+            problem.setProperty("rule", ex.rule());
+        }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
     }
 
