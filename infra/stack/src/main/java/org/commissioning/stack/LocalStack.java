@@ -30,10 +30,17 @@ public final class LocalStack implements AutoCloseable {
     private final MongoWireServer mongo;
     private final KafkaBroker kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final Map<String, String> serviceProperties;
     private volatile boolean stopped;
 
     public LocalStack(StackOptions options) {
+        this(options, Map.of());
+    }
+
+    /** @param serviceProperties set on every service, over the stack's own (tests switch off scheduled scans) */
+    public LocalStack(StackOptions options, Map<String, String> serviceProperties) {
         this.options = options;
+        this.serviceProperties = Map.copyOf(serviceProperties);
         this.mongo = MongoWireServer.onDisk(options.dataDir().resolve("mongo").resolve("platform.mv"), options.mongoPort());
         this.kafka = new KafkaBroker(options.dataDir().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort());
     }
@@ -176,6 +183,7 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> properties = new LinkedHashMap<>(common);
         properties.put("spring.data.mongodb.uri", mongoUri);
         properties.putAll(extra);
+        properties.putAll(serviceProperties);
         Path jar = options.root().resolve(name).resolve("target").resolve(name + "-" + VERSION + "-exec.jar");
         return new ServiceProcess(name, jar, port, properties, logs.resolve(name + ".log"));
     }
