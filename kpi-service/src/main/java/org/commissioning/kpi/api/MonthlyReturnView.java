@@ -2,6 +2,7 @@ package org.commissioning.kpi.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -12,6 +13,9 @@ import java.util.List;
  * @param id          {@link MonthlyReturnId}; stored as {@code _id}
  * @param period      yyyy-MM
  * @param submittedAt null while only council figures are recorded (the provider's return has not arrived)
+ * @param dueOn       when the provider's return was due; null until it arrives (and for returns stored before due
+ *                    dates were recorded)
+ * @param late        whether the provider's return arrived after {@code dueOn}
  */
 public record MonthlyReturnView(
         String id,
@@ -21,10 +25,13 @@ public record MonthlyReturnView(
         String narrative,
         String submittedBy,
         Instant submittedAt,
-        List<Value> values) {
+        List<Value> values,
+        LocalDate dueOn,
+        Boolean late) {
 
     public MonthlyReturnView {
         values = values == null ? List.of() : List.copyOf(values);
+        late = late != null && late;
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.commissioning.kpi.api;
 
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
@@ -12,6 +13,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param returnId    {@link MonthlyReturnId#of(String, YearMonth)}
  * @param submittedBy the actor of the request
+ * @param dueDate     when the return was due ({@code kpi.returns.due-day-of-next-month} of the next month), set by
+ *                    the web layer; a return submitted after it is recorded as late, and as overdue if the scan has
+ *                    not yet found it so. Null (only in tests of other rules) leaves lateness unjudged.
  */
 public record SubmitMonthlyReturnCommand(
         @TargetAggregateIdentifier String returnId,
@@ -21,5 +25,13 @@ public record SubmitMonthlyReturnCommand(
         String narrative,
         String submittedBy,
         ContractFacts contract,
-        FrameworkHistory frameworks) {
+        FrameworkHistory frameworks,
+        LocalDate dueDate) {
+
+    /** A return whose lateness is not judged. */
+    public SubmitMonthlyReturnCommand(String returnId, String contractId, YearMonth period, List<SubmittedValue> values,
+                                      String narrative, String submittedBy, ContractFacts contract,
+                                      FrameworkHistory frameworks) {
+        this(returnId, contractId, period, values, narrative, submittedBy, contract, frameworks, null);
+    }
 }

@@ -10,21 +10,30 @@ import java.util.regex.Pattern;
 
 import org.commissioning.kpi.api.BandTable;
 import org.commissioning.kpi.api.KpiDefinition;
+import org.commissioning.kpi.api.KpiLimits;
 import org.commissioning.platform.domain.RuleViolationException;
 
 /** What makes a framework version acceptable, for defining and revising alike. */
 final class FrameworkRules {
 
     static final int MAX_HEADLINES = 3;
-    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,39}");
+    private static final Pattern CODE = Pattern.compile(KpiLimits.KPI_CODE_PATTERN);
 
     private FrameworkRules() {
     }
 
-    static void requireEffectiveFrom(YearMonth effectiveFrom) {
+    /** A version starts at most {@link KpiLimits#EFFECTIVE_FROM_MONTHS_AHEAD} months after {@code current}. */
+    static void requireEffectiveFrom(YearMonth effectiveFrom, YearMonth current) {
         if (effectiveFrom == null) {
             throw new RuleViolationException("effective-from-required", "effectiveFrom",
                     "A framework version needs the period it is effective from (yyyy-MM)");
+        }
+        YearMonth latest = current.plusMonths(KpiLimits.EFFECTIVE_FROM_MONTHS_AHEAD);
+        if (effectiveFrom.isAfter(latest)) {
+            throw new RuleViolationException("effective-from-too-far-ahead", "effectiveFrom",
+                    "A framework version starts at most " + KpiLimits.EFFECTIVE_FROM_MONTHS_AHEAD + " months after "
+                            + "the current month " + current + ", so at the latest in " + latest + "; got "
+                            + effectiveFrom);
         }
     }
 
@@ -32,6 +41,10 @@ final class FrameworkRules {
     static List<KpiDefinition> accepted(List<KpiDefinition> kpis) {
         if (kpis == null || kpis.isEmpty()) {
             throw new RuleViolationException("kpis-required", "kpis", "A framework needs at least one KPI");
+        }
+        if (kpis.size() > KpiLimits.KPIS_PER_FRAMEWORK) {
+            throw new RuleViolationException("kpis-too-many", "kpis", "A framework has at most "
+                    + KpiLimits.KPIS_PER_FRAMEWORK + " KPIs; got " + kpis.size());
         }
         List<KpiDefinition> accepted = new ArrayList<>();
         Set<String> codes = new HashSet<>();
@@ -43,8 +56,9 @@ final class FrameworkRules {
             }
             String code = kpi.code() == null ? "" : kpi.code().trim();
             if (!CODE.matcher(code).matches()) {
-                throw new RuleViolationException("kpi-code-invalid", at + ".code", "A KPI code is 1 to 40 letters, "
-                        + "digits, '.', '_' or '-', starting with a letter or digit; got '" + code + "'");
+                throw new RuleViolationException("kpi-code-invalid", at + ".code", "A KPI code is 1 to "
+                        + KpiLimits.KPI_CODE + " upper-case letters, digits or '-', starting with a letter or digit ("
+                        + KpiLimits.KPI_CODE_PATTERN + "); got '" + abbreviated(code) + "'");
             }
             if (!codes.add(code.toUpperCase(Locale.ROOT))) {
                 throw new RuleViolationException("kpi-code-duplicate", at + ".code",
@@ -52,6 +66,10 @@ final class FrameworkRules {
             }
             if (kpi.name() == null || kpi.name().isBlank()) {
                 throw new RuleViolationException("kpi-name-required", at + ".name", "KPI " + code + " needs a name");
+            }
+            if (kpi.name().trim().length() > KpiLimits.KPI_NAME) {
+                throw new RuleViolationException("kpi-name-too-long", at + ".name", "KPI " + code + ": a name is at "
+                        + "most " + KpiLimits.KPI_NAME + " characters; got " + kpi.name().trim().length());
             }
             if (kpi.unit() == null) {
                 throw new RuleViolationException("kpi-unit-required", at + ".unit",
@@ -87,5 +105,9 @@ final class FrameworkRules {
                             + "is built from; got " + headlines);
         }
         return List.copyOf(accepted);
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= KpiLimits.KPI_CODE + 10 ? text : text.substring(0, KpiLimits.KPI_CODE) + "...";
     }
 }

@@ -2,6 +2,9 @@ package org.commissioning.kpi.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
+import java.time.YearMonth;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -17,7 +20,11 @@ import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.ReviseKpiFrameworkCommand;
 import org.commissioning.platform.domain.RuleViolationException;
 
-/** A contract's KPI framework and its versions, keyed by the contract id. */
+/**
+ * A contract's KPI framework and its versions, keyed by the contract id. The current month comes from the
+ * {@link Clock} (the council's, Europe/London; a fixed clock in tests): a version starts at most
+ * {@link FrameworkRules#requireEffectiveFrom a year ahead}.
+ */
 @Aggregate
 public class KpiFramework {
 
@@ -31,20 +38,20 @@ public class KpiFramework {
     /** Created if missing, so defining a framework twice is refused here, by rule, rather than by the store. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(DefineKpiFrameworkCommand command) {
+    public void handle(DefineKpiFrameworkCommand command, Clock clock) {
         if (history.defined()) {
             throw new KpiConflictException("framework-already-defined", "DEFINED", "Contract " + command.contractId()
                     + " already has a KPI framework (version " + history.latest().orElseThrow().version()
                     + "); revise it with an effectiveFrom period instead");
         }
-        FrameworkRules.requireEffectiveFrom(command.effectiveFrom());
+        FrameworkRules.requireEffectiveFrom(command.effectiveFrom(), YearMonth.now(clock));
         apply(new KpiFrameworkDefinedEvent(command.contractId(), 1, command.effectiveFrom(),
                 FrameworkRules.accepted(command.kpis()), command.template()));
     }
 
     @CommandHandler
-    public void handle(ReviseKpiFrameworkCommand command) {
-        FrameworkRules.requireEffectiveFrom(command.effectiveFrom());
+    public void handle(ReviseKpiFrameworkCommand command, Clock clock) {
+        FrameworkRules.requireEffectiveFrom(command.effectiveFrom(), YearMonth.now(clock));
         KpiFrameworkVersion latest = history.latest().orElseThrow();
         if (!command.effectiveFrom().isAfter(latest.effectiveFrom())) {
             throw new RuleViolationException("effective-from-not-after-latest", "effectiveFrom",

@@ -32,6 +32,7 @@ import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiDiscrepancyFlaggedEvent;
 import org.commissioning.kpi.api.KpiDiscrepancyResolvedEvent;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
+import org.commissioning.kpi.api.KpiLimits;
 import org.commissioning.kpi.api.KpiUnit;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
 import org.commissioning.kpi.api.MonthlyReturnSubmittedEvent;
@@ -57,8 +58,8 @@ import org.commissioning.platform.domain.RuleViolationException;
 @Aggregate
 public class MonthlyReturn {
 
-    static final int MAX_NARRATIVE = 20_000;
-    static final int MAX_REASON = 2_000;
+    static final int MAX_NARRATIVE = KpiLimits.NARRATIVE;
+    static final int MAX_REASON = KpiLimits.REASON;
 
     @AggregateIdentifier
     private String returnId;
@@ -84,10 +85,11 @@ public class MonthlyReturn {
         }
         YearMonth month = command.period();
         KpiFrameworkVersion framework = framework(month, command.contractId(), command.contract(),
-                command.frameworks(), clock, "A return for " + month + " cannot be submitted in ");
+                command.frameworks(), clock, "A return for " + month);
         if (command.values() == null || command.values().isEmpty()) {
             throw new RuleViolationException("values-required", "values", "A return needs at least one KPI value");
         }
+        requireAtMostMaxValues(command.values());
         if (command.narrative() != null && command.narrative().length() > MAX_NARRATIVE) {
             throw new RuleViolationException("narrative-too-long", "narrative",
                     "The narrative is at most " + MAX_NARRATIVE + " characters; got " + command.narrative().length());
@@ -103,8 +105,14 @@ public class MonthlyReturn {
                     + "its total for the contract (a value without district); missing for " + withoutTotal);
         }
 
+        boolean late = command.dueDate() != null && LocalDate.now(clock).isAfter(command.dueDate());
+        if (late && !overdue) {
+            // the same event the overdue scan records, so a return the scan never saw overdue is counted alike
+            apply(new ReturnOverdueEvent(command.returnId(), command.contractId(), month, command.dueDate(),
+                    Instant.now(clock)));
+        }
         apply(new MonthlyReturnSubmittedEvent(command.returnId(), command.contractId(), month, framework.version(),
-                command.narrative(), command.submittedBy()));
+                command.narrative(), command.submittedBy(), command.dueDate(), late));
         accepted.forEach(event -> apply(event));
         keys.forEach(key -> triangulate(key, framework, clock));
     }
@@ -118,10 +126,11 @@ public class MonthlyReturn {
         }
         YearMonth month = command.period();
         KpiFrameworkVersion framework = framework(month, command.contractId(), command.contract(),
-                command.frameworks(), clock, "Council figures for " + month + " cannot be recorded in ");
+                command.frameworks(), clock, "Council figures for " + month);
         if (command.values() == null || command.values().isEmpty()) {
             throw new RuleViolationException("values-required", "values", "Give at least one council figure");
         }
+        requireAtMostMaxValues(command.values());
         List<KpiValueSubmittedEvent> accepted = accepted(command.values(), ReturnValues.Source.COUNCIL,
                 command.returnId(), command.contractId(), month, framework, command.contract());
         for (KpiValueSubmittedEvent value : accepted) {
@@ -225,19 +234,8 @@ public class MonthlyReturn {
 
     /** The period's checks, and the framework version the month's figures are taken under. */
     private KpiFrameworkVersion framework(YearMonth month, String contract, ContractFacts facts,
-                                          FrameworkHistory frameworks, Clock clock, String inFuture) {
-        if (month == null) {
-            throw new RuleViolationException("period-required", "period", "A return needs its period (yyyy-MM)");
-        }
-        YearMonth current = YearMonth.now(clock);
-        if (month.isAfter(current)) {
-            throw new RuleViolationException("period-in-future", "period",
-                    inFuture + current + ": the period is in the future");
-        }
-        if (!facts.covers(month)) {
-            throw new RuleViolationException("period-outside-term", "period", month + " is outside the term of "
-                    + "contract " + contract + " (" + facts.describeTerm() + ")");
-        }
+                                          FrameworkHistory frameworks, Clock clock, String what) {
+        ReturnPeriods.require(month, contract, facts, YearMonth.now(clock), what);
         if (frameworkVersion > 0) {
             // figures already recorded for the month fix its version, so both sources are rated alike
             return returnFramework(frameworks);
@@ -255,6 +253,14 @@ public class MonthlyReturn {
         return frameworks.version(frameworkVersion).orElseThrow(() ->
                 new IllegalStateException("Version " + frameworkVersion + " of the framework of contract "
                         + contractId + " was not given with the command"));
+    }
+
+    private static void requireAtMostMaxValues(List<SubmittedValue> values) {
+        if (values.size() > KpiLimits.VALUES_PER_RETURN) {
+            throw new RuleViolationException("values-too-many", "values", "A month takes at most "
+                    + KpiLimits.VALUES_PER_RETURN + " values (a total and a value per district for each KPI); got "
+                    + values.size());
+        }
     }
 
     private static List<KpiValueSubmittedEvent> accepted(List<SubmittedValue> given, ReturnValues.Source source,

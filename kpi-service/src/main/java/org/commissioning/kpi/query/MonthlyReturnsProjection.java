@@ -65,7 +65,8 @@ public class MonthlyReturnsProjection {
     public void on(MonthlyReturnSubmittedEvent event, @Timestamp Instant at) {
         List<Value> values = find(event.returnId()).map(MonthlyReturnView::values).orElse(List.of());
         mongo.save(new MonthlyReturnView(event.returnId(), event.contractId(), event.period().toString(),
-                event.frameworkVersion(), event.narrative(), event.submittedBy(), at, values), COLLECTION);
+                event.frameworkVersion(), event.narrative(), event.submittedBy(), at, values, event.dueDate(),
+                event.late()), COLLECTION);
         OverdueReturn overdue = mongo.findById(event.returnId(), OverdueReturn.class, OVERDUE);
         if (overdue != null && overdue.receivedAt() == null) {
             mongo.save(new OverdueReturn(overdue.id(), overdue.contractId(), overdue.period(), overdue.dueDate(),
@@ -88,7 +89,8 @@ public class MonthlyReturnsProjection {
     @EventHandler
     public void on(CouncilKpiValueRecordedEvent event) {
         MonthlyReturnView view = find(event.returnId()).orElseGet(() -> new MonthlyReturnView(event.returnId(),
-                event.contractId(), event.period().toString(), event.frameworkVersion(), null, null, null, List.of()));
+                event.contractId(), event.period().toString(), event.frameworkVersion(), null, null, null, List.of(), null,
+                false));
         CouncilFigure council = new CouncilFigure(event.value(), event.numerator(), event.denominator(), event.band(),
                 event.recordedBy(), event.recordedAt());
         update(view, event.kpiCode(), event.district(), null, current -> validated(new Value(current.kpiCode(),
@@ -196,7 +198,8 @@ public class MonthlyReturnsProjection {
             values.set(at, changed);
         }
         mongo.save(new MonthlyReturnView(view.id(), view.contractId(), view.period(), view.frameworkVersion(),
-                view.narrative(), view.submittedBy(), view.submittedAt(), values), COLLECTION);
+                view.narrative(), view.submittedBy(), view.submittedAt(), values, view.dueOn(), view.late()),
+                COLLECTION);
     }
 
     private static Value withDiscrepancies(Value v, List<Discrepancy> discrepancies) {

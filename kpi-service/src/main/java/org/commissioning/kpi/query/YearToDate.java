@@ -59,8 +59,23 @@ public final class YearToDate {
         return YearMonth.of(financialYear, 4);
     }
 
+    /** The financial year a month belongs to: 2018 for Apr-2018 to Mar-2019. */
+    public static int financialYear(YearMonth month) {
+        return month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
+    }
+
     public static View of(String contractId, int financialYear, List<MonthlyReturnView> returns,
                           FrameworkHistory frameworks) {
+        return of(contractId, financialYear, returns, frameworks, null, null);
+    }
+
+    /**
+     * As above for a contract whose term runs from {@code termFrom} to {@code termTo} (each null where not
+     * recorded; {@code termTo} is the month the contract ended in if it was terminated or expired early): a month
+     * outside the term is not missing, since no return was ever due for it.
+     */
+    public static View of(String contractId, int financialYear, List<MonthlyReturnView> returns,
+                          FrameworkHistory frameworks, YearMonth termFrom, YearMonth termTo) {
         YearMonth from = start(financialYear);
         YearMonth to = from.plusMonths(11);
         Set<String> codes = new LinkedHashSet<>();
@@ -94,7 +109,8 @@ public final class YearToDate {
             List<YearMonth> included = months.stream().map(Monthly::month).toList();
             List<YearMonth> missing = new ArrayList<>();
             for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-                if (!included.contains(m)) {
+                boolean inTerm = (termFrom == null || !m.isBefore(termFrom)) && (termTo == null || !m.isAfter(termTo));
+                if (inTerm && !included.contains(m)) {
                     missing.add(m);
                 }
             }

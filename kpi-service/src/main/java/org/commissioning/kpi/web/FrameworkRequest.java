@@ -6,11 +6,15 @@ import java.util.List;
 
 import org.commissioning.kpi.api.Direction;
 import org.commissioning.kpi.api.ExpectedSource;
+import org.commissioning.kpi.api.KpiLimits;
 import org.commissioning.kpi.api.KpiUnit;
 import org.commissioning.kpi.api.Rating;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
 /**
  * A framework version: its KPIs, or {@code fromTemplate: true} for the template of the contract's service area.
@@ -20,7 +24,7 @@ import jakarta.validation.constraints.NotNull;
 public record FrameworkRequest(
         @NotNull YearMonth effectiveFrom,
         boolean fromTemplate,
-        List<@Valid @NotNull KpiRequest> kpis) {
+        @Size(max = KpiLimits.KPIS_PER_FRAMEWORK) List<@Valid @NotNull KpiRequest> kpis) {
 
     /**
      * @param headline  whether the contract's overall rating is built from it (1 to 3 per framework)
@@ -28,13 +32,14 @@ public record FrameworkRequest(
      *                  figures may be before they are flagged; 0 when left out
      */
     public record KpiRequest(
-            String code,
-            String name,
+            @Size(max = KpiLimits.KPI_CODE) String code,
+            @Size(max = KpiLimits.KPI_NAME) String name,
             @NotNull KpiUnit unit,
             @NotNull Direction direction,
             boolean headline,
             @NotNull ExpectedSource expectedSource,
-            List<@Valid @NotNull BandRequest> bands,
+            @Size(max = KpiLimits.BANDS_PER_KPI) List<@Valid @NotNull BandRequest> bands,
+            @DecimalMin("0") @Digits(integer = KpiLimits.INTEGER_DIGITS, fraction = KpiLimits.VALUE_DECIMALS)
             BigDecimal tolerance) {
     }
 
@@ -43,9 +48,9 @@ public record FrameworkRequest(
      */
     public record BandRequest(
             @NotNull Rating rating,
-            BigDecimal lower,
+            @Digits(integer = KpiLimits.INTEGER_DIGITS, fraction = KpiLimits.BOUND_DECIMALS) BigDecimal lower,
             Boolean lowerInclusive,
-            BigDecimal upper,
+            @Digits(integer = KpiLimits.INTEGER_DIGITS, fraction = KpiLimits.BOUND_DECIMALS) BigDecimal upper,
             Boolean upperInclusive) {
     }
 }

@@ -25,7 +25,11 @@ import org.commissioning.kpi.api.KpiConflictException;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
+import org.commissioning.kpi.api.KpiLimits;
+import org.commissioning.kpi.command.ReturnPeriods;
 import org.commissioning.kpi.command.ReturnValues;
+import org.commissioning.kpi.overdue.OverdueReturnsScan;
+import org.springframework.beans.factory.annotation.Value;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpHeaders;
@@ -75,11 +79,14 @@ public class MonthlyReturnController {
     private final MonthlyReturnsProjection returns;
     private final Clock clock;
     private final ContractStatusView statuses;
+    private final int dueDay;
 
     public MonthlyReturnController(CommandGateway commands, KnownContractsProjection contracts,
                                    KpiFrameworks frameworks, MonthlyReturnsProjection returns, Clock clock,
-                                   ContractStatusView statuses) {
+                                   ContractStatusView statuses,
+                                   @Value("${kpi.returns.due-day-of-next-month:15}") int dueDay) {
         this.commands = commands;
+        this.dueDay = dueDay;
         this.statuses = statuses;
         this.contracts = contracts;
         this.frameworks = frameworks;
@@ -100,6 +107,7 @@ public class MonthlyReturnController {
         String id = contractId.toString();
         KnownContract contract = known(id);
         active(id, period);
+        inTerm(id, contract, period, "A return for " + period);
         ReturnCsv.Parsed parsed = checkedCsv(body, ReturnValues.Source.PROVIDER, id, contract, period);
         return submit(id, contract, period, parsed.rows().stream().map(r -> new SubmittedValue(r.kpiCode(),
                 r.district(), r.value(), r.numerator(), r.denominator())).toList(), narrative);
@@ -117,6 +125,7 @@ public class MonthlyReturnController {
         String id = contractId.toString();
         KnownContract contract = known(id);
         active(id, period);
+        inTerm(id, contract, period, "Council figures for " + period);
         ReturnCsv.Parsed parsed = checkedCsv(body, ReturnValues.Source.COUNCIL, id, contract, period);
         return recordCouncilFigures(id, contract, period, parsed.rows().stream().map(r -> new SubmittedValue(
                 r.kpiCode(), r.district(), r.value(), r.numerator(), r.denominator())).toList());
@@ -193,6 +202,14 @@ public class MonthlyReturnController {
     }
 
     /**
+     * Refuses a period after the current month ({@code period-in-future}) or outside the contract's term
+     * ({@code period-outside-term}), with the bounds; the return's own commands check the same.
+     */
+    private void inTerm(String id, KnownContract contract, YearMonth period, String what) {
+        ReturnPeriods.require(period, id, facts(contract), YearMonth.now(clock), what);
+    }
+
+    /**
      * The CSV template of the contract: the header and one row per KPI the provider reports in the version in
      * force in {@code period} (this month without it).
      */
@@ -257,7 +274,8 @@ public class MonthlyReturnController {
         FrameworkHistory history = frameworks.of(id);
         String returnId = MonthlyReturnId.of(id, period);
         SubmitMonthlyReturnCommand command = new SubmitMonthlyReturnCommand(returnId, id, period, values,
-                narrative, actor(), facts(contract), history);
+                narrative, actor(), facts(contract), history,
+                period == null ? null : OverdueReturnsScan.dueDate(period, dueDay));
         try {
             sendCreatingOnce(command);
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
@@ -278,7 +296,7 @@ public class MonthlyReturnController {
     @PostMapping("/{period}/council-figures")
     public ResponseEntity<Map<String, Object>> councilFigures(@PathVariable UUID contractId,
                                                               @PathVariable YearMonth period,
-                                                              @RequestBody CouncilFiguresRequest request) {
+                                                              @Valid @RequestBody CouncilFiguresRequest request) {
         String id = contractId.toString();
         KnownContract contract = known(id);
         active(id, period);
@@ -310,9 +328,14 @@ public class MonthlyReturnController {
     @PostMapping("/{period}/discrepancies/{kpiCode}/resolution")
     public ResponseEntity<Map<String, Object>> resolve(@PathVariable UUID contractId, @PathVariable YearMonth period,
                                                        @PathVariable String kpiCode,
-                                                       @RequestBody ResolutionRequest request) {
+                                                       @Valid @RequestBody ResolutionRequest request) {
         String id = contractId.toString();
-        known(id);
+        KnownContract contract = known(id);
+        if (kpiCode.length() > KpiLimits.KPI_CODE) {
+            throw new RuleViolationException("kpi-code-too-long", "kpiCode", "A KPI code is at most "
+                    + KpiLimits.KPI_CODE + " characters; got " + kpiCode.length());
+        }
+        inTerm(id, contract, period, "A resolution of " + period);
         String actor = actor();
         try {
             commands.sendAndWait(new ResolveKpiDiscrepancyCommand(MonthlyReturnId.of(id, period), kpiCode,
@@ -359,9 +382,10 @@ public class MonthlyReturnController {
 
     @PostMapping("/{period}/corrections")
     public ResponseEntity<Map<String, Object>> correct(@PathVariable UUID contractId, @PathVariable YearMonth period,
-                                                       @RequestBody CorrectionRequest request) {
+                                                       @Valid @RequestBody CorrectionRequest request) {
         String id = contractId.toString();
-        known(id);
+        KnownContract contract = known(id);
+        inTerm(id, contract, period, "A correction of " + period);
         String actor = actor();
         try {
             commands.sendAndWait(new CorrectKpiValueCommand(MonthlyReturnId.of(id, period), request.kpiCode(),

@@ -2,13 +2,24 @@ package org.commissioning.kpi.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+
+import org.commissioning.kpi.api.KpiLimits;
 
 /**
  * A small reader of the CSV of a return: a header {@code kpiCode,district,value,numerator,denominator}, then one
  * row per value. Fields may be quoted ({@code "Folkestone and Hythe"}, {@code ""} for a quote inside quotes); a
  * quoted field cannot span lines. Blank lines are skipped. Line numbers are those of the file, the header being 1.
+ * <p>
+ * Limits, each reported on its line: a line is at most {@link KpiLimits#CSV_LINE} characters
+ * ({@code csv-line-too-long}); a file has at most {@link KpiLimits#CSV_ROWS} rows of values
+ * ({@code csv-too-many-rows}, reported on the first row over the limit, and reading stops there); a KPI code is at
+ * most {@link KpiLimits#KPI_CODE} characters ({@code kpi-code-too-long}), a district at most
+ * {@link KpiLimits#DISTRICT} ({@code district-too-long}); a number has at most {@link KpiLimits#INTEGER_DIGITS}
+ * digits before the point, a value at most {@link KpiLimits#VALUE_DECIMALS} decimals and from 0, a numerator a whole
+ * number from 0 and a denominator a whole number from 1 ({@code number-out-of-bounds}), as in the JSON requests.
  */
 public final class ReturnCsv {
 
@@ -34,16 +45,30 @@ public final class ReturnCsv {
         List<Row> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         String body = text == null ? "" : text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String[] lines = body.split("\r\n|\n|\r", -1);
+        Iterator<String> lines = body.lines().iterator();
         int headerLine = -1;
-        for (int i = 0; i < lines.length; i++) {
-            int line = i + 1;
-            if (lines[i].isBlank()) {
+        int dataRows = 0;
+        for (int line = 1; lines.hasNext(); line++) {
+            String current = lines.next();
+            if (current.isBlank()) {
+                continue;
+            }
+            if (headerLine >= 0 && ++dataRows > KpiLimits.CSV_ROWS) {
+                errors.add(new RowError(line, "csv-too-many-rows", null, "A file has at most " + KpiLimits.CSV_ROWS
+                        + " rows of values; this is row " + dataRows + ", so the rest of the file was not read"));
+                break;
+            }
+            if (current.length() > KpiLimits.CSV_LINE) {
+                errors.add(new RowError(line, "csv-line-too-long", null, "A line is at most " + KpiLimits.CSV_LINE
+                        + " characters; this one has " + current.length()));
+                if (headerLine < 0) {
+                    return new Parsed(List.of(), errors);
+                }
                 continue;
             }
             List<String> fields;
             try {
-                fields = fields(lines[i]);
+                fields = fields(current);
             } catch (IllegalArgumentException e) {
                 errors.add(new RowError(line, "csv-syntax", null, e.getMessage()));
                 continue;
@@ -64,9 +89,11 @@ public final class ReturnCsv {
                 continue;
             }
             int before = errors.size();
-            BigDecimal value = number(fields.get(2), line, "value", errors);
-            BigDecimal numerator = number(fields.get(3), line, "numerator", errors);
-            BigDecimal denominator = number(fields.get(4), line, "denominator", errors);
+            bounded(fields.get(0), KpiLimits.KPI_CODE, line, "kpiCode", "kpi-code-too-long", errors);
+            bounded(fields.get(1), KpiLimits.DISTRICT, line, "district", "district-too-long", errors);
+            BigDecimal value = number(fields.get(2), line, "value", KpiLimits.VALUE_DECIMALS, BigDecimal.ZERO, errors);
+            BigDecimal numerator = number(fields.get(3), line, "numerator", 0, BigDecimal.ZERO, errors);
+            BigDecimal denominator = number(fields.get(4), line, "denominator", 0, BigDecimal.ONE, errors);
             if (errors.size() == before) {
                 rows.add(new Row(line, blankToNull(fields.get(0)), blankToNull(fields.get(1)), value, numerator,
                         denominator));
@@ -129,17 +156,37 @@ public final class ReturnCsv {
         return fields;
     }
 
-    private static BigDecimal number(String text, int line, String column, List<RowError> errors) {
+    private static void bounded(String text, int max, int line, String column, String rule, List<RowError> errors) {
+        if (text.trim().length() > max) {
+            errors.add(new RowError(line, rule, column, "A " + column + " is at most " + max + " characters; got "
+                    + text.trim().length()));
+        }
+    }
+
+    private static BigDecimal number(String text, int line, String column, int decimals, BigDecimal min,
+                                     List<RowError> errors) {
         String trimmed = text.trim();
         if (trimmed.isEmpty()) {
             return null;
         }
+        BigDecimal number;
         try {
-            return new BigDecimal(trimmed);
+            number = new BigDecimal(trimmed);
         } catch (NumberFormatException e) {
             errors.add(new RowError(line, "csv-number", column, "'" + trimmed + "' is not a number"));
             return null;
         }
+        BigDecimal stripped = number.stripTrailingZeros();
+        int integerDigits = stripped.precision() - stripped.scale();
+        if (integerDigits > KpiLimits.INTEGER_DIGITS || Math.max(0, stripped.scale()) > decimals
+                || number.compareTo(min) < 0) {
+            errors.add(new RowError(line, "number-out-of-bounds", column, "A " + column + " is "
+                    + (decimals == 0 ? "a whole number" : "a number with at most " + decimals + " decimals")
+                    + " from " + min + " with at most " + KpiLimits.INTEGER_DIGITS
+                    + " digits before the point; got '" + trimmed + "'"));
+            return null;
+        }
+        return number;
     }
 
     private static String blankToNull(String text) {

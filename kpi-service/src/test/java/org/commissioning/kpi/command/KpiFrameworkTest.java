@@ -3,8 +3,12 @@ package org.commissioning.kpi.command;
 import static org.commissioning.kpi.command.RuleMatchers.conflicts;
 import static org.commissioning.kpi.command.RuleMatchers.violates;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.commissioning.kpi.api.Band;
@@ -32,6 +36,58 @@ class KpiFrameworkTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(KpiFramework.class);
+        // 15 March 2019 in London: versions may start up to March 2020
+        fixture.registerInjectableResource(Clock.fixed(Instant.parse("2019-03-15T12:00:00Z"), ZoneId.of("Europe/London")));
+    }
+
+    @Test
+    void refusesAFirstVersionStartingMoreThanAYearAheadNamingTheBounds() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineKpiFrameworkCommand(CONTRACT, YearMonth.of(2999, 1), TEMPLATE, null))
+                .expectException(violates("effective-from-too-far-ahead", "effectiveFrom"))
+                .expectExceptionMessage("A framework version starts at most 12 months after the current month "
+                        + "2019-03, so at the latest in 2020-03; got 2999-01")
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesARevisionStartingMoreThanAYearAheadAndAcceptsOneExactlyAYearAhead() {
+        fixture.given(defined())
+                .when(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2020, 4), TEMPLATE, null))
+                .expectException(violates("effective-from-too-far-ahead", "effectiveFrom"))
+                .expectNoEvents();
+        fixture.given(defined())
+                .when(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2020, 3), TEMPLATE, null))
+                .expectEvents(new KpiFrameworkRevisedEvent(CONTRACT, 2, YearMonth.of(2020, 3), TEMPLATE, null));
+    }
+
+    @Test
+    void refusesAKpiNameLongerThanTwoHundredCharacters() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(new KpiDefinition("CALLS",
+                        "x".repeat(1024 * 1024), KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER,
+                        KpiTemplates.NINETY_STRETCH, true, ExpectedSource.PROVIDER)), null))
+                .expectException(violates("kpi-name-too-long", "kpis[0].name"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesMoreThanFiftyKpis() {
+        List<KpiDefinition> kpis = IntStream.range(0, 51)
+                .mapToObj(i -> percent("K" + i, i == 0, KpiTemplates.NINETY_STRETCH)).toList();
+        fixture.givenNoPriorActivity()
+                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, kpis, null))
+                .expectException(violates("kpis-too-many", "kpis"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesALowerCaseKpiCode() {
+        fixture.givenNoPriorActivity()
+                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018,
+                        List.of(percent("calls", true, KpiTemplates.NINETY_STRETCH)), null))
+                .expectException(violates("kpi-code-invalid", "kpis[0].code"))
+                .expectNoEvents();
     }
 
     @Test
@@ -114,9 +170,9 @@ class KpiFrameworkTest {
     }
 
     @Test
-    void refusesTwoKpisWithTheSameCodeWhateverTheirCase() {
+    void refusesTwoKpisWithTheSameCode() {
         fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(percent("calls", true,
+                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(percent("CALLS", true,
                         KpiTemplates.NINETY_STRETCH), percent("CALLS", false, KpiTemplates.NINETY_STRETCH)), null))
                 .expectException(violates("kpi-code-duplicate", "kpis[1].code"))
                 .expectNoEvents();
@@ -194,8 +250,8 @@ class KpiFrameworkTest {
     @Test
     void numbersEachRevisionAfterTheLatest() {
         fixture.given(defined(), new KpiFrameworkRevisedEvent(CONTRACT, 2, YearMonth.of(2019, 4), TEMPLATE, null))
-                .when(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2020, 4), TEMPLATE, null))
-                .expectEvents(new KpiFrameworkRevisedEvent(CONTRACT, 3, YearMonth.of(2020, 4), TEMPLATE, null));
+                .when(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2020, 3), TEMPLATE, null))
+                .expectEvents(new KpiFrameworkRevisedEvent(CONTRACT, 3, YearMonth.of(2020, 3), TEMPLATE, null));
     }
 
     @Test

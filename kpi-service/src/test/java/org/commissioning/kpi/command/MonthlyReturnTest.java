@@ -28,6 +28,8 @@ import org.commissioning.kpi.api.KpiValueSubmittedEvent;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.MonthlyReturnSubmittedEvent;
 import org.commissioning.kpi.api.Rating;
+import org.commissioning.kpi.api.RecordReturnOverdueCommand;
+import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,7 +164,8 @@ class MonthlyReturnTest {
         fixture.givenNoPriorActivity()
                 .when(submit(YearMonth.of(2019, 4), SubmittedValue.total(CALLS, "90")))
                 .expectException(violates("period-in-future", "period"))
-                .expectExceptionMessage("A return for 2019-04 cannot be submitted in 2019-03: the period is in the future")
+                .expectExceptionMessage("A return for 2019-04 cannot be accepted in 2019-03: the period is in the future "
+                        + "(periods up to 2019-03 are accepted)")
                 .expectNoEvents();
     }
 
@@ -171,7 +174,8 @@ class MonthlyReturnTest {
         fixture.givenNoPriorActivity()
                 .when(submit(YearMonth.of(2017, 3), SubmittedValue.total(CALLS, "90")))
                 .expectException(violates("period-outside-term", "period"))
-                .expectExceptionMessage("2017-03 is outside the term of contract " + CONTRACT + " (2017-04-01 to 2020-03-31)")
+                .expectExceptionMessage("2017-03 is outside the term of contract " + CONTRACT + " (2017-04-01 to 2020-03-31); "
+                        + "periods from 2017-04 to 2019-03 are accepted")
                 .expectNoEvents();
     }
 
@@ -362,10 +366,10 @@ class MonthlyReturnTest {
     }
 
     @Test
-    void refusesANarrativeLongerThanTwentyThousandCharacters() {
+    void refusesANarrativeLongerThanFourThousandCharacters() {
         fixture.givenNoPriorActivity()
                 .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "90")),
-                        "x".repeat(20_001), "nelft", SOUTH_2017_TO_2020, FRAMEWORKS))
+                        "x".repeat(4_001), "nelft", SOUTH_2017_TO_2020, FRAMEWORKS))
                 .expectException(violates("narrative-too-long", "narrative"))
                 .expectNoEvents();
     }
@@ -444,6 +448,72 @@ class MonthlyReturnTest {
                 .when(correct(CRISIS, null, "185", "typo"))
                 .expectException(violates("value-out-of-range", "value"))
                 .expectNoEvents();
+    }
+
+    static final LocalDate DUE_15_NOVEMBER_2018 = LocalDate.of(2018, 11, 15);
+
+    @Test
+    void recordsAReturnSubmittedAfterItsDueDateAsLateAndOverdueOnce() {
+        fixture.givenNoPriorActivity()
+                .when(submitDue(DUE_15_NOVEMBER_2018, SubmittedValue.total(CALLS, "97")))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(
+                        new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER_2018, DUE_15_NOVEMBER_2018, NOW),
+                        new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, "Figures validated",
+                                "nelft", DUE_15_NOVEMBER_2018, true),
+                        value(CALLS, null, "97", Rating.STRETCH));
+    }
+
+    @Test
+    void recordsALateReturnTheScanAlreadyFoundOverdueAsLateWithoutASecondOverdue() {
+        fixture.given(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER_2018, DUE_15_NOVEMBER_2018,
+                        Instant.parse("2018-11-16T09:00:00Z")))
+                .when(submitDue(DUE_15_NOVEMBER_2018, SubmittedValue.total(CALLS, "97")))
+                .expectEvents(
+                        new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, "Figures validated",
+                                "nelft", DUE_15_NOVEMBER_2018, true),
+                        value(CALLS, null, "97", Rating.STRETCH));
+    }
+
+    @Test
+    void recordsNothingFromTheScanAfterALateReturn() {
+        fixture.given(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER_2018, DUE_15_NOVEMBER_2018, NOW),
+                        new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, "Figures validated",
+                                "nelft", DUE_15_NOVEMBER_2018, true))
+                .when(new RecordReturnOverdueCommand(RETURN, CONTRACT, OCTOBER_2018, DUE_15_NOVEMBER_2018))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void recordsAReturnSubmittedOnItsDueDateAsOnTime() {
+        // "today" is 15 March 2019: the return of February 2019 is due that very day
+        YearMonth february2019 = YearMonth.of(2019, 2);
+        String returnId = MonthlyReturnId.of(CONTRACT, february2019);
+        fixture.givenNoPriorActivity()
+                .when(new SubmitMonthlyReturnCommand(returnId, CONTRACT, february2019,
+                        List.of(SubmittedValue.total(CALLS, "97")), null, "nelft", SOUTH_2017_TO_2020, FRAMEWORKS,
+                        LocalDate.of(2019, 3, 15)))
+                .expectEvents(
+                        new MonthlyReturnSubmittedEvent(returnId, CONTRACT, february2019, 1, null, "nelft",
+                                LocalDate.of(2019, 3, 15), false),
+                        new KpiValueSubmittedEvent(returnId, CONTRACT, february2019, 1, CALLS, null, KpiUnit.PERCENT,
+                                new BigDecimal("97"), null, null, Rating.STRETCH));
+    }
+
+    @Test
+    void refusesMoreThanAThousandValues() {
+        SubmittedValue[] values = new SubmittedValue[1001];
+        java.util.Arrays.fill(values, SubmittedValue.total(CALLS, "97"));
+        fixture.givenNoPriorActivity()
+                .when(submit(OCTOBER_2018, values))
+                .expectException(violates("values-too-many", "values"))
+                .expectNoEvents();
+    }
+
+    private static SubmitMonthlyReturnCommand submitDue(LocalDate dueDate, SubmittedValue... values) {
+        return new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(values), "Figures validated",
+                "nelft", SOUTH_2017_TO_2020, FRAMEWORKS, dueDate);
     }
 
     @Test

@@ -89,7 +89,8 @@ class YearToDateTest {
     }
 
     private static MonthlyReturnView month(String period, MonthlyReturnView.Value... values) {
-        return new MonthlyReturnView(CONTRACT + ":" + period, CONTRACT, period, 1, null, "nelft", null, List.of(values));
+        return new MonthlyReturnView(CONTRACT + ":" + period, CONTRACT, period, 1, null, "nelft", null, List.of(values),
+                null, false);
     }
 
     private static MonthlyReturnView.Value fraction(String code, long n, long d) {

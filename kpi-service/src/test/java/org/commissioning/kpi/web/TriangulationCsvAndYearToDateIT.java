@@ -100,13 +100,14 @@ class TriangulationCsvAndYearToDateIT {
                 {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", "officer.jones");
         assertThat(council.getStatusCode().value()).as(council.getBody()).isEqualTo(201);
 
-        List<IntegrationEvent<?>> published = published(id, 5);
+        // October 2018's return came years after its due date: recorded overdue as it arrived
+        List<IntegrationEvent<?>> published = published(id, 6);
         assertThat(published).extracting(IntegrationEvent::type).containsExactly(
-                "org.commissioning.kpi.KpiFrameworkDefined.v1", "org.commissioning.kpi.KpiSubmitted.v1",
+                "org.commissioning.kpi.KpiFrameworkDefined.v1", "org.commissioning.kpi.ReturnOverdue.v1",
                 "org.commissioning.kpi.KpiSubmitted.v1", "org.commissioning.kpi.KpiSubmitted.v1",
-                "org.commissioning.kpi.KpiDiscrepancyFlagged.v1");
-        assertThat(((KpiSubmitted) published.get(3).data()).source()).isEqualTo("COUNCIL");
-        KpiDiscrepancyFlagged flagged = (KpiDiscrepancyFlagged) published.get(4).data();
+                "org.commissioning.kpi.KpiSubmitted.v1", "org.commissioning.kpi.KpiDiscrepancyFlagged.v1");
+        assertThat(((KpiSubmitted) published.get(4).data()).source()).isEqualTo("COUNCIL");
+        KpiDiscrepancyFlagged flagged = (KpiDiscrepancyFlagged) published.get(5).data();
         assertThat(flagged.kpiCode()).isEqualTo("LAC-ASSESSED-2W");
         assertThat(flagged.providerValue()).isEqualByComparingTo("100");
         assertThat(flagged.councilValue()).isEqualByComparingTo("50");
@@ -126,7 +127,7 @@ class TriangulationCsvAndYearToDateIT {
                 {"note":"NELFT counted children placed by other authorities"}""", "officer.jones");
         assertThat(resolved.getStatusCode().value()).as(resolved.getBody()).isEqualTo(201);
 
-        IntegrationEvent<?> resolution = published(id, 6).get(5);
+        IntegrationEvent<?> resolution = published(id, 7).get(6);
         assertThat(resolution.type()).isEqualTo("org.commissioning.kpi.KpiDiscrepancyResolved.v1");
         assertThat(resolution.actor()).isEqualTo("officer.jones");
         assertThat(((KpiDiscrepancyResolved) resolution.data()).note())
