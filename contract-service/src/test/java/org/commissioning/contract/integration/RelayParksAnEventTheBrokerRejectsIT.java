@@ -129,6 +129,15 @@ class RelayParksAnEventTheBrokerRejectsIT {
         JsonNode afterRetry = json.readTree(http().get().uri("/actuator/relay").retrieve().body(String.class));
         assertThat(afterRetry.at("/events/0/attempts").asInt()).isEqualTo(2);
         assertThat(afterRetry.at("/events/0/sequence").asLong()).as("keeps its sequence").isEqualTo(2);
+
+        JsonNode oneStream = json.readTree(http().post().uri("/actuator/relay").contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(Map.of("stream", Topics.CONTRACTS + "|" + held)))
+                .retrieve().body(String.class));
+        assertThat(oneStream.get("streams")).singleElement()
+                .satisfies(s -> assertThat(s.get("stream").asText()).isEqualTo(Topics.CONTRACTS + "|" + held));
+        assertThat(json.readTree(http().get().uri("/actuator/relay").retrieve().body(String.class))
+                .at("/events/0/attempts").asInt()).isEqualTo(3);
+        assertThat(onTopic(held, 1)).as("nothing of the held contract was sent by the retries").hasSize(1);
     }
 
     private List<ConsumerRecord<byte[], byte[]>> onTopic(String contractId, int atLeast) {
