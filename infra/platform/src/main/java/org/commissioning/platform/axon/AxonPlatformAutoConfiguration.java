@@ -1,5 +1,6 @@
 package org.commissioning.platform.axon;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
@@ -28,6 +30,12 @@ import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.relay.IntegrationEventTranslator;
 import org.commissioning.platform.relay.OutboxLedger;
 import org.commissioning.platform.relay.OutboxRelay;
+import org.commissioning.platform.relay.ParkedEvents;
+import org.commissioning.platform.relay.RelayEndpoint;
+import org.commissioning.platform.relay.RelayHealthIndicator;
+import org.commissioning.platform.relay.StoredEvents;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -115,11 +123,45 @@ public class AxonPlatformAutoConfiguration {
 
     @Bean
     @ConditionalOnBean(IntegrationEventTranslator.class)
+    public ParkedEvents parkedEvents(org.springframework.data.mongodb.core.MongoTemplate mongo) {
+        return new ParkedEvents(mongo);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
     public OutboxRelay outboxRelay(IntegrationEventTranslator translator, OutboxLedger ledger,
                                    IntegrationEventPublisher publisher, PlatformMetrics metrics,
+                                   ParkedEvents parkedEvents, ObjectProvider<EventStore> eventStore,
                                    PlatformProperties properties) {
         PlatformProperties.Relay relay = properties.getRelay();
-        return new OutboxRelay(translator, ledger, publisher, metrics, properties.getSource(),
+        return new OutboxRelay(translator, ledger, publisher, metrics, parkedEvents,
+                new StoredEvents(eventStore::getObject), Clock.systemUTC(), properties.getSource(),
                 relay.getAttempts(), relay.getBackoff());
+    }
+
+    /** The {@code relay} health component: DEGRADED (HTTP 200) while events are parked. */
+    @Bean(name = "relayHealthIndicator")
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public RelayHealthIndicator relayHealthIndicator(ParkedEvents parkedEvents, OutboxRelay outboxRelay) {
+        return new RelayHealthIndicator(parkedEvents, outboxRelay);
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public RelayEndpoint relayEndpoint(ParkedEvents parkedEvents, OutboxRelay outboxRelay) {
+        return new RelayEndpoint(parkedEvents, outboxRelay);
+    }
+
+    /** Events parked before a restart show on {@code platform_relay_parked} from the start. */
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public SmartInitializingSingleton relayParkedGauge(OutboxRelay outboxRelay) {
+        return () -> {
+            try {
+                outboxRelay.refreshParked();
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(OutboxRelay.class).warn("Parked events not counted yet: {}", e.getMessage());
+            }
+        };
     }
 }

@@ -36,7 +36,7 @@ public final class IntegrationEventCodec {
         try {
             return mapper.writeValueAsBytes(event);
         } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot encode " + event.type(), e);
+            throw new EventEncodingException("Cannot encode " + event.type() + ": " + e.getMessage(), e);
         }
     }
 

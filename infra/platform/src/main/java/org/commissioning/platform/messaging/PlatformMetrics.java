@@ -1,6 +1,8 @@
 package org.commissioning.platform.messaging;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
@@ -12,12 +14,16 @@ import io.micrometer.core.instrument.Timer;
  * The platform's messaging meters, exposed on /actuator/prometheus as
  * {@code platform_events_published_total}, {@code platform_events_consumed_total},
  * {@code platform_events_duplicates_total}, {@code platform_events_gaps_total},
- * {@code platform_relay_failures_total}, {@code platform_relay_lag_seconds} and {@code platform_relay_last_lag_seconds}.
+ * {@code platform_relay_failures_total}, {@code platform_relay_lag_seconds} and {@code platform_relay_last_lag_seconds},
+ * and the relay's dead letters: {@code platform_relay_parked} (events parked now, by topic) and
+ * {@code platform_relay_parked_events_total} (events ever parked, by topic; Prometheus does not allow a counter
+ * {@code platform_relay_parked_total} beside a gauge {@code platform_relay_parked}).
  */
 public class PlatformMetrics {
 
     private final MeterRegistry registry;
     private final AtomicLong lastLagMillis = new AtomicLong();
+    private final Map<String, AtomicLong> parkedByTopic = new ConcurrentHashMap<>();
 
     public PlatformMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,6 +44,32 @@ public class PlatformMetrics {
     public void publishFailed(String topic) {
         Counter.builder("platform.relay.failures").tag("topic", topic)
                 .description("Publish attempts the broker did not acknowledge (retried)").register(registry).increment();
+    }
+
+    /** An event parked by the relay (its own failure, or held behind an earlier parked event of its stream). */
+    public void parked(String topic) {
+        Counter.builder("platform.relay.parked.events").tag("topic", topic)
+                .description("Events the relay ever parked instead of publishing").register(registry).increment();
+    }
+
+    /** The events parked now, by topic; a topic left out has none parked any more. */
+    public void parkedNow(Map<String, Long> byTopic) {
+        byTopic.keySet().forEach(topic -> parkedByTopic.computeIfAbsent(topic, t -> {
+            AtomicLong count = new AtomicLong();
+            Gauge.builder("platform.relay.parked", count, AtomicLong::get).tag("topic", t)
+                    .description("Events parked by the relay, waiting for an operator's retry").register(registry);
+            return count;
+        }));
+        parkedByTopic.forEach((topic, count) -> count.set(byTopic.getOrDefault(topic, 0L)));
+    }
+
+    /** The sum of a gauge's values over the series matching {@code tags}. */
+    public double gauge(String name, String... tags) {
+        var search = registry.find(name);
+        if (tags.length > 0) {
+            search = search.tags(tags);
+        }
+        return search.gauges().stream().mapToDouble(Gauge::value).sum();
     }
 
     public void consumed(String consumer, String source, String type) {

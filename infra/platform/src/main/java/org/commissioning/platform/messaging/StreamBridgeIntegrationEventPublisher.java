@@ -26,6 +26,7 @@ public class StreamBridgeIntegrationEventPublisher implements IntegrationEventPu
 
     @Override
     public void publish(IntegrationEvent<?> event) {
+        // an event that cannot be encoded throws EventEncodingException, which the relay parks instead of retrying
         Message<byte[]> message = MessageBuilder.withPayload(codec.encode(event))
                 .setHeader(KafkaHeaders.KEY, event.subject().getBytes(StandardCharsets.UTF_8))
                 .setHeader(MessageHeaders.CONTENT_TYPE, IntegrationEvent.CONTENT_TYPE)

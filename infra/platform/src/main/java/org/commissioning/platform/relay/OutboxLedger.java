@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Gives each published event its place in its contract's stream, once: the sequence an event is given
  * the first time it is relayed is the one it keeps when it is relayed again after a failure or a replay.
- * Only the relay's single tracking thread writes here, so reading the counter and then inserting is safe.
+ * Only the relay's single tracking thread and its operator retry write here, one at a time under the relay's lock,
+ * so reading the counter and then inserting is safe.
  */
 public class OutboxLedger {
 

@@ -1,10 +1,16 @@
 package org.commissioning.platform.relay;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.commissioning.events.EventType;
@@ -12,7 +18,7 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.messaging.IntegrationEventPublisher;
 import org.commissioning.platform.messaging.PlatformMetrics;
-import org.commissioning.platform.messaging.PublishFailedException;
+import org.commissioning.platform.relay.PublishFailures.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,10 +26,16 @@ import org.slf4j.LoggerFactory;
  * Publishes a service's events from its event store: a tracking processor reads the store in order,
  * translates each event into the published language and publishes it synchronously.
  * <p>
- * A publish that fails is retried here a few times and then thrown, which makes the tracking processor
- * release its token and retry the same event later (the processor's error handling is set to propagate).
- * So an event is never skipped; it may be published more than once, with the same id and sequence,
- * and consumers drop the repeats.
+ * A publish that fails because the broker is unavailable is retried here a few times and then thrown, which makes
+ * the tracking processor release its token and retry the same event later (the processor's error handling is set
+ * to propagate). So such an event is never skipped; it may be published more than once, with the same id and
+ * sequence, and consumers drop the repeats.
+ * <p>
+ * An event the broker can never accept as it is (too large, not serialisable, a translation that throws) is
+ * <em>parked</em> in {@link ParkedEvents} instead, with the sequence the ledger gave it, and the relay goes on.
+ * Later events of the same contract stream (topic and subject) are parked behind it unsent, so a contract's order
+ * is kept while every other contract keeps flowing. {@link #retry(String)} publishes a stream's parked events again
+ * in order once the cause is fixed. The relay and the retry share one lock, so neither can overtake the other.
  */
 @ProcessingGroup(OutboxRelay.PROCESSING_GROUP)
 public class OutboxRelay {
@@ -31,21 +43,30 @@ public class OutboxRelay {
     public static final String PROCESSING_GROUP = "integration-relay";
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final int MAX_REASON = 1000;
 
     private final IntegrationEventTranslator translator;
     private final OutboxLedger ledger;
     private final IntegrationEventPublisher publisher;
     private final PlatformMetrics metrics;
+    private final ParkedEvents parked;
+    private final StoredEvents storedEvents;
+    private final Clock clock;
     private final String source;
     private final int attempts;
     private final Duration backoff;
+    private final ReentrantLock lock = new ReentrantLock();
 
     public OutboxRelay(IntegrationEventTranslator translator, OutboxLedger ledger, IntegrationEventPublisher publisher,
-                       PlatformMetrics metrics, String source, int attempts, Duration backoff) {
+                       PlatformMetrics metrics, ParkedEvents parked, StoredEvents storedEvents, Clock clock,
+                       String source, int attempts, Duration backoff) {
         this.translator = translator;
         this.ledger = ledger;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.parked = parked;
+        this.storedEvents = storedEvents;
+        this.clock = clock;
         this.source = source;
         this.attempts = Math.max(1, attempts);
         this.backoff = backoff;
@@ -53,42 +74,214 @@ public class OutboxRelay {
 
     @EventHandler
     public void on(Object payload, EventMessage<?> stored) throws InterruptedException {
-        Optional<IntegrationEventTranslator.Outgoing> outgoing = translator.translate(stored);
-        if (outgoing.isEmpty()) {
-            return;
+        lock.lockInterruptibly();
+        try {
+            relay(stored);
+        } finally {
+            lock.unlock();
         }
-        IntegrationEventTranslator.Outgoing out = outgoing.get();
-        String topic = EventType.of(out.payload().getClass()).topic();
-        long sequence = ledger.sequenceFor(stored.getIdentifier(), topic, out.subject());
-        IntegrationEvent<?> event = IntegrationEvent.of(
-                stored.getIdentifier(), source, out.subject(), stored.getTimestamp(), sequence,
-                metaData(stored, CausationContext.ACTOR, CausationContext.SYSTEM),
-                metaData(stored, CausationContext.CORRELATION_ID, stored.getIdentifier()),
-                out.payload());
-        publishWithRetry(event, topic);
-        ledger.markPublished(event.id());
-        metrics.published(topic, event.type(), Duration.between(stored.getTimestamp(), Instant.now()));
     }
 
-    private void publishWithRetry(IntegrationEvent<?> event, String topic) throws InterruptedException {
+    private void relay(EventMessage<?> stored) throws InterruptedException {
+        if (parked.find(stored.getIdentifier()).isPresent()) {
+            return;
+        }
+        Optional<Target> translated;
+        try {
+            translated = target(stored);
+        } catch (RuntimeException e) {
+            String aggregate = aggregateId(stored) == null ? stored.getIdentifier() : aggregateId(stored);
+            String stream = parked.holding(null, null, aggregate).orElse(ParkedEvents.aggregateStream(aggregate));
+            park(stored, stream, null, null, null, payloadType(stored),
+                    "translation failed: " + PublishFailures.rootCause(e), false);
+            return;
+        }
+        if (translated.isEmpty()) {
+            return;
+        }
+        Target target = translated.get();
+        Optional<String> holding = parked.holding(target.topic(), target.subject(), aggregateId(stored));
+        if (holding.isPresent()) {
+            park(stored, holding.get(), target.topic(), target.subject(), null, target.type(),
+                    "held behind an earlier parked event of " + holding.get(), true);
+            return;
+        }
+        long sequence = ledger.sequenceFor(stored.getIdentifier(), target.topic(), target.subject());
+        IntegrationEvent<?> event;
+        try {
+            event = event(stored, target, sequence);
+        } catch (RuntimeException e) {
+            park(stored, ParkedEvents.stream(target.topic(), target.subject()), target.topic(), target.subject(),
+                    sequence, target.type(), "translation failed: " + PublishFailures.rootCause(e), false);
+            return;
+        }
+        Optional<RuntimeException> unpublishable = publishWithRetry(event, target.topic());
+        if (unpublishable.isPresent()) {
+            park(stored, ParkedEvents.stream(target.topic(), target.subject()), target.topic(), target.subject(),
+                    sequence, event.type(), "cannot be published: " + PublishFailures.rootCause(unpublishable.get()),
+                    false);
+            return;
+        }
+        ledger.markPublished(event.id());
+        metrics.published(target.topic(), event.type(), Duration.between(stored.getTimestamp(), Instant.now()));
+    }
+
+    /** @return the failure when the broker can never accept the event; empty once it is acknowledged */
+    private Optional<RuntimeException> publishWithRetry(IntegrationEvent<?> event, String topic)
+            throws InterruptedException {
         Duration wait = backoff;
         for (int attempt = 1; ; attempt++) {
             try {
                 publisher.publish(event);
-                return;
-            } catch (PublishFailedException e) {
+                return Optional.empty();
+            } catch (RuntimeException e) {
                 metrics.publishFailed(topic);
+                if (PublishFailures.classify(e) == Verdict.PARK) {
+                    return Optional.of(e);
+                }
                 if (attempt >= attempts) {
                     log.warn("Publishing {} {} (contract {}, sequence {}) failed {} times; the relay will retry it",
                             event.type(), event.id(), event.subject(), event.sequence(), attempt);
                     throw e;
                 }
                 log.info("Publishing {} {} failed (attempt {}): {}; retrying in {} ms",
-                        event.type(), event.id(), attempt, rootMessage(e), wait.toMillis());
+                        event.type(), event.id(), attempt, PublishFailures.rootCause(e), wait.toMillis());
                 Thread.sleep(wait.toMillis());
                 wait = wait.multipliedBy(2);
             }
         }
+    }
+
+    /**
+     * Publishes the parked events of one stream, or of every stream when {@code stream} is null, each stream in
+     * the order its events were parked. Each event is re-read from the event store and translated again, so a fixed
+     * translator or a raised broker limit applies; it keeps the id and the sequence the ledger gave it. The first
+     * event that still fails stays parked with its new reason and holds the rest of its stream.
+     */
+    public List<StreamRetry> retry(String stream) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            List<StreamRetry> results = new ArrayList<>();
+            try {
+                for (String each : stream == null ? parked.streams() : List.of(stream)) {
+                    results.add(retryStream(each));
+                }
+            } finally {
+                refreshParked();
+            }
+            return results;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private StreamRetry retryStream(String stream) {
+        int published = 0;
+        int dropped = 0;
+        List<ParkedEvents.Entry> entries = parked.inStream(stream);
+        for (ParkedEvents.Entry entry : entries) {
+            Attempt attempt = retryOne(entry);
+            switch (attempt.outcome()) {
+                case PUBLISHED -> published++;
+                case NOT_PUBLISHED -> dropped++;
+                case FAILED -> {
+                    log.warn("Parked {} {} of {} still cannot be published: {}", entry.type(), entry.eventId(),
+                            stream, attempt.reason());
+                    return new StreamRetry(stream, published, dropped, entries.size() - published - dropped,
+                            attempt.reason());
+                }
+            }
+        }
+        log.info("Parked stream {} published again: {} events sent, {} no longer published", stream, published,
+                dropped);
+        return new StreamRetry(stream, published, dropped, 0, null);
+    }
+
+    private Attempt retryOne(ParkedEvents.Entry entry) {
+        Optional<EventMessage<?>> stored = entry.aggregateId() == null || entry.aggregateSequence() == null
+                ? Optional.empty()
+                : storedEvents.read(entry.aggregateId(), entry.aggregateSequence(), entry.eventId());
+        if (stored.isEmpty()) {
+            return failed(entry, "stored event " + entry.eventId() + " cannot be re-read from the event store");
+        }
+        Optional<Target> translated;
+        IntegrationEvent<?> event;
+        try {
+            translated = target(stored.get());
+            if (translated.isEmpty()) {
+                parked.remove(entry.eventId());
+                return new Attempt(Outcome.NOT_PUBLISHED, null);
+            }
+            long sequence = ledger.sequenceFor(entry.eventId(), translated.get().topic(), translated.get().subject());
+            event = event(stored.get(), translated.get(), sequence);
+        } catch (RuntimeException e) {
+            return failed(entry, "translation failed: " + PublishFailures.rootCause(e));
+        }
+        try {
+            publisher.publish(event);
+        } catch (RuntimeException e) {
+            metrics.publishFailed(translated.get().topic());
+            String cause = PublishFailures.classify(e) == Verdict.PARK ? "cannot be published: " : "broker unavailable: ";
+            return failed(entry, cause + PublishFailures.rootCause(e));
+        }
+        ledger.markPublished(event.id());
+        parked.remove(entry.eventId());
+        metrics.published(translated.get().topic(), event.type(),
+                Duration.between(stored.get().getTimestamp(), Instant.now()));
+        return new Attempt(Outcome.PUBLISHED, null);
+    }
+
+    private Attempt failed(ParkedEvents.Entry entry, String reason) {
+        String shortReason = shorten(reason);
+        parked.failedAgain(entry, shortReason, clock.instant());
+        return new Attempt(Outcome.FAILED, shortReason);
+    }
+
+    private void park(EventMessage<?> stored, String stream, String topic, String subject, Long sequence,
+                      String type, String reason, boolean held) {
+        Instant now = clock.instant();
+        DomainEventMessage<?> domain = stored instanceof DomainEventMessage<?> d ? d : null;
+        ParkedEvents.Entry entry = parked.park(new ParkedEvents.Entry(stored.getIdentifier(), stream, 0, topic, subject,
+                sequence, type, domain == null ? null : domain.getAggregateIdentifier(),
+                domain == null ? null : domain.getSequenceNumber(), shorten(reason), held, now, now, held ? 0 : 1));
+        metrics.parked(ParkedEvents.topicOf(entry));
+        refreshParked();
+        if (held) {
+            log.warn("Holding {} {} unsent: an earlier event of {} is parked", type, stored.getIdentifier(), stream);
+        } else {
+            log.error("Parked {} {} of {} (sequence {}): {}. Later events of this stream are held until it is "
+                    + "retried (POST /actuator/relay)", type, stored.getIdentifier(), stream, sequence, reason);
+        }
+    }
+
+    /** Brings the {@code platform_relay_parked} gauge in line with the store. */
+    public void refreshParked() {
+        metrics.parkedNow(parked.countByTopic());
+    }
+
+    private Optional<Target> target(EventMessage<?> stored) {
+        return translator.translate(stored).map(out -> {
+            Objects.requireNonNull(out.subject(), "subject");
+            Objects.requireNonNull(out.payload(), "payload");
+            EventType type = EventType.of(out.payload().getClass());
+            return new Target(type.topic(), out.subject(), type.qualifiedName(), out.payload());
+        });
+    }
+
+    private IntegrationEvent<?> event(EventMessage<?> stored, Target target, long sequence) {
+        return IntegrationEvent.of(
+                stored.getIdentifier(), source, target.subject(), stored.getTimestamp(), sequence,
+                metaData(stored, CausationContext.ACTOR, CausationContext.SYSTEM),
+                metaData(stored, CausationContext.CORRELATION_ID, stored.getIdentifier()),
+                target.payload());
+    }
+
+    private static String aggregateId(EventMessage<?> stored) {
+        return stored instanceof DomainEventMessage<?> d ? d.getAggregateIdentifier() : null;
+    }
+
+    private static String payloadType(EventMessage<?> stored) {
+        return stored.getPayloadType().getName();
     }
 
     private static String metaData(EventMessage<?> message, String key, String fallback) {
@@ -96,11 +289,23 @@ public class OutboxRelay {
         return value == null ? fallback : value.toString();
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    private static String shorten(String reason) {
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
+    }
+
+    private record Target(String topic, String subject, String type, Object payload) {
+    }
+
+    private enum Outcome { PUBLISHED, NOT_PUBLISHED, FAILED }
+
+    private record Attempt(Outcome outcome, String reason) {
+    }
+
+    /**
+     * @param published    events sent and removed from the parked store
+     * @param dropped      events the translator no longer publishes, removed
+     * @param stillParked  events left in the stream (the first with {@code failure})
+     */
+    public record StreamRetry(String stream, int published, int dropped, int stillParked, String failure) {
     }
 }

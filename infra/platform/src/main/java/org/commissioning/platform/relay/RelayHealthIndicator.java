@@ -1,0 +1,47 @@
+package org.commissioning.platform.relay;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.actuate.health.Status;
+
+/**
+ * The {@code relay} health component: UP while nothing is parked, {@value #DEGRADED_CODE} while events wait in
+ * {@code outbox_parked}. DEGRADED ranks between DOWN and UP ({@code platform-defaults.yml}) and answers 200: the
+ * service still serves and relays every other contract, so it must not be restarted for it; readiness and
+ * liveness do not include this component.
+ */
+public class RelayHealthIndicator implements HealthIndicator {
+
+    public static final String DEGRADED_CODE = "DEGRADED";
+    public static final Status DEGRADED = new Status(DEGRADED_CODE,
+            "Events are parked; their streams are held until an operator retries them (POST /actuator/relay)");
+
+    private final ParkedEvents parked;
+    private final OutboxRelay relay;
+
+    public RelayHealthIndicator(ParkedEvents parked, OutboxRelay relay) {
+        this.parked = parked;
+        this.relay = relay;
+    }
+
+    @Override
+    public Health health() {
+        List<ParkedEvents.Entry> entries = parked.all();
+        relay.refreshParked();
+        if (entries.isEmpty()) {
+            return Health.up().withDetail("parked", 0).build();
+        }
+        ParkedEvents.Entry oldest = entries.get(0);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("parked", entries.size());
+        details.put("streamsHeld", entries.stream().map(ParkedEvents.Entry::stream).distinct().count());
+        details.put("oldestParkedAt", oldest.parkedAt());
+        details.put("oldestStream", oldest.stream());
+        details.put("oldestReason", oldest.reason());
+        return Health.status(DEGRADED).withDetails(details).build();
+    }
+}
