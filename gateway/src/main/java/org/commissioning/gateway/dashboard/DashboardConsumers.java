@@ -7,6 +7,7 @@ import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.platform.consumer.IdempotentConsumers;
@@ -18,8 +19,8 @@ import org.springframework.messaging.Message;
 /**
  * The dashboard's subscriptions, each with the group {@code gateway} (application.yml): {@code contractEvents} is
  * bound to {@code contracts.events.v1} as {@code contractEvents-in-0}, {@code ratingEvents} to
- * {@code ratings.events.v1} as {@code ratingEvents-in-0}. The platform drops redeliveries and watches each
- * contract's sequence on each topic.
+ * {@code ratings.events.v1} as {@code ratingEvents-in-0}. The platform drops redeliveries and applies each
+ * contract's events of each topic in sequence order, holding a record that arrives ahead of its turn.
  */
 @Configuration(proxyBeanMethods = false)
 public class DashboardConsumers {
@@ -39,6 +40,7 @@ public class DashboardConsumers {
     public Consumer<Message<byte[]>> ratingEvents(IdempotentConsumers consumers, DashboardProjection projection) {
         return consumers.bind("dashboard-ratings", IntegrationEventHandlers.builder()
                 .on(RagChanged.class, projection::on)
+                .on(ContractRated.class, projection::on)
                 .on(TrajectoryAssessed.class, projection::on)
                 .build());
     }

@@ -22,11 +22,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param areas              the areas the contract covers (all four for a county-wide lot)
  * @param districts          the districts it covers
  * @param annualValueGbp     null where the council has not recorded it
- * @param status             {@value #ACTIVE} once registered; then TERMINATED, EXPIRED or RECOMMISSIONED
+ * @param status             {@value #ACTIVE} once registered; then {@value #TERMINATED}, {@value #EXPIRED} or
+ *                           {@value #RECOMMISSIONED}
  * @param cadence            how often the contract is monitored: QUARTERLY, BI_MONTHLY or MONTHLY; null until set
  * @param rag                the contract's overall rating, the {@code to} of its latest RagChanged (GREEN, AMBER or
  *                           RED); null until rated
- * @param ragPeriod          the rated month that brought that rating
+ * @param ragPeriod          the latest rated month (of any ContractRated or RagChanged), as contract-service shows
+ *                           it; a re-rating of an earlier month does not take it back
  * @param ragBasis           COMPUTED from the KPIs, or OFFICER (an officer's judgement)
  * @param trajectory         where the rating is heading; null until assessed
  * @param registeredAt       when the contract was registered (the event's time)
@@ -58,6 +60,10 @@ public record DashboardContract(
         Long lastRatingSequence) {
 
     public static final String ACTIVE = "ACTIVE";
+    public static final String TERMINATED = "TERMINATED";
+    public static final String EXPIRED = "EXPIRED";
+    public static final String RECOMMISSIONED = "RECOMMISSIONED";
+    public static final List<String> STATUSES = List.of(ACTIVE, TERMINATED, EXPIRED, RECOMMISSIONED);
 
     public DashboardContract {
         areas = areas == null ? List.of() : List.copyOf(areas);

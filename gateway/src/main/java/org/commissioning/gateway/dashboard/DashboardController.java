@@ -9,7 +9,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The dashboard of the head of service and the management team: every contract with its rating and trajectory, with
- * county, area and rating totals.
+ * county, area and rating totals. A {@code serviceArea}, {@code status} or {@code rag} filter outside its values is
+ * answered with 400 {@code application/problem+json} naming the parameter ({@code errors[].field}) and the values it
+ * takes.
  */
 @RestController
 @RequestMapping("/api/dashboard")
@@ -26,8 +28,9 @@ public class DashboardController {
                                              @RequestParam(required = false) String area,
                                              @RequestParam(required = false) String district,
                                              @RequestParam(required = false) String provider,
-                                             @RequestParam(required = false) String rag) {
-        return view.contracts(new DashboardQuery(serviceArea, area, district, provider, rag));
+                                             @RequestParam(required = false) String rag,
+                                             @RequestParam(required = false) String status) {
+        return view.contracts(new DashboardQuery(serviceArea, area, district, provider, rag, status).validated());
     }
 
     @GetMapping("/summary")

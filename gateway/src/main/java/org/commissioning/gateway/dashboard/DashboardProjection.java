@@ -1,6 +1,7 @@
 package org.commissioning.gateway.dashboard;
 
 import java.math.BigDecimal;
+import java.time.YearMonth;
 
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractExpired;
@@ -8,6 +9,7 @@ import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,7 +23,9 @@ import org.springframework.stereotype.Component;
  * Builds the dashboard rows from the contracts' and the ratings' published events. Each topic numbers a contract's
  * events on its own, so a row keeps the last sequence applied from each ({@code lastEventSequence},
  * {@code lastRatingSequence}), and an event changes the row only if its sequence is higher than the one of its own
- * topic: a replay never takes a row back to an older state.
+ * topic: a replay never takes a row back to an older state. The platform's consumer delivers each contract's events of
+ * a topic in sequence order (a record ahead of its turn is held until the missing ones are applied), so this guard
+ * drops only a redelivery of an event already applied, never a genuine event held back by a forged or early one.
  * <p>
  * The topics are read independently, so a contract's first rating may come before its registration. The rating
  * then creates the row with only its own fields, and the registration fills in the contract's fields around them.
@@ -30,11 +34,12 @@ import org.springframework.stereotype.Component;
 public class DashboardProjection {
 
     public static final String COLLECTION = "dashboard_contracts";
-    static final String TERMINATED = "TERMINATED";
-    static final String EXPIRED = "EXPIRED";
-    static final String RECOMMISSIONED = "RECOMMISSIONED";
+    static final String TERMINATED = DashboardContract.TERMINATED;
+    static final String EXPIRED = DashboardContract.EXPIRED;
+    static final String RECOMMISSIONED = DashboardContract.RECOMMISSIONED;
     static final String CONTRACT_SEQUENCE = "lastEventSequence";
     static final String RATING_SEQUENCE = "lastRatingSequence";
+    static final String RAG_PERIOD = "ragPeriod";
 
     private final MongoTemplate mongo;
 
@@ -81,11 +86,25 @@ public class DashboardProjection {
     }
 
     public void on(IntegrationEvent<?> event, RagChanged changed) {
-        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), latestPeriod(changed.period())
                 .set("rag", changed.to())
-                .set("ragPeriod", changed.period())
                 .set("ragBasis", changed.basis())
                 .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    /** Every rated month, whether or not it changed the rating: the row shows the latest one rated. */
+    public void on(IntegrationEvent<?> event, ContractRated rated) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), latestPeriod(rated.period())
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    /**
+     * The latest rated month, as contract-service shows it: a re-rating of an earlier month does not take it back.
+     * Months are stored as yyyy-MM, so the latest is the greatest text.
+     */
+    private static Update latestPeriod(YearMonth period) {
+        Update update = new Update();
+        return period == null ? update : update.max(RAG_PERIOD, period.toString());
     }
 
     public void on(IntegrationEvent<?> event, TrajectoryAssessed assessed) {

@@ -46,6 +46,9 @@ public class DashboardView {
         if (filter.district() != null) {
             query.addCriteria(Criteria.where("districts").is(filter.district()));
         }
+        if (filter.status() != null) {
+            query.addCriteria(Criteria.where("status").is(filter.status()));
+        }
         if (filter.rag() != null) {
             query.addCriteria(Criteria.where("rag").is(NOT_RATED.equals(filter.rag()) ? null : filter.rag()));
         }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -15,7 +17,10 @@ import java.util.UUID;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.DashboardRows;
@@ -23,6 +28,7 @@ import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.RatingEvents;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.testsupport.EventSender;
+import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -199,6 +205,107 @@ class DashboardIT extends GatewayITSupport {
     }
 
     @Test
+    void aForgedRecordThatJumpsAheadDoesNotMakeTheGenuineNextEventBeDropped() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Forgery Target", "YOUTH",
+                ContractEvents.district("East", "Thanet"), null);
+        send(registered);
+        awaitRow(id);
+        double gapsBefore = metrics.count("platform.events.gaps", "consumer", CONSUMER);
+        IntegrationEvent<MonitoringCadenceChanged> forged = contractEvent(id, 5, new MonitoringCadenceChanged(id,
+                "GREEN", "QUARTERLY", null, YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 8, 1)));
+        IntegrationEvent<MonitoringCadenceChanged> genuine = contractEvent(id, 2, new MonitoringCadenceChanged(id,
+                "RED", "MONTHLY", null, YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)));
+
+        send(forged);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(
+                metrics.count("platform.events.gaps", "consumer", CONSUMER)).isEqualTo(gapsBefore + 1));
+        assertThat(awaitRow(id).get("cadence").isNull()).as("the forged record is held, not applied").isTrue();
+        assertThat(metrics.gauge("platform.events.held", "consumer", CONSUMER)).isPositive();
+        send(genuine);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode row = awaitRow(id);
+            assertThat(row.get("cadence").asText()).isEqualTo("MONTHLY");
+            assertThat(row.get("lastEventSequence").asLong()).isEqualTo(2);
+            assertThat(row.get("lastEventId").asText()).isEqualTo(genuine.id());
+        });
+    }
+
+    @Test
+    void aRecordWhoseSourceDoesNotOwnTheTopicIsRefused() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> genuine = ContractEvents.registered(id, "Genuine Trust", "YOUTH",
+                ContractEvents.district("East", "Thanet"), null);
+        IntegrationEvent<ContractRegistered> impostor = IntegrationEvent.of(UUID.randomUUID().toString(),
+                "/rag-service", id, genuine.time(), 1, "intruder", UUID.randomUUID().toString(),
+                new ContractRegistered(id, "Impostor Ltd", "YOUTH", ContractEvents.district("East", "Thanet"), null,
+                        null, null));
+        double refusedBefore = metrics.count("platform.events.refused", "consumer", CONSUMER);
+
+        send(impostor, genuine);
+
+        assertThat(awaitRow(id).get("provider").asText()).isEqualTo("Genuine Trust");
+        assertThat(metrics.count("platform.events.refused", "consumer", CONSUMER)).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void filtersByStatus() {
+        String active = UUID.randomUUID().toString();
+        String terminated = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(terminated, "Ended Trust", "YOUTH",
+                ContractEvents.district("South", "Dover"), null);
+        send(ContractEvents.registered(active, "Running Trust", "YOUTH", ContractEvents.district("South", "Dover"),
+                null), registered, contractEvent(terminated, 2,
+                new ContractTerminated(terminated, "COUNCIL", LocalDate.of(2018, 8, 31), "persistent red")));
+        awaitRow(active);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ids("status=TERMINATED")).contains(terminated));
+
+        assertThat(ids("status=TERMINATED")).doesNotContain(active);
+        assertThat(rows("status=TERMINATED")).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("TERMINATED"));
+        assertThat(ids("status=ACTIVE")).contains(active).doesNotContain(terminated);
+        assertThat(rows("status=ACTIVE")).allSatisfy(r -> assertThat(r.get("status").asText()).isEqualTo("ACTIVE"));
+    }
+
+    @Test
+    void aFilterOutsideItsValuesIsABadRequestNamingTheParameterAndItsValues() throws Exception {
+        for (String[] bad : new String[][] {{"rag", "PURPLE"}, {"status", "CLOSED"}, {"serviceArea", "KNITTING"}}) {
+            var response = http().get().uri("/api/dashboard/contracts?" + bad[0] + "=" + bad[1])
+                    .retrieve().toEntity(String.class);
+
+            assertThat(response.getStatusCode().value()).as(bad[0]).isEqualTo(400);
+            assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+            JsonNode problem = json.readTree(response.getBody());
+            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("rule").asText()).isEqualTo("known-filter-value");
+            assertThat(problem.at("/errors/0/field").asText()).isEqualTo(bad[0]);
+            assertThat(problem.get("detail").asText()).contains(bad[1]);
+        }
+        JsonNode rag = json.readTree(http().get().uri("/api/dashboard/contracts?rag=PURPLE").retrieve()
+                .toEntity(String.class).getBody());
+        assertThat(rag.get("detail").asText()).contains("STRETCH, GREEN, AMBER, RED, NOT_RATED");
+    }
+
+    @Test
+    void showsTheLatestRatedMonthAsContractServiceDoes() {
+        String id = UUID.randomUUID().toString();
+        send(ContractEvents.registered(id, "Monthly Trust", "NEETS", ContractEvents.district("North", "Dartford"), null));
+        awaitRow(id);
+
+        sendRatings(RatingEvents.ragChanged(id, 1, null, "RED", YearMonth.of(2018, 4)),
+                contractRated(id, 2, YearMonth.of(2018, 4), "RED"),
+                contractRated(id, 3, YearMonth.of(2018, 5), "RED"),
+                contractRated(id, 4, YearMonth.of(2018, 4), "AMBER"));
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            JsonNode row = awaitRow(id);
+            assertThat(row.get("lastRatingSequence").asLong()).isEqualTo(4);
+            assertThat(row.get("ragPeriod").asText()).isEqualTo("2018-05");
+            assertThat(row.get("rag").asText()).isEqualTo("RED");
+        });
+    }
+
+    @Test
     void reportsHealthAndThePlatformMetrics() throws Exception {
         String id = UUID.randomUUID().toString();
         send(ContractEvents.registered(id, "Metrics Trust", "YOUTH",
@@ -214,6 +321,16 @@ class DashboardIT extends GatewayITSupport {
         assertThat(prometheus.getBody())
                 .contains("platform_events_consumed_total{")
                 .contains("consumer=\"" + CONSUMER + "\"");
+    }
+
+    private static <T> IntegrationEvent<T> contractEvent(String id, long sequence, T data) {
+        return IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id, Instant.now(), sequence, data);
+    }
+
+    private static IntegrationEvent<ContractRated> contractRated(String id, long sequence, YearMonth period,
+                                                                 String rating) {
+        return RatingEvents.ratingEvent(id, sequence, new ContractRated(id, period, rating, rating, "COMPUTED", false,
+                "worst-headline.v1"));
     }
 
     private void send(IntegrationEvent<?>... events) {

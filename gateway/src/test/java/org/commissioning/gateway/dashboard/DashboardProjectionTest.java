@@ -1,6 +1,7 @@
 package org.commissioning.gateway.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,10 +19,12 @@ import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.RatingEvents;
+import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.testsupport.TestMongoTemplates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -324,22 +327,82 @@ class DashboardProjectionTest {
         rate("d", 2, "GREEN");
 
         assertThat(ids(DashboardQuery.all())).containsExactly("d", "b", "c", "a");
-        assertThat(ids(new DashboardQuery("YOUTH", null, null, null, null))).containsExactly("c", "a");
-        assertThat(ids(new DashboardQuery(null, "East", null, null, null))).containsExactly("a");
-        assertThat(ids(new DashboardQuery(null, "South", null, null, null))).containsExactly("b", "c");
-        assertThat(ids(new DashboardQuery(null, null, "Swale", null, null))).containsExactly("a");
-        assertThat(ids(new DashboardQuery(null, null, null, "Sk8side", null))).containsExactly("c");
-        assertThat(ids(new DashboardQuery(null, null, null, null, "RED"))).containsExactly("c", "a");
-        assertThat(ids(new DashboardQuery(null, null, null, null, "GREEN"))).containsExactly("d");
-        assertThat(ids(new DashboardQuery(null, null, null, null, "NOT_RATED"))).containsExactly("b");
-        assertThat(ids(new DashboardQuery("YOUTH", "South", "Ashford", "Sk8side", "RED"))).containsExactly("c");
-        assertThat(ids(new DashboardQuery("YOUTH", "North", null, null, null))).isEmpty();
-        assertThat(ids(new DashboardQuery(null, null, null, null, "AMBER"))).isEmpty();
-        assertThat(ids(new DashboardQuery(null, null, null, "sk8side", null))).isEmpty();
-        assertThat(ids(new DashboardQuery(null, null, null, null, "red"))).isEmpty();
-        assertThat(ids(new DashboardQuery("", null, null, null, null))).isEmpty();
-        assertThat(ids(new DashboardQuery(null, null, null, null, ""))).isEmpty();
-        assertThat(ids(new DashboardQuery(null, "Atlantis", null, null, null))).isEmpty();
+        assertThat(ids(new DashboardQuery("YOUTH", null, null, null, null, null))).containsExactly("c", "a");
+        assertThat(ids(new DashboardQuery(null, "East", null, null, null, null))).containsExactly("a");
+        assertThat(ids(new DashboardQuery(null, "South", null, null, null, null))).containsExactly("b", "c");
+        assertThat(ids(new DashboardQuery(null, null, "Swale", null, null, null))).containsExactly("a");
+        assertThat(ids(new DashboardQuery(null, null, null, "Sk8side", null, null))).containsExactly("c");
+        assertThat(ids(new DashboardQuery(null, null, null, null, "RED", null))).containsExactly("c", "a");
+        assertThat(ids(new DashboardQuery(null, null, null, null, "GREEN", null))).containsExactly("d");
+        assertThat(ids(new DashboardQuery(null, null, null, null, "NOT_RATED", null))).containsExactly("b");
+        assertThat(ids(new DashboardQuery("YOUTH", "South", "Ashford", "Sk8side", "RED", null))).containsExactly("c");
+        assertThat(ids(new DashboardQuery("YOUTH", "North", null, null, null, null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, null, "AMBER", null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, "sk8side", null, null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, null, "red", null))).isEmpty();
+        assertThat(ids(new DashboardQuery("", null, null, null, null, null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, null, null, null, "", null))).isEmpty();
+        assertThat(ids(new DashboardQuery(null, "Atlantis", null, null, null, null))).isEmpty();
+    }
+
+    @Test
+    void filtersByStatus() {
+        register("a", "Young Lives", "YOUTH", ContractEvents.district("East", "Swale"), null);
+        register("b", "Carers First", "YOUNG_CARERS", ContractEvents.district("South", "Dover"), null);
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered("c", "Sk8side", "YOUTH",
+                ContractEvents.district("South", "Ashford"), null);
+        projection.on(registered, registered.data());
+        IntegrationEvent<ContractTerminated> terminated = later(registered, 2,
+                new ContractTerminated("c", "PROVIDER", LocalDate.of(2018, 5, 31), "the provider's decision"));
+        projection.on(terminated, terminated.data());
+
+        assertThat(ids(new DashboardQuery(null, null, null, null, null, "TERMINATED"))).containsExactly("c");
+        assertThat(ids(new DashboardQuery(null, null, null, null, null, "ACTIVE"))).containsExactly("b", "a");
+        assertThat(ids(new DashboardQuery("YOUTH", null, null, null, null, "ACTIVE"))).containsExactly("a");
+        assertThat(ids(new DashboardQuery(null, null, null, null, null, "EXPIRED"))).isEmpty();
+    }
+
+    @Test
+    void refusesAServiceAreaStatusOrRatingFilterOutsideItsValuesNamingTheParameter() {
+        assertThat(new DashboardQuery("YOUTH", "East", "Swale", "Anyone", "NOT_RATED", "RECOMMISSIONED").validated())
+                .isNotNull();
+        assertThat(DashboardQuery.all().validated()).isEqualTo(DashboardQuery.all());
+
+        assertThatThrownBy(() -> new DashboardQuery(null, null, null, null, "PURPLE", null).validated())
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("rag");
+                    assertThat(e.rule()).isEqualTo(DashboardQuery.KNOWN_FILTER_VALUE);
+                    assertThat(e.getMessage()).contains("STRETCH, GREEN, AMBER, RED, NOT_RATED").contains("PURPLE");
+                });
+        assertThatThrownBy(() -> new DashboardQuery(null, null, null, null, "red", null).validated())
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("rag"));
+        assertThatThrownBy(() -> new DashboardQuery(null, null, null, null, null, "CLOSED").validated())
+                .isInstanceOfSatisfying(RuleViolationException.class, e -> assertThat(e.field()).isEqualTo("status"));
+        assertThatThrownBy(() -> new DashboardQuery("", null, null, null, null, null).validated())
+                .isInstanceOfSatisfying(RuleViolationException.class,
+                        e -> assertThat(e.field()).isEqualTo("serviceArea"));
+    }
+
+    @Test
+    void showsTheLatestRatedMonthAndAReRatingOfAnEarlierMonthDoesNotTakeItBack() {
+        String id = UUID.randomUUID().toString();
+        register(id, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING", ContractEvents.district("West", "Maidstone"), null);
+        IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 1, null, "RED", YearMonth.of(2018, 4));
+        IntegrationEvent<ContractRated> april = contractRated(id, 2, YearMonth.of(2018, 4), "RED");
+        IntegrationEvent<ContractRated> may = contractRated(id, 3, YearMonth.of(2018, 5), "RED");
+        IntegrationEvent<ContractRated> aprilAgain = contractRated(id, 4, YearMonth.of(2018, 4), "AMBER");
+
+        projection.on(red, red.data());
+        projection.on(april, april.data());
+        projection.on(may, may.data());
+        assertThat(row(id).ragPeriod()).as("May was rated, with no change of rating").isEqualTo(YearMonth.of(2018, 5));
+        assertThat(row(id).rag()).isEqualTo("RED");
+
+        projection.on(aprilAgain, aprilAgain.data());
+
+        assertThat(row(id).ragPeriod()).isEqualTo(YearMonth.of(2018, 5));
+        assertThat(row(id).lastRatingSequence()).isEqualTo(4L);
+        assertThat(storedDocuments().get(0).get("ragPeriod")).isEqualTo("2018-05");
     }
 
     @Test
@@ -378,6 +441,12 @@ class DashboardProjectionTest {
     private void rate(String id, long sequence, String rating) {
         IntegrationEvent<RagChanged> event = RatingEvents.ragChanged(id, sequence, null, rating, YearMonth.of(2018, 4));
         projection.on(event, event.data());
+    }
+
+    private static IntegrationEvent<ContractRated> contractRated(String id, long sequence, YearMonth period,
+                                                                 String rating) {
+        return RatingEvents.ratingEvent(id, sequence, new ContractRated(id, period, rating, rating, "COMPUTED", false,
+                "worst-headline.v1"));
     }
 
     private List<String> ids(DashboardQuery query) {

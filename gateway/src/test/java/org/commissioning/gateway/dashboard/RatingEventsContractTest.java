@@ -64,7 +64,7 @@ class RatingEventsContractTest {
         assertThat(row.ragBasis()).isEqualTo(data.get("basis").asText());
         assertThat(row.lastRatingSequence()).isEqualTo(sample.get("sequence").asLong()).isGreaterThan(1);
         assertThat(row.provider()).as("the registration's fields stay").isNotNull();
-        assertThat(view.contracts(new DashboardQuery(null, null, null, null, data.get("to").asText())))
+        assertThat(view.contracts(new DashboardQuery(null, null, null, null, data.get("to").asText(), null)))
                 .extracting(DashboardContract::id).containsExactly(row.id());
         assertThat(view.summary().byRag()).containsEntry(data.get("to").asText(), 1L);
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -118,19 +119,45 @@ public abstract class KnowsContractsFromContractRegistered {
     }
 
     @Test
-    void reportsAGapInAContractsSequence(CapturedOutput output) {
+    void holdsARecordAheadOfItsTurnReportsTheGapOnceAndAppliesItWhenTheMissingOneArrives(CapturedOutput output)
+            throws Exception {
         String id = UUID.randomUUID().toString();
         double gapsBefore = count("platform.events.gaps");
 
-        send(IntegrationEvents.registered(id, 1), IntegrationEvents.registered(id, 3));
+        send(IntegrationEvents.registered(id, 1), IntegrationEvents.registered(id, 4));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(count("platform.events.gaps")).isEqualTo(gapsBefore + 1);
             assertThat(output.getOut()).containsPattern("Gap in the events of contract " + id
-                    + " .* expected sequence 2 but received 3");
+                    + " .* expected sequence 2 but received 4");
         });
+        awaitConsumerCaughtUp();
+        assertThat(json.readTree(get(api + "/" + id).getBody()).get("lastSequence").asLong())
+                .as("sequence 4 is held, not applied").isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("subject").is(id)), "held_events")).isEqualTo(1);
+
+        send(IntegrationEvents.registered(id, 2), IntegrationEvents.registered(id, 3));
+
         await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(json.readTree(get(api + "/" + id).getBody()).get("lastSequence").asLong()).isEqualTo(3));
+                assertThat(json.readTree(get(api + "/" + id).getBody()).get("lastSequence").asLong()).isEqualTo(4));
+        assertThat(mongo.count(Query.query(Criteria.where("subject").is(id)), "held_events")).isZero();
+        assertThat(count("platform.events.gaps")).isEqualTo(gapsBefore + 1);
+    }
+
+    @Test
+    void doesNotApplyARecordUnderANewIdClaimingASequenceAlreadyApplied() throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(IntegrationEvents.registered(id, 1));
+        await().atMost(PATIENCE).until(() -> get(api + "/" + id).getStatusCode().value() == 200);
+        double conflictsBefore = count("platform.events.conflicts");
+
+        send(IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id, IntegrationEvents.REGISTERED_AT, 1,
+                new ContractRegistered(id, "Forged Ltd", "YOUTH", new Lot("DISTRICT", List.of("South"),
+                        List.of("Ashford")), null, null, null)));
+
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(count("platform.events.conflicts")).isEqualTo(conflictsBefore + 1));
+        assertThat(json.readTree(get(api + "/" + id).getBody()).get("provider").asText()).isEqualTo("Sk8side");
     }
 
     @Test

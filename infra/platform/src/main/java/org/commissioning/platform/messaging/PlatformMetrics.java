@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -13,7 +14,8 @@ import io.micrometer.core.instrument.Timer;
 /**
  * The platform's messaging meters, exposed on /actuator/prometheus as
  * {@code platform_events_published_total}, {@code platform_events_consumed_total},
- * {@code platform_events_duplicates_total}, {@code platform_events_gaps_total},
+ * {@code platform_events_duplicates_total}, {@code platform_events_gaps_total}, {@code platform_events_conflicts_total},
+ * {@code platform_events_refused_total}, {@code platform_events_held},
  * {@code platform_relay_failures_total}, {@code platform_relay_lag_seconds} and {@code platform_relay_last_lag_seconds},
  * and the relay's dead letters: {@code platform_relay_parked} (events parked now, by topic) and
  * {@code platform_relay_parked_events_total} (events ever parked, by topic; Prometheus does not allow a counter
@@ -82,14 +84,30 @@ public class PlatformMetrics {
                 .description("Redelivered integration events dropped unhandled").register(registry).increment();
     }
 
-    public void gap(String consumer, String source, long missing) {
+    /** A contract's stream had to hold a record back: one gap, however many sequence numbers are missing. */
+    public void gap(String consumer, String source) {
         Counter.builder("platform.events.gaps").tag("consumer", consumer).tag("source", source)
-                .description("Sequence numbers found missing in a contract's stream").register(registry).increment(missing);
+                .description("Gaps opened in a contract's stream: a record arrived ahead of its turn and was held")
+                .register(registry).increment();
     }
 
-    public void late(String consumer, String source) {
-        Counter.builder("platform.events.late").tag("consumer", consumer).tag("source", source)
-                .description("Events that arrived after a later event of the same contract").register(registry).increment();
+    public void conflict(String consumer, String source) {
+        Counter.builder("platform.events.conflicts").tag("consumer", consumer).tag("source", source)
+                .description("Records under a new id claiming a sequence number already applied or held (not applied)")
+                .register(registry).increment();
+    }
+
+    public void refused(String consumer, String source, String topic) {
+        Counter.builder("platform.events.refused").tag("consumer", consumer).tag("source", source).tag("topic", topic)
+                .description("Records whose source is not the service that owns the topic (not applied)")
+                .register(registry).increment();
+    }
+
+    /** How many records the consumer holds back now, waiting for missing sequence numbers. */
+    public void held(String consumer, Supplier<Number> count) {
+        Gauge.builder("platform.events.held", count).tag("consumer", consumer)
+                .description("Records held back until the missing events of their contract arrive")
+                .register(registry);
     }
 
     public double count(String name, String... tags) {

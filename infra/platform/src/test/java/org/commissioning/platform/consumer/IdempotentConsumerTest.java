@@ -1,6 +1,7 @@
 package org.commissioning.platform.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.UUID;
 
 import org.commissioning.embedded.MongoWireServer;
 import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.platform.consumer.IdempotentConsumer.Outcome;
@@ -26,7 +28,10 @@ import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** The consumer over the real MongoDB driver, against the in-process wire-protocol server. */
+/**
+ * The consumer over the real MongoDB driver, against the in-process wire-protocol server: each contract's stream in
+ * sequence order, whatever order its records arrive in.
+ */
 class IdempotentConsumerTest {
 
     static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
@@ -39,18 +44,23 @@ class IdempotentConsumerTest {
     }
 
     final List<String> handled = new ArrayList<>();
+    final List<String> handledIds = new ArrayList<>();
     final List<CausationContext> causes = new ArrayList<>();
+    MongoTemplate mongo;
+    ConsumedEventStore store;
     PlatformMetrics metrics;
     IdempotentConsumer consumer;
 
     @BeforeEach
     void setUp() {
-        MongoTemplate mongo = new MongoTemplate(CLIENT, "consumer-" + UUID.randomUUID());
+        mongo = new MongoTemplate(CLIENT, "consumer-" + UUID.randomUUID());
+        store = new ConsumedEventStore(mongo);
         metrics = new PlatformMetrics(new SimpleMeterRegistry());
-        consumer = new IdempotentConsumer("test", new ConsumedEventStore(mongo), new IntegrationEventCodec(), metrics,
+        consumer = new IdempotentConsumer("test", store, new IntegrationEventCodec(), metrics,
                 IntegrationEventHandlers.builder()
                         .on(ContractRegistered.class, (event, data) -> {
                             handled.add(data.contractId());
+                            handledIds.add(event.id());
                             causes.add(CausationContext.current().orElseThrow());
                         })
                         .build());
@@ -70,12 +80,48 @@ class IdempotentConsumerTest {
     }
 
     @Test
-    void reportsTheMissingSequenceNumbersOfAContractAndStillHandlesTheEvent() {
+    void holdsARecordThatJumpsAheadAndAppliesItAfterTheMissingOnesInOrder() {
+        IntegrationEvent<?> first = registered("c-1", 1);
+        IntegrationEvent<?> fourth = registered("c-1", 4);
+        IntegrationEvent<?> second = registered("c-1", 2);
+        IntegrationEvent<?> third = registered("c-1", 3);
+
+        assertThat(consumer.accept(first)).isEqualTo(Outcome.HANDLED);
+        assertThat(consumer.accept(fourth)).isEqualTo(Outcome.HELD);
+        assertThat(handledIds).containsExactly(first.id());
+        assertThat(held()).isEqualTo(1);
+
+        assertThat(consumer.accept(second)).isEqualTo(Outcome.HANDLED);
+        assertThat(handledIds).containsExactly(first.id(), second.id());
+        assertThat(consumer.accept(third)).isEqualTo(Outcome.HANDLED);
+
+        assertThat(handledIds).containsExactly(first.id(), second.id(), third.id(), fourth.id());
+        assertThat(store.lastSequence("test", "/contract-service", "c-1")).isEqualTo(4);
+        assertThat(held()).isZero();
+        assertThat(metrics.count("platform.events.consumed")).isEqualTo(4);
+    }
+
+    @Test
+    void countsOneGapHoweverManySequenceNumbersAreMissing() {
         consumer.accept(registered("c-1", 1));
-        consumer.accept(registered("c-1", 4));
+        consumer.accept(registered("c-1", 9));
+        consumer.accept(registered("c-1", 5));
+        consumer.accept(registered("c-1", 7));
+
+        assertThat(metrics.count("platform.events.gaps")).isEqualTo(1);
+        assertThat(held()).isEqualTo(3);
+        assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void countsANewGapOnceTheEarlierOneIsClosed() {
+        consumer.accept(registered("c-1", 1));
+        consumer.accept(registered("c-1", 3));
+        consumer.accept(registered("c-1", 2));
+        consumer.accept(registered("c-1", 6));
 
         assertThat(metrics.count("platform.events.gaps")).isEqualTo(2);
-        assertThat(handled).containsExactly("c-1", "c-1");
+        assertThat(handled).hasSize(3);
     }
 
     @Test
@@ -85,17 +131,118 @@ class IdempotentConsumerTest {
         consumer.accept(registered("c-2", 1));
 
         assertThat(metrics.count("platform.events.gaps")).isZero();
+        assertThat(handled).hasSize(3);
     }
 
     @Test
-    void countsALateEventWithoutReportingAGap() {
+    void doesNotApplyARecordUnderANewIdClaimingASequenceAlreadyApplied() {
         consumer.accept(registered("c-1", 1));
-        consumer.accept(registered("c-1", 3));
         consumer.accept(registered("c-1", 2));
 
+        assertThat(consumer.accept(registered("c-1", 2))).isEqualTo(Outcome.CONFLICT);
+        assertThat(consumer.accept(registered("c-1", 1))).isEqualTo(Outcome.CONFLICT);
+
+        assertThat(handled).hasSize(2);
+        assertThat(metrics.count("platform.events.conflicts")).isEqualTo(2);
+        assertThat(metrics.count("platform.events.duplicates")).isZero();
+        assertThat(store.lastSequence("test", "/contract-service", "c-1")).isEqualTo(2);
+    }
+
+    @Test
+    void holdsOnlyTheFirstRecordClaimingASequenceAhead() {
+        consumer.accept(registered("c-1", 1));
+        IntegrationEvent<?> firstClaim = registered("c-1", 3);
+        consumer.accept(firstClaim);
+
+        assertThat(consumer.accept(registered("c-1", 3))).isEqualTo(Outcome.CONFLICT);
+        consumer.accept(registered("c-1", 2));
+
+        assertThat(handledIds).hasSize(3).endsWith(firstClaim.id());
+        assertThat(metrics.count("platform.events.conflicts")).isEqualTo(1);
+    }
+
+    @Test
+    void dropsARedeliveryOfAHeldRecord() {
+        consumer.accept(registered("c-1", 1));
+        IntegrationEvent<?> ahead = registered("c-1", 3);
+
+        assertThat(consumer.accept(ahead)).isEqualTo(Outcome.HELD);
+        assertThat(consumer.accept(ahead)).isEqualTo(Outcome.DUPLICATE);
+        consumer.accept(registered("c-1", 2));
+        assertThat(consumer.accept(ahead)).isEqualTo(Outcome.DUPLICATE);
+
+        assertThat(handledIds).containsOnlyOnce(ahead.id()).hasSize(3);
+        assertThat(metrics.count("platform.events.duplicates")).isEqualTo(2);
         assertThat(metrics.count("platform.events.gaps")).isEqualTo(1);
-        assertThat(metrics.count("platform.events.late")).isEqualTo(1);
-        assertThat(handled).hasSize(3);
+    }
+
+    @Test
+    void heldRecordsSurviveANewConsumerInstance() {
+        consumer.accept(registered("c-1", 1));
+        IntegrationEvent<?> third = registered("c-1", 3);
+        consumer.accept(third);
+
+        List<String> handledAfterRestart = new ArrayList<>();
+        IdempotentConsumer restarted = new IdempotentConsumer("test", new ConsumedEventStore(mongo),
+                new IntegrationEventCodec(), new PlatformMetrics(new SimpleMeterRegistry()),
+                IntegrationEventHandlers.builder()
+                        .on(ContractRegistered.class, (event, data) -> handledAfterRestart.add(event.id()))
+                        .build());
+        IntegrationEvent<?> second = registered("c-1", 2);
+
+        assertThat(restarted.accept(second)).isEqualTo(Outcome.HANDLED);
+
+        assertThat(handledAfterRestart).containsExactly(second.id(), third.id());
+        assertThat(store.held("test")).isEmpty();
+    }
+
+    @Test
+    void aHeldRecordWhoseHandlerFailsStaysHeldAndIsTriedAgainWithTheNextRecordOfItsContract() {
+        List<Long> applied = new ArrayList<>();
+        long[] failuresLeft = {1};
+        IdempotentConsumer failingOnce = new IdempotentConsumer("failing", store, new IntegrationEventCodec(),
+                metrics, IntegrationEventHandlers.builder()
+                        .on(ContractRegistered.class, (event, data) -> {
+                            if (event.sequence() == 3 && failuresLeft[0]-- > 0) {
+                                throw new IllegalStateException("database unavailable");
+                            }
+                            applied.add(event.sequence());
+                        })
+                        .build());
+        failingOnce.accept(registered("c-1", 1));
+        failingOnce.accept(registered("c-1", 3));
+
+        assertThat(failingOnce.accept(registered("c-1", 2))).isEqualTo(Outcome.HANDLED);
+        assertThat(applied).containsExactly(1L, 2L);
+        assertThat(store.held("failing")).extracting(ConsumedEventStore.Held::sequence).containsExactly(3L);
+
+        assertThat(failingOnce.accept(registered("c-1", 4))).isEqualTo(Outcome.HELD);
+        assertThat(applied).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(store.held("failing")).isEmpty();
+    }
+
+    @Test
+    void showsHowManyRecordsAreHeld() {
+        consumer.accept(registered("c-1", 1));
+        consumer.accept(registered("c-1", 3));
+        consumer.accept(registered("c-2", 4));
+
+        assertThat(metrics.gauge("platform.events.held", "consumer", "test")).isEqualTo(2);
+        assertThat(store.held("test")).extracting(ConsumedEventStore.Held::subject, ConsumedEventStore.Held::sequence,
+                        ConsumedEventStore.Held::expected)
+                .containsExactly(tuple("c-1", 3L, 2L), tuple("c-2", 4L, 1L));
+    }
+
+    @Test
+    void refusesARecordWhoseSourceDoesNotOwnTheTopic() {
+        IntegrationEvent<ContractRegistered> impostor = IntegrationEvent.of(UUID.randomUUID().toString(),
+                "/rag-service", "c-1", Instant.now(), 1, "officer.jones", "corr-1", registered("c-1", 1).data());
+
+        assertThat(consumer.accept(impostor, Topics.CONTRACTS)).isEqualTo(Outcome.REFUSED);
+        assertThat(consumer.accept(registered("c-1", 1), Topics.CONTRACTS)).isEqualTo(Outcome.HANDLED);
+
+        assertThat(handled).hasSize(1);
+        assertThat(metrics.count("platform.events.refused", "topic", Topics.CONTRACTS)).isEqualTo(1);
     }
 
     @Test
@@ -106,9 +253,22 @@ class IdempotentConsumerTest {
                 JsonNodeFactory.instance.objectNode());
 
         assertThat(consumer.accept(unknown)).isEqualTo(Outcome.IGNORED);
-        consumer.accept(registered("c-1", 3));
+        assertThat(consumer.accept(registered("c-1", 3))).isEqualTo(Outcome.HANDLED);
 
         assertThat(metrics.count("platform.events.gaps")).isZero();
+    }
+
+    @Test
+    void anUnknownTypeHeldAheadOfItsTurnStillTakesItsTurn() {
+        consumer.accept(registered("c-1", 1));
+        IntegrationEvent<?> unknown = new IntegrationEvent<>("1.0", UUID.randomUUID().toString(), "/contract-service",
+                "org.commissioning.contracts.SomethingNew.v1", "c-1", Instant.now(), "application/json", 3, "a", "b",
+                JsonNodeFactory.instance.objectNode());
+        consumer.accept(unknown);
+        consumer.accept(registered("c-1", 2));
+
+        assertThat(store.lastSequence("test", "/contract-service", "c-1")).isEqualTo(3);
+        assertThat(consumer.accept(registered("c-1", 4))).isEqualTo(Outcome.HANDLED);
     }
 
     @Test
@@ -116,6 +276,10 @@ class IdempotentConsumerTest {
         consumer.accept(registered("c-1", 1));
 
         assertThat(causes).containsExactly(new CausationContext("officer.jones", "corr-1"));
+    }
+
+    private double held() {
+        return metrics.gauge("platform.events.held", "consumer", "test");
     }
 
     private static IntegrationEvent<ContractRegistered> registered(String contractId, long sequence) {
