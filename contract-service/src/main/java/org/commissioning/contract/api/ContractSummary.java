@@ -20,7 +20,9 @@ import java.util.Map;
  * @param recommissioning how its service continues, or null
  * @param payments        the payment decision of each period ({@code 2018-05}) that has one
  * @param ratedPeriod     the latest period whose rating this service has recorded ({@code 2018-05}), or null
- * @param monitoring      the monitoring cadence, next meeting due and last meeting; null until the first rating or meeting
+ * @param monitoring      the monitoring cadence, next meeting due and last meeting; null until the first rating or
+ *                        meeting; an ended contract (terminated, expired, recommissioned) has no cadence and no
+ *                        meeting due
  * @param escalation      the latest escalation that fell due, or null
  * @param version         the sequence number of the contract's last event: its ETag and the {@code If-Match} of a change
  */

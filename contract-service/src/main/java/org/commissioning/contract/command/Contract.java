@@ -167,20 +167,21 @@ public class Contract {
         requireVersion(command.expectedVersion());
         requireActive("extended");
         if (extendedTo != null) {
-            throw new StateConflictException("EXTENDED",
+            throw new StateConflictException("extension-once", "EXTENDED",
                     "Contract " + contractId + " has used its extension already (to " + extendedTo + ")");
         }
         if (extensionMonths == 0) {
-            throw new StateConflictException(status.name(), "Contract " + contractId + " has no extension option");
+            throw new StateConflictException("extension-option-required", status.name(),
+                    "Contract " + contractId + " has no extension option");
         }
         if (end == null) {
-            throw new StateConflictException(status.name(),
+            throw new StateConflictException("end-date-required", status.name(),
                     "Contract " + contractId + " has no end date recorded; vary its term instead");
         }
         LocalDate today = LocalDate.now(clock);
         if (!today.isBefore(end)) {
-            throw new StateConflictException(status.name(), "Contract " + contractId + " ends on " + end
-                    + "; it can be extended only before its end date (today is " + today + ")");
+            throw new StateConflictException("extension-before-end", status.name(), "Contract " + contractId
+                    + " ends on " + end + "; it can be extended only before its end date (today is " + today + ")");
         }
         LocalDate latest = end.plusMonths(extensionMonths);
         LocalDate newEnd = command.end() == null ? latest : command.end();
@@ -189,7 +190,8 @@ public class Contract {
                     "An extension must end after the current end date " + end + ", not on " + newEnd);
         }
         if (newEnd.isAfter(latest)) {
-            throw new StateConflictException(status.name(), "An extension of " + extensionMonths
+            throw new StateConflictException("extension-within-option", status.name(), "An extension of "
+                    + extensionMonths
                     + " months allows an end date up to " + latest + ", not " + newEnd);
         }
         apply(new ContractExtendedEvent(contractId, newEnd, end, optionalText(command.reason())));
@@ -213,7 +215,8 @@ public class Contract {
         requireVersion(command.expectedVersion());
         requireActive("put on a plan");
         if (openPlanNumber != null) {
-            throw new StateConflictException(openPlanKind.name() + "_OPEN", "Contract " + contractId + " has "
+            throw new StateConflictException("one-open-plan", openPlanKind.name() + "_OPEN", "Contract " + contractId
+                    + " has "
                     + openPlanKind.label().toLowerCase() + " " + openPlanNumber + " open; close it first");
         }
         PlanKind kind = require(command.kind(), "kind");
@@ -232,7 +235,8 @@ public class Contract {
     public long handle(ClosePlanCommand command, Clock clock) {
         requireVersion(command.expectedVersion());
         if (openPlanNumber == null) {
-            throw new StateConflictException("NO_OPEN_PLAN", "Contract " + contractId + " has no open plan to close");
+            throw new StateConflictException("open-plan-required", "NO_OPEN_PLAN",
+                    "Contract " + contractId + " has no open plan to close");
         }
         String outcome = requireText(command.outcome(), "outcome");
         apply(new PlanClosedEvent(contractId, openPlanNumber, openPlanKind, outcome, LocalDate.now(clock)));
@@ -278,12 +282,12 @@ public class Contract {
         requireVersion(command.expectedVersion());
         requireActive("expired");
         if (end == null) {
-            throw new StateConflictException(status.name(),
+            throw new StateConflictException("end-date-required", status.name(),
                     "Contract " + contractId + " has no end date recorded, so it cannot expire");
         }
         LocalDate today = LocalDate.now(clock);
         if (today.isBefore(end)) {
-            throw new StateConflictException(status.name(),
+            throw new StateConflictException("expiry-not-before-end", status.name(),
                     "Contract " + contractId + " runs until " + end + "; it cannot expire before then (today is " + today + ")");
         }
         apply(new ContractExpiredEvent(contractId, end));
@@ -294,7 +298,8 @@ public class Contract {
     public long handle(RecommissionContractCommand command) {
         requireVersion(command.expectedVersion());
         if (status == ContractStatus.ACTIVE || status == ContractStatus.RECOMMISSIONED) {
-            throw new StateConflictException(status.name(), status == ContractStatus.ACTIVE
+            throw new StateConflictException(status == ContractStatus.ACTIVE ? "recommissioning-after-end"
+                    : "recommissioning-once", status.name(), status == ContractStatus.ACTIVE
                     ? "Contract " + contractId + " is active; it is recommissioned once terminated or expired"
                     : "Contract " + contractId + " has been recommissioned already");
         }
@@ -349,11 +354,12 @@ public class Contract {
         PaymentDecision previous = payments.get(period);
         String supersedingReason = optionalText(supersedingText);
         if (previous != null && supersedingReason == null) {
-            throw new StateConflictException(previous.name(), "The payment of " + period + " is " + previous
+            throw new StateConflictException("payment-already-decided", previous.name(),
+                    "The payment of " + period + " is " + previous
                     .name().toLowerCase() + " already; a new decision must give a superseding reason");
         }
         if (previous == decision) {
-            throw new StateConflictException(previous.name(),
+            throw new StateConflictException("payment-decision-unchanged", previous.name(),
                     "The payment of " + period + " is " + previous.name().toLowerCase() + " already");
         }
         String rationale = requireText(rationaleText, "rationale");
@@ -388,10 +394,10 @@ public class Contract {
             throw new RuleViolationException("unknown-rating", "rating",
                     "A cadence follows from STRETCH, GREEN, AMBER or RED, not " + rating);
         }
-        if (status != ContractStatus.ACTIVE || newCadence == cadence) {
+        LocalDate today = LocalDate.now(clock);
+        if (status != ContractStatus.ACTIVE || newCadence == cadence || isAfterCurrentMonth(command.period(), today)) {
             return version();
         }
-        LocalDate today = LocalDate.now(clock);
         LocalDate base = lastMeetingHeldOn == null ? today : lastMeetingHeldOn;
         apply(new MonitoringCadenceChangedEvent(contractId, rating, newCadence, cadence, command.period(), today,
                 base.plusMonths(newCadence.months())));
@@ -411,6 +417,10 @@ public class Contract {
         if (start != null && heldOn.isBefore(start)) {
             throw new RuleViolationException("date-within-term", "heldOn",
                     "The meeting's date " + heldOn + " is before the contract starts on " + start);
+        }
+        if (end != null && heldOn.isAfter(end)) {
+            throw new RuleViolationException("date-within-term", "heldOn",
+                    "The meeting's date " + heldOn + " is after the contract ends on " + end);
         }
         List<String> attendees = command.attendees() == null ? List.of() : command.attendees();
         if (attendees.isEmpty()) {
@@ -460,7 +470,7 @@ public class Contract {
                     "A rating is one of " + RATINGS + ", not " + rating);
         }
         String previous = ratings.get(period);
-        if (rating.equals(previous)) {
+        if (rating.equals(previous) || isAfterCurrentMonth(period, LocalDate.now(clock))) {
             return version();
         }
         apply(new ContractRatingRecordedEvent(contractId, period, rating, previous));
@@ -470,6 +480,11 @@ public class Contract {
             apply(new EscalationDueEvent(contractId, streak, policy.redMonths(), LocalDate.now(clock)));
         }
         return version();
+    }
+
+    /** A rating of a month that has not begun (which rag-service refuses to record) must not drive monitoring. */
+    private static boolean isAfterCurrentMonth(YearMonth period, LocalDate today) {
+        return period != null && period.isAfter(YearMonth.from(today));
     }
 
     private List<YearMonth> currentRedStreak() {
@@ -543,16 +558,25 @@ public class Contract {
     void on(ContractTerminatedEvent event) {
         this.status = ContractStatus.TERMINATED;
         this.terminationEffective = event.effectiveDate();
+        endMonitoring();
     }
 
     @EventSourcingHandler
     void on(ContractExpiredEvent event) {
         this.status = ContractStatus.EXPIRED;
+        endMonitoring();
     }
 
     @EventSourcingHandler
     void on(ContractRecommissionedEvent event) {
         this.status = ContractStatus.RECOMMISSIONED;
+        endMonitoring();
+    }
+
+    /** An ended contract is no longer monitored: no cadence, no meeting due. */
+    private void endMonitoring() {
+        this.cadence = null;
+        this.nextMeetingDue = null;
     }
 
     @EventSourcingHandler
@@ -614,7 +638,7 @@ public class Contract {
 
     private void requireActive(String action) {
         if (status != ContractStatus.ACTIVE) {
-            throw new StateConflictException(status.name(),
+            throw new StateConflictException("contract-active", status.name(),
                     "Contract " + contractId + " is " + status + "; it cannot be " + action);
         }
     }

@@ -133,6 +133,7 @@ public class ContractSummaryProjection {
         update(event.contractId(), sequence, at, doc -> {
             doc.status = ContractStatus.TERMINATED;
             doc.termination = new ContractSummary.Termination(event.initiatedBy(), event.effectiveDate(), event.reason());
+            endMonitoring(doc);
         });
     }
 
@@ -141,6 +142,7 @@ public class ContractSummaryProjection {
         update(event.contractId(), sequence, at, doc -> {
             doc.status = ContractStatus.EXPIRED;
             doc.expiredOn = event.end();
+            endMonitoring(doc);
         });
     }
 
@@ -150,6 +152,7 @@ public class ContractSummaryProjection {
             doc.status = ContractStatus.RECOMMISSIONED;
             doc.recommissioning = new ContractSummary.Recommissioning(event.route(), event.annualValueGbp(),
                     event.successorContractId(), event.reason());
+            endMonitoring(doc);
         });
     }
 
@@ -219,15 +222,22 @@ public class ContractSummaryProjection {
                 event.periods().stream().map(Object::toString).toList(), event.threshold(), event.dueOn()));
     }
 
+    /**
+     * An ended contract (terminated, expired, recommissioned) is no longer monitored: it keeps its meetings on record
+     * but has no cadence, no meeting due and nothing overdue.
+     */
+    private static void endMonitoring(ContractDocument doc) {
+        if (doc.monitoring != null) {
+            doc.monitoring = new ContractSummary.Monitoring(null, null, null, null, null, doc.monitoring.meetingsHeld(),
+                    doc.monitoring.lastMeeting());
+        }
+    }
+
     private static ContractSummary.Monitoring monitoring(ContractDocument doc) {
         return doc.monitoring != null ? doc.monitoring
                 : new ContractSummary.Monitoring(null, null, null, null, null, 0, null);
     }
 
-    /**
-     * The active contracts whose next monitoring meeting was due before {@code today} and has not been flagged as
-     * overdue: the work of the overdue scan.
-     */
     /** Active contracts whose end date has come (on or before {@code today}). */
     public List<String> dueToExpire(java.time.LocalDate today) {
         Query q = Query.query(Criteria.where("status").is(ContractStatus.ACTIVE).and("end").lte(today));
@@ -237,11 +247,16 @@ public class ContractSummaryProjection {
                 .toList();
     }
 
+    /**
+     * The active contracts whose next monitoring meeting was due before {@code today} and has not been flagged as
+     * overdue: the work of the overdue scan. An ended contract is never one of them.
+     */
     public List<String> withMeetingOverdue(java.time.LocalDate today) {
         Query q = Query.query(Criteria.where("status").is(ContractStatus.ACTIVE)
                 .and("monitoring.nextMeetingDue").lt(today));
         return mongo.find(q, ContractDocument.class, COLLECTION).stream()
-                .filter(d -> d.monitoring != null && d.monitoring.nextMeetingDue() != null
+                .filter(d -> d.status == ContractStatus.ACTIVE && d.monitoring != null
+                        && d.monitoring.nextMeetingDue() != null
                         && d.monitoring.nextMeetingDue().isBefore(today)
                         && !d.monitoring.nextMeetingDue().equals(d.monitoring.overdueDueDate()))
                 .map(d -> d.id)

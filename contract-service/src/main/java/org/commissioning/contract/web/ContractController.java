@@ -55,7 +55,8 @@ public class ContractController {
                     new Lot(request.lot().scope(), request.lot().names()), request.annualValueGbp(),
                     request.start(), request.end(), request.extensionMonths()));
         } catch (AggregateStreamCreationException e) {
-            throw new StateConflictException("REGISTERED", "Contract " + id + " is already registered");
+            throw new StateConflictException("contract-registered-once", "REGISTERED",
+                    "Contract " + id + " is already registered");
         }
         return ResponseEntity.created(URI.create("/api/contracts/" + id)).eTag(IfMatch.etag(0))
                 .body(Map.of("contractId", id, "version", 0L));

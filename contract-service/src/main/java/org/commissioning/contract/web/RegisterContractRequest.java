@@ -24,14 +24,21 @@ import jakarta.validation.constraints.Size;
  */
 public record RegisterContractRequest(
         UUID contractId,
-        @NotBlank @Size(max = 200) String provider,
+        @NotBlank @Size(max = LifecycleRequests.NAME) String provider,
         @NotNull ServiceArea serviceArea,
         @NotNull @Valid LotRequest lot,
-        @PositiveOrZero @Digits(integer = 12, fraction = 2) BigDecimal annualValueGbp,
-        LocalDate start,
-        LocalDate end,
+        @PositiveOrZero @Digits(integer = LifecycleRequests.POUNDS, fraction = 2) BigDecimal annualValueGbp,
+        @CouncilDate LocalDate start,
+        @CouncilDate LocalDate end,
         @Min(0) @Max(60) Integer extensionMonths) {
 
-    public record LotRequest(@NotNull LotScope scope, List<@NotBlank String> names) {
+    /** Kent has twelve districts (in four areas); a name is one of them. */
+    static final int MAX_LOT_NAMES = 12;
+    static final int LOT_NAME = 100;
+
+    /** @param names the areas or districts of the lot; none for a county-wide lot */
+    public record LotRequest(
+            @NotNull LotScope scope,
+            @Size(max = MAX_LOT_NAMES) List<@NotBlank @Size(max = LOT_NAME) String> names) {
     }
 }

@@ -14,6 +14,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.commissioning.contract.api.ContractVariedEvent;
 import org.commissioning.contract.api.ContractRatingRecordedEvent;
 import org.commissioning.contract.api.EscalationDueEvent;
 import org.commissioning.contract.api.FlagOverdueMeetingCommand;
@@ -313,13 +314,15 @@ class ContractMonitoringTest {
 
         @Test
         void isDueAgainForANewStreakAfterANonRedMonth() {
-            fixture.given(REGISTERED, rated(YearMonth.of(2018, 1), "RED"), rated(YearMonth.of(2018, 2), "RED"),
-                            rated(MARCH, "RED"),
-                            new EscalationDueEvent(ID, List.of(YearMonth.of(2018, 1), YearMonth.of(2018, 2), MARCH), 3, TODAY),
-                            rated(APRIL, "AMBER"), rated(MAY, "RED"), rated(YearMonth.of(2018, 6), "RED"))
-                    .when(new RecordContractRatingCommand(ID, YearMonth.of(2018, 7), "RED"))
-                    .expectEvents(rated(YearMonth.of(2018, 7), "RED"), new EscalationDueEvent(ID,
-                            List.of(MAY, YearMonth.of(2018, 6), YearMonth.of(2018, 7)), 3, TODAY));
+            YearMonth december = YearMonth.of(2017, 12);
+            YearMonth january = YearMonth.of(2018, 1);
+            YearMonth february = YearMonth.of(2018, 2);
+            YearMonth june = YearMonth.of(2018, 6);
+            fixture.given(REGISTERED, rated(december, "RED"), rated(january, "RED"), rated(february, "RED"),
+                            new EscalationDueEvent(ID, List.of(december, january, february), 3, TODAY),
+                            rated(MARCH, "AMBER"), rated(APRIL, "RED"), rated(MAY, "RED"))
+                    .when(new RecordContractRatingCommand(ID, june, "RED"))
+                    .expectEvents(rated(june, "RED"), new EscalationDueEvent(ID, List.of(APRIL, MAY, june), 3, TODAY));
         }
 
         @Test
@@ -366,6 +369,44 @@ class ContractMonitoringTest {
             fixture.given(REGISTERED, rated(MARCH, "RED"), rated(APRIL, "RED"), TERMINATED)
                     .when(new RecordContractRatingCommand(ID, MAY, "RED"))
                     .expectEvents(rated(MAY, "RED"));
+        }
+    }
+
+    @Nested
+    class EndedAndFutureRatings {
+
+        @Test
+        void refusesAMeetingAfterTheContractEnds() {
+            fixture.given(REGISTERED, new ContractVariedEvent(ID, ContractTest.VALUE, LocalDate.of(2018, 5, 15),
+                            ContractTest.VALUE, ContractTest.END, LocalDate.of(2018, 5, 1), "Ended early by agreement"))
+                    .when(new RecordMonitoringMeetingCommand(ID, null, LocalDate.of(2018, 5, 20), ATTENDEES, "Notes",
+                            List.of()))
+                    .expectException(violation("date-within-term", "heldOn"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void ignoresARatingOfAMonthThatHasNotBegun() {
+            fixture.given(REGISTERED)
+                    .when(new SetMonitoringCadenceCommand(ID, "RED", YearMonth.of(2999, 1)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+            fixture.given(REGISTERED, rated(APRIL, "RED"), rated(MAY, "RED"))
+                    .when(new RecordContractRatingCommand(ID, YearMonth.of(2018, 7), "RED"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectNoEvents();
+        }
+
+        @Test
+        void anEndedContractGetsNoCadenceAndNoOverdueMeeting() {
+            fixture.given(REGISTERED, cadence("RED", MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 3, 1),
+                            LocalDate.of(2018, 4, 1)), TERMINATED)
+                    .when(new SetMonitoringCadenceCommand(ID, "GREEN", MAY))
+                    .expectNoEvents();
+            fixture.given(REGISTERED, cadence("RED", MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 3, 1),
+                            LocalDate.of(2018, 4, 1)), ContractTest.EXPIRED)
+                    .when(new FlagOverdueMeetingCommand(ID))
+                    .expectNoEvents();
         }
     }
 }

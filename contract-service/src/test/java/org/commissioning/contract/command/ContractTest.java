@@ -95,6 +95,21 @@ class ContractTest {
         };
     }
 
+    static Matcher<Object> conflict(String rule, String currentState) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof StateConflictException e && rule.equals(e.rule())
+                        && e.currentState().equals(currentState);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a StateConflictException of rule " + rule + " in state " + currentState);
+            }
+        };
+    }
+
     static Matcher<Object> violation(String rule, String field) {
         return new TypeSafeMatcher<>() {
             @Override
@@ -805,7 +820,7 @@ class ContractTest {
         void rejectsASecondDecisionOnAPeriodWithoutASupersedingReason() {
             fixture.given(REGISTERED, new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null))
                     .when(new AuthorisePaymentCommand(ID, null, MAY, "Now they do", null))
-                    .expectException(conflict("WITHHELD"))
+                    .expectException(conflict("payment-already-decided", "WITHHELD"))
                     .expectNoEvents();
         }
 
@@ -829,7 +844,7 @@ class ContractTest {
         void rejectsSupersedingADecisionWithTheSameDecision() {
             fixture.given(REGISTERED, new PaymentAuthorisedEvent(ID, MAY, "KPIs met", TODAY, null, null))
                     .when(new AuthorisePaymentCommand(ID, null, MAY, "KPIs met again", "Re-checked"))
-                    .expectException(conflict("AUTHORISED"))
+                    .expectException(conflict("payment-decision-unchanged", "AUTHORISED"))
                     .expectNoEvents();
         }
 

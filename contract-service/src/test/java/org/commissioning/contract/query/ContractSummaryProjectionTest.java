@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.commissioning.contract.api.ContractExpiredEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringCadence;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
@@ -187,5 +191,39 @@ class ContractSummaryProjectionTest {
 
     private List<Document> documents() {
         return mongo.getCollection(ContractSummaryProjection.COLLECTION).find(new Document("_id", id)).into(new java.util.ArrayList<>());
+    }
+
+    @Test
+    void anEndedContractHasNoCadenceNoMeetingDueAndIsNeverOverdue() {
+        String expiring = UUID.randomUUID().toString();
+        String recommissioned = UUID.randomUUID().toString();
+        for (String contract : List.of(id, expiring, recommissioned)) {
+            projection.on(registered(contract, "Sk8side", Lot.districts("Ashford")), 0, T0);
+            projection.on(new MonitoringMeetingHeldEvent(contract, 1, LocalDate.of(2018, 3, 1), List.of("officer.jones"),
+                    "Notes", List.of(), null), 1, T0.plusSeconds(1));
+            projection.on(new MonitoringCadenceChangedEvent(contract, "RED", MonitoringCadence.MONTHLY, null,
+                    YearMonth.of(2018, 3), LocalDate.of(2018, 4, 1), LocalDate.of(2018, 4, 1)), 2, T0.plusSeconds(2));
+        }
+        assertThat(projection.withMeetingOverdue(LocalDate.of(2018, 6, 1)))
+                .contains(id, expiring, recommissioned);
+
+        projection.on(new ContractTerminatedEvent(id, TerminationInitiator.PROVIDER, LocalDate.of(2018, 8, 31),
+                "Provider withdrew"), 3, T0.plusSeconds(3));
+        projection.on(new ContractExpiredEvent(expiring, LocalDate.of(2019, 3, 31)), 3, T0.plusSeconds(3));
+        projection.on(new ContractTerminatedEvent(recommissioned, TerminationInitiator.COUNCIL,
+                LocalDate.of(2018, 8, 31), "Council ended it"), 3, T0.plusSeconds(3));
+        projection.on(new ContractRecommissionedEvent(recommissioned, RecommissioningRoute.IN_HOUSE, null, null,
+                "Brought in-house"), 4, T0.plusSeconds(4));
+
+        for (String contract : List.of(id, expiring, recommissioned)) {
+            ContractSummary.Monitoring monitoring = find(contract).monitoring();
+            assertThat(monitoring.cadence()).as(contract).isNull();
+            assertThat(monitoring.nextMeetingDue()).as(contract).isNull();
+            assertThat(monitoring.rating()).as(contract).isNull();
+            assertThat(monitoring.meetingsHeld()).as("its meetings stay on record").isEqualTo(1);
+            assertThat(monitoring.lastMeeting().heldOn()).isEqualTo(LocalDate.of(2018, 3, 1));
+        }
+        assertThat(projection.withMeetingOverdue(LocalDate.of(2018, 6, 1)))
+                .doesNotContain(id, expiring, recommissioned);
     }
 }

@@ -2,6 +2,7 @@ package org.commissioning.rag.command;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -26,6 +27,7 @@ import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.domain.StateConflictException;
 import org.commissioning.rag.api.Basis;
 import org.commissioning.rag.api.ContractRatedEvent;
+import org.commissioning.rag.api.ContractTerm;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkVersion;
@@ -187,7 +189,7 @@ public class ContractRating {
     }
 
     @CommandHandler
-    public void handle(RecordTrajectoryStatementCommand command) {
+    public void handle(RecordTrajectoryStatementCommand command, Clock clock) {
         if (command.projectedRating() == null || !command.projectedRating().decidable()) {
             throw new RuleViolationException("decidable-rating", "projectedRating",
                     "A trajectory heads for GREEN, AMBER or RED; got " + command.projectedRating());
@@ -196,13 +198,24 @@ public class ContractRating {
             throw new RuleViolationException("statement-required", "statement",
                     "A trajectory statement needs its words, e.g. \"on trajectory for green in the next three months\"");
         }
-        if (command.horizonMonths() < 1 || command.horizonMonths() > 12) {
+        if (command.statement().length() > RecordTrajectoryStatementCommand.MAX_STATEMENT) {
+            throw new RuleViolationException("statement-length", "statement", "A trajectory statement is at most "
+                    + RecordTrajectoryStatementCommand.MAX_STATEMENT + " characters; got "
+                    + command.statement().length());
+        }
+        if (command.horizonMonths() < 1 || command.horizonMonths() > RecordTrajectoryStatementCommand.MAX_HORIZON_MONTHS) {
             throw new RuleViolationException("horizon-months", "horizonMonths",
                     "A trajectory looks 1 to 12 months ahead; got " + command.horizonMonths());
         }
+        YearMonth now = YearMonth.now(clock);
+        ContractTerm term = command.term() == null ? ContractTerm.UNKNOWN : command.term();
+        if (!term.covers(now)) {
+            throw new RuleViolationException("period-within-term", null, "A trajectory is stated now, in " + now
+                    + ", which is outside the contract's term " + term);
+        }
         Rating current = overall();
         if (current == null) {
-            throw new StateConflictException("NOT_RATED_YET", "Contract " + contractId
+            throw new StateConflictException("rated-before-trajectory", "NOT_RATED_YET", "Contract " + contractId
                     + " has no rating yet; a trajectory is stated from a rating");
         }
         apply(new TrajectoryAssessedEvent(contractId, latestDecidedPeriod(), command.horizonMonths(), current,
@@ -216,7 +229,7 @@ public class ContractRating {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(OverrideRatingCommand command) {
+    public void handle(OverrideRatingCommand command, Clock clock) {
         if (command.rating() == null || !command.rating().decidable()) {
             throw new RuleViolationException("decidable-rating", "rating",
                     "An officer decides GREEN, AMBER or RED; got " + command.rating());
@@ -225,6 +238,11 @@ public class ContractRating {
             throw new RuleViolationException("rationale-required", "rationale",
                     "Setting a rating by officer judgement needs a written rationale");
         }
+        if (command.rationale().length() > OverrideRatingCommand.MAX_RATIONALE) {
+            throw new RuleViolationException("rationale-length", "rationale", "A rationale is at most "
+                    + OverrideRatingCommand.MAX_RATIONALE + " characters; got " + command.rationale().length());
+        }
+        requireRatablePeriod(command.period(), command.term(), clock);
         Period period = periods.get(command.period());
         Rating computed = period == null || period.computed == null ? Rating.NOT_RATED : period.computed;
         Rating previous = period == null ? null : period.decided;
@@ -233,6 +251,26 @@ public class ContractRating {
         apply(new RagOverriddenEvent(command.contractId(), command.period(), computed, command.rating(), previous,
                 rationale, command.officer(), WorstHeadlineBandPolicy.VERSION));
         rate(command.period(), overallBefore, null);
+    }
+
+    /**
+     * An officer rates a month that has begun (not after the current month in the council's zone) and lies within
+     * the contract's term as known here; an unknown side of the term does not bound it.
+     */
+    private static void requireRatablePeriod(YearMonth period, ContractTerm known, Clock clock) {
+        if (period == null) {
+            throw new RuleViolationException("period-required", "period", "A rating is for a period, yyyy-MM");
+        }
+        YearMonth current = YearMonth.now(clock);
+        if (period.isAfter(current)) {
+            throw new RuleViolationException("period-not-in-future", "period",
+                    period + " is after the current month " + current + "; a period is rated once it has begun");
+        }
+        ContractTerm term = known == null ? ContractTerm.UNKNOWN : known;
+        if (!term.covers(period)) {
+            throw new RuleViolationException("period-within-term", "period",
+                    period + " is outside the contract's term " + term);
+        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.commissioning.rag.query;
 
 import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.rag.api.ContractTerm;
 import org.springframework.stereotype.Component;
 
 /** Whether rag-service knows a contract: from its registration, or from ratings recorded for it. */
@@ -20,5 +21,10 @@ public class ContractsKnownHere {
         if (contracts.find(contractId).isEmpty() && !history.hasEntries(contractId)) {
             throw new NotFoundException("No contract " + contractId + " is known here");
         }
+    }
+
+    /** The contract's current term as known from contracts.events.v1; unknown for one known only from its ratings. */
+    public ContractTerm term(String contractId) {
+        return contracts.find(contractId).map(c -> new ContractTerm(c.start(), c.end())).orElse(ContractTerm.UNKNOWN);
     }
 }

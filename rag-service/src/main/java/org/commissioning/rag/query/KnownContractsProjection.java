@@ -1,22 +1,27 @@
 package org.commissioning.rag.query;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
 import org.commissioning.rag.api.KnownContract;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
- * The contracts this service knows, fed from {@code contracts.events.v1} by the integration package.
- * Writes are whole-document upserts keyed by the contract id, so applying an event again changes nothing.
+ * The contracts this service knows and their current terms, fed from {@code contracts.events.v1} by the integration
+ * package. Writes are whole-document upserts keyed by the contract id and guarded by the contract's event sequence,
+ * so applying an event again changes nothing and an older one does not undo a newer.
  */
 @Component
 public class KnownContractsProjection {
 
     public static final String COLLECTION = "known_contracts";
+    private static final Logger log = LoggerFactory.getLogger(KnownContractsProjection.class);
 
     private final MongoTemplate mongo;
 
@@ -24,8 +29,33 @@ public class KnownContractsProjection {
         this.mongo = mongo;
     }
 
+    /** A registration; one the view has seen already, or seen changed since, changes nothing. */
     public void on(KnownContract contract) {
+        KnownContract existing = find(contract.id()).orElse(null);
+        if (existing != null && existing.lastSequence() >= contract.lastSequence()) {
+            return;
+        }
         mongo.save(contract, COLLECTION);
+    }
+
+    /**
+     * The contract's term now ends on {@code end} (a variation, an extension or a termination), as of the contract's
+     * event {@code sequence}; an event the view has applied already, or one of a contract it does not know, changes
+     * nothing.
+     */
+    public void termEnds(String contractId, LocalDate end, long sequence) {
+        KnownContract existing = find(contractId).orElse(null);
+        if (existing == null) {
+            log.warn("Contract {} is not known here; its new end date {} (event {}) is ignored", contractId, end,
+                    sequence);
+            return;
+        }
+        if (existing.lastSequence() >= sequence) {
+            return;
+        }
+        mongo.save(new KnownContract(existing.id(), existing.provider(), existing.serviceArea(), existing.lotScope(),
+                existing.areas(), existing.districts(), existing.start(), end, existing.registeredAt(), sequence),
+                COLLECTION);
     }
 
     public Optional<KnownContract> find(String contractId) {

@@ -24,6 +24,13 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
 /**
  * A contract's rating history (with evidence, as known at any moment), officer judgement on a period and officer
  * trajectory statements.
@@ -33,7 +40,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class RatingsController {
 
     /** Body of an override: the rating decided (GREEN, AMBER or RED) and the officer's rationale. */
-    public record OverrideRequest(String rating, String rationale) {
+    public record OverrideRequest(
+            @NotNull Rating rating,
+            @NotBlank @Size(max = OverrideRatingCommand.MAX_RATIONALE) String rationale) {
     }
 
     /** What an override answers: the period's decided rating, the officer and the basis. */
@@ -41,7 +50,10 @@ public class RatingsController {
     }
 
     /** Body of an officer's trajectory statement: where the rating is heading, within how many months (default 3). */
-    public record TrajectoryRequest(String projectedRating, String statement, Integer horizonMonths) {
+    public record TrajectoryRequest(
+            @NotNull Rating projectedRating,
+            @NotBlank @Size(max = RecordTrajectoryStatementCommand.MAX_STATEMENT) String statement,
+            @Min(1) @Max(RecordTrajectoryStatementCommand.MAX_HORIZON_MONTHS) Integer horizonMonths) {
     }
 
     /** What a trajectory statement answers. */
@@ -62,19 +74,20 @@ public class RatingsController {
 
     @PostMapping("/periods/{period}/override")
     public OverrideResponse override(@PathVariable UUID contractId, @PathVariable String period,
-                                     @RequestBody OverrideRequest request) {
+                                     @Valid @RequestBody OverrideRequest request) {
         YearMonth month = period(period);
         Rating rating = decidable(request.rating(), "rating");
         known.require(contractId.toString());
         String officer = CausationContext.currentOrNew().actor();
         commands.sendAndWait(new OverrideRatingCommand(contractId.toString(), month, rating, request.rationale(),
-                officer));
+                officer, known.term(contractId.toString())));
         return new OverrideResponse(contractId.toString(), month, rating, "OFFICER", officer);
     }
 
     /** An officer's statement of where the rating is heading; 409 while the contract has no rating. */
     @PostMapping("/trajectory")
-    public TrajectoryResponse trajectory(@PathVariable UUID contractId, @RequestBody TrajectoryRequest request) {
+    public TrajectoryResponse trajectory(@PathVariable UUID contractId,
+                                         @Valid @RequestBody TrajectoryRequest request) {
         Rating projected = decidable(request.projectedRating(), "projectedRating");
         int horizon = request.horizonMonths() == null ? 3 : request.horizonMonths();
         String id = contractId.toString();
@@ -82,23 +95,18 @@ public class RatingsController {
         String officer = CausationContext.currentOrNew().actor();
         try {
             commands.sendAndWait(new RecordTrajectoryStatementCommand(id, projected, horizon, request.statement(),
-                    officer));
+                    officer, known.term(id)));
         } catch (AggregateNotFoundException e) {
-            throw new StateConflictException("NOT_RATED_YET", "Contract " + id
+            throw new StateConflictException("rated-before-trajectory", "NOT_RATED_YET", "Contract " + id
                     + " has no rating yet; a trajectory is stated from a rating");
         }
         return new TrajectoryResponse(id, projected, horizon, request.statement().strip(), "OFFICER", officer);
     }
 
-    private static Rating decidable(String value, String field) {
-        Rating rating;
-        try {
-            rating = value == null ? null : Rating.valueOf(value.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            rating = null;
-        }
-        if (rating == null || !rating.decidable()) {
-            throw new RuleViolationException("decidable-rating", field, "Expected GREEN, AMBER or RED; got " + value);
+    /** STRETCH and NOT_RATED are ratings, but not ones an officer decides. */
+    private static Rating decidable(Rating rating, String field) {
+        if (!rating.decidable()) {
+            throw new RuleViolationException("decidable-rating", field, "Expected GREEN, AMBER or RED; got " + rating);
         }
         return rating;
     }

@@ -3,7 +3,11 @@ package org.commissioning.rag.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -12,6 +16,7 @@ import org.commissioning.platform.domain.StateConflictException;
 import org.commissioning.rag.api.BandSpec;
 import org.commissioning.rag.api.Basis;
 import org.commissioning.rag.api.ContractRatedEvent;
+import org.commissioning.rag.api.ContractTerm;
 import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.KpiDiscrepancyClearedEvent;
@@ -30,6 +35,9 @@ import org.commissioning.rag.api.RagOverriddenEvent;
 import org.commissioning.rag.api.RateKpiValueCommand;
 import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordFrameworkCommand;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,11 +51,33 @@ class ContractRatingTest {
     static final String TRIAGE = Bands.TRIAGE_CODE;
     static final String CRISIS = Bands.CRISIS_CODE;
 
+    /** The contract's term as rag-service knows it: April 2016 to March 2019. */
+    static final ContractTerm TERM = new ContractTerm(LocalDate.of(2016, 4, 1), LocalDate.of(2019, 3, 31));
+    /** Now, for every test: 1 June 2018, in the council's zone. */
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2018-06-01T09:00:00Z"), ZoneId.of("Europe/London"));
+
     AggregateTestFixture<ContractRating> fixture;
 
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(ContractRating.class);
+        fixture.registerInjectableResource(CLOCK);
+    }
+
+    static Matcher<Object> violation(String rule, String field, String message) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(Object item) {
+                return item instanceof RuleViolationException e && e.rule().equals(rule)
+                        && java.util.Objects.equals(e.field(), field) && e.getMessage().contains(message);
+            }
+
+            @Override
+            public void describeTo(Description description) {
+                description.appendText("a RuleViolationException of rule " + rule + " on field " + field
+                        + " saying " + message);
+            }
+        };
     }
 
     static RateKpiValueCommand submit(YearMonth period, String code, String value, String reportedBand) {
@@ -214,7 +244,7 @@ class ContractRatingTest {
     void anOfficerSetsARatingWithARationaleAndTheComputedOneStaysOnRecord() {
         String why = "The red KPI matches in-house performance; relationships remain strong.";
         fixture.given(aprilAmber())
-                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "  " + why + " ", "officer.jones"))
+                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "  " + why + " ", "officer.jones", TERM))
                 .expectEvents(new RagOverriddenEvent(C, APR, Rating.AMBER, Rating.GREEN, Rating.AMBER, why,
                                 "officer.jones", POLICY),
                         new ContractRatedEvent(C, APR, Rating.GREEN, Rating.AMBER, Basis.OFFICER, false, POLICY,
@@ -242,10 +272,10 @@ class ContractRatingTest {
     @Test
     void refusesAnOverrideWithoutRationaleOrWithAnUndecidableRating() {
         fixture.given(aprilAmber())
-                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "  ", "officer.jones"))
+                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "  ", "officer.jones", TERM))
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(aprilAmber())
-                .when(new OverrideRatingCommand(C, APR, Rating.STRETCH, "why", "officer.jones"))
+                .when(new OverrideRatingCommand(C, APR, Rating.STRETCH, "why", "officer.jones", TERM))
                 .expectException(RuleViolationException.class).expectNoEvents();
     }
 
@@ -253,7 +283,7 @@ class ContractRatingTest {
     void anOfficerRatesAPeriodWithoutKpiValuesItsComputedRatingBeingNotRated() {
         String why = "Rated amber in the 2018 report: a red KPI matches in-house performance.";
         fixture.givenNoPriorActivity()
-                .when(new OverrideRatingCommand(C, APR, Rating.AMBER, why, "officer.jones"))
+                .when(new OverrideRatingCommand(C, APR, Rating.AMBER, why, "officer.jones", TERM))
                 .expectEvents(new RagOverriddenEvent(C, APR, Rating.NOT_RATED, Rating.AMBER, null, why,
                                 "officer.jones", POLICY),
                         new ContractRatedEvent(C, APR, Rating.AMBER, Rating.NOT_RATED, Basis.OFFICER, false, POLICY,
@@ -330,7 +360,7 @@ class ContractRatingTest {
     void anOfficerStatesATrajectoryFromTheCurrentRating() {
         fixture.given(aprilAmber())
                 .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3,
-                        " On trajectory for green in the next three months ", "officer.jones"))
+                        " On trajectory for green in the next three months ", "officer.jones", TERM))
                 .expectEvents(new TrajectoryAssessedEvent(C, APR, 3, Rating.AMBER, Rating.GREEN, Trend.IMPROVING,
                         Basis.OFFICER, null, List.of(), "On trajectory for green in the next three months",
                         "officer.jones"));
@@ -339,16 +369,87 @@ class ContractRatingTest {
     @Test
     void refusesATrajectoryStatementWithoutWordsOrARatingOrBeforeAnyRating() {
         fixture.given(aprilAmber())
-                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, " ", "officer.jones"))
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, " ", "officer.jones", TERM))
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(aprilAmber())
-                .when(new RecordTrajectoryStatementCommand(C, Rating.NOT_RATED, 3, "why", "officer.jones"))
+                .when(new RecordTrajectoryStatementCommand(C, Rating.NOT_RATED, 3, "why", "officer.jones", TERM))
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(aprilAmber())
-                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 0, "why", "officer.jones"))
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 0, "why", "officer.jones", TERM))
                 .expectException(RuleViolationException.class).expectNoEvents();
         fixture.given(new FrameworkRecordedEvent(C, V1))
-                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, "why", "officer.jones"))
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, "why", "officer.jones", TERM))
                 .expectException(StateConflictException.class).expectNoEvents();
+    }
+
+    @Test
+    void refusesAnOverrideForAFuturePeriod() {
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, YearMonth.of(2999, 1), Rating.GREEN, "why", "officer.jones",
+                        ContractTerm.UNKNOWN))
+                .expectException(violation("period-not-in-future", "period",
+                        "2999-01 is after the current month 2018-06"))
+                .expectNoEvents();
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, YearMonth.of(2018, 7), Rating.GREEN, "why", "officer.jones", TERM))
+                .expectException(violation("period-not-in-future", "period",
+                        "2018-07 is after the current month 2018-06"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAnOverrideOutsideTheContractsTerm() {
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, YearMonth.of(2016, 3), Rating.GREEN, "why", "officer.jones", TERM))
+                .expectException(violation("period-within-term", "period",
+                        "2016-03 is outside the contract's term 2016-04..2019-03"))
+                .expectNoEvents();
+        ContractTerm terminated = new ContractTerm(LocalDate.of(2016, 4, 1), LocalDate.of(2018, 3, 31));
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, "why", "officer.jones", terminated))
+                .expectException(violation("period-within-term", "period",
+                        "2018-04 is outside the contract's term 2016-04..2018-03"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aContractWithoutARecordedTermIsBoundedOnlyByTheCurrentMonth() {
+        fixture.givenNoPriorActivity()
+                .when(new OverrideRatingCommand(C, YearMonth.of(2018, 6), Rating.AMBER, "why", "officer.jones",
+                        ContractTerm.UNKNOWN))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new OverrideRatingCommand(C, YearMonth.of(2001, 1), Rating.AMBER, "why", "officer.jones",
+                        new ContractTerm(null, LocalDate.of(2019, 3, 31))))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void refusesAnOverlongRationaleOrStatement() {
+        String tooLong = "x".repeat(OverrideRatingCommand.MAX_RATIONALE + 1);
+        fixture.given(aprilAmber())
+                .when(new OverrideRatingCommand(C, APR, Rating.GREEN, tooLong, "officer.jones", TERM))
+                .expectException(violation("rationale-length", "rationale", "at most 4000 characters"))
+                .expectNoEvents();
+        fixture.given(aprilAmber())
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3,
+                        "y".repeat(RecordTrajectoryStatementCommand.MAX_STATEMENT + 1), "officer.jones", TERM))
+                .expectException(violation("statement-length", "statement", "at most 2000 characters"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesATrajectoryStatementOutsideTheContractsTerm() {
+        ContractTerm ended = new ContractTerm(LocalDate.of(2016, 4, 1), LocalDate.of(2018, 5, 31));
+        fixture.given(aprilAmber())
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, "why", "officer.jones", ended))
+                .expectException(violation("period-within-term", null,
+                        "in 2018-06, which is outside the contract's term 2016-04..2018-05"))
+                .expectNoEvents();
+        ContractTerm notBegun = new ContractTerm(LocalDate.of(2018, 7, 1), null);
+        fixture.given(aprilAmber())
+                .when(new RecordTrajectoryStatementCommand(C, Rating.GREEN, 3, "why", "officer.jones", notBegun))
+                .expectException(violation("period-within-term", null, "outside the contract's term 2018-07..?"))
+                .expectNoEvents();
     }
 }
