@@ -11,6 +11,8 @@ import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
+import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -20,8 +22,10 @@ import org.springframework.messaging.Message;
 /**
  * Consumes {@code ratings.events.v1} (binding {@code ratingEvents-in-0}): {@link RagChanged} sets the monitoring
  * cadence, {@link ContractRated} records the period's rating for escalation. The commands run with the event's
- * actor and correlation id. A rating of a contract this service does not know is skipped with a warning, so it
- * cannot block the consumer; any other failure is retried and then dead-lettered by the binder.
+ * actor and correlation id. A rating of a contract this service does not know, or one the contract refuses by a rule
+ * (a rating outside the vocabulary, a contract that has ended), is skipped with a warning: retrying cannot change
+ * the answer, and a failed event would hold back the contract's later ones. Any other failure is retried and then
+ * dead-lettered by the binder.
  */
 @Configuration(proxyBeanMethods = false)
 public class RatingEventsConfiguration {
@@ -42,19 +46,22 @@ public class RatingEventsConfiguration {
         try {
             commands.sendAndWait(command);
         } catch (RuntimeException e) {
-            if (!isUnknownContract(e)) {
+            Throwable refusal = refusal(e);
+            if (refusal == null) {
                 throw e;
             }
-            log.warn("Skipped {} {} of contract {}: no such contract here", event.type(), event.id(), event.subject());
+            log.warn("Skipped {} {} of contract {}: {}", event.type(), event.id(), event.subject(),
+                    refusal instanceof AggregateNotFoundException ? "no such contract here" : refusal.getMessage());
         }
     }
 
-    private static boolean isUnknownContract(Throwable e) {
+    private static Throwable refusal(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AggregateNotFoundException) {
-                return true;
+            if (t instanceof AggregateNotFoundException || t instanceof RuleViolationException
+                    || t instanceof StateConflictException) {
+                return t;
             }
         }
-        return false;
+        return null;
     }
 }

@@ -135,6 +135,19 @@ class ContractMonitoringIT {
                 assertThat(contract(id).at("/monitoring/cadence").asText()).isEqualTo("QUARTERLY"));
     }
 
+    /** Refused by a rule, the first event must not hold back the contract's next one (consumers apply in order). */
+    @Test
+    void skipsARatingTheContractRefusesAndAppliesTheContractsNextOne() throws Exception {
+        String id = register("Salus", "Maidstone");
+        send(ratingEvent(UUID.randomUUID().toString(), id, 1,
+                        new RagChanged(id, null, "PURPLE", YearMonth.of(2018, 4), "COMPUTED", null)),
+                ratingEvent(UUID.randomUUID().toString(), id, 2,
+                        new RagChanged(id, "PURPLE", "AMBER", YearMonth.of(2018, 5), "COMPUTED", null)));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(contract(id).at("/monitoring/cadence").asText()).isEqualTo("BI_MONTHLY"));
+    }
+
     @Test
     void recordsMeetingsAndFlagsAMissedOneOncePerDueDate() throws Exception {
         String id = register("Optivo", "Swale");
