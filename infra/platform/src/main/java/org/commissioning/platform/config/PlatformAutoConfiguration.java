@@ -7,6 +7,7 @@ import org.commissioning.platform.messaging.IntegrationEventPublisher;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.messaging.StreamBridgeIntegrationEventPublisher;
 import org.commissioning.platform.web.CausationFilter;
+import org.commissioning.platform.web.ProblemDetailsAdvice;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,16 +16,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What every service gets: the event codec and publisher, idempotent consumption, metrics (the HTTP edge: {@code PlatformWebAutoConfiguration}). */
+/** What every service gets: the event codec and publisher, idempotent consumption, metrics, problem details. */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
 @EnableConfigurationProperties(PlatformProperties.class)
+@Import(ProblemDetailsAdvice.class)
 public class PlatformAutoConfiguration {
 
     @Bean
