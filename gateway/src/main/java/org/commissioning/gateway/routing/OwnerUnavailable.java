@@ -6,6 +6,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 
 import org.commissioning.platform.web.ProblemDetailsAdvice;
+import org.commissioning.platform.web.RequestBodyTooLargeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -33,6 +34,11 @@ final class OwnerUnavailable {
             try {
                 return next.handle(request);
             } catch (ResourceAccessException e) {
+                RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(e);
+                if (tooLarge != null) {
+                    // the client's body passed the platform's limit while it was being proxied: the client's fault (413)
+                    throw tooLarge;
+                }
                 boolean timedOut = timedOutWaitingForAnswer(e);
                 log.warn("{} {} could not be proxied: {} {}: {}", request.method(), request.path(), service,
                         timedOut ? "did not answer in time" : "is unavailable", rootMessage(e));

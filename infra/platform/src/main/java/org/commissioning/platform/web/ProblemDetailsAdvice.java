@@ -1,8 +1,11 @@
 package org.commissioning.platform.web;
 
 import java.net.URI;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.commissioning.platform.domain.CausationContext;
@@ -25,9 +28,13 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
@@ -43,6 +50,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     public static final String TYPE_BASE = "https://commissioning.example/problems/";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("^Duplicate field '([^']*)'");
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex, HttpHeaders headers,
@@ -59,19 +67,134 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemResponses.tooLarge(tooLarge.limit()));
+        }
         Throwable cause = ex.getCause();
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = path(mapping);
-            String message = cause instanceof InvalidFormatException invalid
-                    ? "'" + invalid.getValue() + "' is not a valid " + describe(invalid.getTargetType())
-                    : cause instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null
-                    ? "must be a " + describe(mismatched.getTargetType())
-                    : "cannot be read";
-            return ResponseEntity.badRequest().body(validation(List.of(Map.of("field", field, "message", message))));
+            return ResponseEntity.badRequest()
+                    .body(validation(List.of(Map.of("field", path(mapping), "message", fieldMessage(mapping)))));
         }
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
-                "The request body is not valid JSON or is missing.");
-        return ResponseEntity.badRequest().body(problem);
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(read.getOriginalMessage());
+            if (duplicate.find()) {
+                return ResponseEntity.badRequest().body(validation(List.of(
+                        Map.of("field", duplicate.group(1), "message", "is given more than once"))));
+            }
+        }
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                "Malformed request", bodyMessage(ex, cause)));
+    }
+
+    /** What is wrong with the body as a whole (no field to name). */
+    private static String bodyMessage(HttpMessageNotReadableException ex, Throwable cause) {
+        if (cause == null) {
+            return ex.getMessage() != null && ex.getMessage().startsWith("Required request body is missing")
+                    ? "The request body is missing; it must be a JSON object."
+                    : "The request body could not be read.";
+        }
+        if (cause instanceof MismatchedInputException mismatched) {
+            String original = String.valueOf(mismatched.getOriginalMessage());
+            if (original.startsWith("Trailing token")) {
+                return "The request body must be a single JSON value; there is more after it.";
+            }
+            if (original.startsWith("No content to map")) {
+                return "The request body is missing; it must be a JSON object.";
+            }
+            Class<?> target = mismatched.getTargetType();
+            if (target != null && (target.isArray() || Collection.class.isAssignableFrom(target))) {
+                return "The request body must be a JSON array.";
+            }
+            return "The request body must be a JSON object.";
+        }
+        if (cause instanceof StreamReadException read) {
+            String where = read.getLocation() == null ? ""
+                    : " (line " + read.getLocation().getLineNr() + ", column " + read.getLocation().getColumnNr() + ")";
+            return "The request body is not valid JSON" + where + ": " + read.getOriginalMessage();
+        }
+        return "The request body is not valid JSON or is missing.";
+    }
+
+    /** Why the value at a field could not be taken, in the client's terms (JSON types, allowed values). */
+    private static String fieldMessage(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            List<String> known = unknown.getKnownPropertyIds() == null ? List.of()
+                    : unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+            return "is not a known field" + (known.isEmpty() ? "" : "; known fields: " + String.join(", ", known));
+        }
+        if (e instanceof InvalidNullException || String.valueOf(e.getOriginalMessage()).startsWith("Cannot map `null`")) {
+            return "must not be null";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "must be " + expected(invalid.getTargetType()) + ", not " + shown(invalid.getValue());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + expected(mismatched.getTargetType());
+        }
+        return "cannot be read";
+    }
+
+    private static String shown(Object value) {
+        if (value instanceof String text) {
+            return "the string \"" + (text.length() > 40 ? text.substring(0, 40) + "..." : text) + "\"";
+        }
+        if (value instanceof Number) {
+            return "the number " + value;
+        }
+        if (value instanceof Boolean) {
+            return "the boolean " + value;
+        }
+        return "that value";
+    }
+
+    /** The JSON a field of this type takes, with its article: "a string", "one of [A, B]". */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "another value";
+        }
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants()) + " (as a string)";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a JSON array";
+        }
+        return switch (type.getSimpleName()) {
+            case "String", "CharSequence", "char", "Character" -> "a string";
+            case "LocalDate" -> "a date as a string (yyyy-MM-dd)";
+            case "YearMonth" -> "a period as a string (yyyy-MM)";
+            case "Instant", "OffsetDateTime", "ZonedDateTime" -> "an instant as a string (ISO-8601, e.g. 2018-05-01T00:00:00Z)";
+            case "LocalDateTime" -> "a date and time as a string (ISO-8601, e.g. 2018-05-01T09:30:00)";
+            case "UUID" -> "a UUID as a string";
+            case "BigDecimal", "BigInteger", "Double", "double", "Float", "float", "Number" -> "a number";
+            case "Integer", "int", "Long", "long", "Short", "short", "Byte", "byte" -> "a whole number";
+            case "Boolean", "boolean" -> "a boolean (true or false)";
+            default -> "a JSON object";
+        };
+    }
+
+    @ExceptionHandler(RequestBodyTooLargeException.class)
+    public ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLargeException ex) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(ProblemResponses.tooLarge(ex.limit()));
+    }
+
+    /** Spring MVC's own errors (404, 405, 406, 415, 413 ...) get a type and title of the platform, not about:blank. */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(URI.create(TYPE_BASE + ProblemResponses.typeOf(statusCode.value())));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                "There is nothing at " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -116,6 +239,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(ex);
+        if (tooLarge != null) {
+            return tooLarge(tooLarge);
+        }
         String correlation = CausationContext.current().map(CausationContext::correlationId).orElse("none");
         log.error("Unexpected error (correlation id {})", correlation, ex);
         ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
