@@ -150,13 +150,15 @@ final class Malformations {
                 detail = "broken CSV of " + body.length() + " characters";
             }
             case NOT_AN_OBJECT -> {
-                body = pick(random, "[]", "[" + body + "]", "\"text\"", "42", "null", "true");
+                // an endpoint whose body is optional (extension) takes a JSON null as no body
+                body = e.bodyOptional() ? pick(random, "[]", "[" + body + "]", "\"text\"", "42", "true")
+                        : pick(random, "[]", "[" + body + "]", "\"text\"", "42", "null", "true");
                 detail = body.length() > 40 ? body.substring(0, 40) + "..." : body;
             }
             case NOT_JSON -> {
                 body = switch (random.nextInt(4)) {
                     case 0 -> body.substring(0, 1 + random.nextInt(body.length() - 2));
-                    case 1 -> "";
+                    case 1 -> e.bodyOptional() ? "{" : "";
                     case 2 -> "{'single':'quotes'}";
                     default -> "<xml/>";
                 };
@@ -192,8 +194,9 @@ final class Malformations {
             }
             case OUTSIDE_CLOSED_SET -> {
                 String path = pick(random, List.copyOf(e.closedSets()));
+                // Jackson trims the name of an enum constant, so " RED" is RED: not among the wrong values
                 String value = pick(random, "PURPLE", "UNKNOWN", "NOT_A_VALUE", "Atlantis", "X" + random.nextInt(1000),
-                        "RED ", " ");
+                        "red", "Red", "R E D", " ");
                 set(tree, path, NODES.textNode(value));
                 return path + " = '" + value + "'";
             }

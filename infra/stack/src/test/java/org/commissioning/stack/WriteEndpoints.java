@@ -29,6 +29,11 @@ final class WriteEndpoints {
             return body != null;
         }
 
+        /** A JSON body with no required field (an extension) may also be left out, or be a JSON null. */
+        boolean bodyOptional() {
+            return hasBody() && !csv && required.isEmpty();
+        }
+
         boolean hasPeriodInPath() {
             return path.contains("{period}") || path.matches(".*/\\d{4}-\\d{2}(/.*)?");
         }
@@ -52,6 +57,7 @@ final class WriteEndpoints {
      */
     static List<Endpoint> all() {
         String contract = "/api/contracts/{id}";
+        String soon = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(60).toString();
         String returns = "/api/kpi/contracts/{id}/returns";
         return List.of(
                 json("register contract", "POST", "/api/contracts", """
@@ -70,7 +76,7 @@ final class WriteEndpoints {
                         Set.of(), Set.of()),
                 json("start plan", "POST", contract + "/plans", """
                         {"kind":"IMPROVEMENT_PLAN","reason":"Attendance below target","actions":[
-                         {"description":"Weekly attendance review","owner":"Jo Smith","dueDate":"2025-06-30"}]}""",
+                         {"description":"Weekly attendance review","owner":"Jo Smith","dueDate":"{soon}"}]}""".replace("{soon}", soon),
                         Set.of("kind", "actions", "actions[0]", "actions[0].description", "actions[0].owner",
                                 "actions[0].dueDate"),
                         Set.of("kind"), Set.of("actions[0].dueDate"), Set.of(), Set.of()),
@@ -78,7 +84,7 @@ final class WriteEndpoints {
                         {"outcome":"Attendance back on target"}""",
                         Set.of("outcome"), Set.of(), Set.of(), Set.of(), Set.of()),
                 json("issue warning", "POST", contract + "/warnings", """
-                        {"reasons":["Returns late three months running"],"responseDeadline":"2025-02-28"}""",
+                        {"reasons":["Returns late three months running"],"responseDeadline":"{soon}"}""".replace("{soon}", soon),
                         Set.of("reasons", "reasons[0]", "responseDeadline"), Set.of(), Set.of("responseDeadline"),
                         Set.of(), Set.of()),
                 json("record meeting", "POST", contract + "/meetings", """

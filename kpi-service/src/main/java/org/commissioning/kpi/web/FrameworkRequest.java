@@ -23,8 +23,13 @@ import jakarta.validation.constraints.Size;
  */
 public record FrameworkRequest(
         @NotNull YearMonth effectiveFrom,
-        boolean fromTemplate,
+        Boolean fromTemplate,
         @Size(max = KpiLimits.KPIS_PER_FRAMEWORK) List<@Valid @NotNull KpiRequest> kpis) {
+
+    /** {@code fromTemplate} may be left out: false. */
+    public FrameworkRequest {
+        fromTemplate = Boolean.TRUE.equals(fromTemplate);
+    }
 
     /**
      * @param headline  whether the contract's overall rating is built from it (1 to 3 per framework)
@@ -36,11 +41,16 @@ public record FrameworkRequest(
             @Size(max = KpiLimits.KPI_NAME) String name,
             @NotNull KpiUnit unit,
             @NotNull Direction direction,
-            boolean headline,
+            Boolean headline,
             @NotNull ExpectedSource expectedSource,
             @Size(max = KpiLimits.BANDS_PER_KPI) List<@Valid @NotNull BandRequest> bands,
             @DecimalMin("0") @Digits(integer = KpiLimits.INTEGER_DIGITS, fraction = KpiLimits.VALUE_DECIMALS)
             BigDecimal tolerance) {
+
+        /** {@code headline} may be left out: false. */
+        public KpiRequest {
+            headline = Boolean.TRUE.equals(headline);
+        }
     }
 
     /**
