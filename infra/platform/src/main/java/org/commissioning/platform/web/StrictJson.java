@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -23,6 +24,8 @@ import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.util.AccessPattern;
+import com.fasterxml.jackson.databind.util.ClassUtil;
 import com.fasterxml.jackson.databind.type.LogicalType;
 
 /**
@@ -56,7 +59,6 @@ public final class StrictJson implements WebMvcConfigurer {
         mapper.getFactory().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS,
-                DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                 DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -73,21 +75,57 @@ public final class StrictJson implements WebMvcConfigurer {
                 CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
         refuse(mapper, LogicalType.OtherScalar, CoercionInputShape.Integer, CoercionInputShape.Float,
                 CoercionInputShape.Boolean, CoercionInputShape.EmptyString);
-        mapper.registerModule(new SimpleModule("strict-java-time").setDeserializerModifier(new TimeOnlyFromStrings()));
+        mapper.registerModule(new SimpleModule("strict-java-time").setDeserializerModifier(new StrictScalars()));
         return mapper;
     }
 
     /**
      * jackson-datatype-jsr310 reads a number as epoch seconds, days or millis, and an array as date parts, without
      * consulting the coercion configs for every type (Instant among them): a date, period or instant is a string.
+     * A primitive refuses an explicit {@code null} but still defaults when left out
+     * ({@code FAIL_ON_NULL_FOR_PRIMITIVES} would refuse both).
      */
-    private static final class TimeOnlyFromStrings extends BeanDeserializerModifier {
+    private static final class StrictScalars extends BeanDeserializerModifier {
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                       JsonDeserializer<?> deserializer) {
+            Class<?> handled = deserializer.handledType();
+            if (handled != null && handled.isPrimitive()) {
+                return new NotNull(deserializer, handled);
+            }
             Class<?> type = description.getBeanClass();
             return type.getPackageName().equals("java.time") ? new StringOnly(deserializer, type) : deserializer;
+        }
+    }
+
+    private static final class NotNull extends DelegatingDeserializer {
+
+        private final Class<?> type;
+
+        NotNull(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new NotNull(delegate, type);
+        }
+
+        @Override
+        public Object getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            return ctxt.reportInputMismatch(this, "Cannot map `null` into type %s", type.getName());
+        }
+
+        @Override
+        public Object getAbsentValue(DeserializationContext ctxt) {
+            return ClassUtil.defaultValue(type);
+        }
+
+        @Override
+        public AccessPattern getNullAccessPattern() {
+            return AccessPattern.DYNAMIC;
         }
     }
 

@@ -119,6 +119,14 @@ class HttpEdgeTest {
         }
 
         @Test
+        void leavesAPrimitiveLeftOutAtItsDefault() throws Exception {
+            HttpResponse<String> response = postJson(with("\"attendees\":4,", ""));
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).get("attendees").asInt()).isZero();
+        }
+
+        @Test
         void namesAFieldTheRequestDoesNotHave() throws Exception {
             JsonNode error = refusedField(with("\"leadOfficer\":", "\"leadOfficr\":"), "leadOfficr");
             assertThat(error.get("message").asText()).contains("is not a known field", "leadOfficer");
