@@ -78,7 +78,9 @@ class ContractRequestLimitsIT {
         String id = register("Sk8side", "\"Ashford\"", "2016-04-01", "2019-03-31");
         long stored = storedEvents(id);
 
-        assertField(post(id, "/payments/2018-05/authorisation", "{\"rationale\":\"" + ONE_MIB + "\"}"), "rationale");
+        assertTooLarge(post(id, "/payments/2018-05/authorisation", "{\"rationale\":\"" + ONE_MIB + "\"}"));
+        assertField(post(id, "/payments/2018-05/authorisation", "{\"rationale\":\"" + "x".repeat(2001) + "\"}"),
+                "rationale");
         assertField(post(id, "/payments/2018-05/withholding", "{\"rationale\":\"" + "y".repeat(2001) + "\"}"),
                 "rationale");
         assertField(post(id, "/meetings", """
@@ -94,8 +96,10 @@ class ContractRequestLimitsIT {
                 {"kind":"ACTION_PLAN","actions":[{"description":"d","owner":"o","dueDate":"9999-12-31"}]}"""),
                 "actions[0].dueDate");
         assertField(post(id, "/termination", """
-                {"initiatedBy":"PROVIDER","effectiveDate":"2018-08-31","reason":"%s"}""".formatted(ONE_MIB)),
+                {"initiatedBy":"PROVIDER","effectiveDate":"2018-08-31","reason":"%s"}""".formatted("r".repeat(2001))),
                 "reason");
+        assertTooLarge(post(id, "/termination", """
+                {"initiatedBy":"PROVIDER","effectiveDate":"2018-08-31","reason":"%s"}""".formatted(ONE_MIB)));
         assertField(put(id, "/officers", """
                 {"leadOfficer":"%s","contractManager":"manager.patel"}""".formatted("o".repeat(201))), "leadOfficer");
         assertThat(storedEvents(id)).as("nothing stored for a refused change").isEqualTo(stored);
@@ -107,7 +111,8 @@ class ContractRequestLimitsIT {
                 "lot.names[0]");
         assertField(registration("Sk8side", "\"Ashford\"", "0201-04-01", "2019-03-31"), "start");
         assertField(registration("Sk8side", "\"Ashford\"", "2016-04-01", "9999-12-31"), "end");
-        assertField(registration(ONE_MIB, "\"Ashford\"", "2016-04-01", "2019-03-31"), "provider");
+        assertField(registration("p".repeat(201), "\"Ashford\"", "2016-04-01", "2019-03-31"), "provider");
+        assertTooLarge(registration(ONE_MIB, "\"Ashford\"", "2016-04-01", "2019-03-31"));
         assertThat(mongo.count(new Query(), "domainevents")).as("no refused registration stored")
                 .isEqualTo(storedInAll);
 
@@ -233,6 +238,11 @@ class ContractRequestLimitsIT {
     private void assertField(ResponseEntity<String> response, String field) throws Exception {
         JsonNode problem = problem(response, 400);
         assertThat(problem.findValuesAsText("field")).as(problem.toString()).contains(field);
+    }
+
+    /** Over the platform's body limit (64 KB): refused before the body is read. */
+    private void assertTooLarge(ResponseEntity<String> response) throws Exception {
+        assertThat(problem(response, 413).get("limit").asLong()).isEqualTo(64 * 1024);
     }
 
     private JsonNode problem(ResponseEntity<String> response, int status) throws Exception {

@@ -85,13 +85,18 @@ class LimitsPeriodsAndLateReturnsIT {
     final IntegrationEventCodec codec = new IntegrationEventCodec();
 
     @Test
-    void refusesAKpiNameOfOneMebibyteNamingTheFieldAndStoresAndPublishesNothing() throws Exception {
+    void refusesAKpiNameOfOneMebibyteAndOneJustOverItsLimitStoringAndPublishingNothing() throws Exception {
         String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
         long stored = mongo.getCollection(EVENT_STORE).countDocuments();
         long published = endOffsets();
 
-        ResponseEntity<String> refused = put(CONTRACTS + id + "/framework", framework("2018-04", "CALLS",
+        ResponseEntity<String> tooLarge = put(CONTRACTS + id + "/framework", framework("2018-04", "CALLS",
                 "x".repeat(1024 * 1024)));
+        assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
+        assertThat(tooLarge.getHeaders().getContentType()).hasToString("application/problem+json");
+
+        ResponseEntity<String> refused = put(CONTRACTS + id + "/framework", framework("2018-04", "CALLS",
+                "x".repeat(201)));
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");

@@ -57,11 +57,12 @@ class OfficerJudgementLimitsIT extends RunningRagService {
         await().atMost(PATIENCE).until(() -> storedEvents(id) > 0);
         long stored = storedEvents(id);
 
-        JsonNode longRationale = problem(override(id, "2018-04",
-                "{\"rating\":\"GREEN\",\"rationale\":\"" + ONE_MIB + "\"}"), 400);
-        assertThat(longRationale.at("/errors/0/field").asText()).isEqualTo("rationale");
+        JsonNode hugeRationale = problem(override(id, "2018-04",
+                "{\"rating\":\"GREEN\",\"rationale\":\"" + ONE_MIB + "\"}"), 413);
+        assertThat(hugeRationale.get("limit").asLong()).isEqualTo(64 * 1024);
+        problem(trajectory(id, "{\"projectedRating\":\"GREEN\",\"statement\":\"" + ONE_MIB + "\"}"), 413);
         JsonNode longStatement = problem(trajectory(id,
-                "{\"projectedRating\":\"GREEN\",\"statement\":\"" + ONE_MIB + "\"}"), 400);
+                "{\"projectedRating\":\"GREEN\",\"statement\":\"" + "s".repeat(2001) + "\"}"), 400);
         assertThat(longStatement.at("/errors/0/field").asText()).isEqualTo("statement");
         JsonNode justOver = problem(override(id, "2018-04",
                 "{\"rating\":\"GREEN\",\"rationale\":\"" + "y".repeat(4001) + "\"}"), 400);
