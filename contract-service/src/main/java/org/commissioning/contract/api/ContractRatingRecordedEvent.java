@@ -11,6 +11,6 @@ import java.time.YearMonth;
 public record ContractRatingRecordedEvent(
         String contractId,
         YearMonth period,
-        String rating,
-        String previousRating) implements ContractEvent {
+        Rating rating,
+        Rating previousRating) implements ContractEvent {
 }

@@ -39,7 +39,7 @@ public record ContractSummary(
         int extensionMonths,
         boolean extensionUsed,
         ContractStatus status,
-        String rag,
+        Rating rag,
         String leadOfficer,
         String contractManager,
         Plan openPlan,
@@ -85,7 +85,7 @@ public record ContractSummary(
      * @param meetingsHeld    how many meetings have been recorded
      * @param lastMeeting     the latest meeting recorded, or null
      */
-    public record Monitoring(String rating, MonitoringCadence cadence, LocalDate cadenceSince, LocalDate nextMeetingDue,
+    public record Monitoring(Rating rating, MonitoringCadence cadence, LocalDate cadenceSince, LocalDate nextMeetingDue,
                              LocalDate overdueDueDate, int meetingsHeld, Meeting lastMeeting) {
     }
 

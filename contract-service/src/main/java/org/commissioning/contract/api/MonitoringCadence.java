@@ -1,7 +1,5 @@
 package org.commissioning.contract.api;
 
-import java.util.Locale;
-
 /**
  * How often a contract's monitoring meetings are held (000, 1.1.4-1.1.6): running well (GREEN, or STRETCH above
  * it) quarterly, moving towards good (AMBER) bi-monthly, key areas for improvement (RED) monthly.
@@ -22,16 +20,16 @@ public enum MonitoringCadence {
         return months;
     }
 
-    /** The cadence an overall rating calls for, or null for a value that is not a rating (e.g. NOT_RATED). */
-    public static MonitoringCadence forRating(String rating) {
+    /** The cadence an overall rating calls for, or null for none (NOT_RATED, or no rating). */
+    public static MonitoringCadence forRating(Rating rating) {
         if (rating == null) {
             return null;
         }
-        return switch (rating.trim().toUpperCase(Locale.ROOT)) {
-            case "STRETCH", "GREEN" -> QUARTERLY;
-            case "AMBER" -> BI_MONTHLY;
-            case "RED" -> MONTHLY;
-            default -> null;
+        return switch (rating) {
+            case STRETCH, GREEN -> QUARTERLY;
+            case AMBER -> BI_MONTHLY;
+            case RED -> MONTHLY;
+            case NOT_RATED -> null;
         };
     }
 }

@@ -13,7 +13,7 @@ import java.time.YearMonth;
  */
 public record MonitoringCadenceChangedEvent(
         String contractId,
-        String rating,
+        Rating rating,
         MonitoringCadence cadence,
         MonitoringCadence previousCadence,
         YearMonth period,

@@ -7,11 +7,9 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 /**
  * Record a contract's overall rating for a period (from ratings' {@code ContractRated}). Idempotent per period:
  * the same rating for a period already recorded changes nothing.
- *
- * @param rating STRETCH, GREEN, AMBER, RED or NOT_RATED
  */
 public record RecordContractRatingCommand(
         @TargetAggregateIdentifier String contractId,
         YearMonth period,
-        String rating) {
+        Rating rating) {
 }

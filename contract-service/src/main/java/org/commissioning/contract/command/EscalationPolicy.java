@@ -1,5 +1,8 @@
 package org.commissioning.contract.command;
 
+import java.time.YearMonth;
+import java.util.List;
+
 /**
  * When escalation is due: after {@code redMonths} consecutive calendar months rated RED
  * ({@code contract.escalation.red-months}, 3 by default). A plain object, so the aggregate's fixtures register it
@@ -13,5 +16,10 @@ public record EscalationPolicy(int redMonths) {
         if (redMonths < 1) {
             throw new IllegalArgumentException("Escalation needs at least 1 red month, not " + redMonths);
         }
+    }
+
+    /** Whether a streak of consecutive red months, oldest first, is long enough for escalation. */
+    public boolean isDueAfter(List<YearMonth> redStreak) {
+        return redStreak.size() >= redMonths;
     }
 }

@@ -107,7 +107,7 @@ public class ContractEventTranslator implements IntegrationEventTranslator {
                     e.supersedingReason());
         }
         if (event instanceof MonitoringCadenceChangedEvent e) {
-            return new MonitoringCadenceChanged(e.contractId(), e.rating(), e.cadence().name(),
+            return new MonitoringCadenceChanged(e.contractId(), e.rating().name(), e.cadence().name(),
                     e.previousCadence() == null ? null : e.previousCadence().name(), e.period(), e.changedOn(),
                     e.nextMeetingDue());
         }

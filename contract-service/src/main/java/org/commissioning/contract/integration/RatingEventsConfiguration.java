@@ -1,9 +1,12 @@
 package org.commissioning.contract.integration;
 
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.RecordContractRatingCommand;
 import org.commissioning.contract.api.SetMonitoringCadenceCommand;
 import org.commissioning.events.IntegrationEvent;
@@ -22,9 +25,10 @@ import org.springframework.messaging.Message;
 /**
  * Consumes {@code ratings.events.v1} (binding {@code ratingEvents-in-0}): {@link RagChanged} sets the monitoring
  * cadence, {@link ContractRated} records the period's rating for escalation. The commands run with the event's
- * actor and correlation id. A rating of a contract this service does not know, or one the contract refuses by a rule
- * (a rating outside the vocabulary, a contract that has ended), is skipped with a warning: retrying cannot change
- * the answer, and a failed event would hold back the contract's later ones. Any other failure is retried and then
+ * actor and correlation id. The published rating becomes a {@link Rating} here, once. A rating outside that
+ * vocabulary, a rating of a contract this service does not know, or one the contract refuses by a rule (NOT_RATED
+ * as a cadence, a contract that has ended) is skipped with a warning: retrying cannot change the answer, and a
+ * failed event would hold back the contract's later ones. Any other failure is retried and then
  * dead-lettered by the binder.
  */
 @Configuration(proxyBeanMethods = false)
@@ -35,11 +39,23 @@ public class RatingEventsConfiguration {
     @Bean
     public Consumer<Message<byte[]>> ratingEvents(IdempotentConsumers consumers, CommandGateway commands) {
         return consumers.bind("rating-events", IntegrationEventHandlers.builder()
-                .on(RagChanged.class, (event, changed) -> send(commands, event,
-                        new SetMonitoringCadenceCommand(changed.contractId(), changed.to(), changed.period())))
-                .on(ContractRated.class, (event, rated) -> send(commands, event,
-                        new RecordContractRatingCommand(rated.contractId(), rated.period(), rated.rating())))
+                .on(RagChanged.class, (event, changed) -> rating(event, changed.to()).ifPresent(rating ->
+                        send(commands, event, new SetMonitoringCadenceCommand(changed.contractId(), rating,
+                                changed.period()))))
+                .on(ContractRated.class, (event, rated) -> rating(event, rated.rating()).ifPresent(rating ->
+                        send(commands, event, new RecordContractRatingCommand(rated.contractId(), rated.period(),
+                                rating))))
                 .build());
+    }
+
+    /** The published rating as this service's {@link Rating}; a value outside the vocabulary is skipped. */
+    static Optional<Rating> rating(IntegrationEvent<?> event, String published) {
+        Optional<Rating> rating = Rating.parse(published);
+        if (rating.isEmpty()) {
+            log.warn("Skipped {} {} of contract {}: unknown rating {}; a rating is one of {}", event.type(), event.id(),
+                    event.subject(), published, Arrays.toString(Rating.values()));
+        }
+        return rating;
     }
 
     static void send(CommandGateway commands, IntegrationEvent<?> event, Object command) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.ContractStatus;
 import org.commissioning.contract.api.ContractSummary;
 import org.commissioning.contract.api.Lot;
@@ -33,7 +34,7 @@ class ContractDocument {
     int extensionMonths;
     boolean extensionUsed;
     ContractStatus status;
-    String rag;
+    Rating rag;
     String leadOfficer;
     String contractManager;
     ContractSummary.Plan openPlan;

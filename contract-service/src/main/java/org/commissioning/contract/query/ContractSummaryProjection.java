@@ -11,6 +11,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
+import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
@@ -209,7 +210,7 @@ public class ContractSummaryProjection {
             String period = event.period().toString();
             if (doc.ratedPeriod == null || period.compareTo(doc.ratedPeriod) >= 0) {
                 doc.ratedPeriod = period;
-                if (!"NOT_RATED".equals(event.rating())) {
+                if (event.rating() != Rating.NOT_RATED) {
                     doc.rag = event.rating();
                 }
             }

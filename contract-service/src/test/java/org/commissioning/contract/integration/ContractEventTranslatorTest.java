@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.ContractEvent;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
@@ -87,7 +88,7 @@ class ContractEventTranslatorTest {
                     "9b1e4c2d-6a7f-4e3b-8c5d-2f1a0e9d8c7b",
                     "Mini procurement among current providers to keep provision in Ashford"),
             new ContractExpiredEvent("5c1d7e3f-2a4b-4c6d-8e9f-0a1b2c3d4e5f", LocalDate.of(2020, 9, 30)),
-            new MonitoringCadenceChangedEvent(ID, "RED", MonitoringCadence.MONTHLY, MonitoringCadence.BI_MONTHLY,
+            new MonitoringCadenceChangedEvent(ID, Rating.RED, MonitoringCadence.MONTHLY, MonitoringCadence.BI_MONTHLY,
                     YearMonth.of(2018, 3), LocalDate.of(2018, 4, 10), LocalDate.of(2018, 4, 26)),
             new MonitoringMeetingHeldEvent(ID, 2, LocalDate.of(2018, 4, 25),
                     List.of("officer.jones", "Sk8side service manager"),
@@ -130,7 +131,7 @@ class ContractEventTranslatorTest {
 
     @Test
     void keepsTheRatingLearntFromRatingsUnpublished() {
-        ContractRatingRecordedEvent recorded = new ContractRatingRecordedEvent(ID, YearMonth.of(2018, 5), "RED", null);
+        ContractRatingRecordedEvent recorded = new ContractRatingRecordedEvent(ID, YearMonth.of(2018, 5), Rating.RED, null);
 
         assertThat(translator.translate(GenericEventMessage.asEventMessage(recorded))).isEmpty();
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.bson.Document;
+import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
 import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
@@ -201,7 +202,7 @@ class ContractSummaryProjectionTest {
             projection.on(registered(contract, "Sk8side", Lot.districts("Ashford")), 0, T0);
             projection.on(new MonitoringMeetingHeldEvent(contract, 1, LocalDate.of(2018, 3, 1), List.of("officer.jones"),
                     "Notes", List.of(), null), 1, T0.plusSeconds(1));
-            projection.on(new MonitoringCadenceChangedEvent(contract, "RED", MonitoringCadence.MONTHLY, null,
+            projection.on(new MonitoringCadenceChangedEvent(contract, Rating.RED, MonitoringCadence.MONTHLY, null,
                     YearMonth.of(2018, 3), LocalDate.of(2018, 4, 1), LocalDate.of(2018, 4, 1)), 2, T0.plusSeconds(2));
         }
         assertThat(projection.withMeetingOverdue(LocalDate.of(2018, 6, 1)))

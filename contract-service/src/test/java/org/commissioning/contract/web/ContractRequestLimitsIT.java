@@ -21,6 +21,8 @@ import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.testsupport.ConsumerGroups;
 import org.commissioning.testsupport.EventSender;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -208,6 +210,34 @@ class ContractRequestLimitsIT {
         assertThat(absent(contract.at("/monitoring/cadence"))).as(contract.toString()).isTrue();
         assertThat(absent(contract.at("/rag"))).isTrue();
         assertThat(storedEvents(id)).as("only the registration").isEqualTo(1);
+    }
+
+    /** The contract aggregate leaves the presence of its input to the edge: each is refused here, naming the field. */
+    @ParameterizedTest(name = "{0} {1} without {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            POST | /variations            | {"annualValueGbp":1.00,"effectiveDate":"2018-06-01","reason":" "}        | reason
+            PUT  | /officers               | {"leadOfficer":"officer.jones","contractManager":""}                       | contractManager
+            POST | /plans                  | {"kind":"ACTION_PLAN","actions":[]}                                        | actions
+            POST | /plans                  | {"kind":"ACTION_PLAN","actions":[{"description":"Returns","owner":" ","dueDate":"2018-07-01"}]} | actions[0].owner
+            POST | /plans/current/closure  | {}                                                                         | outcome
+            POST | /warnings               | {"reasons":[],"responseDeadline":"2018-06-29"}                             | reasons
+            POST | /warnings               | {"reasons":["Late returns","  "],"responseDeadline":"2018-06-29"}         | reasons[1]
+            POST | /termination            | {"initiatedBy":"COUNCIL","effectiveDate":"2018-06-01"}                     | reason
+            POST | /termination            | {"effectiveDate":"2018-06-01","reason":"Ended"}                            | initiatedBy
+            POST | /payments/2018-05/withholding | {"rationale":""}                                                     | rationale
+            POST | /meetings               | {"heldOn":"2018-06-01","attendees":[],"notes":"Notes"}                     | attendees
+            POST | /meetings               | {"heldOn":"2018-06-01","attendees":[" "],"notes":"Notes"}                  | attendees[0]
+            POST | /meetings               | {"heldOn":"2018-06-01","attendees":["officer.jones"],"notes":" "}          | notes
+            """)
+    void refusesAChangeWithoutARequiredValueNamingItAndStoringNothing(String method, String path, String body,
+                                                                      String field) throws Exception {
+        String id = register("Sk8side", "\"Ashford\"", "2016-04-01", "2019-03-31");
+        long stored = storedEvents(id);
+
+        JsonNode problem = problem("PUT".equals(method) ? put(id, path, body) : post(id, path, body), 400);
+
+        assertThat(problem.findValuesAsText("field")).as(problem.toString()).containsExactly(field);
+        assertThat(storedEvents(id)).as("nothing stored for a refused change").isEqualTo(stored);
     }
 
     private String register(String provider, String names, String start, String end) throws Exception {

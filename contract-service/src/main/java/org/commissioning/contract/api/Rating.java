@@ -1,0 +1,27 @@
+package org.commissioning.contract.api;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A contract's overall rating of a period, in the vocabulary of {@code ratings.events.v1} ({@code ContractRated},
+ * {@code RagChanged}). Stored events and summaries hold its name.
+ */
+public enum Rating {
+    STRETCH,
+    GREEN,
+    AMBER,
+    RED,
+    /** Insufficient data (a headline value is missing): a rating of the period, but no RAG and no cadence. */
+    NOT_RATED;
+
+    /** The rating a published value names, ignoring case and surrounding blanks; empty outside the vocabulary. */
+    public static Optional<Rating> parse(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        String name = value.trim().toUpperCase(Locale.ROOT);
+        return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+    }
+}
