@@ -2,12 +2,16 @@ package org.commissioning.kpi.api;
 
 import java.math.BigDecimal;
 
+import org.commissioning.events.kpi.v1.BandRating;
+
 /**
  * One threshold band: the values from {@code lower} to {@code upper} it rates, each end stated as inclusive or not.
  * A null bound leaves the band open-ended on that side (down to the bottom, or up to the top, of the unit's range).
- * Whether the bands of a KPI fit together is {@link BandTable}'s business.
+ * Whether the bands of a KPI fit together is {@link BandTable}'s business; which band rates a value is
+ * {@link BandRating}'s, the published definition.
  */
-public record Band(Rating rating, BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive) {
+public record Band(Rating rating, BigDecimal lower, boolean lowerInclusive, BigDecimal upper, boolean upperInclusive)
+        implements BandRating.Bounds {
 
     public Band {
         if (lower == null) {
@@ -51,15 +55,6 @@ public record Band(Rating rating, BigDecimal lower, boolean lowerInclusive, BigD
     /** Values up to {@code upper} (inclusive), from the bottom of the range. */
     public static Band upTo(Rating rating, String upper) {
         return new Band(rating, null, false, new BigDecimal(upper), true);
-    }
-
-    /** Whether the band's bounds, read literally, take in the value. */
-    public boolean contains(BigDecimal value) {
-        boolean aboveLower = lower == null
-                || (lowerInclusive ? value.compareTo(lower) >= 0 : value.compareTo(lower) > 0);
-        boolean belowUpper = upper == null
-                || (upperInclusive ? value.compareTo(upper) <= 0 : value.compareTo(upper) < 0);
-        return aboveLower && belowUpper;
     }
 
     /** As written in messages: {@code GREEN [90, 95]}, {@code RED (.., 85)}. */

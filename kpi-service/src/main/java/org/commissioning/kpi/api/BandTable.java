@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.platform.domain.RuleViolationException;
 
 /**
@@ -91,7 +92,7 @@ public final class BandTable {
     }
 
     /**
-     * The rating of a value of the unit.
+     * The rating of a value of the unit, by {@link BandRating}.
      *
      * @throws IllegalArgumentException for a value the unit does not admit (out of range, or between the whole
      *                                  numbers of a count); refuse such values before rating them
@@ -100,30 +101,18 @@ public final class BandTable {
         if (value == null || !unit.admits(value)) {
             throw new IllegalArgumentException(value + " is not a " + unit + " value (" + unit.describeRange() + ")");
         }
-        return bands.stream().filter(b -> b.contains(value)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No band rates " + value + " in " + bands))
-                .rating();
+        return BandRating.bandOf(bands, value).rating();
     }
 
     /**
-     * The exact rating of the percentage {@code 100 * numerator / denominator}. The quotient is computed to more
-     * decimals than can separate it from any bound, so 2 of 3 (66.66...) is never rated as if it were 66.67.
+     * The exact rating of the percentage {@code 100 * numerator / denominator}, by {@link BandRating}: 2 of 3
+     * (66.66...) is never rated as if it were 66.67.
      */
     public Rating ratePercentage(long numerator, long denominator) {
         if (unit != KpiUnit.PERCENT || denominator <= 0 || numerator < 0 || numerator > denominator) {
             throw new IllegalArgumentException(numerator + "/" + denominator + " is not a percentage of a " + unit);
         }
-        // a quotient that differs from a bound b (scale s) differs by at least 10^-s / denominator
-        int boundScale = bands.stream()
-                .flatMap(b -> java.util.stream.Stream.of(b.lower(), b.upper()))
-                .filter(java.util.Objects::nonNull)
-                .mapToInt(KpiUnit::decimals).max().orElse(0);
-        int scale = boundScale + String.valueOf(denominator).length() + 2;
-        BigDecimal exact = BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(denominator), scale, RoundingMode.DOWN);
-        return bands.stream().filter(b -> b.contains(exact)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("No band rates " + exact + " in " + bands))
-                .rating();
+        return BandRating.bandOfPercentage(bands, numerator, denominator).rating();
     }
 
     @Override

@@ -13,12 +13,12 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.kpi.api.DefineKpiFrameworkCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
-import org.commissioning.kpi.api.KpiConflictException;
 import org.commissioning.kpi.api.KpiFrameworkDefinedEvent;
 import org.commissioning.kpi.api.KpiFrameworkRevisedEvent;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.ReviseKpiFrameworkCommand;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 
 /**
  * A contract's KPI framework and its versions, keyed by the contract id. The current month comes from the
@@ -40,7 +40,7 @@ public class KpiFramework {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(DefineKpiFrameworkCommand command, Clock clock) {
         if (history.defined()) {
-            throw new KpiConflictException("framework-already-defined", "DEFINED", "Contract " + command.contractId()
+            throw new StateConflictException("framework-already-defined", "DEFINED", "Contract " + command.contractId()
                     + " already has a KPI framework (version " + history.latest().orElseThrow().version()
                     + "); revise it with an effectiveFrom period instead");
         }

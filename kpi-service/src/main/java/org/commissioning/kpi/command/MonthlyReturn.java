@@ -26,7 +26,6 @@ import org.commissioning.kpi.api.ContractFacts;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.CouncilKpiValueRecordedEvent;
 import org.commissioning.kpi.api.FrameworkHistory;
-import org.commissioning.kpi.api.KpiConflictException;
 import org.commissioning.kpi.api.KpiCorrectedEvent;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiDiscrepancyFlaggedEvent;
@@ -43,6 +42,7 @@ import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 
 /**
  * A contract's return for one month, keyed {@code <contractId>:<yyyy-MM>}: the provider's values (submitted once,
@@ -80,7 +80,7 @@ public class MonthlyReturn {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public void handle(SubmitMonthlyReturnCommand command, Clock clock) {
         if (submitted) {
-            throw new KpiConflictException("return-already-submitted", "SUBMITTED", "The return of contract "
+            throw new StateConflictException("return-already-submitted", "SUBMITTED", "The return of contract "
                     + contractId + " for " + period + " has already been submitted; correct its values instead");
         }
         YearMonth month = command.period();
@@ -136,7 +136,7 @@ public class MonthlyReturn {
         for (KpiValueSubmittedEvent value : accepted) {
             Key key = new Key(value.kpiCode(), value.district());
             if (councilValues.containsKey(key)) {
-                throw new KpiConflictException("council-figure-already-recorded", "RECORDED", "The council's figure "
+                throw new StateConflictException("council-figure-already-recorded", "RECORDED", "The council's figure "
                         + "of " + key + " for " + month + " is already recorded ("
                         + KpiUnit.plain(councilValues.get(key).value()) + ")");
             }
@@ -205,7 +205,7 @@ public class MonthlyReturn {
                         + " has no figure of KPI " + command.kpiCode() + (ReturnValues.district(command.district())
                         == null ? " (total)" : " for " + command.district())));
         if (!openDiscrepancies.contains(key)) {
-            throw new KpiConflictException("discrepancy-not-open", "NO_OPEN_DISCREPANCY", "There is no open "
+            throw new StateConflictException("discrepancy-not-open", "NO_OPEN_DISCREPANCY", "There is no open "
                     + "discrepancy of " + key + " in the return of " + period + " to resolve");
         }
         apply(new KpiDiscrepancyResolvedEvent(returnId, contractId, period, key.kpiCode(), key.district(),
@@ -241,7 +241,7 @@ public class MonthlyReturn {
             return returnFramework(frameworks);
         }
         return frameworks.inForce(month).orElseThrow(() ->
-                new KpiConflictException("framework-not-in-force",
+                new StateConflictException("framework-not-in-force",
                         frameworks.defined() ? "NOT_YET_IN_FORCE" : "NO_FRAMEWORK",
                         frameworks.defined()
                                 ? "No KPI framework of contract " + contract + " is in force in " + month

@@ -12,7 +12,6 @@ import org.commissioning.kpi.api.Band;
 import org.commissioning.kpi.api.DefineKpiFrameworkCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KnownContract;
-import org.commissioning.kpi.api.KpiConflictException;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiTemplates;
@@ -21,6 +20,7 @@ import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -63,7 +63,7 @@ public class KpiFrameworkController {
                 commands.sendAndWait(new ReviseKpiFrameworkCommand(id, request.effectiveFrom(), kpis, template));
             }
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            throw new KpiConflictException("framework-changed-concurrently", "CHANGED", "The framework of contract "
+            throw new StateConflictException("framework-changed-concurrently", "CHANGED", "The framework of contract "
                     + id + " was changed at the same time; read it again and retry");
         }
         FrameworkHistory history = frameworks.of(id);

@@ -21,7 +21,6 @@ import org.commissioning.kpi.api.ContractFacts;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KnownContract;
-import org.commissioning.kpi.api.KpiConflictException;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
@@ -31,6 +30,7 @@ import org.commissioning.kpi.command.ReturnValues;
 import org.commissioning.kpi.overdue.OverdueReturnsScan;
 import org.springframework.beans.factory.annotation.Value;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 import org.commissioning.platform.web.ProblemDetailsAdvice;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -194,7 +194,7 @@ public class MonthlyReturnController {
      */
     void active(String id, YearMonth period) {
         statuses.find(id).filter(status -> !status.accepts(period)).ifPresent(status -> {
-            throw new KpiConflictException("contract-not-active", status.status(), "Contract " + id + " is "
+            throw new StateConflictException("contract-not-active", status.status(), "Contract " + id + " is "
                     + status.status().toLowerCase(java.util.Locale.ROOT) + " (service ended " + status.endedOn()
                     + "): no figures are taken for " + period + ", only for months up to "
                     + YearMonth.from(status.endedOn()));
@@ -279,7 +279,7 @@ public class MonthlyReturnController {
         try {
             sendCreatingOnce(command);
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            throw new KpiConflictException("return-already-submitted", "SUBMITTED", "The return of contract " + id
+            throw new StateConflictException("return-already-submitted", "SUBMITTED", "The return of contract " + id
                     + " for " + period + " has already been submitted; correct its values instead");
         }
         int version = returns.find(returnId).map(MonthlyReturnView::frameworkVersion).filter(v -> v > 0)
@@ -316,7 +316,7 @@ public class MonthlyReturnController {
         try {
             sendCreatingOnce(command);
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
-            throw new KpiConflictException("return-changed-concurrently", "CHANGED", "The return of contract " + id
+            throw new StateConflictException("return-changed-concurrently", "CHANGED", "The return of contract " + id
                     + " for " + period + " was changed at the same time; read it again and retry");
         }
         return ResponseEntity.created(URI.create(location(id, period)))

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 
+import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.platform.domain.RuleViolationException;
 
 import net.jqwik.api.Arbitraries;
@@ -24,7 +25,7 @@ import net.jqwik.api.constraints.IntRange;
 
 /**
  * Band tables generated at random. Every accepted table rates each value of its unit's range exactly once, which
- * is checked here by reading each band's bounds literally ({@link Band#contains}), independently of how
+ * is checked here by reading each band's bounds literally ({@link BandRating#contains}), independently of how
  * {@link BandTable} reasons about gaps and overlaps; a gap or an overlap injected into an accepted table is
  * refused, naming the value at fault.
  * <p>
@@ -39,7 +40,7 @@ class BandTablePropertiesTest {
         BandTable accepted = BandTable.of(table.unit(), table.direction(), table.bands());
 
         for (BigDecimal value : table.samples(fractions)) {
-            List<Band> rating = table.bands().stream().filter(b -> b.contains(value)).toList();
+            List<Band> rating = table.bands().stream().filter(b -> BandRating.contains(b, value)).toList();
             assertThat(rating).as("bands rating %s in %s", value, table).hasSize(1);
             assertThat(accepted.rate(value)).as("rating of %s in %s", value, table).isEqualTo(rating.get(0).rating());
         }

@@ -1,7 +1,7 @@
 package org.commissioning.kpi.command;
 
-import org.commissioning.kpi.api.KpiConflictException;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.domain.StateConflictException;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -33,16 +33,16 @@ final class RuleMatchers {
         };
     }
 
-    static Matcher<KpiConflictException> conflicts(String rule, String currentState) {
+    static Matcher<StateConflictException> conflicts(String rule, String currentState) {
         return new TypeSafeMatcher<>() {
             @Override
-            protected boolean matchesSafely(KpiConflictException e) {
+            protected boolean matchesSafely(StateConflictException e) {
                 return rule.equals(e.rule()) && currentState.equals(e.currentState());
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a KpiConflictException of rule ").appendValue(rule)
+                description.appendText("a StateConflictException of rule ").appendValue(rule)
                         .appendText(" in state ").appendValue(currentState);
             }
         };

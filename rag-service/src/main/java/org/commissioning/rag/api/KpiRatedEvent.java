@@ -6,7 +6,7 @@ import java.time.YearMonth;
 /**
  * A KPI value of the contract's total was rated against the framework version in force for its period.
  *
- * @param band         the band rag-service derived ({@code BandRater})
+ * @param band         the band rag-service derived ({@code BandRating}, the published definition)
  * @param reportedBand the band kpi-service published (recorded for audit; a difference is logged)
  */
 public record KpiRatedEvent(String contractId, YearMonth period, String kpiCode, BigDecimal value, Long numerator,

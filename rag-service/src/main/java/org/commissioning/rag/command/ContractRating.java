@@ -23,6 +23,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.domain.StateConflictException;
 import org.commissioning.rag.api.Basis;
@@ -137,12 +138,8 @@ public class ContractRating {
         if (current != null && current.sameFigure(command.value(), command.numerator(), command.denominator())) {
             return; // the same figure again (a redelivery, or a correction to the same value): nothing changes
         }
-        Rating band = BandRater.rate(kpi.bands(), command.value(), command.numerator(), command.denominator());
-        if (command.reportedBand() != null && !band.name().equals(command.reportedBand())) {
-            log.warn("Contract {} {} {} = {}: kpi-service rated it {}, the published band table (version {}) rates it "
-                            + "{}; the latter is recorded", command.contractId(), command.period(), command.kpiCode(),
-                    command.value(), command.reportedBand(), framework.version(), band);
-        }
+        Rating band = BandRating.bandOfFigure(kpi.bands(), command.value(), command.numerator(),
+                command.denominator()).rating();
         String reason = command.correction()
                 ? "re-rated after KPI " + command.kpiCode() + " (" + command.source() + ") was corrected "
                 + (current == null ? "" : "from " + current.value().toPlainString() + " ") + "to "

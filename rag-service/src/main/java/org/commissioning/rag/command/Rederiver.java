@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.rag.api.Basis;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.KpiEvidence;
@@ -25,7 +26,7 @@ import org.commissioning.rag.api.Rederivation;
 import org.commissioning.rag.api.Rederivation.Mismatch;
 
 /**
- * Recomputes recorded ratings from their recorded evidence with the current {@link BandRater} and
+ * Recomputes recorded ratings from their recorded evidence with the current {@link BandRating} and
  * {@link WorstHeadlineBandPolicy}. Pure. For each recorded ContractRated, every evidence value is rated again
  * against the band table of the framework version recorded with that value, and the policy is applied to those
  * values under the framework version in force for the period among the versions recorded with the rating. A band,
@@ -160,7 +161,8 @@ public final class Rederiver {
             return Optional.empty();
         }
         try {
-            return Optional.of(BandRater.rate(kpi.get().bands(), e.value(), e.numerator(), e.denominator()));
+            return Optional.of(BandRating.bandOfFigure(kpi.get().bands(), e.value(), e.numerator(), e.denominator())
+                    .rating());
         } catch (IllegalArgumentException ex) {
             reasons.add("KPI " + e.kpiCode() + " = " + plain(e) + " cannot be rated under framework version "
                     + framework.version() + ": " + ex.getMessage());

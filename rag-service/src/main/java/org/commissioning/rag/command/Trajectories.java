@@ -11,6 +11,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 
+import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.rag.api.BandSpec;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.KpiInput;
@@ -83,8 +84,8 @@ public final class Trajectories {
             long now = ChronoUnit.MONTHS.between(first, latest);
             BigDecimal fittedValue = read(kpi.bands(), intercept + slope * now);
             BigDecimal value = read(kpi.bands(), intercept + slope * (now + HORIZON));
-            Rating fittedBand = BandRater.rate(kpi.bands(), fittedValue);
-            Rating band = BandRater.rate(kpi.bands(), value);
+            Rating fittedBand = BandRating.bandOf(kpi.bands(), fittedValue).rating();
+            Rating band = BandRating.bandOf(kpi.bands(), value).rating();
             Rating currentBand = rated.get(latest).get(kpi.code()).band();
             projections.add(new KpiProjection(kpi.code(), months, values,
                     BigDecimal.valueOf(slope).setScale(2, RoundingMode.HALF_UP), fittedValue, fittedBand, value,

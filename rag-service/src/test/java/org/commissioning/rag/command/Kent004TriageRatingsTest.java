@@ -13,6 +13,7 @@ import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.rag.api.ContractRatedEvent;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.FrameworkVersion;
@@ -53,7 +54,8 @@ class Kent004TriageRatingsTest {
     @Test
     void ratesEachMonthAsTheTableWrittenByHand() {
         for (Object[] row : TABLE) {
-            Rating band = BandRater.rate(FRAMEWORK.kpis().get(0).bands(), new BigDecimal((String) row[1]));
+            Rating band = BandRating.bandOf(FRAMEWORK.kpis().get(0).bands(), new BigDecimal((String) row[1]))
+                    .rating();
             assertThat(band).as("band of %s", row[0]).isEqualTo(row[2]);
             Rating rating = WorstHeadlineBandPolicy.rate(FRAMEWORK, Map.of(Bands.TRIAGE_CODE, new KpiInput(
                     Bands.TRIAGE_CODE, new BigDecimal((String) row[1]), null, null, "PROVIDER", 1, band, false)))

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
 
+import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.KpiInput;
 import org.commissioning.rag.api.KpiProjection;
@@ -147,6 +148,6 @@ class TrajectoriesTest {
 
     static KpiInput input(String code, int value) {
         BigDecimal v = BigDecimal.valueOf(value);
-        return new KpiInput(code, v, null, null, "PROVIDER", 1, BandRater.rate(Bands.TRIAGE, v), false);
+        return new KpiInput(code, v, null, null, "PROVIDER", 1, BandRating.bandOf(Bands.TRIAGE, v).rating(), false);
     }
 }

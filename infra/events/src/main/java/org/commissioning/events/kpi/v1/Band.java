@@ -12,11 +12,12 @@ import java.math.BigDecimal;
  * @param upper          the highest value of the band; null when the band is open-ended upwards (it runs to the top of
  *                       the unit's range, or without end for units that have none)
  * @param upperInclusive whether {@code upper} itself is rated by this band (false when {@code upper} is null)
+ * @see BandRating which band of a table rates a value
  */
 public record Band(
         String rating,
         BigDecimal lower,
         boolean lowerInclusive,
         BigDecimal upper,
-        boolean upperInclusive) {
+        boolean upperInclusive) implements BandRating.Bounds {
 }
