@@ -46,18 +46,14 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
+        // one jar, two programs: the first argument picks the benchmark, whose flags are a superset of these
         if (args.length > 0 && args[0].equals("--bench")) {
             PlatformBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
-        StackOptions options;
-        try {
-            options = StackOptions.parse(args);
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
-            return;
-        }
+        StackOptions.Flags flags = new StackOptions.Flags();
+        parseOrExit(flags, args);
+        StackOptions options = flags.options();
         LocalStack stack = new LocalStack(options);
         CountDownLatch stoppedLatch = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -81,6 +77,16 @@ public final class LocalStack implements AutoCloseable {
             System.exit(1);
         }
         stoppedLatch.await();
+    }
+
+    /** Parses the flags into a picocli command; an unknown or malformed one ends the JVM with exit code 2. */
+    static void parseOrExit(Object command, String... args) {
+        try {
+            StackOptions.parse(command, args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
     }
 
     /** Starts the broker, the database and the five services, and waits until every service is ready. */

@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +33,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * Measures the local stack's targets and writes a Markdown report:
@@ -60,23 +63,27 @@ public final class PlatformBenchmark {
     private PlatformBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    /** The benchmark's flags: the launcher's and its own. */
+    @Command(name = "bench/run.sh", sortOptions = false, showDefaultValues = true,
+            description = "Starts the local stack on an empty --data-dir and measures it.")
+    static final class Flags {
+        @Mixin
+        StackOptions.Flags stack = new StackOptions.Flags();
+        @Option(names = "--report", paramLabel = "FILE", description = "where the Markdown report is written")
         Path report = Path.of("bench/REPORT.md");
+        @Option(names = "--samples", paramLabel = "N", description = "registrations timed to the dashboard")
         int samples = 30;
+        @Option(names = "--rating-samples", paramLabel = "N", description = "contracts timed from a return to their cadence (two returns each)")
         int ratingSamples = 10;
-        List<String> stackArgs = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--report=")) {
-                report = Path.of(arg.substring("--report=".length()));
-            } else if (arg.startsWith("--samples=")) {
-                samples = Integer.parseInt(arg.substring("--samples=".length()));
-            } else if (arg.startsWith("--rating-samples=")) {
-                ratingSamples = Integer.parseInt(arg.substring("--rating-samples=".length()));
-            } else {
-                stackArgs.add(arg);
-            }
-        }
-        StackOptions options = StackOptions.parse(stackArgs.toArray(String[]::new));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Flags flags = new Flags();
+        LocalStack.parseOrExit(flags, args);
+        Path report = flags.report;
+        int samples = flags.samples;
+        int ratingSamples = flags.ratingSamples;
+        StackOptions options = flags.stack.options();
         if (Files.exists(options.dataDir().resolve("kafka"))) {
             throw new IllegalArgumentException("The benchmark needs an empty --data-dir, not " + options.dataDir());
         }
@@ -127,8 +134,7 @@ public final class PlatformBenchmark {
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
                               List<RatingFlow> flows, Map<String, Long> memory) throws IOException {
-        List<Long> sorted = new ArrayList<>(latencies);
-        Collections.sort(sorted);
+        Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
         md.append("# Local stack benchmark\n\n")
                 .append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
@@ -139,10 +145,10 @@ public final class PlatformBenchmark {
                 .append(" | 60 s |\n")
                 .append("| demo contracts loaded through the gateway | ").append(demoLoad.toMillis()).append(" ms (")
                 .append(demo).append(") | |\n")
-                .append("| registration to dashboard, p50 (n=").append(sorted.size()).append(") | ")
-                .append(percentile(sorted, 50)).append(" ms | 1000 ms |\n")
-                .append("| registration to dashboard, p95 | ").append(percentile(sorted, 95)).append(" ms | 1000 ms |\n")
-                .append("| registration to dashboard, max | ").append(sorted.get(sorted.size() - 1)).append(" ms | |\n")
+                .append("| registration to dashboard, p50 (n=").append(registration.count()).append(") | ")
+                .append(registration.percentile(50)).append(" ms | 1000 ms |\n")
+                .append("| registration to dashboard, p95 | ").append(registration.percentile(95)).append(" ms | 1000 ms |\n")
+                .append("| registration to dashboard, max | ").append(registration.max()).append(" ms | |\n")
                 .append("| registration to dashboard, first sample (right after the demo load) | ")
                 .append(latencies.get(0)).append(" ms | |\n")
                 .append("| registration to dashboard, later samples: max | ")
@@ -450,11 +456,11 @@ public final class PlatformBenchmark {
         rows.append(triple("KPI return to cadence visible", " (contract-service, through the gateway)", flows,
                 RatingFlow::cadenceVisible));
         rows.append("| KPI return to cadence, first ratings (MONTHLY): p50 / max | ")
-                .append(percentile(sorted(flows, f -> f.change().startsWith("null"), RatingFlow::cadenceVisible), 50))
+                .append(latencies(flows, f -> f.change().startsWith("null"), RatingFlow::cadenceVisible).percentile(50))
                 .append(" / ").append(max(flows.stream().filter(f -> f.change().startsWith("null")).toList(),
                         RatingFlow::cadenceVisible)).append(" ms | |\n");
         rows.append("| KPI return to cadence, changes RED to GREEN (QUARTERLY): p50 / max | ")
-                .append(percentile(sorted(flows, f -> !f.change().startsWith("null"), RatingFlow::cadenceVisible), 50))
+                .append(latencies(flows, f -> !f.change().startsWith("null"), RatingFlow::cadenceVisible).percentile(50))
                 .append(" / ").append(max(flows.stream().filter(f -> !f.change().startsWith("null")).toList(),
                         RatingFlow::cadenceVisible)).append(" ms | |\n");
         rows.append("| KPI return to cadence, first sample (RagChanged seen / cadence) | ")
@@ -469,11 +475,11 @@ public final class PlatformBenchmark {
     /** p50 (the measure named with its detail), p95 and max rows of one measure, all against the 2 s target. */
     private static String triple(String measure, String detail, List<RatingFlow> flows,
                                  ToLongFunction<RatingFlow> value) {
-        List<Long> sorted = sorted(flows, f -> true, value);
-        return "| " + measure + detail + ", p50 | " + percentile(sorted, 50)
+        Latencies latencies = latencies(flows, f -> true, value);
+        return "| " + measure + detail + ", p50 | " + latencies.percentile(50)
                 + " ms | 2000 ms |\n"
-                + "| " + measure + ", p95 | " + percentile(sorted, 95) + " ms | 2000 ms |\n"
-                + "| " + measure + ", max | " + sorted.get(sorted.size() - 1) + " ms | 2000 ms |\n";
+                + "| " + measure + ", p95 | " + latencies.percentile(95) + " ms | 2000 ms |\n"
+                + "| " + measure + ", max | " + latencies.max() + " ms | 2000 ms |\n";
     }
 
     /** The section on the return to cadence: how it is measured and each stage's p50, p95 and max. */
@@ -499,22 +505,17 @@ public final class PlatformBenchmark {
     }
 
     private static void stage(StringBuilder md, String stage, List<RatingFlow> flows, ToLongFunction<RatingFlow> value) {
-        List<Long> sorted = sorted(flows, f -> true, value);
-        md.append("| ").append(stage).append(" | ").append(percentile(sorted, 50)).append(" ms | ")
-                .append(percentile(sorted, 95)).append(" ms | ").append(sorted.get(sorted.size() - 1)).append(" ms |\n");
+        Latencies latencies = latencies(flows, f -> true, value);
+        md.append("| ").append(stage).append(" | ").append(latencies.percentile(50)).append(" ms | ")
+                .append(latencies.percentile(95)).append(" ms | ").append(latencies.max()).append(" ms |\n");
     }
 
-    private static List<Long> sorted(List<RatingFlow> flows, Predicate<RatingFlow> which,
-                                     ToLongFunction<RatingFlow> value) {
-        return flows.stream().filter(which).map(f -> value.applyAsLong(f)).sorted().toList();
+    private static Latencies latencies(List<RatingFlow> flows, Predicate<RatingFlow> which,
+                                       ToLongFunction<RatingFlow> value) {
+        return Latencies.of(flows.stream().filter(which).map(f -> value.applyAsLong(f)).toList());
     }
 
     private static long max(List<RatingFlow> flows, ToLongFunction<RatingFlow> value) {
         return flows.stream().mapToLong(value).max().orElse(0);
-    }
-
-    private static long percentile(List<Long> sorted, int p) {
-        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
     }
 }

@@ -1,12 +1,19 @@
 package org.commissioning.stack;
 
 import java.nio.file.Path;
-import java.util.Arrays;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Where the local stack keeps its data and which ports it uses.
- * Command-line flags: {@code --data-dir=PATH --root=PATH --no-demo --gateway-port=N --contract-port=N --kpi-port=N
- * --rag-port=N --deepdive-port=N --kafka-port=N --kafka-controller-port=N --mongo-port=N}.
+ * Command-line flags ({@link Flags}, parsed by picocli): {@code --data-dir=PATH --root=PATH --no-demo
+ * --gateway-port=N --contract-port=N --kpi-port=N --rag-port=N --deepdive-port=N --kafka-port=N
+ * --kafka-controller-port=N --mongo-port=N}; a flag given twice takes its last value.
  */
 public record StackOptions(Path root, Path dataDir, boolean loadDemo,
                            int kafkaPort, int kafkaControllerPort, int mongoPort,
@@ -17,39 +24,24 @@ public record StackOptions(Path root, Path dataDir, boolean loadDemo,
                 9092, 9093, 27017, 8080, 8081, 8082, 8083, 8084);
     }
 
+    /**
+     * @throws IllegalArgumentException for an unknown flag, a stray argument or a value that is not a port, with a
+     *                                  message that names the flag and lists the known ones
+     */
     public static StackOptions parse(String... args) {
-        StackOptions o = defaults();
-        for (String arg : args) {
-            String[] kv = arg.split("=", 2);
-            String value = kv.length > 1 ? kv[1] : "";
-            o = switch (kv[0]) {
-                case "--root" -> o.withRoot(Path.of(value).toAbsolutePath());
-                case "--data-dir" -> o.withDataDir(Path.of(value).toAbsolutePath());
-                case "--no-demo" -> new StackOptions(o.root, o.dataDir, false, o.kafkaPort, o.kafkaControllerPort,
-                        o.mongoPort, o.gatewayPort, o.contractPort, o.kpiPort, o.ragPort, o.deepdivePort);
-                case "--kafka-port" -> o.withPorts(port(value), o.kafkaControllerPort, o.mongoPort, o.gatewayPort,
-                        o.contractPort, o.kpiPort, o.ragPort, o.deepdivePort);
-                case "--kafka-controller-port" -> o.withPorts(o.kafkaPort, port(value), o.mongoPort, o.gatewayPort,
-                        o.contractPort, o.kpiPort, o.ragPort, o.deepdivePort);
-                case "--mongo-port" -> o.withPorts(o.kafkaPort, o.kafkaControllerPort, port(value), o.gatewayPort,
-                        o.contractPort, o.kpiPort, o.ragPort, o.deepdivePort);
-                case "--gateway-port" -> o.withPorts(o.kafkaPort, o.kafkaControllerPort, o.mongoPort, port(value),
-                        o.contractPort, o.kpiPort, o.ragPort, o.deepdivePort);
-                case "--contract-port" -> o.withPorts(o.kafkaPort, o.kafkaControllerPort, o.mongoPort, o.gatewayPort,
-                        port(value), o.kpiPort, o.ragPort, o.deepdivePort);
-                case "--kpi-port" -> o.withPorts(o.kafkaPort, o.kafkaControllerPort, o.mongoPort, o.gatewayPort,
-                        o.contractPort, port(value), o.ragPort, o.deepdivePort);
-                case "--rag-port" -> o.withPorts(o.kafkaPort, o.kafkaControllerPort, o.mongoPort, o.gatewayPort,
-                        o.contractPort, o.kpiPort, port(value), o.deepdivePort);
-                case "--deepdive-port" -> o.withPorts(o.kafkaPort, o.kafkaControllerPort, o.mongoPort, o.gatewayPort,
-                        o.contractPort, o.kpiPort, o.ragPort, port(value));
-                default -> throw new IllegalArgumentException("Unknown option " + arg + "; known: --data-dir=PATH "
-                        + "--root=PATH --no-demo --gateway-port=N --contract-port=N --kpi-port=N --rag-port=N "
-                        + "--deepdive-port=N --kafka-port=N --kafka-controller-port=N --mongo-port=N "
-                        + "(" + Arrays.toString(args) + ")");
-            };
+        Flags flags = new Flags();
+        parse(flags, args);
+        return flags.options();
+    }
+
+    /** Parses {@code args} into a picocli command object (the launcher's {@link Flags}, or one that mixes them in). */
+    static void parse(Object command, String... args) {
+        CommandLine cli = new CommandLine(command).setOverwrittenOptionsAllowed(true).setExpandAtFiles(false);
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new IllegalArgumentException(e.getMessage() + System.lineSeparator() + cli.getUsageMessage(), e);
         }
-        return o;
     }
 
     public StackOptions withRoot(Path root) {
@@ -68,15 +60,54 @@ public record StackOptions(Path root, Path dataDir, boolean loadDemo,
                 rag, deepdive);
     }
 
-    private static int port(String value) {
-        try {
-            int port = Integer.parseInt(value);
-            if (port < 1 || port > 65535) {
-                throw new NumberFormatException();
+    /** The launcher's flags, each defaulting to {@link #defaults()}. */
+    @Command(name = "run-local.sh", sortOptions = false, showDefaultValues = true,
+            description = "Starts Kafka, MongoDB and the five services on this machine and loads the demo data.")
+    static final class Flags {
+
+        private static final StackOptions DEFAULTS = defaults();
+
+        @Option(names = "--root", paramLabel = "PATH", description = "the project's root, where the services are built")
+        Path root = DEFAULTS.root();
+        @Option(names = "--data-dir", paramLabel = "PATH", description = "where the broker, the database and the logs keep their data")
+        Path dataDir = DEFAULTS.dataDir();
+        @Option(names = "--no-demo", description = "do not load the demo data")
+        boolean noDemo;
+        @Option(names = "--gateway-port", paramLabel = "N", converter = Port.class)
+        int gatewayPort = DEFAULTS.gatewayPort();
+        @Option(names = "--contract-port", paramLabel = "N", converter = Port.class)
+        int contractPort = DEFAULTS.contractPort();
+        @Option(names = "--kpi-port", paramLabel = "N", converter = Port.class)
+        int kpiPort = DEFAULTS.kpiPort();
+        @Option(names = "--rag-port", paramLabel = "N", converter = Port.class)
+        int ragPort = DEFAULTS.ragPort();
+        @Option(names = "--deepdive-port", paramLabel = "N", converter = Port.class)
+        int deepdivePort = DEFAULTS.deepdivePort();
+        @Option(names = "--kafka-port", paramLabel = "N", converter = Port.class)
+        int kafkaPort = DEFAULTS.kafkaPort();
+        @Option(names = "--kafka-controller-port", paramLabel = "N", converter = Port.class)
+        int kafkaControllerPort = DEFAULTS.kafkaControllerPort();
+        @Option(names = "--mongo-port", paramLabel = "N", converter = Port.class)
+        int mongoPort = DEFAULTS.mongoPort();
+
+        StackOptions options() {
+            return new StackOptions(root.toAbsolutePath(), dataDir.toAbsolutePath(), !noDemo, kafkaPort,
+                    kafkaControllerPort, mongoPort, gatewayPort, contractPort, kpiPort, ragPort, deepdivePort);
+        }
+    }
+
+    static final class Port implements ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            try {
+                int port = Integer.parseInt(value);
+                if (port >= 1 && port <= 65535) {
+                    return port;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: not a port either
             }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Not a port: '" + value + "'");
+            throw new TypeConversionException("Not a port: '" + value + "'");
         }
     }
 }

@@ -1,17 +1,26 @@
 package org.commissioning.kpi.web;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
 import org.commissioning.kpi.api.KpiLimits;
 
 /**
- * A small reader of the CSV of a return: a header {@code kpiCode,district,value,numerator,denominator}, then one
- * row per value. Fields may be quoted ({@code "Folkestone and Hythe"}, {@code ""} for a quote inside quotes); a
- * quoted field cannot span lines. Blank lines are skipped. Line numbers are those of the file, the header being 1.
+ * The CSV of a return, read and written with Apache Commons CSV: a header
+ * {@code kpiCode,district,value,numerator,denominator}, then one row per value. Fields may be quoted
+ * ({@code "Folkestone and Hythe"}, {@code ""} for a quote inside quotes; a quote inside an unquoted field is an
+ * ordinary character); a quoted field cannot span lines ({@code csv-syntax}, as is text after a closing quote).
+ * Blank lines are skipped. Line numbers are those of the file, the header being 1.
  * <p>
  * Limits, each reported on its line: a line is at most {@link KpiLimits#CSV_LINE} characters
  * ({@code csv-line-too-long}); a file has at most {@link KpiLimits#CSV_ROWS} rows of values
@@ -25,6 +34,8 @@ public final class ReturnCsv {
 
     public static final List<String> COLUMNS = List.of("kpiCode", "district", "value", "numerator", "denominator");
     public static final String HEADER = String.join(",", COLUMNS);
+    /** RFC 4180 with blanks around a field ignored; a line is parsed on its own (see {@link #parse}). */
+    private static final CSVFormat LINE = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get();
 
     /** One row as read; numbers not yet checked against any KPI. */
     public record Row(int line, String kpiCode, String district, BigDecimal value, BigDecimal numerator,
@@ -45,6 +56,8 @@ public final class ReturnCsv {
         List<Row> rows = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         String body = text == null ? "" : text.startsWith("\uFEFF") ? text.substring(1) : text;
+        // Split into lines here, not in the parser, so that the limits and errors are per line and an unclosed quote
+        // cannot swallow the lines after it.
         Iterator<String> lines = body.lines().iterator();
         int headerLine = -1;
         int dataRows = 0;
@@ -107,53 +120,27 @@ public final class ReturnCsv {
 
     /** The template: the header and one row per KPI code, the rest to be filled in. */
     public static String template(List<String> kpiCodes) {
-        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        kpiCodes.forEach(code -> csv.append(quote(code)).append(",,,,\r\n"));
+        StringBuilder csv = new StringBuilder();
+        try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.DEFAULT)) {
+            printer.printRecord(COLUMNS);
+            for (String code : kpiCodes) {
+                printer.printRecord(code, "", "", "", "");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return csv.toString();
     }
 
+    /** One line's fields, by Commons CSV; a line that is not valid CSV is refused whole. */
     static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"') {
-                    if (i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                        field.append('"');
-                        i++;
-                    } else {
-                        quoted = false;
-                    }
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                if (wasQuoted || !field.toString().isBlank()) {
-                    throw new IllegalArgumentException("A quote may only open a field, at column " + (fields.size() + 1));
-                }
-                field.setLength(0);
-                quoted = true;
-                wasQuoted = true;
-            } else if (c == ',') {
-                fields.add(wasQuoted ? field.toString() : field.toString().trim());
-                field.setLength(0);
-                wasQuoted = false;
-            } else if (wasQuoted) {
-                if (!Character.isWhitespace(c)) {
-                    throw new IllegalArgumentException("Text after a closing quote, at column " + (fields.size() + 1));
-                }
-            } else {
-                field.append(c);
-            }
+        try (CSVParser parser = LINE.parse(new StringReader(line))) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new IllegalArgumentException("Not a valid CSV line: only a comma may follow a closing quote, and a "
+                    + "quoted field must be closed on its line");
         }
-        if (quoted) {
-            throw new IllegalArgumentException("A quoted field is not closed (a field cannot span lines)");
-        }
-        fields.add(wasQuoted ? field.toString() : field.toString().trim());
-        return fields;
     }
 
     private static void bounded(String text, int max, int line, String column, String rule, List<RowError> errors) {
@@ -191,9 +178,5 @@ public final class ReturnCsv {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.trim();
-    }
-
-    private static String quote(String field) {
-        return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
     }
 }

@@ -56,4 +56,25 @@ class ReturnCsvTest {
         assertThat(ReturnCsv.parse(template).rows()).extracting(ReturnCsv.Row::kpiCode)
                 .containsExactly("CALLS-TRIAGED-24H", "LAC-ASSESSED-2W");
     }
+
+    @Test
+    void refusesTextAfterAClosingQuoteAndAnUnclosedQuoteEachOnItsOwnLine() {
+        ReturnCsv.Parsed parsed = ReturnCsv.parse("kpiCode,district,value,numerator,denominator\n"
+                + "CALLS-TRIAGED-24H,\"Dover\"x,97,,\n"
+                + "CALLS-TRIAGED-24H,\"Dover,97,,\n"
+                + "CALLS-TRIAGED-24H, \"Dover\" ,97,,\n");
+
+        assertThat(parsed.errors()).extracting(ReturnCsv.RowError::line, ReturnCsv.RowError::rule)
+                .containsExactly(tuple(2, "csv-syntax"), tuple(3, "csv-syntax"));
+        assertThat(parsed.rows()).extracting(ReturnCsv.Row::line, ReturnCsv.Row::district)
+                .containsExactly(tuple(4, "Dover"));
+    }
+
+    @Test
+    void writesATemplateQuotingACodeWithACommaOrAQuote() {
+        String template = ReturnCsv.template(List.of("A,B", "C\"D"));
+
+        assertThat(template).endsWith("\r\n\"A,B\",,,,\r\n\"C\"\"D\",,,,\r\n");
+        assertThat(ReturnCsv.parse(template).rows()).extracting(ReturnCsv.Row::kpiCode).containsExactly("A,B", "C\"D");
+    }
 }

@@ -21,15 +21,20 @@ import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.relay.PublishFailures.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.classify.BinaryExceptionClassifier;
+import org.springframework.retry.backoff.BackOffInterruptedException;
+import org.springframework.retry.backoff.ExponentialBackOffPolicy;
+import org.springframework.retry.policy.SimpleRetryPolicy;
+import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Publishes a service's events from its event store: a tracking processor reads the store in order,
  * translates each event into the published language and publishes it synchronously.
  * <p>
- * A publish that fails because the broker is unavailable is retried here a few times and then thrown, which makes
- * the tracking processor release its token and retry the same event later (the processor's error handling is set
- * to propagate). So such an event is never skipped; it may be published more than once, with the same id and
- * sequence, and consumers drop the repeats.
+ * A publish that fails because the broker is unavailable is retried here a few times (Spring Retry, exponential
+ * backoff) and then thrown, which makes the tracking processor release its token and retry the same event later (the
+ * processor's error handling is set to propagate). So such an event is never skipped; it may be published more than
+ * once, with the same id and sequence, and consumers drop the repeats.
  * <p>
  * An event the broker can never accept as it is (too large, not serialisable, a translation that throws) is
  * <em>parked</em> in {@link ParkedEvents} instead, with the sequence the ledger gave it, and the relay goes on.
@@ -54,7 +59,7 @@ public class OutboxRelay {
     private final Clock clock;
     private final String source;
     private final int attempts;
-    private final Duration backoff;
+    private final RetryTemplate publishRetry;
     private final ReentrantLock lock = new ReentrantLock();
 
     public OutboxRelay(IntegrationEventTranslator translator, OutboxLedger ledger, IntegrationEventPublisher publisher,
@@ -69,7 +74,7 @@ public class OutboxRelay {
         this.clock = clock;
         this.source = source;
         this.attempts = Math.max(1, attempts);
-        this.backoff = backoff;
+        this.publishRetry = publishRetry(this.attempts, backoff);
     }
 
     @EventHandler
@@ -129,27 +134,51 @@ public class OutboxRelay {
     /** @return the failure when the broker can never accept the event; empty once it is acknowledged */
     private Optional<RuntimeException> publishWithRetry(IntegrationEvent<?> event, String topic)
             throws InterruptedException {
-        Duration wait = backoff;
-        for (int attempt = 1; ; attempt++) {
-            try {
-                publisher.publish(event);
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                metrics.publishFailed(topic);
-                if (PublishFailures.classify(e) == Verdict.PARK) {
-                    return Optional.of(e);
-                }
-                if (attempt >= attempts) {
-                    log.warn("Publishing {} {} (contract {}, sequence {}) failed {} times; the relay will retry it",
-                            event.type(), event.id(), event.subject(), event.sequence(), attempt);
+        try {
+            publishRetry.execute(context -> {
+                try {
+                    publisher.publish(event);
+                    return null;
+                } catch (RuntimeException e) {
+                    metrics.publishFailed(topic);
+                    if (PublishFailures.classify(e) == Verdict.RETRY) {
+                        log.info("Publishing {} {} failed (attempt {}): {}", event.type(), event.id(),
+                                context.getRetryCount() + 1, PublishFailures.rootCause(e));
+                    }
                     throw e;
                 }
-                log.info("Publishing {} {} failed (attempt {}): {}; retrying in {} ms",
-                        event.type(), event.id(), attempt, PublishFailures.rootCause(e), wait.toMillis());
-                Thread.sleep(wait.toMillis());
-                wait = wait.multipliedBy(2);
+            });
+            return Optional.empty();
+        } catch (BackOffInterruptedException e) {
+            throw new InterruptedException("Interrupted while waiting to publish " + event.id() + " again");
+        } catch (RuntimeException e) {
+            if (PublishFailures.classify(e) == Verdict.PARK) {
+                return Optional.of(e);
             }
+            log.warn("Publishing {} {} (contract {}, sequence {}) failed {} times; the relay will retry it",
+                    event.type(), event.id(), event.subject(), event.sequence(), attempts);
+            throw e;
         }
+    }
+
+    /**
+     * Spring Retry: up to {@code attempts} publishes, waiting {@code backoff}, then twice as long each time, between
+     * them, and only while {@link PublishFailures} says the failure may pass; one that parks is not retried.
+     */
+    private static RetryTemplate publishRetry(int attempts, Duration backoff) {
+        ExponentialBackOffPolicy exponential = new ExponentialBackOffPolicy();
+        exponential.setInitialInterval(backoff.toMillis());
+        exponential.setMultiplier(2);
+        exponential.setMaxInterval(Long.MAX_VALUE);
+        RetryTemplate retry = new RetryTemplate();
+        retry.setBackOffPolicy(exponential);
+        retry.setRetryPolicy(new SimpleRetryPolicy(attempts, new BinaryExceptionClassifier(false) {
+            @Override
+            public Boolean classify(Throwable failure) {
+                return PublishFailures.classify(failure) == Verdict.RETRY;
+            }
+        }));
+        return retry;
     }
 
     /**

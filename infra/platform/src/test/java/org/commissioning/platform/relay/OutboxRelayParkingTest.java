@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.common.errors.RecordTooLargeException;
@@ -118,6 +119,21 @@ class OutboxRelayParkingTest {
         broker.unavailable = false;
         relay.on(event.getPayload(), event);
         assertThat(broker.published).extracting(IntegrationEvent::sequence).containsExactly(1L);
+    }
+
+    @Test
+    void waitsTheBackoffThenTwiceAsLongBeforeEachNewAttempt() throws Exception {
+        relay = new OutboxRelay(translator, ledger, broker, metrics, parked, new StoredEvents(() -> eventStore),
+                Clock.systemUTC(), "/test-service", 3, Duration.ofMillis(100));
+        broker.unavailable = true;
+        DomainEventMessage<?> event = store("A", "Ann");
+
+        assertThatThrownBy(() -> relay.on(event.getPayload(), event)).isInstanceOf(PublishFailedException.class);
+
+        List<Long> at = broker.attemptedAtNanos;
+        assertThat(at).hasSize(3);
+        assertThat(Duration.ofNanos(at.get(1) - at.get(0))).isGreaterThanOrEqualTo(Duration.ofMillis(100));
+        assertThat(Duration.ofNanos(at.get(2) - at.get(1))).isGreaterThanOrEqualTo(Duration.ofMillis(200));
     }
 
     @Test
@@ -297,12 +313,14 @@ class OutboxRelayParkingTest {
 
         final List<IntegrationEvent<?>> published = new ArrayList<>();
         final AtomicInteger attempts = new AtomicInteger();
+        final List<Long> attemptedAtNanos = new CopyOnWriteArrayList<>();
         volatile int maxLeadOfficerLength = Integer.MAX_VALUE;
         volatile boolean unavailable;
 
         @Override
         public void publish(IntegrationEvent<?> event) {
             attempts.incrementAndGet();
+            attemptedAtNanos.add(System.nanoTime());
             if (unavailable) {
                 throw new PublishFailedException("Broker did not acknowledge " + event.id(),
                         new TimeoutException("Topic not present in metadata after 5000 ms."));
