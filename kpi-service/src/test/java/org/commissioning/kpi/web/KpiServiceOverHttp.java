@@ -41,6 +41,15 @@ abstract class KpiServiceOverHttp extends ServiceOnEmbeddedKafka {
         return knownContract("EMOTIONAL_HEALTH_AND_WELLBEING", SOUTH, start, end);
     }
 
+    /** A contract known as {@link #registered(LocalDate, LocalDate)}, its template framework in force from {@code effectiveFrom}. */
+    String withTemplateFramework(LocalDate start, LocalDate end, String effectiveFrom) {
+        String id = registered(start, end);
+        assertThat(put(CONTRACTS + id + "/framework", """
+                {"effectiveFrom":"%s","fromTemplate":true}""".formatted(effectiveFrom)).getStatusCode().value())
+                .isEqualTo(201);
+        return id;
+    }
+
     /** A known emotional health and wellbeing contract in the South from April 2017 to March 2099. */
     String registered() {
         return registered(LocalDate.of(2017, 4, 1), LocalDate.of(2099, 3, 31));

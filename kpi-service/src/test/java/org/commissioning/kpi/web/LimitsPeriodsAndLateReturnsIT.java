@@ -131,9 +131,7 @@ class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
 
     @Test
     void refusesACsvWithAnOverLongFieldOrTooManyRowsWithItsPerLineReport() throws Exception {
-        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31), "2018-04");
         long stored = storedEvents();
 
         JsonNode longField = csvRefused(csv(CONTRACTS + id + "/returns/2018-10/csv", HEADER
@@ -165,9 +163,7 @@ class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
 
     @Test
     void refusesCorrectionsAndCouncilFiguresForPeriodsOutsideTheContractsLife() throws Exception {
-        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2017-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31), "2017-04");
         YearMonth nextMonth = YearMonth.now(ZoneId.of("Europe/London")).plusMonths(1);
         long stored = storedEvents();
 
@@ -190,9 +186,7 @@ class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
 
     @Test
     void takesAReturnForAMonthOfAnExtensionAndRefusesTheMonthAfterTheExtendedTerm() throws Exception {
-        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2018, 3, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2017-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2018, 3, 31), "2017-04");
         String june = """
                 {"period":"2018-06","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""";
         refused(post(CONTRACTS + id + "/returns", june, "nelft"), "period-outside-term", "period");
@@ -212,9 +206,7 @@ class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
 
     @Test
     void recordsAReturnThatArrivesAfterItsDueDateAsLateWithOneReturnOverdueAlsoAfterTheScan() throws Exception {
-        String id = registered(LocalDate.of(2018, 4, 1), LocalDate.of(2018, 10, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-10","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2018, 4, 1), LocalDate.of(2018, 10, 31), "2018-10");
 
         ResponseEntity<String> late = post(CONTRACTS + id + "/returns", """
                 {"period":"2018-10","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""", "nelft");
@@ -247,9 +239,7 @@ class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
 
     @Test
     void listsNoMissingMonthsAfterATerminationAndRefusesAYearOutsideTheTerm() throws Exception {
-        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31), "2018-04");
         assertThat(post(CONTRACTS + id + "/returns", """
                 {"period":"2018-05","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""", "nelft")
                 .getStatusCode().value()).isEqualTo(201);
