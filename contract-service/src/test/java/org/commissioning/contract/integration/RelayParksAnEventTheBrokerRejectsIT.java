@@ -2,37 +2,27 @@ package org.commissioning.contract.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.commissioning.embedded.KafkaBroker;
-import org.commissioning.embedded.MongoWireServer;
 import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.Topics;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.messaging.PlatformMetrics;
-import org.commissioning.testsupport.TestHttp;
-import org.junit.jupiter.api.AfterAll;
+import org.commissioning.testsupport.RestartableKafka;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The producer accepts records of at most 2000 bytes here. A formal warning with long (permitted) reasons makes an
@@ -45,29 +35,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"platform.relay.backoff=200ms", "platform.relay.attempts=2",
                 "spring.cloud.stream.kafka.binder.producer-properties.max.request.size=2000"})
-class RelayParksAnEventTheBrokerRejectsIT {
+class RelayParksAnEventTheBrokerRejectsIT extends RelayITs {
 
-    static final KafkaBroker KAFKA = KafkaBroker.onFreePorts(tempDir().resolve("kafka")).start();
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
+    @RegisterExtension
+    static final RestartableKafka KAFKA = new RestartableKafka("relay-parking");
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("platform.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/contracts-parking");
+        KAFKA.register(registry);
     }
 
-    @AfterAll
-    static void stopBroker() {
-        KAFKA.stop();
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     PlatformMetrics metrics;
-
-    final ObjectMapper json = new ObjectMapper();
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
 
     @Test
     void parksAnEventTooLargeForTheBrokerAndHoldsOnlyItsOwnContract() throws Exception {
@@ -150,27 +129,5 @@ class RelayParksAnEventTheBrokerRejectsIT {
                 .body("""
                         {"leadOfficer":"Alex Officer","contractManager":"Sam Manager"}""")
                 .retrieve().toEntity(String.class);
-    }
-
-    private String register(String provider, String district) throws IOException {
-        var response = http().post().uri("/api/contracts").contentType(MediaType.APPLICATION_JSON)
-                .body("""
-                        {"provider":"%s","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["%s"]}}"""
-                        .formatted(provider, district))
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).isEqualTo(201);
-        return json.readTree(response.getBody()).get("contractId").asText();
-    }
-
-    private RestClient http() {
-        return TestHttp.client(port);
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("relay-parking");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

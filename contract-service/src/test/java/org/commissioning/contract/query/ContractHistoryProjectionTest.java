@@ -26,22 +26,18 @@ import org.commissioning.contract.api.PlanKind;
 import org.commissioning.contract.api.PlanStartedEvent;
 import org.commissioning.contract.api.ServiceArea;
 import org.commissioning.contract.api.TerminationInitiator;
-import org.junit.jupiter.api.AfterAll;
+import org.commissioning.testsupport.TestMongoTemplates;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The history as a plain object over a real MongoTemplate: one entry per stored event, however often it arrives. */
 class ContractHistoryProjectionTest {
 
-    static final TestMongo MONGO = TestMongo.start("contracts");
+    static final MongoTemplate MONGO = TestMongoTemplates.create("contract-history-projection-test");
     static final Instant T0 = Instant.parse("2018-04-03T09:15:00Z");
 
-    final ContractHistoryProjection projection = new ContractHistoryProjection(MONGO.template());
+    final ContractHistoryProjection projection = new ContractHistoryProjection(MONGO);
     final String id = UUID.randomUUID().toString();
-
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
 
     GenericDomainEventMessage<ContractEvent> stored(long sequence, ContractEvent event, String actor) {
         return new GenericDomainEventMessage<>("Contract", id, sequence, event,

@@ -12,9 +12,6 @@ import java.util.UUID;
 import org.bson.Document;
 import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.ContractExpiredEvent;
-import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
-import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
-import org.commissioning.contract.api.MonitoringCadence;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractOfficersAssignedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
@@ -27,6 +24,9 @@ import org.commissioning.contract.api.ContractWarningIssuedEvent;
 import org.commissioning.contract.api.FindContractQuery;
 import org.commissioning.contract.api.ListContractsQuery;
 import org.commissioning.contract.api.Lot;
+import org.commissioning.contract.api.MonitoringCadence;
+import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
+import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
 import org.commissioning.contract.api.PaymentAuthorisedEvent;
 import org.commissioning.contract.api.PaymentDecision;
 import org.commissioning.contract.api.PaymentWithheldEvent;
@@ -37,24 +37,19 @@ import org.commissioning.contract.api.PlanStartedEvent;
 import org.commissioning.contract.api.RecommissioningRoute;
 import org.commissioning.contract.api.ServiceArea;
 import org.commissioning.contract.api.TerminationInitiator;
-import org.junit.jupiter.api.AfterAll;
+import org.commissioning.testsupport.TestMongoTemplates;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The projection as a plain object over a real MongoTemplate: idempotent, and never rolled back by a replay. */
 class ContractSummaryProjectionTest {
 
-    static final TestMongo MONGO = TestMongo.start("contracts");
+    static final MongoTemplate MONGO = TestMongoTemplates.create("contract-summary-projection-test");
     static final Instant T0 = Instant.parse("2018-04-03T09:15:00Z");
 
-    final MongoTemplate mongo = MONGO.template();
+    final MongoTemplate mongo = MONGO;
     final ContractSummaryProjection projection = new ContractSummaryProjection(mongo);
     final String id = UUID.randomUUID().toString();
-
-    @AfterAll
-    static void stop() {
-        MONGO.close();
-    }
 
     ContractRegisteredEvent registered(String contractId, String provider, Lot lot) {
         return new ContractRegisteredEvent(contractId, provider, ServiceArea.YOUTH, lot, new BigDecimal("120000.00"),

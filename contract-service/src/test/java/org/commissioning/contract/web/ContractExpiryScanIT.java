@@ -6,20 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.commissioning.contract.query.ContractExpiryScan;
-import org.commissioning.embedded.MongoWireServer;
 import org.commissioning.events.Topics;
-import org.commissioning.testsupport.TestHttp;
+import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Contracts expire at their end date; "today" is fixed at 1 April 2019 and the test runs the scan itself. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -28,21 +21,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "contract.expiry.enabled=true",
         "contract.expiry.scan-initial-delay=PT1H"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
-class ContractExpiryScanIT {
+class ContractExpiryScanIT extends ServiceOnEmbeddedKafka {
 
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/contracts");
-    }
-
-    @LocalServerPort
-    int port;
     @Autowired
     ContractExpiryScan scan;
-
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void expiresOnlyActiveContractsWhoseEndDateHasComeAndOnlyOnce() throws Exception {
@@ -75,9 +57,5 @@ class ContractExpiryScanIT {
     private String status(String id) throws Exception {
         var response = http().get().uri("/api/contracts/" + id).retrieve().toEntity(String.class);
         return response.getStatusCode().value() == 200 ? json.readTree(response.getBody()).get("status").asText() : "";
-    }
-
-    private RestClient http() {
-        return TestHttp.client(port);
     }
 }

@@ -5,37 +5,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.bson.Document;
-import org.commissioning.embedded.MongoWireServer;
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.ContractWarningIssued;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
+import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A contract's lifecycle over real HTTP, stored in the event store, projected, and published on Kafka; "today"
@@ -45,30 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "contract.clock.fixed=2018-06-01T09:00:00Z"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
-class ContractLifecycleIT {
-
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/contracts");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
-
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
-
-    RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
-    }
+class ContractLifecycleIT extends ServiceOnEmbeddedKafka {
 
     @Test
     void runsAContractFromWarningThroughTheProvidersTerminationToAMiniProcurement() throws Exception {
@@ -127,7 +90,7 @@ class ContractLifecycleIT {
             assertThat(history.get(4).at("/fields/successorContractId").asText()).isEqualTo(successor);
         });
 
-        List<IntegrationEvent<?>> published = publishedFor(id, 5);
+        List<IntegrationEvent<?>> published = published(Topics.CONTRACTS, id, 5);
         assertThat(published).extracting(IntegrationEvent::type).containsExactly(
                 "org.commissioning.contracts.ContractRegistered.v1",
                 "org.commissioning.contracts.ContractOfficersAssigned.v1",
@@ -271,7 +234,7 @@ class ContractLifecycleIT {
             assertThat(contract.at("/payments/2018-04/supersedes").asText()).isEqualTo("WITHHELD");
             assertThat(contract.at("/payments/2018-05/decision").asText()).isEqualTo("AUTHORISED");
         });
-        assertThat(publishedFor(id, 8)).extracting(IntegrationEvent::type).containsExactly(
+        assertThat(published(Topics.CONTRACTS, id, 8)).extracting(IntegrationEvent::type).containsExactly(
                 "org.commissioning.contracts.ContractRegistered.v1",
                 "org.commissioning.contracts.PlanStarted.v1",
                 "org.commissioning.contracts.PlanClosed.v1",
@@ -320,28 +283,5 @@ class ContractLifecycleIT {
 
     private static void ok(ResponseEntity<String> response) {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-    }
-
-    private List<String> fieldsAtFault(ResponseEntity<String> response) throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-        return texts(json.readTree(response.getBody()).get("errors"), "field");
-    }
-
-    private long storedEvents(String id) {
-        return mongo.getCollection("domainevents").countDocuments(new Document("aggregateIdentifier", id));
-    }
-
-    private List<IntegrationEvent<?>> publishedFor(String contractId, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(kafka.getBrokersAsString(),
-                Topics.CONTRACTS, contractId, expected, Duration.ofSeconds(30));
-        List<IntegrationEvent<?>> events = new ArrayList<>();
-        records.forEach(r -> events.add(codec.decode(r.value())));
-        return events;
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(node.get(field).asText()));
-        return values;
     }
 }

@@ -10,34 +10,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.commissioning.contract.query.OverdueMeetingScan;
-import org.commissioning.embedded.MongoWireServer;
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.EscalationDue;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.testsupport.ConsumerGroups;
-import org.commissioning.testsupport.EventSender;
+import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Monitoring cadence and escalation from ratings' events on the embedded broker, meetings over real HTTP, and the
@@ -48,25 +37,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "contract.clock.fixed=2018-06-01T09:00:00Z",
         "contract.monitoring.scan-initial-delay=PT1H"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.RATINGS})
-class ContractMonitoringIT {
+class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
 
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
     static final String RAG_SERVICE = "/rag-service";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/contracts");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
     @Autowired
     OverdueMeetingScan scan;
-
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void redRatingsSetAMonthlyCadenceAndThreeRedMonthsMakeEscalationDueOnce() throws Exception {
@@ -109,7 +85,7 @@ class ContractMonitoringIT {
                 "RED", "RED", "COMPUTED", false, "1")));
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), "contract-service", Topics.RATINGS);
 
-        List<IntegrationEvent<?>> published = publishedFor(id, 3);
+        List<IntegrationEvent<?>> published = published(Topics.CONTRACTS, id, 3);
         assertThat(published).extracting(IntegrationEvent::type).containsExactly(
                 "org.commissioning.contracts.ContractRegistered.v1",
                 "org.commissioning.contracts.MonitoringCadenceChanged.v1",
@@ -193,14 +169,8 @@ class ContractMonitoringIT {
         assertThat(texts(history, "type")).containsExactly("ContractRegistered", "MonitoringMeetingHeld",
                 "MonitoringCadenceChanged", "MonitoringMeetingOverdue");
         assertThat(history.get(3).get("actor").asText()).isEqualTo("system");
-        assertThat(publishedFor(id, 4)).extracting(IntegrationEvent::type).last()
+        assertThat(published(Topics.CONTRACTS, id, 4)).extracting(IntegrationEvent::type).last()
                 .isEqualTo("org.commissioning.contracts.MonitoringMeetingOverdue.v1");
-    }
-
-    RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
     }
 
     private String register(String provider, String district) throws Exception {
@@ -228,20 +198,6 @@ class ContractMonitoringIT {
     }
 
     private void send(IntegrationEvent<?>... events) {
-        EventSender.send(kafka.getBrokersAsString(), Topics.RATINGS, events);
-    }
-
-    private List<IntegrationEvent<?>> publishedFor(String contractId, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(kafka.getBrokersAsString(),
-                Topics.CONTRACTS, contractId, expected, Duration.ofSeconds(30));
-        List<IntegrationEvent<?>> events = new ArrayList<>();
-        records.forEach(r -> events.add(codec.decode(r.value())));
-        return events;
-    }
-
-    private static List<String> texts(JsonNode array, String field) {
-        List<String> values = new ArrayList<>();
-        array.forEach(node -> values.add(field == null ? node.asText() : node.get(field).asText()));
-        return values;
+        send(Topics.RATINGS, events);
     }
 }

@@ -3,43 +3,28 @@ package org.commissioning.contract.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.List;
 import java.util.UUID;
 
 import org.commissioning.contract.query.OverdueMeetingScan;
-import org.commissioning.embedded.MongoWireServer;
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.ratings.v1.RagChanged;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.testsupport.ConsumerGroups;
-import org.commissioning.testsupport.EventSender;
+import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Bad input over real HTTP is refused with a problem naming the field or rule and changes nothing: no stored event
@@ -52,57 +37,41 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "contract.clock.fixed=2018-06-01T09:00:00Z",
         "contract.monitoring.scan-initial-delay=PT1H"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.RATINGS})
-class ContractRequestLimitsIT {
+class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
 
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-    static final Duration PATIENCE = Duration.ofSeconds(30);
     static final String ONE_MIB = "x".repeat(1024 * 1024);
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/contracts");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     OverdueMeetingScan scan;
-
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void refusesOverlongTextsTooManyNamesImplausibleDatesAndUnknownEnumsStoringAndPublishingNothing() throws Exception {
         String id = register("Sk8side", "\"Ashford\"", "2016-04-01", "2019-03-31");
         long stored = storedEvents(id);
 
-        assertTooLarge(post(id, "/payments/2018-05/authorisation", "{\"rationale\":\"" + ONE_MIB + "\"}"));
-        assertField(post(id, "/payments/2018-05/authorisation", "{\"rationale\":\"" + "x".repeat(2001) + "\"}"),
+        assertTooLarge(postTo(id, "/payments/2018-05/authorisation", "{\"rationale\":\"" + ONE_MIB + "\"}"));
+        assertField(postTo(id, "/payments/2018-05/authorisation", "{\"rationale\":\"" + "x".repeat(2001) + "\"}"),
                 "rationale");
-        assertField(post(id, "/payments/2018-05/withholding", "{\"rationale\":\"" + "y".repeat(2001) + "\"}"),
+        assertField(postTo(id, "/payments/2018-05/withholding", "{\"rationale\":\"" + "y".repeat(2001) + "\"}"),
                 "rationale");
-        assertField(post(id, "/meetings", """
+        assertField(postTo(id, "/meetings", """
                 {"heldOn":"2018-05-02","attendees":["officer.jones"],"notes":"%s"}""".formatted("n".repeat(20001))),
                 "notes");
-        assertField(post(id, "/meetings", """
+        assertField(postTo(id, "/meetings", """
                 {"heldOn":"2018-05-02","attendees":[%s],"notes":"Notes"}""".formatted(
                 String.join(",", Collections.nCopies(51, "\"officer.jones\"")))), "attendees");
-        assertField(post(id, "/plans", """
+        assertField(postTo(id, "/plans", """
                 {"kind":"SPECIAL_MEASURES","actions":[{"description":"d","owner":"o","dueDate":"2018-07-01"}]}"""),
                 "kind");
-        assertField(post(id, "/plans", """
+        assertField(postTo(id, "/plans", """
                 {"kind":"ACTION_PLAN","actions":[{"description":"d","owner":"o","dueDate":"9999-12-31"}]}"""),
                 "actions[0].dueDate");
-        assertField(post(id, "/termination", """
+        assertField(postTo(id, "/termination", """
                 {"initiatedBy":"PROVIDER","effectiveDate":"2018-08-31","reason":"%s"}""".formatted("r".repeat(2001))),
                 "reason");
-        assertTooLarge(post(id, "/termination", """
+        assertTooLarge(postTo(id, "/termination", """
                 {"initiatedBy":"PROVIDER","effectiveDate":"2018-08-31","reason":"%s"}""".formatted(ONE_MIB)));
-        assertField(put(id, "/officers", """
+        assertField(putTo(id, "/officers", """
                 {"leadOfficer":"%s","contractManager":"manager.patel"}""".formatted("o".repeat(201))), "leadOfficer");
         assertThat(storedEvents(id)).as("nothing stored for a refused change").isEqualTo(stored);
 
@@ -118,10 +87,10 @@ class ContractRequestLimitsIT {
         assertThat(mongo.count(new Query(), "domainevents")).as("no refused registration stored")
                 .isEqualTo(storedInAll);
 
-        ResponseEntity<String> accepted = post(id, "/meetings", """
+        ResponseEntity<String> accepted = postTo(id, "/meetings", """
                 {"heldOn":"2018-05-02","attendees":["officer.jones"],"notes":"Quarterly review"}""");
         assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(200);
-        assertThat(publishedFor(id, 2)).as("only the registration and the accepted meeting were published")
+        assertThat(published(Topics.CONTRACTS, id, 2)).as("only the registration and the accepted meeting were published")
                 .extracting(IntegrationEvent::type).containsExactly(
                         "org.commissioning.contracts.ContractRegistered.v1",
                         "org.commissioning.contracts.MonitoringMeetingHeld.v1");
@@ -132,15 +101,15 @@ class ContractRequestLimitsIT {
         String id = register("Play Place", "\"Dartford\"", "2016-04-01", "2018-05-31");
         long stored = storedEvents(id);
 
-        JsonNode future = problem(post(id, "/meetings", """
+        JsonNode future = problem(postTo(id, "/meetings", """
                 {"heldOn":"2018-06-02","attendees":["officer.jones"],"notes":"Not yet"}"""), 400);
         assertThat(future.get("rule").asText()).isEqualTo("meeting-not-in-future");
         assertThat(future.at("/errors/0/field").asText()).isEqualTo("heldOn");
-        JsonNode afterEnd = problem(post(id, "/meetings", """
+        JsonNode afterEnd = problem(postTo(id, "/meetings", """
                 {"heldOn":"2018-06-01","attendees":["officer.jones"],"notes":"After the end"}"""), 400);
         assertThat(afterEnd.get("rule").asText()).isEqualTo("date-within-term");
         assertThat(afterEnd.get("detail").asText()).contains("after the contract ends on 2018-05-31");
-        JsonNode beforeStart = problem(post(id, "/meetings", """
+        JsonNode beforeStart = problem(postTo(id, "/meetings", """
                 {"heldOn":"2016-03-31","attendees":["officer.jones"],"notes":"Before the start"}"""), 400);
         assertThat(beforeStart.get("rule").asText()).isEqualTo("date-within-term");
         assertThat(storedEvents(id)).isEqualTo(stored);
@@ -150,26 +119,26 @@ class ContractRequestLimitsIT {
     void aRepeatedPaymentDecisionIsAConflictNamingItsRuleAndAnEndedContractsDeliveredMonthsCanBeDecided()
             throws Exception {
         String id = register("Optivo", "\"Swale\"", "2016-04-01", "2019-03-31");
-        assertThat(post(id, "/payments/2018-04/authorisation", "{\"rationale\":\"KPIs met\"}")
+        assertThat(postTo(id, "/payments/2018-04/authorisation", "{\"rationale\":\"KPIs met\"}")
                 .getStatusCode().value()).isEqualTo(200);
 
-        JsonNode again = problem(post(id, "/payments/2018-04/authorisation", "{\"rationale\":\"KPIs met\"}"), 409);
+        JsonNode again = problem(postTo(id, "/payments/2018-04/authorisation", "{\"rationale\":\"KPIs met\"}"), 409);
         assertThat(again.get("rule").asText()).isEqualTo("payment-already-decided");
         assertThat(again.get("currentState").asText()).isEqualTo("AUTHORISED");
-        JsonNode same = problem(post(id, "/payments/2018-04/authorisation",
+        JsonNode same = problem(postTo(id, "/payments/2018-04/authorisation",
                 "{\"rationale\":\"KPIs met\",\"supersedingReason\":\"Checked again\"}"), 409);
         assertThat(same.get("rule").asText()).isEqualTo("payment-decision-unchanged");
 
-        assertThat(post(id, "/termination", """
+        assertThat(postTo(id, "/termination", """
                 {"initiatedBy":"COUNCIL","effectiveDate":"2018-05-31","reason":"Persistent under-delivery"}""")
                 .getStatusCode().value()).isEqualTo(200);
-        JsonNode warned = problem(post(id, "/warnings", """
+        JsonNode warned = problem(postTo(id, "/warnings", """
                 {"reasons":["Late returns"],"responseDeadline":"2018-06-29"}"""), 409);
         assertThat(warned.get("rule").asText()).isEqualTo("contract-active");
         assertThat(warned.get("currentState").asText()).isEqualTo("TERMINATED");
-        assertThat(post(id, "/payments/2018-05/withholding", "{\"rationale\":\"Returns missing\"}")
+        assertThat(postTo(id, "/payments/2018-05/withholding", "{\"rationale\":\"Returns missing\"}")
                 .getStatusCode().value()).as("a month delivered before the termination").isEqualTo(200);
-        JsonNode afterEnd = problem(post(id, "/payments/2018-06/authorisation", "{\"rationale\":\"No\"}"), 400);
+        JsonNode afterEnd = problem(postTo(id, "/payments/2018-06/authorisation", "{\"rationale\":\"No\"}"), 400);
         assertThat(afterEnd.get("rule").asText()).isEqualTo("period-within-term");
     }
 
@@ -182,7 +151,7 @@ class ContractRequestLimitsIT {
             assertThat(contract(id).at("/monitoring/nextMeetingDue").asText()).isEqualTo("2018-07-01");
         });
 
-        assertThat(post(id, "/termination", """
+        assertThat(postTo(id, "/termination", """
                 {"initiatedBy":"PROVIDER","effectiveDate":"2018-06-01","reason":"Provider withdrew"}""")
                 .getStatusCode().value()).isEqualTo(200);
         await().atMost(PATIENCE).untilAsserted(() -> {
@@ -255,14 +224,12 @@ class ContractRequestLimitsIT {
                 .retrieve().toEntity(String.class);
     }
 
-    private ResponseEntity<String> post(String id, String path, String body) {
-        return http().post().uri("/api/contracts/" + id + path).header("X-Actor", "officer.jones")
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+    private ResponseEntity<String> postTo(String id, String path, String body) {
+        return post("/api/contracts/" + id + path, body, "officer.jones");
     }
 
-    private ResponseEntity<String> put(String id, String path, String body) {
-        return http().put().uri("/api/contracts/" + id + path).header("X-Actor", "officer.jones")
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+    private ResponseEntity<String> putTo(String id, String path, String body) {
+        return put("/api/contracts/" + id + path, body, "officer.jones");
     }
 
     private void assertField(ResponseEntity<String> response, String field) throws Exception {
@@ -275,14 +242,6 @@ class ContractRequestLimitsIT {
         assertThat(problem(response, 413).get("limit").asLong()).isEqualTo(64 * 1024);
     }
 
-    private JsonNode problem(ResponseEntity<String> response, int status) throws Exception {
-        String body = response.getBody() == null ? "" : response.getBody();
-        assertThat(response.getStatusCode().value()).as(body.length() > 2000 ? body.substring(0, 2000) : body)
-                .isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        return json.readTree(body);
-    }
-
     private static boolean absent(JsonNode node) {
         return node.isMissingNode() || node.isNull();
     }
@@ -291,26 +250,9 @@ class ContractRequestLimitsIT {
         return json.readTree(http().get().uri("/api/contracts/" + id).retrieve().toEntity(String.class).getBody());
     }
 
-    private long storedEvents(String id) {
-        return mongo.count(Query.query(Criteria.where("aggregateIdentifier").is(id)), "domainevents");
-    }
-
     private void sendRating(String id, long sequence, Object data) {
-        EventSender.send(kafka.getBrokersAsString(), Topics.RATINGS, IntegrationEvent.of(UUID.randomUUID().toString(),
+        send(Topics.RATINGS, IntegrationEvent.of(UUID.randomUUID().toString(),
                 "/rag-service", id, Instant.parse("2018-06-01T08:00:00Z"), sequence, "officer.jones",
                 UUID.randomUUID().toString(), data));
-    }
-
-    private List<IntegrationEvent<?>> publishedFor(String contractId, int expected) {
-        List<IntegrationEvent<?>> events = new ArrayList<>();
-        TopicReader.recordsWithKey(kafka.getBrokersAsString(), Topics.CONTRACTS, contractId, expected, PATIENCE)
-                .forEach(r -> events.add(codec.decode(r.value())));
-        return events;
-    }
-
-    RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
     }
 }

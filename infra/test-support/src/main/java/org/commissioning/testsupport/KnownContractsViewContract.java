@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
- * The contract of a service's view of the contracts it knows (kpi-service, rag-service, deepdive-service), its
- * translator and its projection as plain objects:
+ * The contract of the view of the contracts a service knows (infra/known-contracts, used by kpi-service, rag-service
+ * and deepdive-service), its translator and its projection as plain objects:
  * <ul>
  *   <li>the golden sample of {@code ContractRegistered.v1} (infra/events) translates into the service's
  *       {@code KnownContract} with every field;</li>

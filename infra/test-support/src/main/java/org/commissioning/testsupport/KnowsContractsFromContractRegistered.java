@@ -3,13 +3,17 @@ package org.commissioning.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
+import org.commissioning.events.contracts.v1.ContractExtended;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.events.contracts.v1.ContractVaried;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.junit.jupiter.api.Test;
@@ -20,18 +24,12 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The contract every service that knows contracts from {@code ContractRegistered} keeps (kpi-service, rag-service,
@@ -48,31 +46,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
-public abstract class KnowsContractsFromContractRegistered {
-
-    protected static final Duration PATIENCE = Duration.ofSeconds(60);
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, EmbeddedMongo.APPLICATION_DATABASE);
-    }
+public abstract class KnowsContractsFromContractRegistered extends ServiceOnEmbeddedKafka {
 
     /** Where the service serves the contracts it knows: {@code GET api} lists them, {@code GET api/{id}} finds one. */
     protected final String api;
 
-    @LocalServerPort
-    protected int port;
     /** The service's consumer group (its application name, as the binding's {@code group}). */
     @Value("${spring.application.name}")
     protected String group;
     @Autowired
-    protected EmbeddedKafkaBroker kafka;
-    @Autowired
     protected PlatformMetrics metrics;
-    @Autowired
-    protected MongoTemplate mongo;
-
-    protected final ObjectMapper json = new ObjectMapper();
 
     protected KnowsContractsFromContractRegistered(String api) {
         this.api = api;
@@ -93,10 +76,37 @@ public abstract class KnowsContractsFromContractRegistered {
             assertThat(body.get("lotScope").asText()).isEqualTo("DISTRICT");
             assertThat(body.get("districts").toString()).isEqualTo("[\"Ashford\"]");
             assertThat(body.get("start").asText()).isEqualTo("2016-04-01");
+            assertThat(body.get("end").asText()).isEqualTo("2019-03-31");
             assertThat(body.get("registeredAt").asText()).isEqualTo("2018-04-03T09:15:00Z");
             assertThat(body.get("lastSequence").asLong()).isEqualTo(1);
         });
         assertThat(idsListed()).contains(id);
+    }
+
+    @Test
+    void followsTheEndOfTheTermThroughVariationExtensionAndTermination() {
+        String id = UUID.randomUUID().toString();
+        send(IntegrationEvents.registered(id, 1));
+        awaitEnd(id, "2019-03-31", 1);
+
+        send(IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id, Instant.now(), 2,
+                new ContractVaried(id, null, LocalDate.of(2019, 9, 30), null, LocalDate.of(2019, 3, 31),
+                        LocalDate.of(2018, 6, 1), "Aligned with the school year")));
+        awaitEnd(id, "2019-09-30", 2);
+        send(IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id, Instant.now(), 3,
+                new ContractExtended(id, LocalDate.of(2020, 3, 31), LocalDate.of(2019, 9, 30), null)));
+        awaitEnd(id, "2020-03-31", 3);
+        send(IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id, Instant.now(), 4,
+                new ContractTerminated(id, "PROVIDER", LocalDate.of(2019, 6, 30), "Provider withdrew")));
+        awaitEnd(id, "2019-06-30", 4);
+    }
+
+    private void awaitEnd(String id, String end, long lastSequence) {
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode body = json.readTree(get(api + "/" + id).getBody());
+            assertThat(body.get("end").asText()).isEqualTo(end);
+            assertThat(body.get("lastSequence").asLong()).isEqualTo(lastSequence);
+        });
     }
 
     @Test
@@ -196,7 +206,7 @@ public abstract class KnowsContractsFromContractRegistered {
     }
 
     protected void send(IntegrationEvent<?>... events) {
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, events);
+        send(Topics.CONTRACTS, events);
     }
 
     /** Every record on the topic has been handled and committed by the service's consumer group. */
@@ -212,9 +222,5 @@ public abstract class KnowsContractsFromContractRegistered {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    protected ResponseEntity<String> get(String path) {
-        return TestHttp.client(port).get().uri(path).retrieve().toEntity(String.class);
     }
 }

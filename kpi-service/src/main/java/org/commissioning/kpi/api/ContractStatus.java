@@ -5,7 +5,7 @@ import java.time.YearMonth;
 
 /**
  * How a known contract stands after it ended, from {@code ContractTerminated}, {@code ContractExpired} and
- * {@code ContractRecommissioned} (kept apart from {@link KnownContract}, in {@code contract_status}).
+ * {@code ContractRecommissioned} (kept apart from the known contracts of infra/known-contracts, in {@code contract_status}).
  *
  * @param id           the contract id (stored as {@code _id})
  * @param status       TERMINATED, EXPIRED or RECOMMISSIONED

@@ -4,11 +4,10 @@ import java.util.function.Consumer;
 
 import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
-import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.knowncontracts.KnownContractEvents;
 import org.commissioning.kpi.api.ContractStatus;
 import org.commissioning.kpi.query.ContractStatusView;
-import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
 import org.springframework.context.annotation.Bean;
@@ -16,19 +15,18 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Consumes {@code contracts.events.v1} (binding {@code contractEvents-in-0}) into the view of known contracts and
- * the status of contracts that ended (terminated, expired, recommissioned).
+ * Consumes {@code contracts.events.v1} (binding {@code contractEvents-in-0}) into the view of known contracts
+ * (infra/known-contracts: registration and the term's end) and the status of contracts that ended (terminated,
+ * expired, recommissioned).
  * The platform's consumer drops redelivered event ids and reports gaps in a contract's sequence.
  */
 @Configuration(proxyBeanMethods = false)
 public class ContractEventsConfiguration {
 
     @Bean
-    public Consumer<Message<byte[]>> contractEvents(IdempotentConsumers consumers, KnownContractsProjection view,
+    public Consumer<Message<byte[]>> contractEvents(IdempotentConsumers consumers, KnownContractEvents known,
                                                     ContractStatusView status) {
-        return consumers.bind("contract-events", IntegrationEventHandlers.builder()
-                .on(ContractRegistered.class,
-                        (event, registered) -> view.on(ContractEventsTranslator.knownContract(event, registered)))
+        return consumers.bind("contract-events", known.addTo(IntegrationEventHandlers.builder())
                 .on(ContractTerminated.class, (event, terminated) -> status.apply(terminated.contractId(),
                         ContractStatus.TERMINATED, terminated.effectiveDate(), event.sequence()))
                 .on(ContractExpired.class, (event, expired) -> status.apply(expired.contractId(),

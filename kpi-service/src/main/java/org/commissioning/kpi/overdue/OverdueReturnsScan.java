@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.commissioning.knowncontracts.KnownContract;
+import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.ContractStatus;
-import org.commissioning.kpi.api.KnownContract;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.RecordReturnOverdueCommand;
 import org.commissioning.kpi.query.ContractStatusView;
-import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.domain.CausationContext;
@@ -43,7 +43,7 @@ public class OverdueReturnsScan {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueReturnsScan.class);
 
-    private final KnownContractsProjection contracts;
+    private final KnownContracts contracts;
     private final KpiFrameworks frameworks;
     private final MonthlyReturnsProjection returns;
     private final ContractStatusView statuses;
@@ -51,7 +51,7 @@ public class OverdueReturnsScan {
     private final Clock clock;
     private final int dueDay;
 
-    public OverdueReturnsScan(KnownContractsProjection contracts, KpiFrameworks frameworks,
+    public OverdueReturnsScan(KnownContracts contracts, KpiFrameworks frameworks,
                               MonthlyReturnsProjection returns, ContractStatusView statuses,
                               CommandGateway commands, Clock clock,
                               @Value("${kpi.returns.due-day-of-next-month:15}") int dueDay) {

@@ -8,15 +8,15 @@ import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.commissioning.knowncontracts.KnownContract;
+import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.Band;
 import org.commissioning.kpi.api.DefineKpiFrameworkCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
-import org.commissioning.kpi.api.KnownContract;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiTemplates;
 import org.commissioning.kpi.api.ReviseKpiFrameworkCommand;
-import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
@@ -38,10 +38,10 @@ import jakarta.validation.Valid;
 public class KpiFrameworkController {
 
     private final CommandGateway commands;
-    private final KnownContractsProjection contracts;
+    private final KnownContracts contracts;
     private final KpiFrameworks frameworks;
 
-    public KpiFrameworkController(CommandGateway commands, KnownContractsProjection contracts, KpiFrameworks frameworks) {
+    public KpiFrameworkController(CommandGateway commands, KnownContracts contracts, KpiFrameworks frameworks) {
         this.commands = commands;
         this.contracts = contracts;
         this.frameworks = frameworks;
@@ -92,7 +92,7 @@ public class KpiFrameworkController {
     }
 
     private KnownContract known(String id) {
-        return contracts.find(id).orElseThrow(() -> new NotFoundException("No contract " + id + " is known here"));
+        return contracts.require(id);
     }
 
     private static List<KpiDefinition> kpis(FrameworkRequest request, KnownContract contract) {

@@ -17,10 +17,11 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.commissioning.knowncontracts.KnownContract;
+import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.ContractFacts;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
-import org.commissioning.kpi.api.KnownContract;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
@@ -45,7 +46,6 @@ import org.commissioning.kpi.api.ResolveKpiDiscrepancyCommand;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.kpi.query.ContractStatusView;
-import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.domain.CausationContext;
@@ -74,14 +74,14 @@ public class MonthlyReturnController {
     static final String ANONYMOUS = "anonymous";
 
     private final CommandGateway commands;
-    private final KnownContractsProjection contracts;
+    private final KnownContracts contracts;
     private final KpiFrameworks frameworks;
     private final MonthlyReturnsProjection returns;
     private final Clock clock;
     private final ContractStatusView statuses;
     private final int dueDay;
 
-    public MonthlyReturnController(CommandGateway commands, KnownContractsProjection contracts,
+    public MonthlyReturnController(CommandGateway commands, KnownContracts contracts,
                                    KpiFrameworks frameworks, MonthlyReturnsProjection returns, Clock clock,
                                    ContractStatusView statuses,
                                    @Value("${kpi.returns.due-day-of-next-month:15}") int dueDay) {
@@ -400,7 +400,7 @@ public class MonthlyReturnController {
     }
 
     KnownContract known(String id) {
-        return contracts.find(id).orElseThrow(() -> new NotFoundException("No contract " + id + " is known here"));
+        return contracts.require(id);
     }
 
     static String actor() {

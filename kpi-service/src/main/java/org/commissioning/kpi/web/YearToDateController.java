@@ -4,15 +4,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.UUID;
 
+import org.commissioning.knowncontracts.KnownContract;
+import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.ContractStatus;
-import org.commissioning.kpi.api.KnownContract;
 import org.commissioning.kpi.query.ContractStatusView;
 
-import org.commissioning.kpi.query.KnownContractsProjection;
 import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.kpi.query.YearToDate;
-import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,12 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class YearToDateController {
 
-    private final KnownContractsProjection contracts;
+    private final KnownContracts contracts;
     private final KpiFrameworks frameworks;
     private final MonthlyReturnsProjection returns;
     private final ContractStatusView statuses;
 
-    public YearToDateController(KnownContractsProjection contracts, KpiFrameworks frameworks,
+    public YearToDateController(KnownContracts contracts, KpiFrameworks frameworks,
                                 MonthlyReturnsProjection returns, ContractStatusView statuses) {
         this.contracts = contracts;
         this.statuses = statuses;
@@ -44,8 +43,7 @@ public class YearToDateController {
     @GetMapping("/api/kpi/contracts/{contractId}/ytd")
     public YearToDate.View ytd(@PathVariable UUID contractId, @RequestParam int financialYear) {
         String id = contractId.toString();
-        KnownContract contract = contracts.find(id).orElseThrow(() ->
-                new NotFoundException("No contract " + id + " is known here"));
+        KnownContract contract = contracts.require(id);
         if (financialYear < 2000 || financialYear > 2100) {
             throw new RuleViolationException("financial-year-invalid", "financialYear",
                     "A financial year is given by the year it starts in April, e.g. 2018; got " + financialYear);

@@ -7,8 +7,8 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.FrameworkHistory;
-import org.commissioning.kpi.api.KnownContract;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiTemplates;
 import org.commissioning.kpi.overdue.OverdueReturnsScan.Due;

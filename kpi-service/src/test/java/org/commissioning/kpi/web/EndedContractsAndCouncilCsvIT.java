@@ -3,36 +3,19 @@ package org.commissioning.kpi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 
 import org.commissioning.events.Topics;
-import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
-import org.commissioning.events.contracts.v1.Lot;
-import org.commissioning.testsupport.EmbeddedMongo;
-import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A contract terminated on {@code contracts.events.v1}: returns, CSV returns and council figures for months after
@@ -43,33 +26,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "kpi.returns.overdue-scan.enabled=false"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
-class EndedContractsAndCouncilCsvIT {
-
-    static final String CONTRACTS = "/api/kpi/contracts/";
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-    static final String EVENT_STORE = "domainevents";
-    static final Lot SOUTH = new Lot("AREA", List.of("South"), List.of("Ashford", "Dover", "Folkestone and Hythe"));
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, "kpi-ended-contracts-it");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
-
-    final ObjectMapper json = new ObjectMapper();
+class EndedContractsAndCouncilCsvIT extends KpiServiceOverHttp {
 
     @Test
     void refusesFiguresForMonthsAfterATerminationAndTakesTheFinalMonth() throws Exception {
         String id = registered();
         assertThat(put(CONTRACTS + id + "/framework", """
                 {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, IntegrationEvents.contractEvent(
+        send(Topics.CONTRACTS, IntegrationEvents.contractEvent(
                 UUID.randomUUID().toString(), id, Instant.parse("2018-10-01T10:00:00Z"), 2,
                 new ContractTerminated(id, "COUNCIL", LocalDate.of(2018, 10, 15), "Persistent under-performance")));
 
@@ -78,7 +42,7 @@ class EndedContractsAndCouncilCsvIT {
                  {"kpiCode":"LAC-ASSESSED-2W","value":100}]}""";
         await().atMost(PATIENCE).until(() -> post(CONTRACTS + id + "/returns", lateReturn, "nelft")
                 .getStatusCode().value() == 409);
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
 
         ResponseEntity<String> refused = post(CONTRACTS + id + "/returns", lateReturn, "nelft");
         assertThat(refused.getStatusCode().value()).isEqualTo(409);
@@ -103,7 +67,7 @@ class EndedContractsAndCouncilCsvIT {
                 """);
         assertThat(councilCsv.getStatusCode().value()).isEqualTo(409);
         assertThat(json.readTree(councilCsv.getBody()).get("currentState").asText()).isEqualTo("TERMINATED");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
         assertThat(get(CONTRACTS + id + "/returns/2018-11").getStatusCode().value()).isEqualTo(404);
 
         ResponseEntity<String> finalReturn = post(CONTRACTS + id + "/returns", """
@@ -123,7 +87,7 @@ class EndedContractsAndCouncilCsvIT {
         assertThat(post(CONTRACTS + id + "/returns", """
                 {"period":"2018-10","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
                  {"kpiCode":"LAC-ASSESSED-2W","value":100}]}""", "nelft").getStatusCode().value()).isEqualTo(201);
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
 
         ResponseEntity<String> bad = csv(CONTRACTS + id + "/returns/2018-10/council-figures/csv", """
                 kpiCode,district,value,numerator,denominator
@@ -140,7 +104,7 @@ class EndedContractsAndCouncilCsvIT {
         assertThat(problem.at("/errors/0/rule").asText()).isEqualTo("kpi-not-council-sourced");
         assertThat(problem.at("/errors/1/line").asInt()).isEqualTo(4);
         assertThat(problem.at("/errors/1/rule").asText()).isEqualTo("district-outside-lot");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
 
         ResponseEntity<String> good = csv(CONTRACTS + id + "/returns/2018-10/council-figures/csv", """
                 kpiCode,district,value,numerator,denominator
@@ -159,41 +123,5 @@ class EndedContractsAndCouncilCsvIT {
                 """);
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(json.readTree(again.getBody()).get("rule").asText()).isEqualTo("council-figure-already-recorded");
-    }
-
-    /** Publishes a contract's registration as contract-service would and waits until this service knows it. */
-    private String registered() {
-        String id = UUID.randomUUID().toString();
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, IntegrationEvents.contractEvent(
-                UUID.randomUUID().toString(), id, IntegrationEvents.REGISTERED_AT, 1,
-                new ContractRegistered(id, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING", SOUTH,
-                        new BigDecimal("2650000.00"), LocalDate.of(2017, 4, 1), LocalDate.of(2099, 3, 31))));
-        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id).getStatusCode().value() == 200);
-        return id;
-    }
-
-    private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
-    }
-
-    private ResponseEntity<String> get(String path) {
-        return http().get().uri(path).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> put(String path, String body) {
-        return http().put().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Actor", "officer.jones")
-                .body(body).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> post(String path, String body, String actor) {
-        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Actor", actor)
-                .body(body).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> csv(String path, String body) {
-        return http().post().uri(path).contentType(MediaType.parseMediaType("text/csv"))
-                .header("X-Actor", "officer.jones").body(body).retrieve().toEntity(String.class);
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
-
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -17,40 +15,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-
-
-
-import org.commissioning.embedded.MongoWireServer;
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
-import org.commissioning.testsupport.EventSender;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.events.kpi.v1.KpiCorrected;
 import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
 import org.commissioning.events.kpi.v1.KpiFrameworkRevised;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The KPI side of a contract end to end: the contract becomes known from {@code ContractRegistered}, its framework
@@ -62,28 +40,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "kpi.returns.overdue-scan.enabled=false"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
-class KpiFrameworksAndReturnsIT {
-
-    static final String CONTRACTS = "/api/kpi/contracts/";
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-    static final String EVENT_STORE = "domainevents";
-    static final Lot SOUTH = new Lot("AREA", List.of("South"), List.of("Ashford", "Dover", "Folkestone and Hythe"));
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/kpi");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
-
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
+class KpiFrameworksAndReturnsIT extends KpiServiceOverHttp {
 
     @Test
     void publishesEachValueOfAReturnAsKpiSubmittedAndACorrectionAsKpiCorrected() throws Exception {
@@ -193,7 +150,7 @@ class KpiFrameworksAndReturnsIT {
         refusals.put("kpi-unknown", returnOf("2018-05", """
                 {"kpiCode":"KNITTING","value":5}"""));
 
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
         List<String> rules = new ArrayList<>();
         for (Map.Entry<String, String> refusal : refusals.entrySet()) {
             ResponseEntity<String> response = post(CONTRACTS + id + "/returns", refusal.getValue(), "nelft");
@@ -203,7 +160,7 @@ class KpiFrameworksAndReturnsIT {
             assertThat(response.getHeaders().getContentType()).as(refusal.getKey()).hasToString("application/problem+json");
             assertThat(problem.get("rule").asText()).isEqualTo(refusal.getKey());
             assertThat(problem.get("detail").asText()).as(refusal.getKey()).isNotBlank();
-            assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).as("stored after " + refusal.getKey())
+            assertThat(storedEvents()).as("stored after " + refusal.getKey())
                     .isEqualTo(stored);
             rules.add(problem.get("rule").asText());
         }
@@ -231,7 +188,7 @@ class KpiFrameworksAndReturnsIT {
         assertThat(put(CONTRACTS + UUID.randomUUID() + "/framework", """
                 {"effectiveFrom":"2018-04","fromTemplate":true}""", "officer.jones").getStatusCode().value()).isEqualTo(404);
         String id = knownContract("YOUTH", new Lot("DISTRICT", List.of("South"), List.of("Ashford")), null, null);
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
 
         assertRefused(put(CONTRACTS + id + "/framework", """
                 {"effectiveFrom":"2018-04","fromTemplate":true}""", "officer.jones"), "template-empty", "fromTemplate");
@@ -252,7 +209,7 @@ class KpiFrameworksAndReturnsIT {
                 {"rating":"GREEN","lower":90},{"rating":"AMBER","lower":85,"lowerInclusive":true,"upper":90,
                  "upperInclusive":false},{"rating":"RED","upper":85,"upperInclusive":false}"""), "officer.jones"),
                 "band-inclusivity-required", "kpis[0].bands[0].lowerInclusive");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
         assertThat(get(CONTRACTS + id + "/framework").getStatusCode().value()).isEqualTo(404);
 
         ResponseEntity<String> defined = put(CONTRACTS + id + "/framework", framework("2018-04", CORRECTED), "officer.jones");
@@ -350,11 +307,9 @@ class KpiFrameworksAndReturnsIT {
                 : "{\"kpiCode\":\"CALLS-TRIAGED-24H\",\"district\":\"" + district + "\",\"value\":" + value + "}";
     }
 
+    /** A 400 problem breaking {@code rule} whose first error names {@code field}. */
     private JsonNode assertRefused(ResponseEntity<String> response, String rule, String field) throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        JsonNode problem = json.readTree(response.getBody());
-        assertThat(problem.get("rule").asText()).isEqualTo(rule);
+        JsonNode problem = refused(response, rule, field);
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo(field);
         return problem;
     }
@@ -363,47 +318,5 @@ class KpiFrameworksAndReturnsIT {
         ResponseEntity<String> response = get(CONTRACTS + id + "/framework" + query);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return json.readTree(response.getBody()).get("version").asInt();
-    }
-
-    /** Publishes the contract's registration as contract-service would and waits until this service knows it. */
-    private String knownContract(String serviceArea, Lot lot, LocalDate start, LocalDate end) {
-        String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> registered = IntegrationEvent.of(UUID.randomUUID().toString(),
-                "/contract-service", id, Instant.parse("2018-04-03T09:15:00Z"), 1, "officer.jones",
-                UUID.randomUUID().toString(), new ContractRegistered(id, "NELFT", serviceArea, lot,
-                        new BigDecimal("2650000.00"), start, end));
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, registered);
-        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id).getStatusCode().value() == 200);
-        return id;
-    }
-
-    /** The contract's events on kpi.events.v1, in order, once at least {@code atLeast} have arrived. */
-    private List<IntegrationEvent<?>> published(String contractId, int atLeast) {
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(kafka.getBrokersAsString(), Topics.KPI,
-                contractId, atLeast, PATIENCE);
-        assertThat(records).as("records of %s on %s", contractId, Topics.KPI).hasSizeGreaterThanOrEqualTo(atLeast);
-        return records.stream().<IntegrationEvent<?>>map(r -> codec.decode(r.value())).toList();
-    }
-
-    private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
-    }
-
-    private ResponseEntity<String> get(String path) {
-        return http().get().uri(path).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> put(String path, String body, String actor) {
-        return http().put().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> { if (actor != null) { h.add("X-Actor", actor); } })
-                .body(body).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> post(String path, String body, String actor) {
-        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> { if (actor != null) { h.add("X-Actor", actor); } })
-                .body(body).retrieve().toEntity(String.class);
     }
 }

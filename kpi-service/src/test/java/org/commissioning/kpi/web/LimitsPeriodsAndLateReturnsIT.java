@@ -3,8 +3,6 @@ package org.commissioning.kpi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -16,37 +14,22 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
-import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractExtended;
 import org.commissioning.events.contracts.v1.ContractTerminated;
-import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.kpi.overdue.OverdueReturnsScan;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
-import org.commissioning.testsupport.EmbeddedMongo;
-import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 9 over HTTP: requests beyond the documented limits are refused naming the field (or, for a CSV, each line)
@@ -58,36 +41,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "kpi.returns.overdue-scan.enabled=true", "kpi.returns.overdue-scan.initial-delay=PT1H"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
-class LimitsPeriodsAndLateReturnsIT {
+class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
 
-    static final String CONTRACTS = "/api/kpi/contracts/";
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-    static final String EVENT_STORE = "domainevents";
     static final String RETURN_OVERDUE = "org.commissioning.kpi.ReturnOverdue.v1";
-    static final Lot SOUTH = new Lot("AREA", List.of("South"), List.of("Ashford", "Dover", "Folkestone and Hythe"));
     static final String HEADER = "kpiCode,district,value,numerator,denominator\n";
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, "kpi-limits-it");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     OverdueReturnsScan scan;
-
-    final ObjectMapper json = new ObjectMapper();
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
 
     @Test
     void refusesAKpiNameOfOneMebibyteAndOneJustOverItsLimitStoringAndPublishingNothing() throws Exception {
         String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
         long published = endOffsets();
 
         ResponseEntity<String> tooLarge = put(CONTRACTS + id + "/framework", framework("2018-04", "CALLS",
@@ -103,7 +68,7 @@ class LimitsPeriodsAndLateReturnsIT {
         JsonNode problem = json.readTree(refused.getBody());
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("kpis[0].name");
         assertThat(problem.at("/errors/0/message").asText()).contains("200");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
         assertThat(endOffsets()).isEqualTo(published);
         assertThat(get(CONTRACTS + id + "/framework").getStatusCode().value()).isEqualTo(404);
 
@@ -117,14 +82,14 @@ class LimitsPeriodsAndLateReturnsIT {
     void refusesAFrameworkVersionStartingMoreThanAYearAheadWithTheBounds() throws Exception {
         String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
         YearMonth now = YearMonth.now(ZoneId.of("Europe/London"));
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
 
         JsonNode farAhead = refused(put(CONTRACTS + id + "/framework", framework("2999-01", "CALLS", "Calls")),
                 "effective-from-too-far-ahead", "effectiveFrom");
         assertThat(farAhead.get("detail").asText()).contains(now.toString(), now.plusMonths(12).toString());
         refused(put(CONTRACTS + id + "/framework", framework(now.plusMonths(13).toString(), "CALLS", "Calls")),
                 "effective-from-too-far-ahead", "effectiveFrom");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
 
         assertThat(put(CONTRACTS + id + "/framework", framework("2018-04", "CALLS", "Calls"))
                 .getStatusCode().value()).isEqualTo(201);
@@ -142,7 +107,7 @@ class LimitsPeriodsAndLateReturnsIT {
         String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
         String kpis = IntStream.range(0, 51).mapToObj(i -> kpi("K" + i, "KPI " + i, i == 0))
                 .collect(Collectors.joining(","));
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
 
         refusedField(put(CONTRACTS + id + "/framework", """
                 {"effectiveFrom":"2018-04","kpis":[%s]}""".formatted(kpis)), "kpis");
@@ -150,7 +115,7 @@ class LimitsPeriodsAndLateReturnsIT {
                 {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
         String values = IntStream.range(0, 1001).mapToObj(i -> "{\"kpiCode\":\"CALLS-TRIAGED-24H\",\"value\":90}")
                 .collect(Collectors.joining(","));
-        stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        stored = storedEvents();
         refusedField(post(CONTRACTS + id + "/returns", """
                 {"period":"2018-10","values":[%s]}""".formatted(values), "nelft"), "values");
         refusedField(post(CONTRACTS + id + "/returns/2018-10/council-figures", """
@@ -161,15 +126,13 @@ class LimitsPeriodsAndLateReturnsIT {
         refusedField(post(CONTRACTS + id + "/returns", """
                 {"period":"2018-10","values":[{"kpiCode":"CALLS-TRIAGED-24H","district":"%s","value":90}]}"""
                 .formatted("D".repeat(101)), "nelft"), "values[0].district");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
     }
 
     @Test
     void refusesACsvWithAnOverLongFieldOrTooManyRowsWithItsPerLineReport() throws Exception {
-        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31), "2018-04");
+        long stored = storedEvents();
 
         JsonNode longField = csvRefused(csv(CONTRACTS + id + "/returns/2018-10/csv", HEADER
                 + "CALLS-TRIAGED-24H,,97,,\n"
@@ -195,16 +158,14 @@ class LimitsPeriodsAndLateReturnsIT {
                 + "CALLS-TRIAGED-24H,,97,," + " ".repeat(1000) + "\n"));
         assertThat(longLine.at("/errors/0/rule").asText()).isEqualTo("csv-line-too-long");
         assertThat(longLine.at("/errors/0/line").asInt()).isEqualTo(2);
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
     }
 
     @Test
     void refusesCorrectionsAndCouncilFiguresForPeriodsOutsideTheContractsLife() throws Exception {
-        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2017-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31), "2017-04");
         YearMonth nextMonth = YearMonth.now(ZoneId.of("Europe/London")).plusMonths(1);
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
 
         JsonNode correction = refused(post(CONTRACTS + id + "/returns/" + nextMonth + "/corrections", """
                 {"kpiCode":"CALLS-TRIAGED-24H","value":91,"reason":"typo"}""", "officer.jones"),
@@ -220,14 +181,32 @@ class LimitsPeriodsAndLateReturnsIT {
                 + "LAC-ASSESSED-2W,,50,,\nNO-SUCH-KPI,,1,,\n"), "period-in-future", "period");
         refused(csv(CONTRACTS + id + "/returns/2017-03/csv", HEADER + "CALLS-TRIAGED-24H,,97,,\n"),
                 "period-outside-term", "period");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
+    }
+
+    @Test
+    void takesAReturnForAMonthOfAnExtensionAndRefusesTheMonthAfterTheExtendedTerm() throws Exception {
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2018, 3, 31), "2017-04");
+        String june = """
+                {"period":"2018-06","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""";
+        refused(post(CONTRACTS + id + "/returns", june, "nelft"), "period-outside-term", "period");
+
+        send(Topics.CONTRACTS, IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id,
+                Instant.parse("2018-03-01T10:00:00Z"), 2,
+                new ContractExtended(id, LocalDate.of(2019, 3, 31), LocalDate.of(2018, 3, 31), null)));
+        await().atMost(PATIENCE).until(() -> body(get(CONTRACTS + id)).get("end").asText().equals("2019-03-31"));
+
+        ResponseEntity<String> accepted = post(CONTRACTS + id + "/returns", june, "nelft");
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(201);
+        JsonNode after = refused(post(CONTRACTS + id + "/returns", """
+                {"period":"2019-04","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""", "nelft"),
+                "period-outside-term", "period");
+        assertThat(after.get("detail").asText()).contains("2017-04-01 to 2019-03-31");
     }
 
     @Test
     void recordsAReturnThatArrivesAfterItsDueDateAsLateWithOneReturnOverdueAlsoAfterTheScan() throws Exception {
-        String id = registered(LocalDate.of(2018, 4, 1), LocalDate.of(2018, 10, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-10","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2018, 4, 1), LocalDate.of(2018, 10, 31), "2018-10");
 
         ResponseEntity<String> late = post(CONTRACTS + id + "/returns", """
                 {"period":"2018-10","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""", "nelft");
@@ -260,21 +239,19 @@ class LimitsPeriodsAndLateReturnsIT {
 
     @Test
     void listsNoMissingMonthsAfterATerminationAndRefusesAYearOutsideTheTerm() throws Exception {
-        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31));
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2019, 3, 31), "2018-04");
         assertThat(post(CONTRACTS + id + "/returns", """
                 {"period":"2018-05","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""", "nelft")
                 .getStatusCode().value()).isEqualTo(201);
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, IntegrationEvents.contractEvent(
+        send(Topics.CONTRACTS, IntegrationEvents.contractEvent(
                 UUID.randomUUID().toString(), id, Instant.parse("2018-10-01T10:00:00Z"), 2,
                 new ContractTerminated(id, "COUNCIL", LocalDate.of(2018, 10, 15), "Persistent under-performance")));
 
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode calls = json.readTree(get(CONTRACTS + id + "/ytd?financialYear=2018").getBody()).at("/kpis/0");
             assertThat(calls.get("kpiCode").asText()).isEqualTo("CALLS-TRIAGED-24H");
-            assertThat(texts(calls.get("monthsIncluded"))).containsExactly("2018-05");
-            assertThat(texts(calls.get("monthsMissing")))
+            assertThat(texts(calls.get("monthsIncluded"), null)).containsExactly("2018-05");
+            assertThat(texts(calls.get("monthsMissing"), null))
                     .containsExactly("2018-04", "2018-06", "2018-07", "2018-08", "2018-09", "2018-10");
         });
 
@@ -282,10 +259,6 @@ class LimitsPeriodsAndLateReturnsIT {
                 "financialYear");
         assertThat(after.get("detail").asText()).contains("2017-04", "2018-10", "2017 to 2018");
         refused(get(CONTRACTS + id + "/ytd?financialYear=2016"), "year-outside-term", "financialYear");
-    }
-
-    private static List<String> texts(JsonNode array) {
-        return java.util.stream.StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
     }
 
     private static String framework(String effectiveFrom, String code, String name) {
@@ -301,25 +274,15 @@ class LimitsPeriodsAndLateReturnsIT {
                  {"rating":"GREEN","lower":12,"lowerInclusive":true}]}""".formatted(code, name, headline);
     }
 
-    private JsonNode refused(ResponseEntity<String> response, String rule, String field) throws Exception {
-        JsonNode problem = refusedField(response, field);
-        assertThat(problem.get("rule").asText()).isEqualTo(rule);
-        return problem;
-    }
-
-    private JsonNode refusedField(ResponseEntity<String> response, String field) throws Exception {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        JsonNode problem = json.readTree(response.getBody());
-        assertThat(problem.get("errors").findValuesAsText("field")).contains(field);
-        return problem;
-    }
-
     private JsonNode csvRefused(ResponseEntity<String> response) throws Exception {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(400);
         JsonNode problem = json.readTree(response.getBody());
         assertThat(problem.get("rule").asText()).isEqualTo("csv-invalid");
         return problem;
+    }
+
+    private List<String> publishedTypes(String contractId, int atLeast) {
+        return published(contractId, atLeast).stream().map(IntegrationEvent::type).toList();
     }
 
     /** The sum of the end offsets of kpi.events.v1's partitions. */
@@ -332,47 +295,5 @@ class LimitsPeriodsAndLateReturnsIT {
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             return consumer.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
         }
-    }
-
-    private List<String> publishedTypes(String contractId, int atLeast) {
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(kafka.getBrokersAsString(),
-                Topics.KPI, contractId, atLeast, PATIENCE);
-        return records.stream().<IntegrationEvent<?>>map(r -> codec.decode(r.value())).map(IntegrationEvent::type)
-                .toList();
-    }
-
-    private String registered(LocalDate start, LocalDate end) {
-        String id = UUID.randomUUID().toString();
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, IntegrationEvents.contractEvent(
-                UUID.randomUUID().toString(), id, IntegrationEvents.REGISTERED_AT, 1,
-                new ContractRegistered(id, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING", SOUTH,
-                        new BigDecimal("2650000.00"), start, end)));
-        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id).getStatusCode().value() == 200);
-        return id;
-    }
-
-    private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
-    }
-
-    private ResponseEntity<String> get(String path) {
-        return http().get().uri(path).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> put(String path, String body) {
-        return http().put().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Actor", "officer.jones")
-                .body(body).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> post(String path, String body, String actor) {
-        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON).header("X-Actor", actor)
-                .body(body).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> csv(String path, String body) {
-        return http().post().uri(path).contentType(MediaType.parseMediaType("text/csv"))
-                .header("X-Actor", "officer.jones").body(body).retrieve().toEntity(String.class);
     }
 }

@@ -1,55 +1,22 @@
 package org.commissioning.kpi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
-import java.math.BigDecimal;
-
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
-import java.util.UUID;
-
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
-
-
-
-import org.commissioning.embedded.MongoWireServer;
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
-import org.commissioning.testsupport.EventSender;
-import org.commissioning.events.contracts.v1.ContractRegistered;
-import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyResolved;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Council figures triangulated with the provider's through the API (a discrepancy flagged and resolved, both on
@@ -59,28 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "kpi.returns.overdue-scan.enabled=false"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
-class TriangulationCsvAndYearToDateIT {
-
-    static final String CONTRACTS = "/api/kpi/contracts/";
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-    static final Duration PATIENCE = Duration.ofSeconds(60);
-    static final String EVENT_STORE = "domainevents";
-    static final Lot SOUTH = new Lot("AREA", List.of("South"), List.of("Ashford", "Dover", "Folkestone and Hythe"));
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.connectionString() + "/kpi");
-    }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
-    @Autowired
-    MongoTemplate mongo;
-
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
+class TriangulationCsvAndYearToDateIT extends KpiServiceOverHttp {
 
     @Test
     void flagsAProviderFigureTheCouncilsDoesNotReconcileWithAndAnOfficerResolvesIt() throws Exception {
@@ -154,9 +100,9 @@ class TriangulationCsvAndYearToDateIT {
         assertThat(template.getHeaders().getContentType().toString()).startsWith("text/csv");
         assertThat(template.getBody()).isEqualTo("kpiCode,district,value,numerator,denominator\r\n"
                 + "CALLS-TRIAGED-24H,,,,\r\nLAC-ASSESSED-2W,,,,\r\nCRISIS-TREATED-4H,,,,\r\n");
-        long stored = mongo.getCollection(EVENT_STORE).countDocuments();
+        long stored = storedEvents();
 
-        ResponseEntity<String> bad = csv(CONTRACTS + id + "/returns/2018-04/csv", """
+        ResponseEntity<String> bad = providerCsv(CONTRACTS + id + "/returns/2018-04/csv", """
                 kpiCode,district,value,numerator,denominator
                 CALLS-TRIAGED-24H,,66,,
                 LAC-ASSESSED-2W,,,0,1
@@ -168,10 +114,10 @@ class TriangulationCsvAndYearToDateIT {
         assertThat(problem.get("rule").asText()).isEqualTo("csv-invalid");
         assertThat(problem.at("/errors/0/line").asInt()).isEqualTo(4);
         assertThat(problem.at("/errors/0/rule").asText()).isEqualTo("district-outside-lot");
-        assertThat(mongo.getCollection(EVENT_STORE).countDocuments()).isEqualTo(stored);
+        assertThat(storedEvents()).isEqualTo(stored);
         assertThat(get(CONTRACTS + id + "/returns/2018-04").getStatusCode().value()).isEqualTo(404);
 
-        assertThat(csv(CONTRACTS + id + "/returns/2018-04/csv", """
+        assertThat(providerCsv(CONTRACTS + id + "/returns/2018-04/csv", """
                 kpiCode,district,value,numerator,denominator
                 CALLS-TRIAGED-24H,,66,,
                 LAC-ASSESSED-2W,,,0,1
@@ -196,50 +142,7 @@ class TriangulationCsvAndYearToDateIT {
         });
     }
 
-    private ResponseEntity<String> csv(String path, String body) {
-        return http().post().uri(path).contentType(MediaType.parseMediaType("text/csv"))
-                .header("X-Actor", "nelft.performance").body(body).retrieve().toEntity(String.class);
-    }
-
-    /** Publishes the contract's registration as contract-service would and waits until this service knows it. */
-    private String knownContract(String serviceArea, Lot lot, LocalDate start, LocalDate end) {
-        String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> registered = IntegrationEvent.of(UUID.randomUUID().toString(),
-                "/contract-service", id, Instant.parse("2018-04-03T09:15:00Z"), 1, "officer.jones",
-                UUID.randomUUID().toString(), new ContractRegistered(id, "NELFT", serviceArea, lot,
-                        new BigDecimal("2650000.00"), start, end));
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, registered);
-        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id).getStatusCode().value() == 200);
-        return id;
-    }
-
-    /** The contract's events on kpi.events.v1, in order, once at least {@code atLeast} have arrived. */
-    private List<IntegrationEvent<?>> published(String contractId, int atLeast) {
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(kafka.getBrokersAsString(), Topics.KPI,
-                contractId, atLeast, PATIENCE);
-        assertThat(records).as("records of %s on %s", contractId, Topics.KPI).hasSizeGreaterThanOrEqualTo(atLeast);
-        return records.stream().<IntegrationEvent<?>>map(r -> codec.decode(r.value())).toList();
-    }
-
-    private RestClient http() {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> { })
-                .build();
-    }
-
-    private ResponseEntity<String> get(String path) {
-        return http().get().uri(path).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> put(String path, String body, String actor) {
-        return http().put().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> { if (actor != null) { h.add("X-Actor", actor); } })
-                .body(body).retrieve().toEntity(String.class);
-    }
-
-    private ResponseEntity<String> post(String path, String body, String actor) {
-        return http().post().uri(path).contentType(MediaType.APPLICATION_JSON)
-                .headers(h -> { if (actor != null) { h.add("X-Actor", actor); } })
-                .body(body).retrieve().toEntity(String.class);
+    private ResponseEntity<String> providerCsv(String path, String body) {
+        return csv(path, body, "nelft.performance");
     }
 }

@@ -1,5 +1,6 @@
 package org.commissioning.rag.query;
 
+import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.rag.api.ContractTerm;
 import org.springframework.stereotype.Component;
@@ -8,10 +9,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class ContractsKnownHere {
 
-    private final KnownContractsProjection contracts;
+    private final KnownContracts contracts;
     private final RatingHistoryProjection history;
 
-    public ContractsKnownHere(KnownContractsProjection contracts, RatingHistoryProjection history) {
+    public ContractsKnownHere(KnownContracts contracts, RatingHistoryProjection history) {
         this.contracts = contracts;
         this.history = history;
     }

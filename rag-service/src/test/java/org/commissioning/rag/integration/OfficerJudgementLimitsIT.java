@@ -10,26 +10,18 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractExtended;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.ContractVaried;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
-import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Officer judgement over real HTTP, bounded: every text field has a maximum length, a rating is one of the decidable
@@ -39,12 +31,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class OfficerJudgementLimitsIT extends RunningRagService {
 
     static final String ONE_MIB = "x".repeat(1024 * 1024);
-
-    @Autowired
-    MongoTemplate mongo;
-
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void refusesOverlongTextsUndecidableRatingsAndPeriodsOutsideTheTermStoringAndPublishingNothing() throws Exception {
@@ -139,14 +125,6 @@ class OfficerJudgementLimitsIT extends RunningRagService {
                 .retrieve().toEntity(String.class);
     }
 
-    private JsonNode problem(ResponseEntity<String> response, int status) throws Exception {
-        String body = response.getBody() == null ? "" : response.getBody();
-        assertThat(response.getStatusCode().value()).as(body.length() > 2000 ? body.substring(0, 2000) : body)
-                .isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
-        return json.readTree(body);
-    }
-
     private void awaitTermEnds(String id, String end) {
         await().atMost(PATIENCE).ignoreExceptions().untilAsserted(() -> {
             ResponseEntity<String> known = TestHttp.client(port).get().uri("/api/ratings/contracts/" + id)
@@ -155,16 +133,7 @@ class OfficerJudgementLimitsIT extends RunningRagService {
         });
     }
 
-    private long storedEvents(String id) {
-        return mongo.count(Query.query(Criteria.where("aggregateIdentifier").is(id)), "domainevents");
-    }
-
     private void sendContractEvents(IntegrationEvent<?>... events) {
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, events);
-    }
-
-    private List<IntegrationEvent<?>> published(String id, int atLeast) {
-        return TopicReader.recordsWithKey(kafka.getBrokersAsString(), Topics.RATINGS, id, atLeast, PATIENCE).stream()
-                .<IntegrationEvent<?>>map(r -> codec.decode(r.value())).toList();
+        send(Topics.CONTRACTS, events);
     }
 }

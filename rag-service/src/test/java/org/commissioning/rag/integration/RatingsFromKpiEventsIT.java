@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.kpi.v1.KpiCorrected;
@@ -21,9 +20,7 @@ import org.commissioning.events.ratings.v1.KpiRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
-import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.testsupport.ConsumerGroups;
-import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,7 +28,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * kpi.events.v1 in, ratings.events.v1 out, through the service as it runs: embedded KRaft broker, the shared
@@ -41,9 +37,6 @@ class RatingsFromKpiEventsIT extends RunningRagService {
 
     @Value("${spring.application.name}")
     String group;
-
-    final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void ratesKpiEventsReRatesACorrectionKeepsWhatWasKnownAndIgnoresRedeliveries() throws Exception {
@@ -56,7 +49,7 @@ class RatingsFromKpiEventsIT extends RunningRagService {
                         "PROVIDER", 1, "RED")),
                 kpiEvent(id, 3, new KpiSubmitted(id, APRIL, TRIAGE, "Ashford", new BigDecimal("99"), null, null,
                         "PROVIDER", 1, "STRETCH"))};
-        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, kpiEvents);
+        send(Topics.KPI, kpiEvents);
 
         List<IntegrationEvent<?>> published = published(id, 3);
         assertThat(published).extracting(IntegrationEvent::type).containsExactly(
@@ -90,7 +83,7 @@ class RatingsFromKpiEventsIT extends RunningRagService {
         Instant recordedAt = Instant.parse(april.get("recordedAt").asText());
         assertThat(ratings(id, recordedAt.minusMillis(1)).get("periods")).isEmpty();
 
-        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, kpiEvents);
+        send(Topics.KPI, kpiEvents);
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), group, Topics.KPI, PATIENCE);
         assertThat(ratings(id, null)).as("after every event was delivered again").isEqualTo(history);
 
@@ -98,7 +91,7 @@ class RatingsFromKpiEventsIT extends RunningRagService {
                 new BigDecimal("91"), null, null, new BigDecimal("66"), null, null, "PROVIDER", 1, "GREEN",
                 "Calls logged on the old system were missed", "nelft.performance",
                 Instant.parse("2018-06-01T09:00:00Z")));
-        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, correction);
+        send(Topics.KPI, correction);
         List<IntegrationEvent<?>> corrected = published(id, 6);
         assertThat(corrected.subList(3, 6).stream().<Object>map(IntegrationEvent::data).toList())
                 .as("nothing was published for the redelivered events").containsExactly(
@@ -123,11 +116,11 @@ class RatingsFromKpiEventsIT extends RunningRagService {
         assertThat(beforeCorrection.get("current").asText()).isEqualTo("RED");
         assertThat(beforeCorrection.get("ratings")).hasSize(1);
 
-        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, correction);
+        send(Topics.KPI, correction);
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), group, Topics.KPI, PATIENCE);
         assertThat(ratings(id, null)).as("after the correction was delivered again").isEqualTo(reRated);
 
-        EventSender.send(kafka.getBrokersAsString(), Topics.KPI, kpiEvent(id, 5, new KpiDiscrepancyFlagged(id, APRIL,
+        send(Topics.KPI, kpiEvent(id, 5, new KpiDiscrepancyFlagged(id, APRIL,
                 TRIAGE, null, new BigDecimal("91"), new BigDecimal("80"), new BigDecimal("11"), new BigDecimal("2"),
                 1, Instant.parse("2018-06-02T09:00:00Z"))));
         JsonNode provisional = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
@@ -197,10 +190,4 @@ class RatingsFromKpiEventsIT extends RunningRagService {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return json.readTree(response.getBody());
     }
-
-    private List<IntegrationEvent<?>> published(String id, int atLeast) {
-        return TopicReader.recordsWithKey(kafka.getBrokersAsString(), Topics.RATINGS, id, atLeast, PATIENCE).stream()
-                .<IntegrationEvent<?>>map(r -> codec.decode(r.value())).toList();
-    }
-
 }

@@ -13,11 +13,8 @@ import org.commissioning.events.kpi.v1.KpiDefinition;
 import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.rag.query.RatingHistoryProjection;
-import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -25,22 +22,16 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The re-derivation check over the running service finds a rating record tampered with in its store. */
 class RederivationIT extends RunningRagService {
 
     static final YearMonth MAY = YearMonth.of(2018, 5);
 
-    @Autowired
-    MongoTemplate mongo;
-
-    final ObjectMapper json = new ObjectMapper();
-
     @Test
     void reportsARecordWhoseEvidenceValueWasTamperedWith() throws Exception {
         String id = UUID.randomUUID().toString();
-        EventSender.send(kafka.getBrokersAsString(), Topics.KPI,
+        send(Topics.KPI,
                 kpiEvent(id, 1, new KpiFrameworkDefined(id, 1, APRIL, List.of(new KpiDefinition(TRIAGE,
                         "Phone calls screened and triaged within 24 working hours", "PERCENT", "HIGHER_IS_BETTER",
                         true, "PROVIDER", TRIAGE_BANDS)))),
@@ -96,5 +87,4 @@ class RederivationIT extends RunningRagService {
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return json.readTree(response.getBody());
     }
-
 }

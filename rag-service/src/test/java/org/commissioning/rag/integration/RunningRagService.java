@@ -1,7 +1,6 @@
 package org.commissioning.rag.integration;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -11,14 +10,9 @@ import org.commissioning.events.Context;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.kpi.v1.Band;
-import org.commissioning.testsupport.EmbeddedMongo;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * rag-service as it runs: embedded KRaft broker, the shared in-process Mongo server (a database of this context's
@@ -27,9 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI, Topics.RATINGS})
-abstract class RunningRagService {
+abstract class RunningRagService extends ServiceOnEmbeddedKafka {
 
-    static final Duration PATIENCE = Duration.ofSeconds(60);
     static final YearMonth APRIL = YearMonth.of(2018, 4);
     static final String TRIAGE = "CALLS-TRIAGED-24H";
     /** Source 004's triage bands made unambiguous: Red [0,85), Amber [85,90), Green [90,95], Stretch (95,100]. */
@@ -39,15 +32,10 @@ abstract class RunningRagService {
             new Band("GREEN", new BigDecimal("90"), true, new BigDecimal("95"), true),
             new Band("STRETCH", new BigDecimal("95"), false, new BigDecimal("100"), true));
 
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, EmbeddedMongo.APPLICATION_DATABASE);
+    /** The contract's events on ratings.events.v1, in order, once at least {@code atLeast} have arrived. */
+    List<IntegrationEvent<?>> published(String contractId, int atLeast) {
+        return published(Topics.RATINGS, contractId, atLeast);
     }
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker kafka;
 
     static IntegrationEvent<?> kpiEvent(String id, long sequence, Object data) {
         return IntegrationEvent.of(UUID.randomUUID().toString(), Context.KPI.source(), id,

@@ -1,5 +1,9 @@
 package org.commissioning.platform.config;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
 import org.commissioning.platform.consumer.ConsumedEventStore;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
@@ -29,6 +33,19 @@ import io.micrometer.core.instrument.MeterRegistry;
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import(ProblemDetailsAdvice.class)
 public class PlatformAutoConfiguration {
+
+    /**
+     * "Now" for the service: the system clock in the council's zone ({@code platform.clock.zone}, Europe/London), or
+     * a fixed instant ({@code platform.clock.fixed=2018-06-01T09:00:00Z}) for a demonstration or a test set in the
+     * past. Command handlers take the {@link Clock} as a parameter (Axon resolves it from this bean).
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    public Clock clock(@Value("${platform.clock.zone:Europe/London}") String zone,
+                       @Value("${platform.clock.fixed:}") String fixed) {
+        ZoneId zoneId = ZoneId.of(zone);
+        return fixed.isBlank() ? Clock.system(zoneId) : Clock.fixed(Instant.parse(fixed), zoneId);
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -37,9 +37,13 @@ public final class IntegrationEventHandlers {
 
         private final Map<Class<?>, BiConsumer<IntegrationEvent<?>, Object>> handlers = new LinkedHashMap<>();
 
+        /**
+         * Handles events of {@code type}; a type given more than once runs its handlers in the order given (a
+         * service adds its own handlers to those of a shared view on the same binding).
+         */
         @SuppressWarnings("unchecked")
         public <T> Builder on(Class<T> type, BiConsumer<IntegrationEvent<?>, T> handler) {
-            handlers.put(type, (event, data) -> handler.accept(event, (T) data));
+            handlers.merge(type, (event, data) -> handler.accept(event, (T) data), BiConsumer::andThen);
             return this;
         }
 

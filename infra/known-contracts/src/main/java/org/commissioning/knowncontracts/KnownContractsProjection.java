@@ -1,23 +1,20 @@
-package org.commissioning.rag.query;
+package org.commissioning.knowncontracts;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import org.commissioning.rag.api.KnownContract;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.stereotype.Component;
 
 /**
- * The contracts this service knows and their current terms, fed from {@code contracts.events.v1} by the integration
- * package. Writes are whole-document upserts keyed by the contract id and guarded by the contract's event sequence,
- * so applying an event again changes nothing and an older one does not undo a newer.
+ * The contracts a service knows and their current terms ({@code known_contracts}, keyed by the contract id), fed
+ * from {@code contracts.events.v1} by {@link KnownContractEvents}. Writes are whole-document upserts guarded by the
+ * contract's event sequence, so applying an event again changes nothing and an older one does not undo a newer.
  */
-@Component
 public class KnownContractsProjection {
 
     public static final String COLLECTION = "known_contracts";
@@ -53,15 +50,14 @@ public class KnownContractsProjection {
         if (existing.lastSequence() >= sequence) {
             return;
         }
-        mongo.save(new KnownContract(existing.id(), existing.provider(), existing.serviceArea(), existing.lotScope(),
-                existing.areas(), existing.districts(), existing.start(), end, existing.registeredAt(), sequence),
-                COLLECTION);
+        mongo.save(existing.endingOn(end, sequence), COLLECTION);
     }
 
     public Optional<KnownContract> find(String contractId) {
         return Optional.ofNullable(mongo.findById(contractId, KnownContract.class, COLLECTION));
     }
 
+    /** Every known contract, by provider then id. */
     public List<KnownContract> all() {
         return mongo.find(new Query().with(Sort.by("provider", "id")), KnownContract.class, COLLECTION);
     }

@@ -1,0 +1,74 @@
+package org.commissioning.kpi.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.Topics;
+import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.testsupport.IntegrationEvents;
+import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * kpi-service over HTTP on an embedded broker: the contracts it knows are registered on {@code contracts.events.v1}
+ * as contract-service would, and what it publishes is read from {@code kpi.events.v1}.
+ */
+abstract class KpiServiceOverHttp extends ServiceOnEmbeddedKafka {
+
+    static final String CONTRACTS = "/api/kpi/contracts/";
+    static final String OFFICER = "officer.jones";
+    static final Lot SOUTH = new Lot("AREA", List.of("South"), List.of("Ashford", "Dover", "Folkestone and Hythe"));
+
+    /** Publishes NELFT's contract registration as contract-service would and waits until this service knows it. */
+    String knownContract(String serviceArea, Lot lot, LocalDate start, LocalDate end) {
+        String id = UUID.randomUUID().toString();
+        send(Topics.CONTRACTS, IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id,
+                IntegrationEvents.REGISTERED_AT, 1, new ContractRegistered(id, "NELFT", serviceArea, lot,
+                        new BigDecimal("2650000.00"), start, end)));
+        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id).getStatusCode().value() == 200);
+        return id;
+    }
+
+    /** A known emotional health and wellbeing contract in the South from {@code start} to {@code end}. */
+    String registered(LocalDate start, LocalDate end) {
+        return knownContract("EMOTIONAL_HEALTH_AND_WELLBEING", SOUTH, start, end);
+    }
+
+    /** A contract known as {@link #registered(LocalDate, LocalDate)}, its template framework in force from {@code effectiveFrom}. */
+    String withTemplateFramework(LocalDate start, LocalDate end, String effectiveFrom) {
+        String id = registered(start, end);
+        assertThat(put(CONTRACTS + id + "/framework", """
+                {"effectiveFrom":"%s","fromTemplate":true}""".formatted(effectiveFrom)).getStatusCode().value())
+                .isEqualTo(201);
+        return id;
+    }
+
+    /** A known emotional health and wellbeing contract in the South from April 2017 to March 2099. */
+    String registered() {
+        return registered(LocalDate.of(2017, 4, 1), LocalDate.of(2099, 3, 31));
+    }
+
+    /** The contract's events on kpi.events.v1, in order, once at least {@code atLeast} have arrived. */
+    List<IntegrationEvent<?>> published(String contractId, int atLeast) {
+        List<IntegrationEvent<?>> events = published(Topics.KPI, contractId, atLeast);
+        assertThat(events).as("events of %s on %s", contractId, Topics.KPI).hasSizeGreaterThanOrEqualTo(atLeast);
+        return events;
+    }
+
+    /** PUTs a JSON body as the officer. */
+    ResponseEntity<String> put(String path, String body) {
+        return put(path, body, OFFICER);
+    }
+
+    /** POSTs a CSV body as the officer. */
+    ResponseEntity<String> csv(String path, String body) {
+        return csv(path, body, OFFICER);
+    }
+}
