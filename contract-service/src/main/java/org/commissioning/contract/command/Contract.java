@@ -20,6 +20,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.contract.api.AssignContractOfficersCommand;
 import org.commissioning.contract.api.AuthorisePaymentCommand;
@@ -74,7 +75,8 @@ import org.commissioning.platform.domain.StateConflictException;
  * apply an event. State changes only in the event sourcing handlers. Handlers of an existing contract answer with
  * the contract's version after the command. "Today" is the injected {@link Clock}'s date.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1")
 public class Contract {
 
     static final int MAX_EXTENSION_MONTHS = 60;
