@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.commissioning.contract.command.ContractTest.CLOCK;
 import static org.commissioning.contract.command.ContractTest.ID;
 import static org.commissioning.contract.command.ContractTest.REGISTERED;
-import static org.commissioning.testsupport.AggregateSnapshots.decision;
+import static org.commissioning.testsupport.AggregateSnapshots.assertDecidesAsReplayed;
+import static org.commissioning.testsupport.AggregateSnapshots.assertRestoresTheSameState;
 import static org.commissioning.testsupport.AggregateSnapshots.history;
-import static org.commissioning.testsupport.AggregateSnapshots.replayed;
-import static org.commissioning.testsupport.AggregateSnapshots.restored;
-import static org.commissioning.testsupport.AggregateSnapshots.snapshotEvent;
-import static org.commissioning.testsupport.AggregateSnapshots.snapshotJson;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,7 +30,6 @@ import org.commissioning.contract.api.StartPlanCommand;
 import org.commissioning.contract.api.TerminateContractCommand;
 import org.commissioning.contract.api.TerminationInitiator;
 import org.commissioning.contract.api.WithholdPaymentCommand;
-import org.commissioning.testsupport.AggregateSnapshots.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -103,25 +99,12 @@ class ContractSnapshotTest {
 
     @Test
     void holdsTheSameStateAfterASnapshotAsReplayed() {
-        Contract replayed = replayed(fixture(), HISTORY, ID);
-
-        Contract restored = restored(replayed);
-
-        assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(snapshotJson(restored)).isEqualTo(snapshotJson(replayed)).contains("\"2017-06\":\"RED\"");
+        assertRestoresTheSameState(fixture(), HISTORY, ID);
     }
 
     @ParameterizedTest
     @MethodSource("nextCommands")
     void decidesTheNextCommandAsTheReplayedContract(Object command) {
-        Decision fromEvents = decision(fixture().given(HISTORY).when(command));
-
-        AggregateTestFixture<Contract> fromSnapshot = fixture();
-        fromSnapshot.setReportIllegalStateChange(false);
-        Decision fromTheSnapshot = decision(fromSnapshot
-                .given(snapshotEvent(replayed(fixture(), HISTORY, ID), ID, HISTORY))
-                .when(command));
-
-        assertThat(fromTheSnapshot).isEqualTo(fromEvents);
+        assertDecidesAsReplayed(ContractSnapshotTest::fixture, HISTORY, ID, command);
     }
 }

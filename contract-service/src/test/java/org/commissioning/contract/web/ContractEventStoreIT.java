@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
+import java.time.ZoneId;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -23,8 +21,9 @@ import org.commissioning.contract.query.ContractSummaryProjection;
 import org.commissioning.contract.query.OverdueMeetingScan;
 import org.commissioning.events.Topics;
 import org.commissioning.platform.config.ScheduledScanLockAutoConfiguration;
+import org.commissioning.testsupport.Concurrently;
+import org.commissioning.testsupport.CountingClock;
 import org.commissioning.testsupport.EmbeddedMongo;
-import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -66,67 +65,35 @@ class ContractEventStoreIT {
         EmbeddedMongo.register(registry, EmbeddedMongo.APPLICATION_DATABASE);
     }
 
-    /** Each scan twice, as two instances of the service would run it, counting the runs that did the work. */
+    static final Clock TODAY = Clock.fixed(Instant.parse("2019-04-01T09:00:00Z"), ZoneId.of("Europe/London"));
+    /** Each scan reads "today" once per run: the clocks of two instances of each scan tell which of them ran. */
+    static final CountingClock FIRST_EXPIRY = new CountingClock(TODAY);
+    static final CountingClock SECOND_EXPIRY = new CountingClock(TODAY);
+    static final CountingClock FIRST_MEETINGS = new CountingClock(TODAY);
+    static final CountingClock SECOND_MEETINGS = new CountingClock(TODAY);
+
+    /** Each scan twice, as two instances of the service would run it. */
     @TestConfiguration(proxyBeanMethods = false)
     static class TwoInstances {
 
         @Bean
-        CountingExpiryScan firstExpiryScan(ContractSummaryProjection summaries, CommandGateway commands, Clock clock) {
-            return new CountingExpiryScan(summaries, commands, clock);
+        ContractExpiryScan firstExpiryScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new ContractExpiryScan(summaries, commands, FIRST_EXPIRY);
         }
 
         @Bean
-        CountingExpiryScan secondExpiryScan(ContractSummaryProjection summaries, CommandGateway commands, Clock clock) {
-            return new CountingExpiryScan(summaries, commands, clock);
+        ContractExpiryScan secondExpiryScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new ContractExpiryScan(summaries, commands, SECOND_EXPIRY);
         }
 
         @Bean
-        CountingMeetingScan firstMeetingScan(ContractSummaryProjection summaries, CommandGateway commands, Clock clock) {
-            return new CountingMeetingScan(summaries, commands, clock);
+        OverdueMeetingScan firstMeetingScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new OverdueMeetingScan(summaries, commands, FIRST_MEETINGS);
         }
 
         @Bean
-        CountingMeetingScan secondMeetingScan(ContractSummaryProjection summaries, CommandGateway commands,
-                                              Clock clock) {
-            return new CountingMeetingScan(summaries, commands, clock);
-        }
-    }
-
-    static class CountingExpiryScan extends ContractExpiryScan {
-        private final AtomicInteger runs = new AtomicInteger();
-
-        CountingExpiryScan(ContractSummaryProjection summaries, CommandGateway commands, Clock clock) {
-            super(summaries, commands, clock);
-        }
-
-        @Override
-        public List<String> scan() {
-            runs.incrementAndGet();
-            return super.scan();
-        }
-
-        /** Through the lock's proxy, which holds no state of its own. */
-        public int runs() {
-            return runs.get();
-        }
-    }
-
-    static class CountingMeetingScan extends OverdueMeetingScan {
-        private final AtomicInteger runs = new AtomicInteger();
-
-        CountingMeetingScan(ContractSummaryProjection summaries, CommandGateway commands, Clock clock) {
-            super(summaries, commands, clock);
-        }
-
-        @Override
-        public List<String> scan() {
-            runs.incrementAndGet();
-            return super.scan();
-        }
-
-        /** Through the lock's proxy, which holds no state of its own. */
-        public int runs() {
-            return runs.get();
+        OverdueMeetingScan secondMeetingScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new OverdueMeetingScan(summaries, commands, SECOND_MEETINGS);
         }
     }
 
@@ -140,16 +107,16 @@ class ContractEventStoreIT {
     CommandGateway commands;
     @Autowired
     @Qualifier("firstExpiryScan")
-    CountingExpiryScan firstExpiryScan;
+    ContractExpiryScan firstExpiryScan;
     @Autowired
     @Qualifier("secondExpiryScan")
-    CountingExpiryScan secondExpiryScan;
+    ContractExpiryScan secondExpiryScan;
     @Autowired
     @Qualifier("firstMeetingScan")
-    CountingMeetingScan firstMeetingScan;
+    OverdueMeetingScan firstMeetingScan;
     @Autowired
     @Qualifier("secondMeetingScan")
-    CountingMeetingScan secondMeetingScan;
+    OverdueMeetingScan secondMeetingScan;
 
     final ObjectMapper json = new ObjectMapper();
 
@@ -209,11 +176,11 @@ class ContractEventStoreIT {
         String ended = register("\"start\":\"2016-04-01\",\"end\":\"2019-03-31\"");
         await().atMost(Duration.ofSeconds(20)).until(() -> status(ended).equals("ACTIVE"));
 
-        atOnce(firstExpiryScan::scheduled, secondExpiryScan::scheduled);
-        atOnce(firstMeetingScan::scheduled, secondMeetingScan::scheduled);
+        Concurrently.run(firstExpiryScan::scheduled, secondExpiryScan::scheduled);
+        Concurrently.run(firstMeetingScan::scheduled, secondMeetingScan::scheduled);
 
-        assertThat(firstExpiryScan.runs() + secondExpiryScan.runs()).isEqualTo(1);
-        assertThat(firstMeetingScan.runs() + secondMeetingScan.runs()).isEqualTo(1);
+        assertThat(FIRST_EXPIRY.reads() + SECOND_EXPIRY.reads()).isEqualTo(1);
+        assertThat(FIRST_MEETINGS.reads() + SECOND_MEETINGS.reads()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> status(ended).equals("EXPIRED"));
         assertThat(json.readTree(http().get().uri("/api/contracts/" + ended + "/history").retrieve().body(String.class))
                 .findValuesAsText("type")).containsExactly("ContractRegistered", "ContractExpired");
@@ -223,43 +190,22 @@ class ContractEventStoreIT {
         // an instance that comes round again within the interval finds the lease still held
         secondExpiryScan.scheduled();
         firstExpiryScan.scheduled();
-        assertThat(firstExpiryScan.runs() + secondExpiryScan.runs()).isEqualTo(1);
-    }
-
-    private static void atOnce(Runnable first, Runnable second) {
-        CountDownLatch start = new CountDownLatch(1);
-        CompletableFuture<Void> one = CompletableFuture.runAsync(() -> awaitThen(start, first));
-        CompletableFuture<Void> two = CompletableFuture.runAsync(() -> awaitThen(start, second));
-        start.countDown();
-        CompletableFuture.allOf(one, two).join();
-    }
-
-    private static void awaitThen(CountDownLatch start, Runnable run) {
-        try {
-            start.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-        run.run();
+        assertThat(FIRST_EXPIRY.reads() + SECOND_EXPIRY.reads()).isEqualTo(1);
     }
 
     private String register(String term) throws Exception {
-        String body = """
-                {"provider":"Salus","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["Maidstone"]},%s}"""
-                .formatted(term);
-        var response = http().post().uri("/api/contracts").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
-        return json.readTree(response.getBody()).get("contractId").asText();
+        return contracts().register(term);
     }
 
     private String status(String id) throws Exception {
-        var response = http().get().uri("/api/contracts/" + id).retrieve().toEntity(String.class);
-        return response.getStatusCode().value() == 200 ? json.readTree(response.getBody()).get("status").asText() : "";
+        return contracts().status(id);
     }
 
     private RestClient http() {
-        return TestHttp.client(port);
+        return contracts().http();
+    }
+
+    private ContractsOverHttp contracts() {
+        return new ContractsOverHttp(port);
     }
 }

@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -63,18 +62,11 @@ class ContractExpiryScanIT {
     }
 
     private String register(String term) throws Exception {
-        String body = """
-                {"provider":"Salus","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["Maidstone"]},%s}"""
-                .formatted(term);
-        var response = http().post().uri("/api/contracts").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
-        return json.readTree(response.getBody()).get("contractId").asText();
+        return new ContractsOverHttp(port).register(term);
     }
 
     private String status(String id) throws Exception {
-        var response = http().get().uri("/api/contracts/" + id).retrieve().toEntity(String.class);
-        return response.getStatusCode().value() == 200 ? json.readTree(response.getBody()).get("status").asText() : "";
+        return new ContractsOverHttp(port).status(id);
     }
 
     private RestClient http() {

@@ -1,5 +1,7 @@
 package org.commissioning.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -82,6 +84,34 @@ public final class AggregateSnapshots {
     /** The JSON of a snapshot of {@code aggregate}. */
     public static String snapshotJson(Object aggregate) {
         return SNAPSHOTS.serialize(aggregate, String.class).getData();
+    }
+
+    /** The aggregate {@code history} sources holds the same state after a snapshot of it was stored and read. */
+    public static <T> void assertRestoresTheSameState(AggregateTestFixture<T> fixture, List<?> history,
+                                                      String aggregateId) {
+        T replayed = replayed(fixture, history, aggregateId);
+
+        T restored = restored(replayed);
+
+        assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
+        assertThat(snapshotJson(restored)).isEqualTo(snapshotJson(replayed));
+    }
+
+    /**
+     * The aggregate restored from a snapshot after {@code history} decides {@code command} exactly as the aggregate
+     * replayed from {@code history}: the same events, or the same refusal.
+     */
+    public static <T> void assertDecidesAsReplayed(Supplier<AggregateTestFixture<T>> fixtures, List<?> history,
+                                                   String aggregateId, Object command) {
+        Decision fromEvents = decision(fixtures.get().given(history).when(command));
+
+        AggregateTestFixture<T> fromSnapshot = fixtures.get();
+        fromSnapshot.setReportIllegalStateChange(false);
+        Decision fromTheSnapshot = decision(fromSnapshot
+                .given(snapshotEvent(replayed(fixtures.get(), history, aggregateId), aggregateId, history))
+                .when(command));
+
+        assertThat(fromTheSnapshot).isEqualTo(fromEvents);
     }
 
     /** What the command under test decided. */

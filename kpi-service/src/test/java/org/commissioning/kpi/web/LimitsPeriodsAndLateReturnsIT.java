@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,21 +21,39 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.bson.Document;
 import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.Lot;
+import org.commissioning.kpi.api.MonthlyReturnId;
+import org.commissioning.kpi.api.MonthlyReturnSubmittedEvent;
+import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.overdue.OverdueReturnsScan;
+import org.commissioning.kpi.query.ContractStatusView;
+import org.commissioning.kpi.query.KnownContractsProjection;
+import org.commissioning.kpi.query.KpiFrameworks;
+import org.commissioning.kpi.query.MonthlyReturnsProjection;
+import org.commissioning.platform.config.ScheduledScanLockAutoConfiguration;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
+import org.commissioning.testsupport.Concurrently;
+import org.commissioning.testsupport.CountingClock;
 import org.commissioning.testsupport.EmbeddedMongo;
 import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -47,17 +66,21 @@ import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Issue 9 over HTTP: requests beyond the documented limits are refused naming the field (or, for a CSV, each line)
  * and store and publish nothing; framework versions start at most a year ahead; periods stay inside the
  * contract's life; a late return is recorded late with one {@code ReturnOverdue}; year to date keeps to the term.
+ * Issue 10: a return stored before events had revisions (and before due dates were recorded) still reads and still
+ * decides, and two instances scanning at once record each overdue return once, one of them doing the scan.
  * The overdue scan is on but waits an hour, so only the test runs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "kpi.returns.overdue-scan.enabled=true", "kpi.returns.overdue-scan.initial-delay=PT1H"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
+@Import(LimitsPeriodsAndLateReturnsIT.TwoInstances.class)
 class LimitsPeriodsAndLateReturnsIT {
 
     static final String CONTRACTS = "/api/kpi/contracts/";
@@ -72,6 +95,29 @@ class LimitsPeriodsAndLateReturnsIT {
         EmbeddedMongo.register(registry, "kpi-limits-it");
     }
 
+    /** The overdue scan reads "today" once per run: the clocks of two instances of it tell which of them ran. */
+    static final CountingClock FIRST = new CountingClock(Clock.system(ZoneId.of("Europe/London")));
+    static final CountingClock SECOND = new CountingClock(Clock.system(ZoneId.of("Europe/London")));
+
+    /** The overdue scan twice, as two instances of the service would run it. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TwoInstances {
+
+        @Bean
+        OverdueReturnsScan firstScan(KnownContractsProjection contracts, KpiFrameworks frameworks,
+                                     MonthlyReturnsProjection returns, ContractStatusView statuses,
+                                     CommandGateway commands) {
+            return new OverdueReturnsScan(contracts, frameworks, returns, statuses, commands, FIRST, 15);
+        }
+
+        @Bean
+        OverdueReturnsScan secondScan(KnownContractsProjection contracts, KpiFrameworks frameworks,
+                                      MonthlyReturnsProjection returns, ContractStatusView statuses,
+                                      CommandGateway commands) {
+            return new OverdueReturnsScan(contracts, frameworks, returns, statuses, commands, SECOND, 15);
+        }
+    }
+
     @LocalServerPort
     int port;
     @Autowired
@@ -79,7 +125,15 @@ class LimitsPeriodsAndLateReturnsIT {
     @Autowired
     MongoTemplate mongo;
     @Autowired
-    OverdueReturnsScan scan;
+    OverdueReturnsScan overdueReturnsScan;
+    @Autowired
+    @Qualifier("firstScan")
+    OverdueReturnsScan firstScan;
+    @Autowired
+    @Qualifier("secondScan")
+    OverdueReturnsScan secondScan;
+    @Autowired
+    EventStore eventStore;
 
     final ObjectMapper json = new ObjectMapper();
     final IntegrationEventCodec codec = new IntegrationEventCodec();
@@ -246,7 +300,7 @@ class LimitsPeriodsAndLateReturnsIT {
         assertThat(publishedTypes(id, 3)).containsExactly("org.commissioning.kpi.KpiFrameworkDefined.v1",
                 RETURN_OVERDUE, "org.commissioning.kpi.KpiSubmitted.v1");
 
-        scan.scan();
+        overdueReturnsScan.scan();
 
         assertThat(json.readTree(get(CONTRACTS + id + "/returns/overdue").getBody())).hasSize(1);
         // a correction published after the scan shows the scan published nothing for this contract in between
@@ -339,6 +393,65 @@ class LimitsPeriodsAndLateReturnsIT {
                 Topics.KPI, contractId, atLeast, PATIENCE);
         return records.stream().<IntegrationEvent<?>>map(r -> codec.decode(r.value())).map(IntegrationEvent::type)
                 .toList();
+    }
+
+    @Test
+    void aReturnStoredBeforeRevisionsAndDueDatesStillReadsAndIsNotSubmittedTwice() throws Exception {
+        String id = registered(LocalDate.of(2018, 4, 1), LocalDate.of(2018, 10, 31));
+        assertThat(put(CONTRACTS + id + "/framework", """
+                {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        assertThat(post(CONTRACTS + id + "/returns", """
+                {"period":"2018-10","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""", "nelft")
+                .getStatusCode().value()).isEqualTo(201);
+        Document stored = mongo.getCollection(EVENT_STORE).find(new Document("payloadType",
+                MonthlyReturnSubmittedEvent.class.getName())
+                .append("aggregateIdentifier", MonthlyReturnId.of(id, YearMonth.of(2018, 10)))).first();
+        assertThat(stored.getString("payloadRevision")).isEqualTo("1");
+
+        String september = MonthlyReturnId.of(id, YearMonth.of(2018, 9));
+        ObjectNode payload = (ObjectNode) json.readTree(stored.getString("serializedPayload"));
+        payload.put("returnId", september);
+        payload.put("period", "2018-09");
+        payload.remove(List.of("dueDate", "late"));
+        Document old = new Document(stored);
+        old.remove("_id");
+        old.put("aggregateIdentifier", september);
+        // after any ReturnOverdue the other test's scan may have recorded for it
+        old.put("sequenceNumber", mongo.getCollection(EVENT_STORE).countDocuments(
+                new Document("aggregateIdentifier", september)));
+        old.put("eventIdentifier", UUID.randomUUID().toString());
+        old.put("payloadRevision", null);
+        old.put("serializedPayload", json.writeValueAsString(payload));
+        mongo.getCollection(EVENT_STORE).insertOne(old);
+
+        DomainEventMessage<?> submitted = eventStore.readEvents(september).asStream()
+                .filter(event -> event.getPayload() instanceof MonthlyReturnSubmittedEvent).findFirst().orElseThrow();
+        assertThat(submitted.getPayload()).isEqualTo(new MonthlyReturnSubmittedEvent(september, id,
+                YearMonth.of(2018, 9), 1, payload.path("narrative").textValue(), payload.path("submittedBy").asText()));
+        ResponseEntity<String> again = post(CONTRACTS + id + "/returns", """
+                {"period":"2018-09","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97}]}""", "nelft");
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(json.readTree(again.getBody()).path("rule").asText()).isEqualTo("return-already-submitted");
+    }
+
+    @Test
+    void twoInstancesScanningAtOnceRecordEachOverdueReturnOnceAndOnlyOneOfThemScans() throws Exception {
+        String id = registered(LocalDate.of(2017, 4, 1), LocalDate.of(2017, 9, 30));
+        assertThat(put(CONTRACTS + id + "/framework", """
+                {"effectiveFrom":"2017-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id + "/framework").getStatusCode().value() == 200);
+
+        Concurrently.run(firstScan::scheduled, secondScan::scheduled);
+
+        assertThat(FIRST.reads() + SECOND.reads()).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(json.readTree(
+                get(CONTRACTS + id + "/returns/overdue").getBody()).findValuesAsText("period"))
+                .containsExactlyInAnyOrder("2017-04", "2017-05", "2017-06", "2017-07", "2017-08", "2017-09"));
+        assertThat(mongo.getCollection(EVENT_STORE).countDocuments(new Document("payloadType",
+                ReturnOverdueEvent.class.getName()).append("aggregateIdentifier",
+                new Document("$regex", "^" + id)))).isEqualTo(6);
+        assertThat(mongo.getCollection(ScheduledScanLockAutoConfiguration.COLLECTION).distinct("_id", String.class))
+                .contains("kpi-service.overdue-returns-scan");
     }
 
     private String registered(LocalDate start, LocalDate end) {

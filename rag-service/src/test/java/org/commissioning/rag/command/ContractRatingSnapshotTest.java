@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.commissioning.rag.command.ContractRatingTest.C;
 import static org.commissioning.rag.command.ContractRatingTest.CLOCK;
 import static org.commissioning.rag.command.ContractRatingTest.TERM;
-import static org.commissioning.testsupport.AggregateSnapshots.decision;
+import static org.commissioning.testsupport.AggregateSnapshots.assertDecidesAsReplayed;
+import static org.commissioning.testsupport.AggregateSnapshots.assertRestoresTheSameState;
 import static org.commissioning.testsupport.AggregateSnapshots.history;
-import static org.commissioning.testsupport.AggregateSnapshots.replayed;
-import static org.commissioning.testsupport.AggregateSnapshots.restored;
-import static org.commissioning.testsupport.AggregateSnapshots.snapshotEvent;
-import static org.commissioning.testsupport.AggregateSnapshots.snapshotJson;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -26,7 +23,6 @@ import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordFrameworkCommand;
 import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
 import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
-import org.commissioning.testsupport.AggregateSnapshots.Decision;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -97,25 +93,12 @@ class ContractRatingSnapshotTest {
 
     @Test
     void holdsTheSameStateAfterASnapshotAsReplayed() {
-        ContractRating replayed = replayed(fixture(), HISTORY, C);
-
-        ContractRating restored = restored(replayed);
-
-        assertThat(restored).usingRecursiveComparison().isEqualTo(replayed);
-        assertThat(snapshotJson(restored)).isEqualTo(snapshotJson(replayed)).contains("\"2017-09\"");
+        assertRestoresTheSameState(fixture(), HISTORY, C);
     }
 
     @ParameterizedTest
     @MethodSource("nextCommands")
     void decidesTheNextCommandAsTheReplayedContractRating(Object command) {
-        Decision fromEvents = decision(fixture().given(HISTORY).when(command));
-
-        AggregateTestFixture<ContractRating> fromSnapshot = fixture();
-        fromSnapshot.setReportIllegalStateChange(false);
-        Decision fromTheSnapshot = decision(fromSnapshot
-                .given(snapshotEvent(replayed(fixture(), HISTORY, C), C, HISTORY))
-                .when(command));
-
-        assertThat(fromTheSnapshot).isEqualTo(fromEvents);
+        assertDecidesAsReplayed(ContractRatingSnapshotTest::fixture, HISTORY, C, command);
     }
 }
