@@ -3,6 +3,8 @@ package org.commissioning.contract.api;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.axonframework.serialization.Revision;
+
 /**
  * Stored event: the value and/or the term of a contract was formally varied.
  *
@@ -11,6 +13,7 @@ import java.time.LocalDate;
  * @param previousAnnualValueGbp the annual value before it
  * @param previousEnd            the end date before it
  */
+@Revision("1")
 public record ContractVariedEvent(
         String contractId,
         BigDecimal annualValueGbp,

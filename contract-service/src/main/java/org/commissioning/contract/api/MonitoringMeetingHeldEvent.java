@@ -3,6 +3,8 @@ package org.commissioning.contract.api;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.axonframework.serialization.Revision;
+
 /**
  * Stored event: a contract monitoring meeting was held.
  *
@@ -10,6 +12,7 @@ import java.util.List;
  * @param actions        the actions agreed, possibly none
  * @param nextMeetingDue the latest meeting held plus the cadence; null while the contract has no cadence (not rated)
  */
+@Revision("1")
 public record MonitoringMeetingHeldEvent(
         String contractId,
         int meetingNumber,

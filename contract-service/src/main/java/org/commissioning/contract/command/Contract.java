@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.contract.api.AssignContractOfficersCommand;
 import org.commissioning.contract.api.AuthorisePaymentCommand;
@@ -54,7 +55,8 @@ import org.commissioning.platform.domain.StateConflictException;
  * sourcing handlers. Handlers of an existing contract answer with the contract's version after the command.
  * "Today" is the injected {@link Clock}'s date.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1")
 public class Contract {
 
     @AggregateIdentifier

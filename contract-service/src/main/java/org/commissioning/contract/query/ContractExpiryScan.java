@@ -12,11 +12,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Expires contracts at their end date. Every {@code contract.expiry.scan-interval} (default one hour; also shortly
  * after start-up) it reads the summaries of active contracts whose end date has come (the injected {@link Clock}'s
  * date) and sends each an {@link ExpireContractCommand}. The aggregate decides: a contract extended or ended
- * meanwhile is refused and left as it is, so a lagging summary or two instances scanning at once do no harm.
+ * meanwhile is refused and left as it is, so a lagging summary does no harm. The scheduled scan runs on one
+ * instance per interval (a lease in MongoDB, {@code @SchedulerLock}).
  * Contracts without a recorded end date never expire by themselves. Off with {@code contract.expiry.enabled=false}.
  */
 @Component
@@ -37,6 +40,8 @@ public class ContractExpiryScan {
 
     @Scheduled(initialDelayString = "${contract.expiry.scan-initial-delay:PT20S}",
             fixedDelayString = "${contract.expiry.scan-interval:PT1H}")
+    @SchedulerLock(name = "contract-service.expiry-scan", lockAtLeastFor = "${contract.expiry.scan-interval:PT1H}",
+            lockAtMostFor = "${contract.expiry.scan-interval:PT1H}")
     public void scheduled() {
         try {
             scan();

@@ -11,13 +11,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Flags monitoring meetings not held by their due date. Every {@code contract.monitoring.scan-interval} (default one
  * minute; also shortly after start-up) it reads the contract summaries for active contracts whose next meeting was
  * due before today (the injected {@link Clock}'s date) and not yet flagged, and sends each a
  * {@link FlagOverdueMeetingCommand}. The due dates live in the event store and its projection, so they survive a
- * restart; the aggregate emits once per due date, so a summary that lags behind, a scan repeated or two instances
- * scanning at once do no harm.
+ * restart; the aggregate emits once per due date, so a summary that lags behind or a scan repeated do no harm.
+ * The scheduled scan runs on one instance per interval (a lease in MongoDB, {@code @SchedulerLock}).
  */
 @Component
 public class OverdueMeetingScan {
@@ -36,6 +38,9 @@ public class OverdueMeetingScan {
 
     @Scheduled(initialDelayString = "${contract.monitoring.scan-initial-delay:PT10S}",
             fixedDelayString = "${contract.monitoring.scan-interval:PT1M}")
+    @SchedulerLock(name = "contract-service.overdue-meeting-scan",
+            lockAtLeastFor = "${contract.monitoring.scan-interval:PT1M}",
+            lockAtMostFor = "${contract.monitoring.scan-interval:PT1M}")
     public void scheduled() {
         try {
             scan();

@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 
+import org.axonframework.serialization.Revision;
+
 /**
  * Stored event: a figure from the council's own systems for one KPI (and district) of a month, recorded by an
  * officer to triangulate the provider's; published as {@code KpiSubmitted.v1} with source COUNCIL.
  */
+@Revision("1")
 public record CouncilKpiValueRecordedEvent(
         String returnId,
         String contractId,

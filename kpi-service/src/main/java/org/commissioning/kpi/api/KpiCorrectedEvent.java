@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 
+import org.axonframework.serialization.Revision;
+
 /** Stored event: a value of a return was corrected; published as {@code KpiCorrected.v1}. */
+@Revision("1")
 public record KpiCorrectedEvent(
         String returnId,
         String contractId,

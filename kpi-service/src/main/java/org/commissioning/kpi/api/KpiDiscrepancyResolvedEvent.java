@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 
+import org.axonframework.serialization.Revision;
+
 /** Stored event: an officer resolved an open discrepancy with a note; published as {@code KpiDiscrepancyResolved.v1}. */
+@Revision("1")
 public record KpiDiscrepancyResolvedEvent(
         String returnId,
         String contractId,

@@ -3,6 +3,8 @@ package org.commissioning.kpi.api;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import org.axonframework.serialization.Revision;
+
 /**
  * Stored event: a return was accepted. Its values follow as one {@link KpiValueSubmittedEvent} each, stored in
  * the same commit, so each is published as its own {@code KpiSubmitted}. Not published itself.
@@ -10,6 +12,7 @@ import java.time.YearMonth;
  * @param dueDate when it was due; null in events stored before due dates were recorded
  * @param late    whether it arrived after {@code dueDate}
  */
+@Revision("1")
 public record MonthlyReturnSubmittedEvent(
         String returnId,
         String contractId,

@@ -26,12 +26,15 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
 /**
  * Finds the returns not received by their due date ({@code kpi.returns.due-day-of-next-month} of the month after
  * the period, default the 15th) and sends {@link RecordReturnOverdueCommand} for each, which the return handles
  * once. Due dates are derived each time from the contracts, their frameworks and the returns received, so nothing
  * about them lives in memory and a restart loses nothing. Runs every {@code kpi.returns.overdue-scan.interval}
- * (default an hour); {@code kpi.returns.overdue-scan.enabled=false} turns it off.
+ * (default an hour), on one instance per interval (a lease in MongoDB, {@code @SchedulerLock});
+ * {@code kpi.returns.overdue-scan.enabled=false} turns it off.
  */
 @Component
 @EnableScheduling
@@ -73,6 +76,9 @@ public class OverdueReturnsScan {
 
     @Scheduled(initialDelayString = "${kpi.returns.overdue-scan.initial-delay:PT1M}",
             fixedDelayString = "${kpi.returns.overdue-scan.interval:PT1H}")
+    @SchedulerLock(name = "kpi-service.overdue-returns-scan",
+            lockAtLeastFor = "${kpi.returns.overdue-scan.interval:PT1H}",
+            lockAtMostFor = "${kpi.returns.overdue-scan.interval:PT1H}")
     public void scheduled() {
         new CausationContext(ACTOR, UUID.randomUUID().toString()).run(this::scan);
     }

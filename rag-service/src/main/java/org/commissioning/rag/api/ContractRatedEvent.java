@@ -3,6 +3,8 @@ package org.commissioning.rag.api;
 import java.time.YearMonth;
 import java.util.List;
 
+import org.axonframework.serialization.Revision;
+
 /**
  * A contract's rating for a period was recorded, with its evidence. The time and the triggering actor are the stored
  * event's timestamp and metadata.
@@ -19,6 +21,7 @@ import java.util.List;
  *                          discrepancy flagged or resolved), e.g. "re-rated after KPI X was corrected from 86 to 91";
  *                          null otherwise, and in events stored before it existed
  */
+@Revision("1")
 public record ContractRatedEvent(String contractId, YearMonth period, Rating rating, Rating computedRating,
                                  Basis basis, boolean provisional, String policyVersion, List<KpiEvidence> evidence,
                                  List<String> missingHeadlines, List<Integer> frameworkVersions, String ratedBy,

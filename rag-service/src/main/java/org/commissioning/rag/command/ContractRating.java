@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.platform.domain.RuleViolationException;
@@ -58,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * The contract's overall rating is the rating of its latest rated period, periods rated NOT_RATED aside;
  * RagChanged is recorded whenever rating a period changes it.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
+@Revision("1")
 public class ContractRating {
 
     static final String RATED_BY_POLICY = "rag-service";

@@ -10,6 +10,9 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -45,12 +48,17 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 /**
  * Axon on MongoDB for the services that are event-sourced.
  * <ul>
  *   <li>The event store's tracking look-back window is set deliberately ({@code platform.axon.look-back}).</li>
  *   <li>Without MongoDB transactions (the embedded wire-protocol server has none) Axon runs without a
  *       transaction manager; every projection and consumer is idempotent for that reason.</li>
+ *   <li>Aggregates that name {@code aggregateSnapshotTrigger} are snapshotted every
+ *       {@code platform.axon.snapshot-threshold} events ({@link SnapshotSerializer}); upcaster beans are applied to
+ *       every stored event read.</li>
  *   <li>Every event handler's error propagates, so tracking processors retry an event instead of skipping it.</li>
  *   <li>Actor and correlation id travel from the request onto commands and from there onto events.</li>
  * </ul>
@@ -70,19 +78,30 @@ public class AxonPlatformAutoConfiguration {
 
     @Bean
     public EventStorageEngine eventStorageEngine(MongoTemplate axonMongoTemplate, TransactionManager transactionManager,
-                                                 Serializer serializer,
+                                                 ObjectProvider<ObjectMapper> objectMapper,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  PlatformProperties properties) {
         return MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .transactionManager(transactionManager)
-                .snapshotSerializer(serializer)
+                .snapshotSerializer(SnapshotSerializer.of(objectMapper.getIfAvailable(
+                        () -> new ObjectMapper().findAndRegisterModules())))
+                .snapshotFilter(configuration.snapshotFilter())
                 .eventSerializer(eventSerializer)
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
                         properties.getAxon().getLookBack()))
                 .upcasterChain(configuration.upcasterChain())
                 .build();
+    }
+
+    /**
+     * The snapshot trigger an aggregate names in {@code @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")}:
+     * a snapshot once loading it replays {@code platform.axon.snapshot-threshold} events (default 50).
+     */
+    @Bean
+    public SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter, PlatformProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.getAxon().getSnapshotThreshold());
     }
 
     @Bean

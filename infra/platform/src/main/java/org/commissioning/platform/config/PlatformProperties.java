@@ -79,6 +79,20 @@ public class PlatformProperties {
          */
         private Duration lookBack = Duration.ofSeconds(10);
 
+        /**
+         * Events an aggregate loaded for a command may replay before a snapshot of it is taken (aggregates that name
+         * the {@code aggregateSnapshotTrigger} bean).
+         */
+        private int snapshotThreshold = 50;
+
+        public int getSnapshotThreshold() {
+            return snapshotThreshold;
+        }
+
+        public void setSnapshotThreshold(int snapshotThreshold) {
+            this.snapshotThreshold = snapshotThreshold;
+        }
+
         public Duration getLookBack() {
             return lookBack;
         }
