@@ -203,7 +203,7 @@ class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
         String id = register("Sk8side", "\"Ashford\"", "2016-04-01", "2019-03-31");
         long stored = storedEvents(id);
 
-        JsonNode problem = problem("PUT".equals(method) ? put(id, path, body) : post(id, path, body), 400);
+        JsonNode problem = problem("PUT".equals(method) ? putTo(id, path, body) : postTo(id, path, body), 400);
 
         assertThat(problem.findValuesAsText("field")).as(problem.toString()).containsExactly(field);
         assertThat(storedEvents(id)).as("nothing stored for a refused change").isEqualTo(stored);
