@@ -38,6 +38,7 @@ import org.commissioning.kpi.api.MonthlyReturnSubmittedEvent;
 import org.commissioning.kpi.api.RecordCouncilFiguresCommand;
 import org.commissioning.kpi.api.RecordReturnOverdueCommand;
 import org.commissioning.kpi.api.ResolveKpiDiscrepancyCommand;
+import org.commissioning.kpi.api.ReturnPeriods;
 import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;

@@ -26,7 +26,7 @@ import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
 import org.commissioning.kpi.api.KpiLimits;
-import org.commissioning.kpi.command.ReturnPeriods;
+import org.commissioning.kpi.api.ReturnPeriods;
 import org.commissioning.kpi.command.ReturnValues;
 import org.commissioning.kpi.overdue.OverdueReturnsScan;
 import org.springframework.beans.factory.annotation.Value;

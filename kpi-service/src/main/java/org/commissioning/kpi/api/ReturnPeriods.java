@@ -1,8 +1,7 @@
-package org.commissioning.kpi.command;
+package org.commissioning.kpi.api;
 
 import java.time.YearMonth;
 
-import org.commissioning.kpi.api.ContractFacts;
 import org.commissioning.platform.domain.RuleViolationException;
 
 /**
