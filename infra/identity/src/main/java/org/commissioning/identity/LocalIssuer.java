@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -20,8 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The issuer started in this JVM (tests, or a launcher that keeps it in-process): on {@code 127.0.0.1}, its key in
- * {@code dataDir}, issuer URI {@code http://127.0.0.1:<port>}. Started from a classpath that holds nothing but
- * this module's dependencies; next to the platform's auto-configurations, start the jar as a process instead.
+ * {@code dataDir}, issuer URI {@code http://127.0.0.1:<port>}, the demo users of {@code identity.yml}.
  */
 public final class LocalIssuer implements AutoCloseable {
 
@@ -43,8 +41,7 @@ public final class LocalIssuer implements AutoCloseable {
                 "--server.address=127.0.0.1",
                 "--identity.data-dir=" + dataDir.toAbsolutePath()));
         args.addAll(List.of(moreArgs));
-        return new LocalIssuer(new SpringApplicationBuilder(IdentityApplication.class).main(IdentityApplication.class)
-                .run(args.toArray(String[]::new)));
+        return new LocalIssuer(IdentityApplication.builder().run(args.toArray(String[]::new)));
     }
 
     public String issuerUri() {

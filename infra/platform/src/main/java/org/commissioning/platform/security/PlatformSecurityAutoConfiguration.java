@@ -32,6 +32,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtDecoderInitializationException;
+import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -76,14 +78,21 @@ public class PlatformSecurityAutoConfiguration {
         JwtDecoder platformJwtDecoder(PlatformSecurityProperties properties) {
             properties.requireIssuer();
             OAuth2TokenValidator<Jwt> validator = validator(properties);
-            // built on first use, so a service starts even while its issuer is not up yet
-            return new SupplierJwtDecoder(() -> {
+            // built on first use (and retried until it can be), so a service starts even while its issuer is not up
+            JwtDecoder lazy = new SupplierJwtDecoder(() -> {
                 NimbusJwtDecoder decoder = properties.jwkSetUri() == null || properties.jwkSetUri().isBlank()
                         ? NimbusJwtDecoder.withIssuerLocation(properties.issuerUri()).build()
                         : NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
                 decoder.setJwtValidator(validator);
                 return decoder;
             });
+            return token -> {
+                try {
+                    return lazy.decode(token);
+                } catch (JwtDecoderInitializationException unreachable) {
+                    throw new JwtException("The issuer's metadata could not be fetched", unreachable);
+                }
+            };
         }
 
         @Bean
