@@ -70,7 +70,8 @@ class IssuedTokensTest {
             "provider.sk8side, sk8side-secret,  Dan Price (Sk8side),             PROVIDER,              Sk8side",
             "auditor.khan,     auditor-secret,  Aisha Khan (internal audit),     AUDITOR,               -",
             "viewer.patel,     viewer-secret,   Cllr Ravi Patel,                 VIEWER,                -",
-            "operator.lee,     operator-secret, Chris Lee (platform operations), OPERATOR,              -"})
+            "operator.lee,     operator-secret, Chris Lee (platform operations), OPERATOR,              -",
+            "demo-loader,      demo-loader-secret, Demo data loader,             COMMISSIONING_OFFICER, -"})
     void issuesEachDemoUserATokenNamingTheirRolesAndProvider(String user, String secret, String name, String role,
                                                             String provider) throws Exception {
         HttpResponse<String> response = tokenRequest(user, secret);

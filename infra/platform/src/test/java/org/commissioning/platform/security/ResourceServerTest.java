@@ -115,6 +115,30 @@ class ResourceServerTest {
     }
 
     @Test
+    void refusesAnUnsignedToken() throws Exception {
+        assertRefusedAsInvalid(issuer.unsigned("officer.jones", "COMMISSIONING_OFFICER"));
+    }
+
+    @Test
+    void refusesATokenSignedWithHmacOverThePublicKey() throws Exception {
+        assertRefusedAsInvalid(issuer.hmacSigned("officer.jones", "COMMISSIONING_OFFICER"));
+    }
+
+    @Test
+    void picksUpARotatedIssuerKeyWithoutARestart() throws Exception {
+        String before = issuer.token("officer.jones", "COMMISSIONING_OFFICER");
+        assertThat(get("/test/caller", before).statusCode()).isEqualTo(200);
+        // an unknown key id just before must not hold back the fetch of the rotated key
+        assertRefusedAsInvalid(issuer.forged("officer.jones", "COMMISSIONING_OFFICER"));
+
+        issuer.rotateKey();
+
+        HttpResponse<String> after = get("/test/caller", issuer.token("officer.jones", "COMMISSIONING_OFFICER"));
+        assertThat(after.statusCode()).as(after.body()).isEqualTo(200);
+        assertRefusedAsInvalid(before);
+    }
+
+    @Test
     void refusesATokenThatIsNotAJwt() throws Exception {
         assertRefusedAsInvalid("not-a-jwt");
     }

@@ -16,11 +16,13 @@ import java.util.function.UnaryOperator;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -33,7 +35,7 @@ final class TestIssuer implements AutoCloseable {
 
     static final String AUDIENCE = "commissioning-api";
 
-    private final RSAKey key = rsa();
+    private volatile RSAKey key = rsa();
     private final RSAKey forger = rsa();
     private final HttpServer server;
     private final String uri;
@@ -49,6 +51,28 @@ final class TestIssuer implements AutoCloseable {
                 "{\"issuer\":\"" + uri + "\",\"jwks_uri\":\"" + uri + "/jwks\",\"subject_types_supported\":[\"public\"]}"));
         server.createContext("/jwks", exchange -> answer(exchange, new JWKSet(key.toPublicJWK()).toString()));
         server.start();
+    }
+
+    /** From now on signs with a new key and publishes only that one, as an issuer rotating its key does. */
+    void rotateKey() {
+        key = rsa();
+    }
+
+    /** The claims of a valid token, unsigned ({@code alg: none}). */
+    String unsigned(String subject, String... roles) {
+        return new PlainJWT(claims(subject, List.of(roles)).build()).serialize();
+    }
+
+    /** The claims of a valid token, signed with HMAC keyed by the public key's modulus (the alg-confusion attack). */
+    String hmacSigned(String subject, String... roles) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(key.getKeyID()).build(),
+                    claims(subject, List.of(roles)).build());
+            jwt.sign(new MACSigner(key.getModulus().decode()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     String uri() {
