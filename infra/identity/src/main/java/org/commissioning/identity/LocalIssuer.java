@@ -52,6 +52,11 @@ public final class LocalIssuer implements AutoCloseable {
         return issuerUri + "/oauth2/token";
     }
 
+    /** The users this issuer knows ({@code identity.users}). */
+    public List<IdentityProperties.User> users() {
+        return context.getBean(IdentityProperties.class).users();
+    }
+
     public String jwkSetUri() {
         return issuerUri + "/oauth2/jwks";
     }

@@ -4,28 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.util.List;
+import java.util.stream.Stream;
 
+import org.commissioning.identity.IdentityProperties;
 import org.commissioning.identity.LocalIssuer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
-/** The platform's resource server against the local issuer (infra/identity) as the embedded stack will run them. */
+/** The platform's resource server against the local issuer (infra/identity), as the embedded stack will run them. */
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.security.enabled=true")
-class LocalIssuerTokensTest {
+class LocalIssuerTokensTest extends SecuredWebTest {
 
     static final LocalIssuer issuer = startIssuer();
 
@@ -47,30 +47,32 @@ class LocalIssuerTokensTest {
         issuer.close();
     }
 
-    @LocalServerPort
-    int port;
+    static Stream<IdentityProperties.User> demoUsers() {
+        return issuer.users().stream();
+    }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(nullValues = "-", value = {
-            "officer.jones,    officer-secret,  COMMISSIONING_OFFICER, -",
-            "provider.nelft,   nelft-secret,    PROVIDER,              NELFT",
-            "provider.sk8side, sk8side-secret,  PROVIDER,              Sk8side",
-            "auditor.khan,     auditor-secret,  AUDITOR,               -",
-            "viewer.patel,     viewer-secret,   VIEWER,                -",
-            "operator.lee,     operator-secret, OPERATOR,              -"})
-    void knowsEachDemoUserByTheTokenTheIssuerGaveThem(String user, String secret, String role, String provider)
-            throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/test/caller"))
-                .header("Authorization", "Bearer " + issuer.accessToken(user, secret))
-                .header("X-Actor", "auditor.mallory")
-                .build(), HttpResponse.BodyHandlers.ofString());
+    @MethodSource("demoUsers")
+    void knowsEachDemoUserByTheTokenTheIssuerGaveThem(IdentityProperties.User user) throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test/caller"))
+                .header("Authorization", "Bearer " + issuer.accessToken(user.username(), user.secret()))
+                .header("X-Actor", "auditor.mallory"));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        JsonNode caller = new ObjectMapper().readTree(response.body());
-        assertThat(caller.get("subject").asText()).isEqualTo(user);
-        assertThat(caller.get("actor").asText()).isEqualTo(user);
-        assertThat(caller.get("roles")).extracting(JsonNode::asText).containsExactly(role);
-        assertThat(caller.path("provider").isMissingNode() ? null : caller.get("provider").asText()).isEqualTo(provider);
+        JsonNode caller = json.readTree(response.body());
+        assertThat(caller.get("subject").asText()).isEqualTo(user.username());
+        assertThat(caller.get("displayName").asText()).isEqualTo(user.name());
+        assertThat(caller.get("actor").asText()).isEqualTo(user.username());
+        assertThat(caller.get("roles")).extracting(JsonNode::asText).containsExactlyElementsOf(List.copyOf(user.roles()));
+        assertThat(caller.has("provider") ? caller.get("provider").asText() : null)
+                .isEqualTo(user.providerBinding().orElse(null));
+    }
+
+    @Test
+    void hasADemoUserForEveryRoleAndBothDemoProviders() {
+        assertThat(issuer.users()).flatExtracting(IdentityProperties.User::roles)
+                .containsAll(Stream.of(Role.values()).map(Enum::name).toList());
+        assertThat(issuer.users()).extracting(user -> user.providerBinding().orElse(""))
+                .contains("NELFT", "Sk8side");
     }
 }

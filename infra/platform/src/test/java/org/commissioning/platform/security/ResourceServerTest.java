@@ -2,8 +2,6 @@ package org.commissioning.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -14,12 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * A service with security on, called over real HTTP with tokens of an issuer whose metadata and keys it fetches
@@ -27,7 +23,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.security.enabled=true")
-class ResourceServerTest {
+class ResourceServerTest extends SecuredWebTest {
 
     static final TestIssuer issuer = new TestIssuer();
 
@@ -40,12 +36,6 @@ class ResourceServerTest {
     static void stopIssuer() {
         issuer.close();
     }
-
-    @LocalServerPort
-    int port;
-
-    final HttpClient http = HttpClient.newHttpClient();
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void mapsAValidTokenToTheCallerItNames() throws Exception {
@@ -150,24 +140,18 @@ class ResourceServerTest {
 
     @Test
     void refusesARoleWithoutPermissionWith403ThatNamesNoRole() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test/plans"))
-                .header("Authorization", "Bearer " + issuer.token("auditor.khan", "AUDITOR"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> response = post("/test/plans", issuer.token("auditor.khan", "AUDITOR"));
 
         assertForbidden(response);
     }
 
     @Test
     void refusesWithTheSame403WhenAUseCaseChecksTheCaller() throws Exception {
-        HttpResponse<String> refused = send(HttpRequest.newBuilder(uri("/test/returns"))
-                .header("Authorization", "Bearer " + issuer.token("viewer.patel", "VIEWER"))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> refused = post("/test/returns", issuer.token("viewer.patel", "VIEWER"));
         assertForbidden(refused);
 
-        HttpResponse<String> allowed = send(HttpRequest.newBuilder(uri("/test/returns"))
-                .header("Authorization", "Bearer " + issuer.token("provider.sk8side", List.of("PROVIDER"),
-                        claims -> claims.claim("provider", "Sk8side")))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        HttpResponse<String> allowed = post("/test/returns", issuer.token("provider.sk8side", List.of("PROVIDER"),
+                        claims -> claims.claim("provider", "Sk8side")));
         assertThat(allowed.statusCode()).as(allowed.body()).isEqualTo(200);
         assertThat(json.readTree(allowed.body()).get("provider").asText()).isEqualTo("Sk8side");
     }
@@ -193,36 +177,13 @@ class ResourceServerTest {
     }
 
     private void assertUnauthenticated(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(401);
-        assertThat(problem.get("type").asText()).endsWith("/unauthenticated");
-        assertThat(problem.get("detail").asText()).isEqualTo("A valid bearer token is required.");
+        assertThat(assertProblem(response, 401, SecurityProblems.UNAUTHENTICATED).get("detail").asText())
+                .isEqualTo("A valid bearer token is required.");
     }
 
     private void assertForbidden(HttpResponse<String> response) throws Exception {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("type").asText()).endsWith("/forbidden");
+        assertProblem(response, 403, SecurityProblems.FORBIDDEN);
         assertThat(response.body()).doesNotContainIgnoringCase("officer").doesNotContainIgnoringCase("role")
                 .doesNotContainIgnoringCase("operator").doesNotContainIgnoringCase("provider");
-    }
-
-    private HttpResponse<String> get(String path, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return send(request);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
     }
 }
