@@ -25,8 +25,8 @@ public class CausationFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String actor = safe(request.getHeader(ACTOR_HEADER), "anonymous");
-        String correlation = safe(request.getHeader(CORRELATION_HEADER), UUID.randomUUID().toString());
+        String actor = actorOf(request);
+        String correlation = correlationOf(request);
         response.setHeader(CORRELATION_HEADER, correlation);
         try {
             new CausationContext(actor, correlation).run(() -> {
@@ -42,6 +42,15 @@ public class CausationFilter extends OncePerRequestFilter {
             }
             throw (ServletException) e.getCause();
         }
+    }
+
+    /** The actor the request claims ({@code X-Actor}); the platform's security replaces it with the caller. */
+    protected String actorOf(HttpServletRequest request) {
+        return safe(request.getHeader(ACTOR_HEADER), "anonymous");
+    }
+
+    protected String correlationOf(HttpServletRequest request) {
+        return safe(request.getHeader(CORRELATION_HEADER), UUID.randomUUID().toString());
     }
 
     private static String safe(String value, String fallback) {

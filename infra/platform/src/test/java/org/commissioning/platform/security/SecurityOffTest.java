@@ -1,0 +1,31 @@
+package org.commissioning.platform.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Security off (the default), with Spring Security on the classpath: the service answers as it did without it. */
+@SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SecurityOffTest extends SecuredWebTest {
+
+    @Test
+    void takesTheActorFromXActorAndAsksForNoToken() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test/plans"))
+                .header("X-Actor", "officer.jones").POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("actor").asText()).isEqualTo("officer.jones");
+        assertThat(response.headers().firstValue("Cache-Control")).as("no security headers added").isEmpty();
+        assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
+    }
+
+    @Test
+    void leavesTheActuatorOpen() throws Exception {
+        assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+        assertThat(get("/test/caller", null).statusCode()).isEqualTo(200);
+    }
+}
