@@ -228,9 +228,9 @@ class ContractRatingTest {
                 new BandSpec(Rating.RED, new BigDecimal("0"), true, new BigDecimal("95"), false),
                 new BandSpec(Rating.GREEN, new BigDecimal("95"), true, new BigDecimal("100"), true)))));
 
-        assertThat(ContractRating.inForce(APR, List.of(v2, v1))).contains(v2);
-        assertThat(ContractRating.inForce(APR, List.of(v1, v2))).contains(v2);
-        assertThat(ContractRating.inForce(APR.minusMonths(1), List.of(v1, v2))).isEmpty();
+        assertThat(Frameworks.inForce(APR, List.of(v2, v1))).contains(v2);
+        assertThat(Frameworks.inForce(APR, List.of(v1, v2))).contains(v2);
+        assertThat(Frameworks.inForce(APR.minusMonths(1), List.of(v1, v2))).isEmpty();
     }
 
     @Test
