@@ -2,7 +2,6 @@ package org.commissioning.rag.integration;
 
 import java.util.function.Consumer;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.events.kpi.v1.KpiCorrected;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyResolved;
@@ -11,14 +10,18 @@ import org.commissioning.events.kpi.v1.KpiFrameworkRevised;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
-import org.commissioning.rag.api.RecordFrameworkCommand;
+import org.commissioning.rag.application.CorrectKpiValue;
+import org.commissioning.rag.application.FlagKpiDiscrepancy;
+import org.commissioning.rag.application.RateKpiValue;
+import org.commissioning.rag.application.RecordKpiFramework;
+import org.commissioning.rag.application.ResolveKpiDiscrepancy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Consumes {@code kpi.events.v1} (binding {@code kpiEvents-in-0}) into commands on the contract's
- * {@code ContractRating}: framework versions are recorded, each value of a contract's total is rated, and a
+ * Consumes {@code kpi.events.v1} (binding {@code kpiEvents-in-0}) into the use cases on the contract's ratings:
+ * framework versions are recorded, each value of a contract's total is rated (or re-rated when corrected), and a
  * discrepancy on a value of the total makes the ratings resting on it provisional until it is resolved.
  * The platform's consumer drops redelivered event ids; the aggregate ignores a figure it already holds, so an
  * event handled just before a crash and delivered again changes nothing either.
@@ -27,18 +30,17 @@ import org.springframework.messaging.Message;
 public class KpiEventsConfiguration {
 
     @Bean
-    public Consumer<Message<byte[]>> kpiEvents(IdempotentConsumers consumers, CommandGateway commands) {
+    public Consumer<Message<byte[]>> kpiEvents(IdempotentConsumers consumers, RecordKpiFramework frameworks,
+                                               RateKpiValue rate, CorrectKpiValue correct,
+                                               FlagKpiDiscrepancy flag, ResolveKpiDiscrepancy resolve) {
         return consumers.bind("kpi-events", IntegrationEventHandlers.builder()
-                .on(KpiFrameworkDefined.class, (event, e) -> commands.sendAndWait(new RecordFrameworkCommand(
-                        e.contractId(), KpiEventsTranslator.framework(e.version(), e.effectiveFrom(), e.kpis()))))
-                .on(KpiFrameworkRevised.class, (event, e) -> commands.sendAndWait(new RecordFrameworkCommand(
-                        e.contractId(), KpiEventsTranslator.framework(e.version(), e.effectiveFrom(), e.kpis()))))
-                .on(KpiSubmitted.class, (event, e) -> KpiEventsTranslator.rate(e).ifPresent(commands::sendAndWait))
-                .on(KpiCorrected.class, (event, e) -> KpiEventsTranslator.rate(e).ifPresent(commands::sendAndWait))
-                .on(KpiDiscrepancyFlagged.class,
-                        (event, e) -> KpiEventsTranslator.flag(e).ifPresent(commands::sendAndWait))
+                .on(KpiFrameworkDefined.class, (event, e) -> frameworks.record(KpiEventsTranslator.framework(e)))
+                .on(KpiFrameworkRevised.class, (event, e) -> frameworks.record(KpiEventsTranslator.framework(e)))
+                .on(KpiSubmitted.class, (event, e) -> KpiEventsTranslator.figure(e).ifPresent(rate::rate))
+                .on(KpiCorrected.class, (event, e) -> KpiEventsTranslator.figure(e).ifPresent(correct::correct))
+                .on(KpiDiscrepancyFlagged.class, (event, e) -> KpiEventsTranslator.flag(e).ifPresent(flag::flag))
                 .on(KpiDiscrepancyResolved.class,
-                        (event, e) -> KpiEventsTranslator.resolve(e).ifPresent(commands::sendAndWait))
+                        (event, e) -> KpiEventsTranslator.resolve(e).ifPresent(resolve::resolve))
                 .build());
     }
 }
