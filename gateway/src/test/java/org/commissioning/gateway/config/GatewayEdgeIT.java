@@ -1,4 +1,4 @@
-package org.commissioning.gateway.routing;
+package org.commissioning.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,12 +12,16 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.OwnerStub;
+import org.commissioning.gateway.support.StubbedOwners;
 import org.commissioning.platform.web.ProblemDetailsAdvice;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -31,21 +35,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 class GatewayEdgeIT extends GatewayITSupport {
 
     static final int MAX_BODY = 64 * 1024;
-    static final OwnerStub CONTRACT = OwnerStub.start("contract-service");
-    static final OwnerStub OTHERS = OwnerStub.start("other-service");
+    @RegisterExtension
+    static final StubbedOwners OWNERS = StubbedOwners.contractAndOthers();
+    static final OwnerStub CONTRACT = OWNERS.contract();
 
     @DynamicPropertySource
     static void owners(DynamicPropertyRegistry registry) {
-        registry.add("services.contract.url", CONTRACT::url);
-        registry.add("services.kpi.url", OTHERS::url);
-        registry.add("services.rag.url", OTHERS::url);
-        registry.add("services.deepdive.url", OTHERS::url);
-    }
-
-    @AfterAll
-    static void stopOwners() {
-        CONTRACT.close();
-        OTHERS.close();
+        OWNERS.register(registry);
     }
 
     final HttpClient client = HttpClient.newHttpClient();
@@ -82,16 +78,20 @@ class GatewayEdgeIT extends GatewayITSupport {
         assertThat(CONTRACT.last("/api/contracts").body()).isEqualTo(body);
     }
 
-    @Test
-    void answersAnEncodedSlashBackslashOrNulInThePathWithAProblem() throws Exception {
-        for (String path : new String[] {"/api/contracts/a%2Fb", "/api/contracts/a%5Cb", "/api/contracts/a%00b"}) {
-            problem(get(path), 400);
-        }
+    /** An encoded slash, backslash or NUL in the path, and an oversized query string. */
+    static Stream<String> malformedTargets() {
+        return Stream.of("/api/contracts/a%2Fb", "/api/contracts/a%5Cb", "/api/contracts/a%00b",
+                "/api/contracts?provider=" + "x".repeat(20_000));
     }
 
-    @Test
-    void answersAnOversizedQueryStringWithAProblem() throws Exception {
-        problem(get("/api/contracts?provider=" + "x".repeat(20_000)), 400);
+    @ParameterizedTest
+    @MethodSource("malformedTargets")
+    void answersAMalformedTargetWithAProblemWithoutProxyingIt(String target) throws Exception {
+        int before = CONTRACT.received().size();
+
+        problem(get(target), 400);
+
+        assertThat(CONTRACT.received()).hasSize(before);
     }
 
     @Test

@@ -1,7 +1,12 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.web;
 
 import java.util.List;
 
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardQuery;
+import org.commissioning.gateway.api.DashboardSummary;
+import org.commissioning.gateway.application.ListDashboardContracts;
+import org.commissioning.gateway.application.SummariseDashboard;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,10 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/dashboard")
 public class DashboardController {
 
-    private final DashboardView view;
+    private final ListDashboardContracts list;
+    private final SummariseDashboard summarise;
 
-    public DashboardController(DashboardView view) {
-        this.view = view;
+    public DashboardController(ListDashboardContracts list, SummariseDashboard summarise) {
+        this.list = list;
+        this.summarise = summarise;
     }
 
     @GetMapping("/contracts")
@@ -30,11 +37,11 @@ public class DashboardController {
                                              @RequestParam(required = false) String provider,
                                              @RequestParam(required = false) String rag,
                                              @RequestParam(required = false) String status) {
-        return view.contracts(new DashboardQuery(serviceArea, area, district, provider, rag, status).validated());
+        return list.list(new DashboardQuery(serviceArea, area, district, provider, rag, status));
     }
 
     @GetMapping("/summary")
     public DashboardSummary summary() {
-        return view.summary();
+        return summarise.summarise();
     }
 }

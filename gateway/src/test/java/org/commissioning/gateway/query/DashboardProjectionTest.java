@@ -1,4 +1,4 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,10 @@ import java.util.UUID;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
+import org.commissioning.gateway.api.DashboardQuery;
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardTrajectory;
+import org.commissioning.gateway.api.DashboardSummary;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
@@ -46,8 +50,7 @@ class DashboardProjectionTest {
     @Test
     void theSameEventAppliedTwiceLeavesOneIdenticalDocument() {
         String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> event = ContractEvents.registered(id, "Sk8side", "YOUTH",
-                ContractEvents.district("South", "Ashford"), new BigDecimal("120000.00"));
+        IntegrationEvent<ContractRegistered> event = ContractEvents.sk8side(id, new BigDecimal("120000.00"));
 
         projection.on(event, event.data());
         List<Document> once = storedDocuments();
@@ -69,8 +72,7 @@ class DashboardProjectionTest {
     @Test
     void followsTheContractsStatusAndCadenceWithoutGoingBackOnAReplayAndAnEndedContractHasNoCadence() {
         String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
-                ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.sk8side(id, null);
         IntegrationEvent<MonitoringCadenceChanged> monthly = later(registered, 2, new MonitoringCadenceChanged(id, "RED",
                 "MONTHLY", "QUARTERLY", YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)));
         IntegrationEvent<ContractTerminated> terminated = later(registered, 4,
@@ -195,14 +197,13 @@ class DashboardProjectionTest {
         assertThat(row.trajectory()).isNotNull();
         assertThat(row.trajectory().projectedRating()).isEqualTo("GREEN");
         assertThat(row.lastRatingSequence()).isEqualTo(3L);
-        assertThat(view.summary().byRag()).containsEntry("AMBER", 1L).containsEntry(DashboardView.NOT_RATED, 0L);
+        assertThat(view.summary().byRag()).containsEntry("AMBER", 1L).containsEntry(DashboardQuery.NOT_RATED, 0L);
     }
 
     @Test
     void aRegistrationDeliveredAgainAfterLaterEventsLeavesTheRowAsItIs() {
         String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
-                ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.sk8side(id, null);
         IntegrationEvent<ContractTerminated> terminated = later(registered, 2,
                 new ContractTerminated(id, "COUNCIL", LocalDate.of(2018, 5, 31), "persistent red"));
         IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 1, null, "RED", YearMonth.of(2018, 4));
@@ -258,8 +259,7 @@ class DashboardProjectionTest {
     @Test
     void contractAndRatingEventsAreNumberedApart() {
         String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered(id, "Sk8side", "YOUTH",
-                ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.sk8side(id, null);
         IntegrationEvent<RagChanged> red = RatingEvents.ragChanged(id, 9, "AMBER", "RED", YearMonth.of(2018, 4));
         IntegrationEvent<MonitoringCadenceChanged> monthly = later(registered, 2, new MonitoringCadenceChanged(id, "RED",
                 "MONTHLY", "BI_MONTHLY", YearMonth.of(2018, 4), LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1)));
@@ -289,8 +289,7 @@ class DashboardProjectionTest {
     @Test
     void storesDatesAsMidnightUtcAndAmountsAsExactDecimals() {
         String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> event = ContractEvents.registered(id, "Sk8side", "YOUTH",
-                ContractEvents.district("South", "Ashford"), new BigDecimal("120000.00"));
+        IntegrationEvent<ContractRegistered> event = ContractEvents.sk8side(id, new BigDecimal("120000.00"));
 
         projection.on(event, event.data());
 
@@ -349,8 +348,7 @@ class DashboardProjectionTest {
     void filtersByStatus() {
         register("a", "Young Lives", "YOUTH", ContractEvents.district("East", "Swale"), null);
         register("b", "Carers First", "YOUNG_CARERS", ContractEvents.district("South", "Dover"), null);
-        IntegrationEvent<ContractRegistered> registered = ContractEvents.registered("c", "Sk8side", "YOUTH",
-                ContractEvents.district("South", "Ashford"), null);
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.sk8side("c", null);
         projection.on(registered, registered.data());
         IntegrationEvent<ContractTerminated> terminated = later(registered, 2,
                 new ContractTerminated("c", "PROVIDER", LocalDate.of(2018, 5, 31), "the provider's decision"));

@@ -1,4 +1,4 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

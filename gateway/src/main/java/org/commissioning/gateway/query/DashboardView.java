@@ -1,4 +1,4 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.query;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardQuery;
+import org.commissioning.gateway.api.DashboardSummary;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,8 +23,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class DashboardView {
 
-    /** What the summary counts, and the list filters on, for a contract without a rating. */
-    public static final String NOT_RATED = "NOT_RATED";
+    static final String NOT_RATED = DashboardQuery.NOT_RATED;
     static final List<String> RATINGS = List.of("GREEN", "AMBER", "RED");
 
     private final MongoTemplate mongo;
@@ -33,26 +35,23 @@ public class DashboardView {
     /** The matching contracts by service area, then provider (then id, so the order is stable). */
     public List<DashboardContract> contracts(DashboardQuery filter) {
         Query query = registered().with(Sort.by("serviceArea", "provider", "id"));
-        if (filter.serviceArea() != null) {
-            query.addCriteria(Criteria.where("serviceArea").is(filter.serviceArea()));
-        }
-        if (filter.provider() != null) {
-            query.addCriteria(Criteria.where("provider").is(filter.provider()));
-        }
+        equalWhereGiven(query, "serviceArea", filter.serviceArea());
+        equalWhereGiven(query, "provider", filter.provider());
         // on an array field an equality matches the documents whose array contains the value
-        if (filter.area() != null) {
-            query.addCriteria(Criteria.where("areas").is(filter.area()));
-        }
-        if (filter.district() != null) {
-            query.addCriteria(Criteria.where("districts").is(filter.district()));
-        }
-        if (filter.status() != null) {
-            query.addCriteria(Criteria.where("status").is(filter.status()));
-        }
+        equalWhereGiven(query, "areas", filter.area());
+        equalWhereGiven(query, "districts", filter.district());
+        equalWhereGiven(query, "status", filter.status());
         if (filter.rag() != null) {
             query.addCriteria(Criteria.where("rag").is(NOT_RATED.equals(filter.rag()) ? null : filter.rag()));
         }
         return mongo.find(query, DashboardContract.class, DashboardProjection.COLLECTION);
+    }
+
+    /** A filter left out ({@code null}) matches every row. */
+    private static void equalWhereGiven(Query query, String field, String value) {
+        if (value != null) {
+            query.addCriteria(Criteria.where(field).is(value));
+        }
     }
 
     public DashboardSummary summary() {

@@ -1,4 +1,4 @@
-package org.commissioning.gateway.routing;
+package org.commissioning.gateway.config;
 
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;

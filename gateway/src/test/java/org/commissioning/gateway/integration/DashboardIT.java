@@ -1,4 +1,4 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -56,8 +56,7 @@ class DashboardIT extends GatewayITSupport {
     @Test
     void showsARegisteredContractWithItsFields() {
         String id = UUID.randomUUID().toString();
-        IntegrationEvent<ContractRegistered> event = ContractEvents.registered(id, "Sk8side", "YOUTH",
-                ContractEvents.district("South", "Ashford"), new BigDecimal("120000.00"));
+        IntegrationEvent<ContractRegistered> event = ContractEvents.sk8side(id, new BigDecimal("120000.00"));
 
         send(event);
 

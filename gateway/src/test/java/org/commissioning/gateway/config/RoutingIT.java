@@ -1,4 +1,4 @@
-package org.commissioning.gateway.routing;
+package org.commissioning.gateway.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +15,12 @@ import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.OwnerStub;
 import org.commissioning.gateway.support.OwnerStub.Received;
+import org.commissioning.gateway.support.StubbedOwners;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,25 +34,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The gateway in front of four real HTTP servers standing in for the services that own each API. */
 class RoutingIT extends GatewayITSupport {
 
-    static final OwnerStub CONTRACT = OwnerStub.start("contract-service");
-    static final OwnerStub KPI = OwnerStub.start("kpi-service");
-    static final OwnerStub RAG = OwnerStub.start("rag-service");
-    static final OwnerStub DEEPDIVE = OwnerStub.start("deepdive-service");
+    @RegisterExtension
+    static final StubbedOwners OWNERS = StubbedOwners.oneEach();
+    static final OwnerStub CONTRACT = OWNERS.contract();
+    static final OwnerStub KPI = OWNERS.kpi();
+    static final OwnerStub RAG = OWNERS.rag();
+    static final OwnerStub DEEPDIVE = OWNERS.deepdive();
 
     @DynamicPropertySource
     static void owners(DynamicPropertyRegistry registry) {
-        registry.add("services.contract.url", CONTRACT::url);
-        registry.add("services.kpi.url", KPI::url);
-        registry.add("services.rag.url", RAG::url);
-        registry.add("services.deepdive.url", DEEPDIVE::url);
-    }
-
-    @AfterAll
-    static void stopOwners() {
-        CONTRACT.close();
-        KPI.close();
-        RAG.close();
-        DEEPDIVE.close();
+        OWNERS.register(registry);
     }
 
     final ObjectMapper json = new ObjectMapper();

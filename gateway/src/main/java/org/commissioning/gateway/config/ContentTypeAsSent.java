@@ -1,4 +1,4 @@
-package org.commissioning.gateway.routing;
+package org.commissioning.gateway.config;
 
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
 import org.springframework.core.Ordered;

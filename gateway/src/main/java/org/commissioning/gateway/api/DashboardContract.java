@@ -1,4 +1,4 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.api;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,12 +6,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 /**
  * One row of the dashboard: a contract as the management team reads it. Stored in {@code dashboard_contracts}
  * (the id is the contract id) and served as is by {@code GET /api/dashboard/contracts}.
- * Every field is always written out, {@code null} included, so each row has the same shape.
+ * Every field is always written out, {@code null} included, so each row has the same shape (see the web layer).
  * <p>
  * The contract fields come from {@code contracts.events.v1}, the rating fields from {@code ratings.events.v1}; each
  * topic numbers a contract's events on its own, so each has its own last applied sequence. A rating can arrive
@@ -37,7 +35,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param lastRatingSequence sequence of the last rating event applied to this row; 0 for none, also in the rows
  *                           stored before the dashboard followed the ratings, which have no such field
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DashboardContract(
         String id,
         String provider,

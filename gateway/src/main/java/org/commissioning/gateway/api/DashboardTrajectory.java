@@ -1,8 +1,6 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.api;
 
 import java.time.YearMonth;
-
-import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * Where a contract's rating is heading, from its latest {@code TrajectoryAssessed}.
@@ -14,7 +12,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param period          the rated month it was assessed at
  * @param statement       the officer's statement; null when computed
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record DashboardTrajectory(
         String trend,
         String projectedRating,

@@ -1,4 +1,4 @@
-package org.commissioning.gateway.routing;
+package org.commissioning.gateway.config;
 
 import java.net.URI;
 import java.util.Objects;

@@ -1,13 +1,15 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.commissioning.gateway.api.DashboardQuery;
+import org.commissioning.gateway.support.GoldenSamples;
+import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
@@ -42,12 +44,12 @@ class ContractRegisteredContractTest {
 
     @Test
     void theDashboardRowCarriesEveryFieldOfTheGoldenSample() throws Exception {
-        byte[] golden = golden();
+        byte[] golden = GoldenSamples.bytes(GOLDEN);
         JsonNode sample = EXACT.readTree(golden);
         JsonNode data = sample.get("data");
-        assertThat(fieldNames(data)).as("fields of ContractRegistered.v1 the dashboard maps")
+        assertThat(GoldenSamples.fieldNames(data)).as("fields of ContractRegistered.v1 the dashboard maps")
                 .containsExactlyInAnyOrder("contractId", "provider", "serviceArea", "lot", "annualValueGbp", "start", "end");
-        assertThat(fieldNames(data.get("lot"))).containsExactlyInAnyOrder("scope", "areas", "districts");
+        assertThat(GoldenSamples.fieldNames(data.get("lot"))).containsExactlyInAnyOrder("scope", "areas", "districts");
 
         IntegrationEvent<?> event = codec.decode(golden);
         assertThat(event.data()).isInstanceOf(ContractRegistered.class);
@@ -70,19 +72,6 @@ class ContractRegisteredContractTest {
         assertThat(row.lastEventId()).isEqualTo(sample.get("id").asText());
         assertThat(row.status()).isEqualTo("ACTIVE");
         assertThat(row.rag()).isNull();
-    }
-
-    private byte[] golden() throws Exception {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(GOLDEN)) {
-            assertThat(in).as(GOLDEN + " on the classpath (infra/events)").isNotNull();
-            return in.readAllBytes();
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private static List<String> texts(JsonNode array) {

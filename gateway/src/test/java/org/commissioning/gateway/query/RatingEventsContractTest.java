@@ -1,12 +1,14 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.function.BiConsumer;
 
+import org.commissioning.gateway.api.DashboardQuery;
+import org.commissioning.gateway.support.GoldenSamples;
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardTrajectory;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.ratings.v1.RagChanged;
@@ -41,21 +43,14 @@ class RatingEventsContractTest {
     @BeforeEach
     void registerTheContractOfTheSamples() throws Exception {
         MONGO.remove(new Query(), DashboardProjection.COLLECTION);
-        IntegrationEvent<?> registered = codec.decode(golden(REGISTERED));
+        IntegrationEvent<?> registered = codec.decode(GoldenSamples.bytes(REGISTERED));
         projection.on(registered, (ContractRegistered) registered.data());
     }
 
     @Test
     void theDashboardRowShowsTheRatingOfTheRagChangedGoldenSample() throws Exception {
-        byte[] golden = golden(RAG_CHANGED);
-        JsonNode sample = json.readTree(golden);
+        JsonNode sample = applied(RAG_CHANGED, RagChanged.class, projection::on, "contractId", "to", "period", "basis");
         JsonNode data = sample.get("data");
-        assertThat(fieldNames(data)).as("fields of RagChanged.v1 the dashboard maps")
-                .contains("contractId", "to", "period", "basis");
-
-        IntegrationEvent<?> event = codec.decode(golden);
-        assertThat(event.data()).isInstanceOf(RagChanged.class);
-        projection.on(event, (RagChanged) event.data());
 
         DashboardContract row = row(data.get("contractId").asText());
         assertThat(row.id()).isEqualTo(sample.get("subject").asText());
@@ -71,15 +66,9 @@ class RatingEventsContractTest {
 
     @Test
     void theDashboardRowShowsTheTrajectoryOfTheTrajectoryAssessedGoldenSample() throws Exception {
-        byte[] golden = golden(TRAJECTORY_ASSESSED);
-        JsonNode sample = json.readTree(golden);
+        JsonNode sample = applied(TRAJECTORY_ASSESSED, TrajectoryAssessed.class, projection::on, "contractId", "trend",
+                "projectedRating", "horizonMonths", "basis", "period", "statement");
         JsonNode data = sample.get("data");
-        assertThat(fieldNames(data)).as("fields of TrajectoryAssessed.v1 the dashboard maps")
-                .contains("contractId", "trend", "projectedRating", "horizonMonths", "basis", "period", "statement");
-
-        IntegrationEvent<?> event = codec.decode(golden);
-        assertThat(event.data()).isInstanceOf(TrajectoryAssessed.class);
-        projection.on(event, (TrajectoryAssessed) event.data());
 
         DashboardContract row = row(data.get("contractId").asText());
         assertThat(row.id()).isEqualTo(sample.get("subject").asText());
@@ -96,20 +85,23 @@ class RatingEventsContractTest {
         assertThat(row.rag()).as("a trajectory is not a rating").isNull();
     }
 
+    /**
+     * The golden sample at {@code path}, after checking it has the fields the dashboard maps and applying it to the
+     * projection as the consumer would.
+     */
+    private <T> JsonNode applied(String path, Class<T> type, BiConsumer<IntegrationEvent<?>, T> handler,
+                                 String... mapped) throws Exception {
+        byte[] golden = GoldenSamples.bytes(path);
+        JsonNode sample = json.readTree(golden);
+        assertThat(GoldenSamples.fieldNames(sample.get("data"))).as("fields of " + path + " the dashboard maps")
+                .contains(mapped);
+        IntegrationEvent<?> event = codec.decode(golden);
+        assertThat(event.data()).isInstanceOf(type);
+        handler.accept(event, type.cast(event.data()));
+        return sample;
+    }
+
     private DashboardContract row(String id) {
         return view.contracts(DashboardQuery.all()).stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
-    }
-
-    private byte[] golden(String path) throws Exception {
-        try (InputStream in = getClass().getClassLoader().getResourceAsStream(path)) {
-            assertThat(in).as(path + " on the classpath (infra/events)").isNotNull();
-            return in.readAllBytes();
-        }
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 }

@@ -1,4 +1,4 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.api;
 
 import java.math.BigDecimal;
 import java.util.Map;

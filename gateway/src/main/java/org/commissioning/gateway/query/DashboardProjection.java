@@ -1,4 +1,4 @@
-package org.commissioning.gateway.dashboard;
+package org.commissioning.gateway.query;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -12,6 +12,8 @@ import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardTrajectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
