@@ -17,6 +17,7 @@ import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.events.kpi.v1.BandRating;
 import org.commissioning.rag.api.Basis;
+import org.commissioning.rag.api.ContractRatingEvent;
 import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.FrameworkVersion;
@@ -180,23 +181,9 @@ public class ContractRating {
         trajectory.assess(contractId, periods, frameworks).ifPresent(AggregateLifecycle::apply);
     }
 
+    /** Every event names the contract; the first one of a stream (whichever it is) sets the identifier. */
     @EventSourcingHandler
-    void on(FrameworkRecordedEvent event) {
-        this.contractId = event.contractId();
-    }
-
-    @EventSourcingHandler
-    void on(KpiRatedEvent event) {
-        this.contractId = event.contractId();
-    }
-
-    @EventSourcingHandler
-    void on(KpiDiscrepancyNotedEvent event) {
-        this.contractId = event.contractId();
-    }
-
-    @EventSourcingHandler
-    void on(RagOverriddenEvent event) {
+    void on(ContractRatingEvent event) {
         this.contractId = event.contractId();
     }
 }

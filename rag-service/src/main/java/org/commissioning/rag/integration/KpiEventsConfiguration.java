@@ -10,17 +10,13 @@ import org.commissioning.events.kpi.v1.KpiFrameworkRevised;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
-import org.commissioning.rag.application.CorrectKpiValue;
-import org.commissioning.rag.application.FlagKpiDiscrepancy;
-import org.commissioning.rag.application.RateKpiValue;
-import org.commissioning.rag.application.RecordKpiFramework;
-import org.commissioning.rag.application.ResolveKpiDiscrepancy;
+import org.commissioning.rag.application.RateFromKpiEvents;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
 
 /**
- * Consumes {@code kpi.events.v1} (binding {@code kpiEvents-in-0}) into the use cases on the contract's ratings:
+ * Consumes {@code kpi.events.v1} (binding {@code kpiEvents-in-0}) into the use case {@link RateFromKpiEvents}:
  * framework versions are recorded, each value of a contract's total is rated (or re-rated when corrected), and a
  * discrepancy on a value of the total makes the ratings resting on it provisional until it is resolved.
  * The platform's consumer drops redelivered event ids; the aggregate ignores a figure it already holds, so an
@@ -30,17 +26,15 @@ import org.springframework.messaging.Message;
 public class KpiEventsConfiguration {
 
     @Bean
-    public Consumer<Message<byte[]>> kpiEvents(IdempotentConsumers consumers, RecordKpiFramework frameworks,
-                                               RateKpiValue rate, CorrectKpiValue correct,
-                                               FlagKpiDiscrepancy flag, ResolveKpiDiscrepancy resolve) {
+    public Consumer<Message<byte[]>> kpiEvents(IdempotentConsumers consumers, RateFromKpiEvents ratings) {
         return consumers.bind("kpi-events", IntegrationEventHandlers.builder()
-                .on(KpiFrameworkDefined.class, (event, e) -> frameworks.record(KpiEventsTranslator.framework(e)))
-                .on(KpiFrameworkRevised.class, (event, e) -> frameworks.record(KpiEventsTranslator.framework(e)))
-                .on(KpiSubmitted.class, (event, e) -> KpiEventsTranslator.figure(e).ifPresent(rate::rate))
-                .on(KpiCorrected.class, (event, e) -> KpiEventsTranslator.figure(e).ifPresent(correct::correct))
-                .on(KpiDiscrepancyFlagged.class, (event, e) -> KpiEventsTranslator.flag(e).ifPresent(flag::flag))
+                .on(KpiFrameworkDefined.class, (event, e) -> ratings.apply(KpiEventsTranslator.framework(e)))
+                .on(KpiFrameworkRevised.class, (event, e) -> ratings.apply(KpiEventsTranslator.framework(e)))
+                .on(KpiSubmitted.class, (event, e) -> KpiEventsTranslator.rate(e).ifPresent(ratings::apply))
+                .on(KpiCorrected.class, (event, e) -> KpiEventsTranslator.rate(e).ifPresent(ratings::apply))
+                .on(KpiDiscrepancyFlagged.class, (event, e) -> KpiEventsTranslator.flag(e).ifPresent(ratings::apply))
                 .on(KpiDiscrepancyResolved.class,
-                        (event, e) -> KpiEventsTranslator.resolve(e).ifPresent(resolve::resolve))
+                        (event, e) -> KpiEventsTranslator.resolve(e).ifPresent(ratings::apply))
                 .build());
     }
 }

@@ -16,14 +16,14 @@ import org.commissioning.rag.api.BandSpec;
 import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.KpiSpec;
+import org.commissioning.rag.api.RateKpiValueCommand;
 import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordFrameworkCommand;
 import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
-import org.commissioning.rag.application.KpiFigure;
 
 /**
- * The published language of {@code kpi.events.v1}, translated into the inputs of this service's use cases.
- * District breakdowns are not rated: only a contract's total becomes an input.
+ * The published language of {@code kpi.events.v1}, translated into the commands on a contract's ratings.
+ * District breakdowns are not rated: only a contract's total becomes a command.
  */
 final class KpiEventsTranslator {
 
@@ -38,14 +38,17 @@ final class KpiEventsTranslator {
         return framework(e.contractId(), e.version(), e.effectiveFrom(), e.kpis());
     }
 
-    static Optional<KpiFigure> figure(KpiSubmitted e) {
-        return e.district() != null ? Optional.empty() : Optional.of(new KpiFigure(e.contractId(), e.period(),
-                e.kpiCode(), e.value(), e.numerator(), e.denominator(), e.source(), e.frameworkVersion(), e.band()));
+    static Optional<RateKpiValueCommand> rate(KpiSubmitted e) {
+        return e.district() != null ? Optional.empty() : Optional.of(new RateKpiValueCommand(e.contractId(),
+                e.period(), e.kpiCode(), e.value(), e.numerator(), e.denominator(), e.source(), e.frameworkVersion(),
+                e.band(), false));
     }
 
-    static Optional<KpiFigure> figure(KpiCorrected e) {
-        return e.district() != null ? Optional.empty() : Optional.of(new KpiFigure(e.contractId(), e.period(),
-                e.kpiCode(), e.value(), e.numerator(), e.denominator(), e.source(), e.frameworkVersion(), e.band()));
+    /** A correction re-rates its period; the new rating says what was corrected. */
+    static Optional<RateKpiValueCommand> rate(KpiCorrected e) {
+        return e.district() != null ? Optional.empty() : Optional.of(new RateKpiValueCommand(e.contractId(),
+                e.period(), e.kpiCode(), e.value(), e.numerator(), e.denominator(), e.source(), e.frameworkVersion(),
+                e.band(), true));
     }
 
     static Optional<FlagKpiDiscrepancyCommand> flag(KpiDiscrepancyFlagged e) {
