@@ -30,6 +30,8 @@ import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.testsupport.EventSender;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
@@ -54,31 +56,20 @@ class DashboardIT extends GatewayITSupport {
     final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void showsARegisteredContractWithItsFields() {
+    void showsARegisteredContractWithItsFields() throws Exception {
         String id = UUID.randomUUID().toString();
         IntegrationEvent<ContractRegistered> event = ContractEvents.sk8side(id, new BigDecimal("120000.00"));
 
         send(event);
 
         JsonNode row = awaitRow(id);
-        assertThat(row.get("provider").asText()).isEqualTo("Sk8side");
-        assertThat(row.get("serviceArea").asText()).isEqualTo("YOUTH");
-        assertThat(row.get("lotScope").asText()).isEqualTo("DISTRICT");
-        assertThat(row.get("areas").toString()).isEqualTo("[\"South\"]");
-        assertThat(row.get("districts").toString()).isEqualTo("[\"Ashford\"]");
+        JSONAssert.assertEquals("""
+                {"provider": "Sk8side", "serviceArea": "YOUTH", "lotScope": "DISTRICT", "areas": ["South"],
+                 "districts": ["Ashford"], "start": "2018-04-01", "end": "2021-03-31", "status": "ACTIVE",
+                 "rag": null, "trajectory": null, "cadence": null, "lastRatingSequence": 0, "lastEventSequence": 1}""",
+                row.toString(), JSONCompareMode.LENIENT);
         assertThat(row.get("annualValueGbp").decimalValue()).isEqualByComparingTo("120000.00");
-        assertThat(row.get("start").asText()).isEqualTo("2018-04-01");
-        assertThat(row.get("end").asText()).isEqualTo("2021-03-31");
-        assertThat(row.get("status").asText()).isEqualTo("ACTIVE");
-        assertThat(row.has("rag")).as("rag is written out as null until the contract is rated").isTrue();
-        assertThat(row.get("rag").isNull()).isTrue();
-        assertThat(row.has("trajectory")).isTrue();
-        assertThat(row.get("trajectory").isNull()).isTrue();
-        assertThat(row.has("cadence")).isTrue();
-        assertThat(row.get("cadence").isNull()).isTrue();
-        assertThat(row.get("lastRatingSequence").asLong()).isZero();
         assertThat(row.get("registeredAt").asText()).isEqualTo(event.time().toString());
-        assertThat(row.get("lastEventSequence").asLong()).isEqualTo(1);
         assertThat(row.get("lastEventId").asText()).isEqualTo(event.id());
         assertThat(http().get().uri("/api/dashboard/contracts?provider=Sk8side").retrieve().body(String.class))
                 .as("amounts are written out to the penny").contains("\"annualValueGbp\":120000.00,");

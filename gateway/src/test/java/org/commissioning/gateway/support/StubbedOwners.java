@@ -12,19 +12,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * The services the gateway routes to, each stood in for by an {@link OwnerStub}: registered as
  * {@code services.<owner>.url} and stopped after the test class ({@code @RegisterExtension} it).
  */
-public final class StubbedOwners implements AfterAllCallback {
-
-    private final OwnerStub contract;
-    private final OwnerStub kpi;
-    private final OwnerStub rag;
-    private final OwnerStub deepdive;
-
-    private StubbedOwners(OwnerStub contract, OwnerStub kpi, OwnerStub rag, OwnerStub deepdive) {
-        this.contract = contract;
-        this.kpi = kpi;
-        this.rag = rag;
-        this.deepdive = deepdive;
-    }
+public record StubbedOwners(OwnerStub contract, OwnerStub kpi, OwnerStub rag, OwnerStub deepdive)
+        implements AfterAllCallback {
 
     /** One stub per owner, each named after its service. */
     public static StubbedOwners oneEach() {
@@ -36,22 +25,6 @@ public final class StubbedOwners implements AfterAllCallback {
     public static StubbedOwners contractAndOthers() {
         OwnerStub others = OwnerStub.start("other-service");
         return new StubbedOwners(OwnerStub.start("contract-service"), others, others, others);
-    }
-
-    public OwnerStub contract() {
-        return contract;
-    }
-
-    public OwnerStub kpi() {
-        return kpi;
-    }
-
-    public OwnerStub rag() {
-        return rag;
-    }
-
-    public OwnerStub deepdive() {
-        return deepdive;
     }
 
     /** For a {@code @DynamicPropertySource}: where the gateway finds each owner. */
