@@ -30,6 +30,11 @@ public final class ContractEvents {
                         LocalDate.of(2018, 4, 1), LocalDate.of(2021, 3, 31)));
     }
 
+    /** Sk8side's youth contract in Ashford (South), registered now. */
+    public static IntegrationEvent<ContractRegistered> sk8side(String contractId, BigDecimal annualValueGbp) {
+        return registered(contractId, "Sk8side", "YOUTH", district("South", "Ashford"), annualValueGbp);
+    }
+
     public static Lot district(String area, String district) {
         return new Lot("DISTRICT", List.of(area), List.of(district));
     }

@@ -25,7 +25,8 @@ import org.axonframework.serialization.Revision;
 public record ContractRatedEvent(String contractId, YearMonth period, Rating rating, Rating computedRating,
                                  Basis basis, boolean provisional, String policyVersion, List<KpiEvidence> evidence,
                                  List<String> missingHeadlines, List<Integer> frameworkVersions, String ratedBy,
-                                 String rationale, List<String> notValidated, String reason) {
+                                 String rationale, List<String> notValidated, String reason)
+        implements ContractRatingEvent {
 
     public ContractRatedEvent {
         evidence = List.copyOf(evidence);

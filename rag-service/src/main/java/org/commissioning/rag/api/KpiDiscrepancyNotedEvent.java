@@ -8,5 +8,6 @@ import org.axonframework.serialization.Revision;
 /** A KPI value of the contract's total is not validated (its figures differ beyond tolerance): ratings resting on it are provisional. */
 @Revision("1")
 public record KpiDiscrepancyNotedEvent(String contractId, YearMonth period, String kpiCode, BigDecimal providerValue,
-                                       BigDecimal councilValue) {
+                                       BigDecimal councilValue)
+        implements ContractRatingEvent {
 }

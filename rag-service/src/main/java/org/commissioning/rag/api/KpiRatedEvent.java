@@ -14,5 +14,6 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record KpiRatedEvent(String contractId, YearMonth period, String kpiCode, BigDecimal value, Long numerator,
                             Long denominator, String source, int frameworkVersion, Rating band, String reportedBand,
-                            boolean headline, boolean correction) {
+                            boolean headline, boolean correction)
+        implements ContractRatingEvent {
 }

@@ -11,5 +11,6 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record RagChangedEvent(String contractId, Rating from, Rating to, YearMonth period, Basis basis,
-                              String rationale) {
+                              String rationale)
+        implements ContractRatingEvent {
 }

@@ -13,5 +13,6 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  */
 public record RateKpiValueCommand(@TargetAggregateIdentifier String contractId, YearMonth period, String kpiCode,
                                   BigDecimal value, Long numerator, Long denominator, String source,
-                                  int reportedFrameworkVersion, String reportedBand, boolean correction) {
+                                  int reportedFrameworkVersion, String reportedBand, boolean correction)
+        implements KpiFactCommand {
 }

@@ -6,5 +6,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** An officer resolved a discrepancy of a KPI of the contract's total (from KpiDiscrepancyResolved). */
 public record ResolveKpiDiscrepancyCommand(@TargetAggregateIdentifier String contractId, YearMonth period,
-                                           String kpiCode, String note, String resolvedBy) {
+                                           String kpiCode, String note, String resolvedBy) implements KpiFactCommand {
 }

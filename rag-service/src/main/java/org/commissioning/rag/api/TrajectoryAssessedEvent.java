@@ -20,7 +20,8 @@ import org.axonframework.serialization.Revision;
 @Revision("1")
 public record TrajectoryAssessedEvent(String contractId, YearMonth period, int horizonMonths, Rating currentRating,
                                       Rating projectedRating, Trend trend, Basis basis, String method,
-                                      List<KpiProjection> projections, String statement, String assessedBy) {
+                                      List<KpiProjection> projections, String statement, String assessedBy)
+        implements ContractRatingEvent {
 
     public TrajectoryAssessedEvent {
         projections = projections == null ? List.of() : List.copyOf(projections);

@@ -171,7 +171,7 @@ public final class Rederiver {
     }
 
     private static Optional<FrameworkVersion> inForce(YearMonth period, List<FrameworkVersion> candidates) {
-        return ContractRating.inForce(period, candidates);
+        return Frameworks.inForce(period, candidates);
     }
 
     private static String plain(KpiEvidence e) {

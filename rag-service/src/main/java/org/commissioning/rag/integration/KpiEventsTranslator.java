@@ -1,5 +1,6 @@
 package org.commissioning.rag.integration;
 
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,52 +9,62 @@ import org.commissioning.events.kpi.v1.KpiCorrected;
 import org.commissioning.events.kpi.v1.KpiDefinition;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyResolved;
+import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
+import org.commissioning.events.kpi.v1.KpiFrameworkRevised;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.rag.api.BandSpec;
 import org.commissioning.rag.api.FlagKpiDiscrepancyCommand;
-import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.KpiSpec;
 import org.commissioning.rag.api.RateKpiValueCommand;
 import org.commissioning.rag.api.Rating;
+import org.commissioning.rag.api.RecordFrameworkCommand;
+import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
 
-import java.time.YearMonth;
-
-/** The published language of {@code kpi.events.v1}, translated into this service's commands. */
-public final class KpiEventsTranslator {
+/**
+ * The published language of {@code kpi.events.v1}, translated into the commands on a contract's ratings.
+ * District breakdowns are not rated: only a contract's total becomes a command.
+ */
+final class KpiEventsTranslator {
 
     private KpiEventsTranslator() {
     }
 
-    public static FrameworkVersion framework(int version, YearMonth effectiveFrom, List<KpiDefinition> kpis) {
-        return new FrameworkVersion(version, effectiveFrom, kpis.stream().map(KpiEventsTranslator::kpi).toList());
+    static RecordFrameworkCommand framework(KpiFrameworkDefined e) {
+        return framework(e.contractId(), e.version(), e.effectiveFrom(), e.kpis());
     }
 
-    /** District breakdowns are not rated: only a contract's total becomes a command. */
-    public static Optional<RateKpiValueCommand> rate(KpiSubmitted e) {
-        if (e.district() != null) {
-            return Optional.empty();
-        }
-        return Optional.of(new RateKpiValueCommand(e.contractId(), e.period(), e.kpiCode(), e.value(), e.numerator(),
-                e.denominator(), e.source(), e.frameworkVersion(), e.band(), false));
+    static RecordFrameworkCommand framework(KpiFrameworkRevised e) {
+        return framework(e.contractId(), e.version(), e.effectiveFrom(), e.kpis());
     }
 
-    public static Optional<RateKpiValueCommand> rate(KpiCorrected e) {
-        if (e.district() != null) {
-            return Optional.empty();
-        }
-        return Optional.of(new RateKpiValueCommand(e.contractId(), e.period(), e.kpiCode(), e.value(), e.numerator(),
-                e.denominator(), e.source(), e.frameworkVersion(), e.band(), true));
+    static Optional<RateKpiValueCommand> rate(KpiSubmitted e) {
+        return e.district() != null ? Optional.empty() : Optional.of(new RateKpiValueCommand(e.contractId(),
+                e.period(), e.kpiCode(), e.value(), e.numerator(), e.denominator(), e.source(), e.frameworkVersion(),
+                e.band(), false));
     }
 
-    public static Optional<FlagKpiDiscrepancyCommand> flag(KpiDiscrepancyFlagged e) {
+    /** A correction re-rates its period; the new rating says what was corrected. */
+    static Optional<RateKpiValueCommand> rate(KpiCorrected e) {
+        return e.district() != null ? Optional.empty() : Optional.of(new RateKpiValueCommand(e.contractId(),
+                e.period(), e.kpiCode(), e.value(), e.numerator(), e.denominator(), e.source(), e.frameworkVersion(),
+                e.band(), true));
+    }
+
+    static Optional<FlagKpiDiscrepancyCommand> flag(KpiDiscrepancyFlagged e) {
         return e.district() != null ? Optional.empty() : Optional.of(new FlagKpiDiscrepancyCommand(e.contractId(),
                 e.period(), e.kpiCode(), e.providerValue(), e.councilValue()));
     }
 
-    public static Optional<ResolveKpiDiscrepancyCommand> resolve(KpiDiscrepancyResolved e) {
+    static Optional<ResolveKpiDiscrepancyCommand> resolve(KpiDiscrepancyResolved e) {
         return e.district() != null ? Optional.empty() : Optional.of(new ResolveKpiDiscrepancyCommand(e.contractId(),
                 e.period(), e.kpiCode(), e.note(), e.resolvedBy()));
+    }
+
+    private static RecordFrameworkCommand framework(String contractId, int version, YearMonth effectiveFrom,
+                                                    List<KpiDefinition> kpis) {
+        return new RecordFrameworkCommand(contractId, new FrameworkVersion(version, effectiveFrom,
+                kpis.stream().map(KpiEventsTranslator::kpi).toList()));
     }
 
     private static KpiSpec kpi(KpiDefinition k) {

@@ -5,17 +5,14 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.commissioning.platform.domain.CausationContext;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
-import org.commissioning.platform.domain.StateConflictException;
+import org.commissioning.rag.application.FindRatingHistory;
+import org.commissioning.rag.application.OverrideRating;
+import org.commissioning.rag.application.StateTrajectory;
 import org.commissioning.rag.api.OverrideRatingCommand;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
-import org.commissioning.rag.query.ContractsKnownHere;
-import org.commissioning.rag.query.RatingHistoryProjection;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -61,71 +58,47 @@ public class RatingsController {
                                      String basis, String officer) {
     }
 
-    private final CommandGateway commands;
-    private final RatingHistoryProjection history;
-    private final ContractsKnownHere known;
+    private final OverrideRating overrideRating;
+    private final StateTrajectory stateTrajectory;
+    private final FindRatingHistory ratingHistory;
 
-    public RatingsController(CommandGateway commands, RatingHistoryProjection history,
-                             ContractsKnownHere known) {
-        this.commands = commands;
-        this.history = history;
-        this.known = known;
+    public RatingsController(OverrideRating overrideRating, StateTrajectory stateTrajectory,
+                             FindRatingHistory ratingHistory) {
+        this.overrideRating = overrideRating;
+        this.stateTrajectory = stateTrajectory;
+        this.ratingHistory = ratingHistory;
     }
 
     @PostMapping("/periods/{period}/override")
     public OverrideResponse override(@PathVariable UUID contractId, @PathVariable String period,
                                      @Valid @RequestBody OverrideRequest request) {
-        YearMonth month = period(period);
-        Rating rating = decidable(request.rating(), "rating");
-        known.require(contractId.toString());
-        String officer = CausationContext.currentOrNew().actor();
-        commands.sendAndWait(new OverrideRatingCommand(contractId.toString(), month, rating, request.rationale(),
-                officer, known.term(contractId.toString())));
-        return new OverrideResponse(contractId.toString(), month, rating, "OFFICER", officer);
+        OverrideRating.Overridden overridden = overrideRating.override(new OverrideRating.Judgement(
+                contractId.toString(), period(period), request.rating(), request.rationale()));
+        return new OverrideResponse(overridden.contractId(), overridden.period(), overridden.rating(),
+                overridden.basis().name(), overridden.officer());
     }
 
     /** An officer's statement of where the rating is heading; 409 while the contract has no rating. */
     @PostMapping("/trajectory")
     public TrajectoryResponse trajectory(@PathVariable UUID contractId,
                                          @Valid @RequestBody TrajectoryRequest request) {
-        Rating projected = decidable(request.projectedRating(), "projectedRating");
-        int horizon = request.horizonMonths() == null ? 3 : request.horizonMonths();
-        String id = contractId.toString();
-        known.require(id);
-        String officer = CausationContext.currentOrNew().actor();
-        try {
-            commands.sendAndWait(new RecordTrajectoryStatementCommand(id, projected, horizon, request.statement(),
-                    officer, known.term(id)));
-        } catch (AggregateNotFoundException e) {
-            throw new StateConflictException("rated-before-trajectory", "NOT_RATED_YET", "Contract " + id
-                    + " has no rating yet; a trajectory is stated from a rating");
-        }
-        return new TrajectoryResponse(id, projected, horizon, request.statement().strip(), "OFFICER", officer);
-    }
-
-    /** STRETCH and NOT_RATED are ratings, but not ones an officer decides. */
-    private static Rating decidable(Rating rating, String field) {
-        if (!rating.decidable()) {
-            throw new RuleViolationException("decidable-rating", field, "Expected GREEN, AMBER or RED; got " + rating);
-        }
-        return rating;
+        StateTrajectory.Stated stated = stateTrajectory.state(new StateTrajectory.Statement(contractId.toString(),
+                request.projectedRating(), request.statement(), request.horizonMonths()));
+        return new TrajectoryResponse(stated.contractId(), stated.projectedRating(), stated.horizonMonths(),
+                stated.statement(), stated.basis().name(), stated.officer());
     }
 
     @GetMapping("/ratings")
     public RatingHistory ratings(@PathVariable UUID contractId, @RequestParam(required = false) String asOf) {
-        Instant moment = null;
-        if (asOf != null) {
-            try {
-                moment = Instant.parse(asOf);
-            } catch (DateTimeParseException e) {
-                throw new RuleViolationException("instant", "asOf", "asOf is an instant, e.g. 2018-05-16T10:00:00Z");
-            }
+        return ratingHistory.find(new FindRatingHistory.Query(contractId.toString(), instant(asOf)));
+    }
+
+    private static Instant instant(String asOf) {
+        try {
+            return asOf == null ? null : Instant.parse(asOf);
+        } catch (DateTimeParseException e) {
+            throw new RuleViolationException("instant", "asOf", "asOf is an instant, e.g. 2018-05-16T10:00:00Z");
         }
-        RatingHistory found = history.history(contractId.toString(), moment);
-        if (found.periods().isEmpty()) {
-            known.require(contractId.toString());
-        }
-        return found;
     }
 
     private static YearMonth period(String period) {

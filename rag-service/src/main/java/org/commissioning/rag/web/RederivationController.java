@@ -1,56 +1,28 @@
 package org.commissioning.rag.web;
 
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
 
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.commissioning.rag.api.FrameworkRecordedEvent;
-import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.Rederivation;
-import org.commissioning.rag.command.Rederiver;
-import org.commissioning.rag.query.ContractsKnownHere;
-import org.commissioning.rag.query.RatingHistoryProjection;
+import org.commissioning.rag.application.RederiveRatings;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/**
- * The re-derivation check of a contract's recorded ratings: the history entries against the framework versions
- * read from the contract's own event stream (not from a projection, so every version a recorded rating names is
- * there even while the history projection catches up).
- */
+/** The re-derivation check of a contract's recorded ratings (see {@link RederiveRatings}). */
 @RestController
 @RequestMapping("/api/ratings/contracts/{contractId}")
 public class RederivationController {
 
-    private final EventStore eventStore;
-    private final RatingHistoryProjection history;
-    private final ContractsKnownHere known;
+    private final RederiveRatings rederive;
 
-    public RederivationController(EventStore eventStore, RatingHistoryProjection history,
-                                  ContractsKnownHere known) {
-        this.eventStore = eventStore;
-        this.history = history;
-        this.known = known;
+    public RederivationController(RederiveRatings rederive) {
+        this.rederive = rederive;
     }
 
     /** 404 for a contract neither known nor rated. */
     @GetMapping("/rederivation")
     public Rederivation rederivation(@PathVariable UUID contractId) {
-        String id = contractId.toString();
-        known.require(id);
-        return Rederiver.check(id, history.entries(id, null), frameworks(id));
-    }
-
-    /** From sequence 0 rather than the latest snapshot, which would hide the versions recorded before it. */
-    private Map<Integer, FrameworkVersion> frameworks(String contractId) {
-        Map<Integer, FrameworkVersion> frameworks = new TreeMap<>();
-        eventStore.readEvents(contractId, 0L).asStream()
-                .filter(m -> FrameworkRecordedEvent.class.equals(m.getPayloadType()))
-                .map(m -> ((FrameworkRecordedEvent) m.getPayload()).framework())
-                .forEach(f -> frameworks.put(f.version(), f));
-        return frameworks;
+        return rederive.check(contractId.toString());
     }
 }

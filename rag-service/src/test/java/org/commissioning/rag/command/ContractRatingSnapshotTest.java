@@ -1,12 +1,8 @@
 package org.commissioning.rag.command;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.commissioning.rag.command.ContractRatingTest.C;
 import static org.commissioning.rag.command.ContractRatingTest.CLOCK;
 import static org.commissioning.rag.command.ContractRatingTest.TERM;
-import static org.commissioning.testsupport.AggregateSnapshots.assertDecidesAsReplayed;
-import static org.commissioning.testsupport.AggregateSnapshots.assertRestoresTheSameState;
-import static org.commissioning.testsupport.AggregateSnapshots.history;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -23,26 +19,40 @@ import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordFrameworkCommand;
 import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
 import org.commissioning.rag.api.ResolveKpiDiscrepancyCommand;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.commissioning.testsupport.AggregateSnapshotContract;
+import org.commissioning.testsupport.AggregateSnapshots;
 
 /**
  * A ContractRating that keeps every period (26 months rated, officer judgements, a discrepancy, a trajectory
  * statement) restored from its snapshot holds the same state and decides every command exactly as the same
  * ContractRating replayed from its events.
  */
-class ContractRatingSnapshotTest {
+class ContractRatingSnapshotTest extends AggregateSnapshotContract<ContractRating> {
 
     static final YearMonth FIRST = YearMonth.of(2016, 4);
     static final YearMonth MAY = YearMonth.of(2018, 5);
-    static final List<Object> HISTORY = history(ContractRatingSnapshotTest::fixture,
+    static final List<Object> HISTORY = AggregateSnapshots.history(ContractRatingSnapshotTest::withClock,
             List.of(new FrameworkRecordedEvent(C, Bands.framework(1, FIRST))), commands());
 
-    static AggregateTestFixture<ContractRating> fixture() {
+    static AggregateTestFixture<ContractRating> withClock() {
         AggregateTestFixture<ContractRating> fixture = new AggregateTestFixture<>(ContractRating.class);
         fixture.registerInjectableResource(CLOCK);
         return fixture;
+    }
+
+    @Override
+    protected AggregateTestFixture<ContractRating> fixture() {
+        return withClock();
+    }
+
+    @Override
+    protected List<Object> history() {
+        return HISTORY;
+    }
+
+    @Override
+    protected String aggregateId() {
+        return C;
     }
 
     static RateKpiValueCommand submit(YearMonth period, String code, String value, String source) {
@@ -84,21 +94,5 @@ class ContractRatingSnapshotTest {
                 new RecordTrajectoryStatementCommand(C, Rating.AMBER, 3, "Slipping", "officer.jones", TERM),
                 new RecordFrameworkCommand(C, Bands.framework(1, FIRST)),
                 new RecordFrameworkCommand(C, Bands.framework(2, YearMonth.of(2018, 6))));
-    }
-
-    @Test
-    void aLongHistoryIsSnapshottedAfterFiftyEvents() {
-        assertThat(HISTORY).hasSizeGreaterThan(50);
-    }
-
-    @Test
-    void holdsTheSameStateAfterASnapshotAsReplayed() {
-        assertRestoresTheSameState(fixture(), HISTORY, C);
-    }
-
-    @ParameterizedTest
-    @MethodSource("nextCommands")
-    void decidesTheNextCommandAsTheReplayedContractRating(Object command) {
-        assertDecidesAsReplayed(ContractRatingSnapshotTest::fixture, HISTORY, C, command);
     }
 }

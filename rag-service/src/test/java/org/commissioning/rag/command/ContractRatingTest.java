@@ -111,6 +111,12 @@ class ContractRatingTest {
                 new RagChangedEvent(C, null, Rating.AMBER, APR, Basis.COMPUTED, null)};
     }
 
+    /** May's triage 93 GREEN, crisis still missing: May is not rated yet. */
+    static Object[] mayTriageGreen() {
+        return new Object[]{rated(MAY, TRIAGE, "93", Rating.GREEN),
+                computed(MAY, Rating.NOT_RATED, List.of(evidence(TRIAGE, "93", Rating.GREEN)), List.of(CRISIS))};
+    }
+
     @Test
     void recordsAFrameworkVersionOnce() {
         fixture.givenNoPriorActivity()
@@ -159,19 +165,13 @@ class ContractRatingTest {
 
     @Test
     void aNextPeriodWithTheSameRatingChangesNoRagAndOneWithAnotherDoes() {
-        fixture.given(aprilAmber())
-                .andGiven(rated(MAY, TRIAGE, "93", Rating.GREEN),
-                        computed(MAY, Rating.NOT_RATED, List.of(evidence(TRIAGE, "93", Rating.GREEN)),
-                                List.of(CRISIS)))
+        fixture.given(aprilAmber()).andGiven(mayTriageGreen())
                 .when(submit(MAY, CRISIS, "84", "RED"))
                 .expectEvents(rated(MAY, CRISIS, "84", Rating.RED),
                         computed(MAY, Rating.RED, List.of(evidence(TRIAGE, "93", Rating.GREEN),
                                 evidence(CRISIS, "84", Rating.RED)), List.of()),
                         new RagChangedEvent(C, Rating.AMBER, Rating.RED, MAY, Basis.COMPUTED, null));
-        fixture.given(aprilAmber())
-                .andGiven(rated(MAY, TRIAGE, "93", Rating.GREEN),
-                        computed(MAY, Rating.NOT_RATED, List.of(evidence(TRIAGE, "93", Rating.GREEN)),
-                                List.of(CRISIS)))
+        fixture.given(aprilAmber()).andGiven(mayTriageGreen())
                 .when(submit(MAY, CRISIS, "88", "AMBER"))
                 .expectEvents(rated(MAY, CRISIS, "88", Rating.AMBER),
                         computed(MAY, Rating.AMBER, List.of(evidence(TRIAGE, "93", Rating.GREEN),
@@ -228,9 +228,9 @@ class ContractRatingTest {
                 new BandSpec(Rating.RED, new BigDecimal("0"), true, new BigDecimal("95"), false),
                 new BandSpec(Rating.GREEN, new BigDecimal("95"), true, new BigDecimal("100"), true)))));
 
-        assertThat(ContractRating.inForce(APR, List.of(v2, v1))).contains(v2);
-        assertThat(ContractRating.inForce(APR, List.of(v1, v2))).contains(v2);
-        assertThat(ContractRating.inForce(APR.minusMonths(1), List.of(v1, v2))).isEmpty();
+        assertThat(Frameworks.inForce(APR, List.of(v2, v1))).contains(v2);
+        assertThat(Frameworks.inForce(APR, List.of(v1, v2))).contains(v2);
+        assertThat(Frameworks.inForce(APR.minusMonths(1), List.of(v1, v2))).isEmpty();
     }
 
     @Test

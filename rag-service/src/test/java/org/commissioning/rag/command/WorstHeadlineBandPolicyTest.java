@@ -12,6 +12,8 @@ import org.commissioning.rag.api.KpiEvidence;
 import org.commissioning.rag.api.KpiInput;
 import org.commissioning.rag.api.Rating;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class WorstHeadlineBandPolicyTest {
 
@@ -32,22 +34,12 @@ class WorstHeadlineBandPolicyTest {
         assertThat(WorstHeadlineBandPolicy.VERSION).isEqualTo("worst-headline-band.v1");
     }
 
-    @Test
-    void takesTheWorstHeadlineBand() {
-        assertThat(WorstHeadlineBandPolicy.rate(FRAMEWORK, inputs(Bands.TRIAGE_CODE, Rating.GREEN,
-                Bands.CRISIS_CODE, Rating.AMBER)).rating()).isEqualTo(Rating.AMBER);
-        assertThat(WorstHeadlineBandPolicy.rate(FRAMEWORK, inputs(Bands.TRIAGE_CODE, Rating.RED,
-                Bands.CRISIS_CODE, Rating.STRETCH)).rating()).isEqualTo(Rating.RED);
-        assertThat(WorstHeadlineBandPolicy.rate(FRAMEWORK, inputs(Bands.TRIAGE_CODE, Rating.GREEN,
-                Bands.CRISIS_CODE, Rating.GREEN)).rating()).isEqualTo(Rating.GREEN);
-    }
-
-    @Test
-    void countsStretchAsGreen() {
-        assertThat(WorstHeadlineBandPolicy.rate(FRAMEWORK, inputs(Bands.TRIAGE_CODE, Rating.STRETCH,
-                Bands.CRISIS_CODE, Rating.STRETCH)).rating()).isEqualTo(Rating.GREEN);
-        assertThat(WorstHeadlineBandPolicy.rate(FRAMEWORK, inputs(Bands.TRIAGE_CODE, Rating.STRETCH,
-                Bands.CRISIS_CODE, Rating.GREEN)).rating()).isEqualTo(Rating.GREEN);
+    @ParameterizedTest(name = "triage {0}, crisis {1}: {2}")
+    @CsvSource({"GREEN, AMBER, AMBER", "RED, STRETCH, RED", "GREEN, GREEN, GREEN", "STRETCH, STRETCH, GREEN",
+            "STRETCH, GREEN, GREEN"})
+    void takesTheWorstHeadlineBandCountingStretchAsGreen(Rating triage, Rating crisis, Rating rating) {
+        assertThat(WorstHeadlineBandPolicy.rate(FRAMEWORK, inputs(Bands.TRIAGE_CODE, triage,
+                Bands.CRISIS_CODE, crisis)).rating()).isEqualTo(rating);
     }
 
     @Test

@@ -23,6 +23,8 @@ import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.testsupport.ConsumerGroups;
 import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.skyscreamer.jsonassert.JSONAssert;
+import org.skyscreamer.jsonassert.JSONCompareMode;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -70,16 +72,12 @@ class RatingsFromKpiEventsIT extends RunningRagService {
                 h -> h.get("changes").size() == 1);
         assertThat(history.get("current").asText()).isEqualTo("RED");
         JsonNode april = history.get("periods").get(0);
-        assertThat(april.get("period").asText()).isEqualTo("2018-04");
-        assertThat(april.get("rating").asText()).isEqualTo("RED");
-        assertThat(april.get("basis").asText()).isEqualTo("COMPUTED");
-        assertThat(april.get("policyVersion").asText()).isEqualTo("worst-headline-band.v1");
-        assertThat(april.get("ratedBy").asText()).isEqualTo("rag-service");
-        assertThat(april.get("triggeredBy").asText()).isEqualTo("nelft.performance");
+        JSONAssert.assertEquals("""
+                {"period": "2018-04", "rating": "RED", "basis": "COMPUTED", "policyVersion": "worst-headline-band.v1",
+                 "ratedBy": "rag-service", "triggeredBy": "nelft.performance", "frameworkVersions": [1],
+                 "evidence": [{"kpiCode": "CALLS-TRIAGED-24H", "source": "PROVIDER", "band": "RED"}]}""",
+                april.toString(), JSONCompareMode.LENIENT);
         assertThat(april.at("/evidence/0/value").decimalValue()).isEqualByComparingTo("66");
-        assertThat(april.at("/evidence/0/source").asText()).isEqualTo("PROVIDER");
-        assertThat(april.at("/evidence/0/band").asText()).isEqualTo("RED");
-        assertThat(april.at("/frameworkVersions/0").asInt()).isEqualTo(1);
         Instant recordedAt = Instant.parse(april.get("recordedAt").asText());
         assertThat(ratings(id, recordedAt.minusMillis(1)).get("periods")).isEmpty();
 

@@ -1,0 +1,47 @@
+package org.commissioning.gateway.application;
+
+import org.commissioning.events.contracts.v1.ContractExpired;
+import org.commissioning.events.contracts.v1.ContractRecommissioned;
+import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.ratings.v1.ContractRated;
+import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.TrajectoryAssessed;
+import org.commissioning.gateway.query.DashboardProjection;
+import org.commissioning.platform.consumer.IntegrationEventHandlers;
+import org.springframework.stereotype.Service;
+
+/**
+ * The dashboard follows what the contracts' owners publish: each contract's lifecycle on {@code contracts.events.v1}
+ * (its registration, its end, its monitoring cadence) and its ratings on {@code ratings.events.v1} (its overall
+ * rating, the latest rated month, where the rating is heading). Each topic numbers a contract's events on its own,
+ * so each has its own handlers; an event of another type is ignored.
+ */
+@Service
+public class FollowPublishedEvents {
+
+    private final DashboardProjection projection;
+
+    public FollowPublishedEvents(DashboardProjection projection) {
+        this.projection = projection;
+    }
+
+    public IntegrationEventHandlers contractEvents() {
+        return IntegrationEventHandlers.builder()
+                .on(ContractRegistered.class, projection::on)
+                .on(ContractTerminated.class, projection::on)
+                .on(ContractExpired.class, projection::on)
+                .on(ContractRecommissioned.class, projection::on)
+                .on(MonitoringCadenceChanged.class, projection::on)
+                .build();
+    }
+
+    public IntegrationEventHandlers ratingEvents() {
+        return IntegrationEventHandlers.builder()
+                .on(RagChanged.class, projection::on)
+                .on(ContractRated.class, projection::on)
+                .on(TrajectoryAssessed.class, projection::on)
+                .build();
+    }
+}

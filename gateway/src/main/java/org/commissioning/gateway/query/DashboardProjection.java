@@ -1,0 +1,154 @@
+package org.commissioning.gateway.query;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.contracts.v1.ContractExpired;
+import org.commissioning.events.contracts.v1.ContractRecommissioned;
+import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
+import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.ratings.v1.ContractRated;
+import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.TrajectoryAssessed;
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardTrajectory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Builds the dashboard rows from the contracts' and the ratings' published events. Each topic numbers a contract's
+ * events on its own, so a row keeps the last sequence applied from each ({@code lastEventSequence},
+ * {@code lastRatingSequence}), and an event changes the row only if its sequence is higher than the one of its own
+ * topic: a replay never takes a row back to an older state. The platform's consumer delivers each contract's events of
+ * a topic in sequence order (a record ahead of its turn is held until the missing ones are applied), so this guard
+ * drops only a redelivery of an event already applied, never a genuine event held back by a forged or early one.
+ * <p>
+ * The topics are read independently, so a contract's first rating may come before its registration. The rating
+ * then creates the row with only its own fields, and the registration fills in the contract's fields around them.
+ */
+@Component
+public class DashboardProjection {
+
+    public static final String COLLECTION = "dashboard_contracts";
+    static final String TERMINATED = DashboardContract.TERMINATED;
+    static final String EXPIRED = DashboardContract.EXPIRED;
+    static final String RECOMMISSIONED = DashboardContract.RECOMMISSIONED;
+    static final String CONTRACT_SEQUENCE = "lastEventSequence";
+    static final String RATING_SEQUENCE = "lastRatingSequence";
+    static final String RAG_PERIOD = "ragPeriod";
+
+    private final MongoTemplate mongo;
+
+    public DashboardProjection(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    public void on(IntegrationEvent<?> event, ContractRegistered registered) {
+        upsertIfNewer(registered.contractId(), CONTRACT_SEQUENCE, event.sequence(), new Update()
+                .set("provider", registered.provider())
+                .set("serviceArea", registered.serviceArea())
+                .set("lotScope", registered.lot().scope())
+                .set("areas", registered.lot().areas())
+                .set("districts", registered.lot().districts())
+                .set("annualValueGbp", toPence(registered.annualValueGbp()))
+                .set("start", registered.start())
+                .set("end", registered.end())
+                .set("status", DashboardContract.ACTIVE)
+                .set("registeredAt", event.time())
+                .set(CONTRACT_SEQUENCE, event.sequence())
+                .set("lastEventId", event.id())
+                .setOnInsert(RATING_SEQUENCE, 0L));
+    }
+
+    public void on(IntegrationEvent<?> event, ContractTerminated terminated) {
+        applyContractEvent(event, ended(TERMINATED));
+    }
+
+    public void on(IntegrationEvent<?> event, ContractExpired expired) {
+        applyContractEvent(event, ended(EXPIRED));
+    }
+
+    public void on(IntegrationEvent<?> event, ContractRecommissioned recommissioned) {
+        applyContractEvent(event, ended(RECOMMISSIONED));
+    }
+
+    /** An ended contract is no longer monitored: it shows no cadence. */
+    private static Update ended(String status) {
+        return Update.update("status", status).unset("cadence");
+    }
+
+    public void on(IntegrationEvent<?> event, MonitoringCadenceChanged changed) {
+        applyContractEvent(event, Update.update("cadence", changed.cadence()));
+    }
+
+    public void on(IntegrationEvent<?> event, RagChanged changed) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), latestPeriod(changed.period())
+                .set("rag", changed.to())
+                .set("ragBasis", changed.basis())
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    /** Every rated month, whether or not it changed the rating: the row shows the latest one rated. */
+    public void on(IntegrationEvent<?> event, ContractRated rated) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), latestPeriod(rated.period())
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    /**
+     * The latest rated month, as contract-service shows it: a re-rating of an earlier month does not take it back.
+     * Months are stored as yyyy-MM, so the latest is the greatest text.
+     */
+    private static Update latestPeriod(YearMonth period) {
+        Update update = new Update();
+        return period == null ? update : update.max(RAG_PERIOD, period.toString());
+    }
+
+    public void on(IntegrationEvent<?> event, TrajectoryAssessed assessed) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
+                .set("trajectory", new DashboardTrajectory(assessed.trend(), assessed.projectedRating(),
+                        assessed.horizonMonths(), assessed.basis(), assessed.period(), assessed.statement()))
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    /** A contract event after the registration: it has a row to change, or there is nothing to show it on. */
+    private void applyContractEvent(IntegrationEvent<?> event, Update update) {
+        mongo.updateFirst(newer(event.subject(), CONTRACT_SEQUENCE, event.sequence()),
+                update.set(CONTRACT_SEQUENCE, event.sequence()).set("lastEventId", event.id()),
+                DashboardContract.class, COLLECTION);
+    }
+
+    /**
+     * Applies the update to the contract's row, creating the row if there is none, unless the row has applied this
+     * sequence or a later one of the same topic.
+     */
+    private void upsertIfNewer(String id, String sequenceField, long sequence, Update update) {
+        Query newer = newer(id, sequenceField, sequence);
+        try {
+            mongo.upsert(newer, update, DashboardContract.class, COLLECTION);
+        } catch (DuplicateKeyException rowExists) {
+            // the row exists but did not match: it is already as new, or the other topic's handler created it
+            // between the match and the insert, in which case the update now applies to it
+            mongo.updateFirst(newer, update, DashboardContract.class, COLLECTION);
+        }
+    }
+
+    /** The contract's row unless it has applied this sequence or a later one; a row without the field matches. */
+    private static Query newer(String id, String sequenceField, long sequence) {
+        return Query.query(Criteria.where("_id").is(id).and(sequenceField).not().gte(sequence));
+    }
+
+    /** An amount in pounds shown to at least pence: 120000 and 1.2E+5 both read 120000.00. */
+    static BigDecimal toPence(BigDecimal gbp) {
+        if (gbp == null) {
+            return null;
+        }
+        BigDecimal stripped = gbp.stripTrailingZeros();
+        return stripped.setScale(Math.max(2, stripped.scale()));
+    }
+}

@@ -1,0 +1,81 @@
+package org.commissioning.gateway.query;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardQuery;
+import org.commissioning.gateway.api.DashboardSummary;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the dashboard rows the {@link DashboardProjection} writes. Only registered contracts are on the dashboard:
+ * a row that holds a rating whose registration has not arrived yet is left out until it does.
+ */
+@Component
+public class DashboardView {
+
+    static final String NOT_RATED = DashboardQuery.NOT_RATED;
+    static final List<String> RATINGS = List.of("GREEN", "AMBER", "RED");
+
+    private final MongoTemplate mongo;
+
+    public DashboardView(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The matching contracts by service area, then provider (then id, so the order is stable). */
+    public List<DashboardContract> contracts(DashboardQuery filter) {
+        Query query = registered().with(Sort.by("serviceArea", "provider", "id"));
+        equalWhereGiven(query, "serviceArea", filter.serviceArea());
+        equalWhereGiven(query, "provider", filter.provider());
+        // on an array field an equality matches the documents whose array contains the value
+        equalWhereGiven(query, "areas", filter.area());
+        equalWhereGiven(query, "districts", filter.district());
+        equalWhereGiven(query, "status", filter.status());
+        if (filter.rag() != null) {
+            query.addCriteria(Criteria.where("rag").is(NOT_RATED.equals(filter.rag()) ? null : filter.rag()));
+        }
+        return mongo.find(query, DashboardContract.class, DashboardProjection.COLLECTION);
+    }
+
+    /** A filter left out ({@code null}) matches every row. */
+    private static void equalWhereGiven(Query query, String field, String value) {
+        if (value != null) {
+            query.addCriteria(Criteria.where(field).is(value));
+        }
+    }
+
+    public DashboardSummary summary() {
+        List<DashboardContract> all = mongo.find(registered(), DashboardContract.class, DashboardProjection.COLLECTION);
+        Map<String, Long> byServiceArea = new TreeMap<>();
+        Map<String, Long> byArea = new TreeMap<>();
+        Map<String, Long> byRag = new LinkedHashMap<>();
+        RATINGS.forEach(rating -> byRag.put(rating, 0L));
+        byRag.put(NOT_RATED, 0L);
+        BigDecimal total = BigDecimal.ZERO;
+        long valued = 0;
+        for (DashboardContract contract : all) {
+            byServiceArea.merge(Objects.requireNonNullElse(contract.serviceArea(), "UNKNOWN"), 1L, Long::sum);
+            contract.areas().stream().distinct().forEach(area -> byArea.merge(area, 1L, Long::sum));
+            byRag.merge(Objects.requireNonNullElse(contract.rag(), NOT_RATED), 1L, Long::sum);
+            if (contract.annualValueGbp() != null) {
+                total = total.add(contract.annualValueGbp());
+                valued++;
+            }
+        }
+        return new DashboardSummary(all.size(), byServiceArea, byArea, byRag, DashboardProjection.toPence(total), valued);
+    }
+
+    private static Query registered() {
+        return Query.query(Criteria.where("registeredAt").ne(null));
+    }
+}

@@ -1,0 +1,16 @@
+package org.commissioning.gateway.web;
+
+import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardTrajectory;
+import org.springframework.boot.jackson.JsonMixin;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A dashboard row and its trajectory are written with every field, {@code null} included (the platform's default
+ * leaves nulls out), so each row has the same shape.
+ */
+@JsonMixin({DashboardContract.class, DashboardTrajectory.class})
+@JsonInclude(JsonInclude.Include.ALWAYS)
+abstract class DashboardJson {
+}

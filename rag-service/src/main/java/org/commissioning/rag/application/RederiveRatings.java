@@ -1,0 +1,48 @@
+package org.commissioning.rag.application;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.commissioning.rag.api.FrameworkRecordedEvent;
+import org.commissioning.rag.api.FrameworkVersion;
+import org.commissioning.rag.api.Rederivation;
+import org.commissioning.rag.command.Rederiver;
+import org.commissioning.rag.query.ContractsKnownHere;
+import org.commissioning.rag.query.RatingHistoryProjection;
+import org.springframework.stereotype.Service;
+
+/**
+ * The re-derivation check of a contract's recorded ratings: the history entries against the framework versions
+ * read from the contract's own event stream (not from a projection, so every version a recorded rating names is
+ * there even while the history projection catches up).
+ */
+@Service
+public class RederiveRatings {
+
+    private final EventStore eventStore;
+    private final RatingHistoryProjection history;
+    private final ContractsKnownHere known;
+
+    public RederiveRatings(EventStore eventStore, RatingHistoryProjection history, ContractsKnownHere known) {
+        this.eventStore = eventStore;
+        this.history = history;
+        this.known = known;
+    }
+
+    /** 404 for a contract neither known nor rated. */
+    public Rederivation check(String contractId) {
+        known.require(contractId);
+        return Rederiver.check(contractId, history.entries(contractId, null), frameworks(contractId));
+    }
+
+    /** From sequence 0 rather than the latest snapshot, which would hide the versions recorded before it. */
+    private Map<Integer, FrameworkVersion> frameworks(String contractId) {
+        Map<Integer, FrameworkVersion> frameworks = new TreeMap<>();
+        eventStore.readEvents(contractId, 0L).asStream()
+                .filter(m -> FrameworkRecordedEvent.class.equals(m.getPayloadType()))
+                .map(m -> ((FrameworkRecordedEvent) m.getPayload()).framework())
+                .forEach(f -> frameworks.put(f.version(), f));
+        return frameworks;
+    }
+}
