@@ -27,6 +27,7 @@ import org.commissioning.kpi.api.MonthlyReturnView.Figure;
 import org.commissioning.kpi.api.MonthlyReturnView.Validation;
 import org.commissioning.kpi.api.MonthlyReturnView.Value;
 import org.commissioning.kpi.api.ReturnOverdueEvent;
+import org.commissioning.kpi.api.OverdueReturn;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,15 +51,6 @@ public class MonthlyReturnsProjection {
 
     public MonthlyReturnsProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /**
-     * A return found overdue; {@code receivedAt} is set when it arrives after all.
-     *
-     * @param id {@link MonthlyReturnId}; stored as {@code _id}
-     */
-    public record OverdueReturn(String id, String contractId, String period, java.time.LocalDate dueDate,
-                                Instant detectedAt, Instant receivedAt) {
     }
 
     @EventHandler

@@ -414,7 +414,7 @@ class MonthlyReturnTest {
         fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
                 .when(new CorrectKpiValueCommand(RETURN, CRISIS, null, new BigDecimal("86"), null, null, "typo", null,
                         FRAMEWORKS))
-                .expectException(violates("actor-required", "X-Actor"))
+                .expectException(violates("actor-required", "correctedBy"))
                 .expectNoEvents();
     }
 

@@ -136,7 +136,7 @@ class TriangulationAndOverdueTest {
         fixture.given(submitted(), provider(LAC, "100"), councilValue(LAC, null, "50", Rating.RED),
                         flag(LAC, "100", "50", "50"))
                 .when(new ResolveKpiDiscrepancyCommand(RETURN, LAC, null, "ok", null))
-                .expectException(violates("actor-required", "X-Actor"));
+                .expectException(violates("actor-required", "resolvedBy"));
         fixture.given(submitted(), provider(LAC, "100"), councilValue(LAC, null, "50", Rating.RED),
                         flag(LAC, "100", "50", "50"), resolved())
                 .when(resolve("again"))
@@ -157,7 +157,7 @@ class TriangulationAndOverdueTest {
         fixture.givenNoPriorActivity()
                 .when(new RecordCouncilFiguresCommand(RETURN, CONTRACT, OCTOBER,
                         List.of(SubmittedValue.total(LAC, "50")), null, SOUTH, FRAMEWORKS))
-                .expectException(violates("actor-required", "X-Actor"));
+                .expectException(violates("actor-required", "recordedBy"));
         fixture.givenNoPriorActivity()
                 .when(council(SubmittedValue.inDistrict(LAC, "Thanet", "50")))
                 .expectException(violates("district-outside-lot", "values[0].district"));

@@ -130,7 +130,7 @@ class TriangulationCsvAndYearToDateIT extends KpiServiceOverHttp {
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode ytd = json.readTree(get(CONTRACTS + id + "/ytd?financialYear=2018").getBody());
             JsonNode lac = ytd.at("/kpis/1");
-            assertThat(lac.get("kpiCode").asText()).isEqualTo("LAC-ASSESSED-2W");
+            assertThat(lac.path("kpiCode").asText()).as(ytd.toString()).isEqualTo("LAC-ASSESSED-2W");
             // exactly 9 of 11, where the mean of 0% and 90% would say 45%
             assertThat(lac.get("method").asText()).isEqualTo("EXACT_FROM_FRACTIONS");
             assertThat(lac.get("value").decimalValue()).isEqualByComparingTo("81.82");

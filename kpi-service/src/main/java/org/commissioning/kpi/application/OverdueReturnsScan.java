@@ -1,4 +1,4 @@
-package org.commissioning.kpi.overdue;
+package org.commissioning.kpi.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -20,7 +20,6 @@ import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.domain.CausationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -56,18 +55,14 @@ public class OverdueReturnsScan {
 
     public OverdueReturnsScan(KnownContracts contracts, KpiFrameworks frameworks,
                               MonthlyReturnsProjection returns, ContractStatusView statuses,
-                              CommandGateway commands, Clock clock,
-                              @Value("${kpi.returns.due-day-of-next-month:15}") int dueDay) {
-        if (dueDay < 1 || dueDay > 28) {
-            throw new IllegalArgumentException("kpi.returns.due-day-of-next-month is a day from 1 to 28; got " + dueDay);
-        }
+                              CommandGateway commands, Clock clock, ReturnDueDates dueDates) {
         this.contracts = contracts;
         this.frameworks = frameworks;
         this.returns = returns;
         this.statuses = statuses;
         this.commands = commands;
         this.clock = clock;
-        this.dueDay = dueDay;
+        this.dueDay = dueDates.dueDay();
     }
 
     /** A period whose return was due by {@code dueDate}. */
@@ -136,15 +131,11 @@ public class OverdueReturnsScan {
             to = YearMonth.from(endedOn);
         }
         for (YearMonth period = from; !period.isAfter(to); period = period.plusMonths(1)) {
-            LocalDate dueDate = dueDate(period, dueDay);
+            LocalDate dueDate = ReturnDueDates.dueDate(period, dueDay);
             if (today.isAfter(dueDate)) {
                 due.add(new Due(period, dueDate));
             }
         }
         return due;
-    }
-
-    public static LocalDate dueDate(YearMonth period, int dueDay) {
-        return period.plusMonths(1).atDay(dueDay);
     }
 }

@@ -1,0 +1,46 @@
+package org.commissioning.kpi.application;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+
+import org.commissioning.knowncontracts.KnownContract;
+import org.commissioning.kpi.api.CorrectKpiValueCommand;
+import org.commissioning.kpi.api.MonthlyReturnId;
+import org.commissioning.kpi.query.KpiFrameworks;
+import org.commissioning.platform.domain.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/** An attributable correction of one value of a submitted return, with a reason; the original stays on record. */
+@Service
+public class CorrectKpiValue {
+
+    /** @param district null for the total */
+    public record Input(String contractId, YearMonth period, String kpiCode, String district, BigDecimal value,
+                        BigDecimal numerator, BigDecimal denominator, String reason) {
+    }
+
+    public record Corrected(String returnId, String kpiCode, String correctedBy) {
+    }
+
+    private final ContractChecks contracts;
+    private final KpiFrameworks frameworks;
+    private final ReturnCommands commands;
+
+    CorrectKpiValue(ContractChecks contracts, KpiFrameworks frameworks, ReturnCommands commands) {
+        this.contracts = contracts;
+        this.frameworks = frameworks;
+        this.commands = commands;
+    }
+
+    public Corrected correct(Input input) {
+        String id = input.contractId();
+        KnownContract contract = contracts.known(id);
+        contracts.requireInTerm(id, contract, input.period(), "A correction of " + input.period());
+        String actor = Actor.required("A correction records who made it");
+        String returnId = MonthlyReturnId.of(id, input.period());
+        commands.sendToExisting(new CorrectKpiValueCommand(returnId, input.kpiCode(), input.district(),
+                        input.value(), input.numerator(), input.denominator(), input.reason(), actor, frameworks.of(id)),
+                () -> new NotFoundException("No return of contract " + id + " for " + input.period() + " to correct"));
+        return new Corrected(returnId, input.kpiCode(), actor);
+    }
+}
