@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.MonthlyReturnId;
-import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.platform.domain.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -22,14 +21,10 @@ public class CorrectKpiValue {
     public record Corrected(String returnId, String kpiCode, String correctedBy) {
     }
 
-    private final ContractChecks contracts;
-    private final KpiFrameworks frameworks;
-    private final ReturnCommands commands;
+    private final ContractFigures contracts;
 
-    CorrectKpiValue(ContractChecks contracts, KpiFrameworks frameworks, ReturnCommands commands) {
+    CorrectKpiValue(ContractFigures contracts) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
-        this.commands = commands;
     }
 
     public Corrected correct(Input input) {
@@ -38,8 +33,8 @@ public class CorrectKpiValue {
         contracts.requireInTerm(id, contract, input.period(), "A correction of " + input.period());
         String actor = Actor.required("A correction records who made it");
         String returnId = MonthlyReturnId.of(id, input.period());
-        commands.sendToExisting(new CorrectKpiValueCommand(returnId, input.kpiCode(), input.district(),
-                        input.value(), input.numerator(), input.denominator(), input.reason(), actor, frameworks.of(id)),
+        contracts.sendToExisting(new CorrectKpiValueCommand(returnId, input.kpiCode(), input.district(),
+                        input.value(), input.numerator(), input.denominator(), input.reason(), actor, contracts.frameworks(id)),
                 () -> new NotFoundException("No return of contract " + id + " for " + input.period() + " to correct"));
         return new Corrected(returnId, input.kpiCode(), actor);
     }

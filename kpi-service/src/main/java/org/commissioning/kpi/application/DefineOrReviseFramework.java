@@ -4,18 +4,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commissioning.knowncontracts.KnownContract;
-import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.Band;
 import org.commissioning.kpi.api.DefineKpiFrameworkCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiTemplates;
 import org.commissioning.kpi.api.ReviseKpiFrameworkCommand;
-import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.domain.StateConflictException;
 import org.springframework.stereotype.Service;
@@ -31,30 +28,26 @@ public class DefineOrReviseFramework {
     public record Written(boolean defined, FrameworkVersions framework) {
     }
 
-    private final CommandGateway commands;
-    private final KnownContracts contracts;
-    private final KpiFrameworks frameworks;
+    private final ContractFigures contracts;
 
-    DefineOrReviseFramework(CommandGateway commands, KnownContracts contracts, KpiFrameworks frameworks) {
-        this.commands = commands;
+    DefineOrReviseFramework(ContractFigures contracts) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
     }
 
     public Written handle(String contractId, FrameworkRequest request) {
-        KnownContract contract = contracts.require(contractId);
+        KnownContract contract = contracts.known(contractId);
         List<KpiDefinition> kpis = kpis(request, contract);
         String template = request.fromTemplate() ? contract.serviceArea() : null;
-        boolean defining = !frameworks.of(contractId).defined();
+        boolean defining = !contracts.frameworks(contractId).defined();
         try {
-            commands.sendAndWait(defining
+            contracts.send(defining
                     ? new DefineKpiFrameworkCommand(contractId, request.effectiveFrom(), kpis, template)
                     : new ReviseKpiFrameworkCommand(contractId, request.effectiveFrom(), kpis, template));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             throw new StateConflictException("framework-changed-concurrently", "CHANGED", "The framework of contract "
                     + contractId + " was changed at the same time; read it again and retry");
         }
-        FrameworkHistory history = frameworks.of(contractId);
+        FrameworkHistory history = contracts.frameworks(contractId);
         return new Written(defining, new FrameworkVersions(contractId, history.latest().orElseThrow(), history));
     }
 

@@ -4,8 +4,6 @@ import java.time.YearMonth;
 
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
-import org.commissioning.knowncontracts.KnownContracts;
-import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.platform.domain.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -13,18 +11,16 @@ import org.springframework.stereotype.Service;
 @Service
 public class FindFramework {
 
-    private final KnownContracts contracts;
-    private final KpiFrameworks frameworks;
+    private final ContractFigures contracts;
 
-    FindFramework(KnownContracts contracts, KpiFrameworks frameworks) {
+    FindFramework(ContractFigures contracts) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
     }
 
     /** @param period null for the latest version */
     public FrameworkVersions find(String contractId, YearMonth period) {
-        contracts.require(contractId);
-        FrameworkHistory history = frameworks.of(contractId);
+        contracts.known(contractId);
+        FrameworkHistory history = contracts.frameworks(contractId);
         if (!history.defined()) {
             throw new NotFoundException("Contract " + contractId + " has no KPI framework yet");
         }

@@ -4,12 +4,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 
 import org.commissioning.knowncontracts.KnownContract;
-import org.commissioning.knowncontracts.KnownContracts;
-import org.commissioning.kpi.api.ContractStatus;
 import org.commissioning.kpi.api.YearToDateView;
-import org.commissioning.kpi.query.ContractStatusView;
-import org.commissioning.kpi.query.KpiFrameworks;
-import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.kpi.query.YearToDate;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.springframework.stereotype.Service;
@@ -22,21 +17,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class FindYearToDate {
 
-    private final KnownContracts contracts;
-    private final KpiFrameworks frameworks;
-    private final MonthlyReturnsProjection returns;
-    private final ContractStatusView statuses;
+    private final ContractFigures contracts;
 
-    FindYearToDate(KnownContracts contracts, KpiFrameworks frameworks, MonthlyReturnsProjection returns,
-                   ContractStatusView statuses) {
+    FindYearToDate(ContractFigures contracts) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
-        this.returns = returns;
-        this.statuses = statuses;
     }
 
     public YearToDateView find(String contractId, int financialYear) {
-        KnownContract contract = contracts.require(contractId);
+        KnownContract contract = contracts.known(contractId);
         if (financialYear < 2000 || financialYear > 2100) {
             throw new RuleViolationException("financial-year-invalid", "financialYear",
                     "A financial year is given by the year it starts in April, e.g. 2018; got " + financialYear);
@@ -44,7 +32,7 @@ public class FindYearToDate {
         YearMonth from = YearToDate.start(financialYear);
         YearMonth to = from.plusMonths(11);
         YearMonth termFrom = contract.start() == null ? null : YearMonth.from(contract.start());
-        LocalDate ended = statuses.find(contractId).map(ContractStatus::endedOn).orElse(null);
+        LocalDate ended = contracts.endedOn(contractId).orElse(null);
         LocalDate last = ended == null || (contract.end() != null && contract.end().isBefore(ended))
                 ? contract.end() : ended;
         YearMonth termTo = last == null ? null : YearMonth.from(last);
@@ -55,8 +43,8 @@ public class FindYearToDate {
                     + (termTo == null ? "an unrecorded end" : termTo) + "); financial years " + years(termFrom, termTo)
                     + " are accepted");
         }
-        return YearToDate.of(contractId, financialYear, returns.between(contractId, from, to),
-                frameworks.of(contractId), termFrom, termTo);
+        return YearToDate.of(contractId, financialYear, contracts.returns().between(contractId, from, to),
+                contracts.frameworks(contractId), termFrom, termTo);
     }
 
     private static String years(YearMonth termFrom, YearMonth termTo) {

@@ -9,12 +9,11 @@ import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.RecordCouncilFiguresCommand;
 import org.commissioning.kpi.api.SubmittedValue;
-import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.platform.domain.StateConflictException;
 import org.springframework.stereotype.Service;
 
 /**
- * An officer records the council's own figures for a month (JSON, or a CSV through {@link ImportCouncilFiguresCsv}),
+ * An officer records the council's own figures for a month (JSON, or a CSV through {@link ImportFiguresCsv}),
  * for KPIs whose expected source is COUNCIL or BOTH, before or after the provider's return; the return
  * triangulates them with the provider's values.
  */
@@ -28,14 +27,10 @@ public class RecordCouncilFigures {
     public record Recorded(String returnId, String contractId, YearMonth period, String recordedBy, int values) {
     }
 
-    private final ContractChecks contracts;
-    private final KpiFrameworks frameworks;
-    private final ReturnCommands commands;
+    private final ContractFigures contracts;
 
-    RecordCouncilFigures(ContractChecks contracts, KpiFrameworks frameworks, ReturnCommands commands) {
+    RecordCouncilFigures(ContractFigures contracts) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
-        this.commands = commands;
     }
 
     public Recorded record(Input input) {
@@ -46,8 +41,8 @@ public class RecordCouncilFigures {
         List<SubmittedValue> values = input.values() == null ? List.of() : input.values();
         String returnId = MonthlyReturnId.of(id, input.period());
         try {
-            commands.sendCreating(new RecordCouncilFiguresCommand(returnId, id, input.period(), values, actor,
-                    ContractChecks.facts(contract), frameworks.of(id)));
+            contracts.sendCreating(new RecordCouncilFiguresCommand(returnId, id, input.period(), values, actor,
+                    ContractFigures.facts(contract), contracts.frameworks(id)));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             throw new StateConflictException("return-changed-concurrently", "CHANGED", "The return of contract " + id
                     + " for " + input.period() + " was changed at the same time; read it again and retry");

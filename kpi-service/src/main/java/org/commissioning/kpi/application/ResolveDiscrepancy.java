@@ -21,12 +21,10 @@ public class ResolveDiscrepancy {
     public record Resolved(String returnId, String kpiCode, String resolvedBy) {
     }
 
-    private final ContractChecks contracts;
-    private final ReturnCommands commands;
+    private final ContractFigures contracts;
 
-    ResolveDiscrepancy(ContractChecks contracts, ReturnCommands commands) {
+    ResolveDiscrepancy(ContractFigures contracts) {
         this.contracts = contracts;
-        this.commands = commands;
     }
 
     public Resolved resolve(Input input) {
@@ -39,7 +37,7 @@ public class ResolveDiscrepancy {
         contracts.requireInTerm(id, contract, input.period(), "A resolution of " + input.period());
         String actor = Actor.required("A resolution records who made it");
         String returnId = MonthlyReturnId.of(id, input.period());
-        commands.sendToExisting(new ResolveKpiDiscrepancyCommand(returnId, input.kpiCode(), input.district(),
+        contracts.sendToExisting(new ResolveKpiDiscrepancyCommand(returnId, input.kpiCode(), input.district(),
                 input.note(), actor), () -> new NotFoundException("No return of contract " + id + " for "
                 + input.period()));
         return new Resolved(returnId, input.kpiCode(), actor);

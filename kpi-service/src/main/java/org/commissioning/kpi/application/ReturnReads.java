@@ -3,13 +3,10 @@ package org.commissioning.kpi.application;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.OverdueReturn;
-import org.commissioning.kpi.query.KpiFrameworks;
-import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.domain.NotFoundException;
 import org.springframework.stereotype.Service;
 
@@ -24,37 +21,30 @@ public class ReturnReads {
     public record CsvTemplate(String contractId, String csv) {
     }
 
-    private final KnownContracts contracts;
-    private final KpiFrameworks frameworks;
-    private final MonthlyReturnsProjection returns;
-    private final ContractChecks checks;
+    private final ContractFigures contracts;
 
-    ReturnReads(KnownContracts contracts, KpiFrameworks frameworks, MonthlyReturnsProjection returns,
-                ContractChecks checks) {
+    ReturnReads(ContractFigures contracts) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
-        this.returns = returns;
-        this.checks = checks;
     }
 
     /** Each value as it stands, with the value first submitted and its corrections. */
     public MonthlyReturnView find(String contractId, YearMonth period) {
-        contracts.require(contractId);
-        return returns.find(contractId, period).orElseThrow(() ->
+        contracts.known(contractId);
+        return contracts.returns().find(contractId, period).orElseThrow(() ->
                 new NotFoundException("No return of contract " + contractId + " for " + period));
     }
 
     /** The returns found overdue, oldest first, with {@code receivedAt} for those that came late. */
     public List<OverdueReturn> overdue(String contractId) {
-        contracts.require(contractId);
-        return returns.overdue(contractId);
+        contracts.known(contractId);
+        return contracts.returns().overdue(contractId);
     }
 
     /** @param period null for this month */
     public CsvTemplate template(String contractId, YearMonth period) {
-        contracts.require(contractId);
-        YearMonth month = period == null ? checks.currentMonth() : period;
-        KpiFrameworkVersion version = frameworks.of(contractId).inForce(month).orElseThrow(() ->
+        contracts.known(contractId);
+        YearMonth month = period == null ? contracts.currentMonth() : period;
+        KpiFrameworkVersion version = contracts.frameworks(contractId).inForce(month).orElseThrow(() ->
                 new NotFoundException("No KPI framework of contract " + contractId + " is in force in " + month));
         return new CsvTemplate(contractId, ReturnCsv.template(version.kpis().stream()
                 .filter(k -> k.expectedSource().fromProvider()).map(KpiDefinition::code).toList()));

@@ -11,13 +11,11 @@ import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
-import org.commissioning.kpi.query.KpiFrameworks;
-import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.domain.StateConflictException;
 import org.springframework.stereotype.Service;
 
 /**
- * A provider submits its return for a month (JSON, or a CSV through {@link ImportReturnCsv}): checked against the
+ * A provider submits its return for a month (JSON, or a CSV through {@link ImportFiguresCsv}): checked against the
  * contract as known, the framework versions read from the framework's own events and the month's due date; the
  * return itself decides. A second submission is 409 {@code return-already-submitted}.
  */
@@ -32,18 +30,11 @@ public class SubmitMonthlyReturn {
     public record Submitted(String returnId, String contractId, YearMonth period, int frameworkVersion) {
     }
 
-    private final ContractChecks contracts;
-    private final KpiFrameworks frameworks;
-    private final MonthlyReturnsProjection returns;
-    private final ReturnCommands commands;
+    private final ContractFigures contracts;
     private final ReturnDueDates dueDates;
 
-    SubmitMonthlyReturn(ContractChecks contracts, KpiFrameworks frameworks, MonthlyReturnsProjection returns,
-                        ReturnCommands commands, ReturnDueDates dueDates) {
+    SubmitMonthlyReturn(ContractFigures contracts, ReturnDueDates dueDates) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
-        this.returns = returns;
-        this.commands = commands;
         this.dueDates = dueDates;
     }
 
@@ -54,17 +45,17 @@ public class SubmitMonthlyReturn {
         if (period != null) {
             contracts.requireActive(id, period);
         }
-        FrameworkHistory history = frameworks.of(id);
+        FrameworkHistory history = contracts.frameworks(id);
         String returnId = MonthlyReturnId.of(id, period);
         try {
-            commands.sendCreating(new SubmitMonthlyReturnCommand(returnId, id, period,
+            contracts.sendCreating(new SubmitMonthlyReturnCommand(returnId, id, period,
                     input.values() == null ? List.of() : input.values(), input.narrative(), Actor.current(),
-                    ContractChecks.facts(contract), history, period == null ? null : dueDates.of(period)));
+                    ContractFigures.facts(contract), history, period == null ? null : dueDates.of(period)));
         } catch (AggregateStreamCreationException | ConcurrencyException e) {
             throw new StateConflictException("return-already-submitted", "SUBMITTED", "The return of contract " + id
                     + " for " + period + " has already been submitted; correct its values instead");
         }
-        int version = returns.find(returnId).map(MonthlyReturnView::frameworkVersion).filter(v -> v > 0)
+        int version = contracts.returns().find(returnId).map(MonthlyReturnView::frameworkVersion).filter(v -> v > 0)
                 .orElseGet(() -> history.inForce(period).orElseThrow().version());
         return new Submitted(returnId, id, period, version);
     }

@@ -9,8 +9,7 @@ import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.OverdueReturn;
 import org.commissioning.kpi.application.CorrectKpiValue;
 import org.commissioning.kpi.application.CsvRowsException;
-import org.commissioning.kpi.application.ImportCouncilFiguresCsv;
-import org.commissioning.kpi.application.ImportReturnCsv;
+import org.commissioning.kpi.application.ImportFiguresCsv;
 import org.commissioning.kpi.application.RecordCouncilFigures;
 import org.commissioning.kpi.application.ResolveDiscrepancy;
 import org.commissioning.kpi.application.ReturnReads;
@@ -54,20 +53,18 @@ public class MonthlyReturnController {
     }
 
     private final SubmitMonthlyReturn submit;
-    private final ImportReturnCsv importReturn;
+    private final ImportFiguresCsv importCsv;
     private final RecordCouncilFigures councilFigures;
-    private final ImportCouncilFiguresCsv importCouncilFigures;
     private final CorrectKpiValue correct;
     private final ResolveDiscrepancy resolve;
     private final ReturnReads reads;
 
-    public MonthlyReturnController(SubmitMonthlyReturn submit, ImportReturnCsv importReturn,
-                                   RecordCouncilFigures councilFigures, ImportCouncilFiguresCsv importCouncilFigures,
-                                   CorrectKpiValue correct, ResolveDiscrepancy resolve, ReturnReads reads) {
+    public MonthlyReturnController(SubmitMonthlyReturn submit, ImportFiguresCsv importCsv,
+                                   RecordCouncilFigures councilFigures, CorrectKpiValue correct,
+                                   ResolveDiscrepancy resolve, ReturnReads reads) {
         this.submit = submit;
-        this.importReturn = importReturn;
+        this.importCsv = importCsv;
         this.councilFigures = councilFigures;
-        this.importCouncilFigures = importCouncilFigures;
         this.correct = correct;
         this.resolve = resolve;
         this.reads = reads;
@@ -85,7 +82,7 @@ public class MonthlyReturnController {
     public ResponseEntity<ReturnSubmittedResponse> csv(@PathVariable UUID contractId, @PathVariable YearMonth period,
                                                        @RequestBody(required = false) String body,
                                                        @RequestParam(required = false) String narrative) {
-        return submitted(importReturn.importReturn(contractId.toString(), period, body, narrative));
+        return submitted(importCsv.importReturn(contractId.toString(), period, body, narrative));
     }
 
     /** The council's own figures for the month; they may come before or after the provider's return. */
@@ -102,7 +99,7 @@ public class MonthlyReturnController {
     public ResponseEntity<CouncilFiguresResponse> councilFiguresCsv(@PathVariable UUID contractId,
                                                                     @PathVariable YearMonth period,
                                                                     @RequestBody(required = false) String body) {
-        return recorded(importCouncilFigures.importFigures(contractId.toString(), period, body));
+        return recorded(importCsv.importCouncilFigures(contractId.toString(), period, body));
     }
 
     @PostMapping("/{period}/corrections")

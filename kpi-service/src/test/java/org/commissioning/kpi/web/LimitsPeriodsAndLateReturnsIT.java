@@ -22,15 +22,9 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractExtended;
 import org.commissioning.events.contracts.v1.ContractTerminated;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
-import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.application.OverdueReturnsScan;
-import org.commissioning.kpi.application.ReturnDueDates;
-import org.commissioning.kpi.query.ContractStatusView;
-import org.commissioning.kpi.query.KpiFrameworks;
-import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.config.ScheduledScanLockAutoConfiguration;
 import org.commissioning.testsupport.Concurrently;
 import org.commissioning.testsupport.CountingClock;
@@ -43,7 +37,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -57,7 +50,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "kpi.returns.overdue-scan.enabled=true", "kpi.returns.overdue-scan.initial-delay=PT1H"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
 @Import(LimitsPeriodsAndLateReturnsIT.TwoInstances.class)
 class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
 
@@ -70,17 +62,13 @@ class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
     static class TwoInstances {
 
         @Bean
-        OverdueReturnsScan firstScan(KnownContracts contracts, KpiFrameworks frameworks,
-                                     MonthlyReturnsProjection returns, ContractStatusView statuses,
-                                     CommandGateway commands, ReturnDueDates dueDates) {
-            return new OverdueReturnsScan(contracts, frameworks, returns, statuses, commands, FIRST, dueDates);
+        OverdueReturnsScan firstScan(OverdueReturnsScan overdueReturnsScan) {
+            return overdueReturnsScan.withClock(FIRST);
         }
 
         @Bean
-        OverdueReturnsScan secondScan(KnownContracts contracts, KpiFrameworks frameworks,
-                                      MonthlyReturnsProjection returns, ContractStatusView statuses,
-                                      CommandGateway commands, ReturnDueDates dueDates) {
-            return new OverdueReturnsScan(contracts, frameworks, returns, statuses, commands, SECOND, dueDates);
+        OverdueReturnsScan secondScan(OverdueReturnsScan overdueReturnsScan) {
+            return overdueReturnsScan.withClock(SECOND);
         }
     }
 

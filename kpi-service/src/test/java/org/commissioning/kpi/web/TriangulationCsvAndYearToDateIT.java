@@ -7,14 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.commissioning.events.IntegrationEvent;
-import org.commissioning.events.Topics;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyFlagged;
 import org.commissioning.events.kpi.v1.KpiDiscrepancyResolved;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,10 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Council figures triangulated with the provider's through the API (a discrepancy flagged and resolved, both on
  * {@code kpi.events.v1}), a CSV return refused as a whole for one bad row, and year to date.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "kpi.returns.overdue-scan.enabled=false"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
 class TriangulationCsvAndYearToDateIT extends KpiServiceOverHttp {
 
     @Test

@@ -13,35 +13,50 @@ import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.kpi.command.ReturnValueSet;
 import org.commissioning.kpi.command.ReturnValues;
-import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.platform.domain.RuleViolationException;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Service;
 
 /**
- * A month's figures as CSV ({@link ReturnCsv}), all or nothing: the period is checked first, then every row as
- * {@code source}'s values against the framework in force, one by one ({@link ReturnValues}) and across the file
+ * A month's figures as CSV ({@link ReturnCsv}), all or nothing: a provider's whole return, or the council's figures
+ * (the KPIs whose expected source is COUNCIL or BOTH; no total required). The period is checked first, then every
+ * row as the source's values against the framework in force, one by one ({@link ReturnValues}) and across the file
  * ({@link ReturnValueSet}: duplicates, and for the provider the totals of KPIs broken down by district). Any bad row
- * throws {@link CsvRowsException} listing every bad row, so nothing is sent.
+ * throws {@link CsvRowsException} listing every bad row, so nothing is sent; a good file is submitted or recorded as
+ * the JSON figures are, with the same checks of the month as a whole (already submitted or recorded, no framework
+ * in force).
  */
-@Component
-class CsvFigures {
+@Service
+public class ImportFiguresCsv {
 
-    private final ContractChecks contracts;
-    private final KpiFrameworks frameworks;
+    private final ContractFigures contracts;
+    private final SubmitMonthlyReturn submit;
+    private final RecordCouncilFigures record;
 
-    CsvFigures(ContractChecks contracts, KpiFrameworks frameworks) {
+    ImportFiguresCsv(ContractFigures contracts, SubmitMonthlyReturn submit, RecordCouncilFigures record) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
+        this.submit = submit;
+        this.record = record;
+    }
+
+    public SubmitMonthlyReturn.Submitted importReturn(String contractId, YearMonth period, String body,
+                                                      String narrative) {
+        return submit.submit(new SubmitMonthlyReturn.Input(contractId, period, read(body,
+                ReturnValues.Source.PROVIDER, contractId, period, "A return for " + period), narrative));
+    }
+
+    public RecordCouncilFigures.Recorded importCouncilFigures(String contractId, YearMonth period, String body) {
+        return record.record(new RecordCouncilFigures.Input(contractId, period, read(body,
+                ReturnValues.Source.COUNCIL, contractId, period, "Council figures for " + period)));
     }
 
     /** @param what "A return for 2018-10", "Council figures for 2018-10" */
-    List<SubmittedValue> read(String body, ReturnValues.Source source, String id, YearMonth period, String what) {
+    private List<SubmittedValue> read(String body, ReturnValues.Source source, String id, YearMonth period, String what) {
         KnownContract contract = contracts.known(id);
         contracts.requireActive(id, period);
         contracts.requireInTerm(id, contract, period, what);
         ReturnCsv.Parsed parsed = ReturnCsv.parse(body);
         List<ReturnCsv.RowError> errors = new ArrayList<>(parsed.errors());
-        Optional<KpiFrameworkVersion> framework = frameworks.of(id).inForce(period);
+        Optional<KpiFrameworkVersion> framework = contracts.frameworks(id).inForce(period);
         if (framework.isPresent()) {
             errors.addAll(rowErrors(parsed, source, id, contract, period, framework.get()));
         }
@@ -60,7 +75,7 @@ class CsvFigures {
         for (ReturnCsv.Row row : parsed.rows()) {
             try {
                 KpiValueSubmittedEvent value = ReturnValues.check(row.submitted(), "row", source,
-                        MonthlyReturnId.of(id, period), id, period, framework, ContractChecks.facts(contract));
+                        MonthlyReturnId.of(id, period), id, period, framework, ContractFigures.facts(contract));
                 set.add(row.line(), value).ifPresent(duplicate -> errors.add(new ReturnCsv.RowError(row.line(),
                         ReturnValueSet.DUPLICATE, null, duplicate.message(line -> "line " + line))));
             } catch (RuleViolationException e) {
