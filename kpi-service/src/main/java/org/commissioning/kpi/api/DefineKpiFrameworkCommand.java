@@ -6,8 +6,8 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
- * Defines a contract's first KPI framework (version 1). The web layer sends it only for a contract this service
- * knows.
+ * Defines a contract's first KPI framework (version 1). The application layer sends it only for a contract this
+ * service knows.
  *
  * @param template the service area whose template the KPIs come from, or null
  */

@@ -12,9 +12,5 @@ public record KpiFrameworkRevisedEvent(
         int version,
         YearMonth effectiveFrom,
         List<KpiDefinition> kpis,
-        String template) {
-
-    public KpiFrameworkVersion toVersion() {
-        return new KpiFrameworkVersion(version, effectiveFrom, kpis, template);
-    }
+        String template) implements FrameworkVersionWritten {
 }

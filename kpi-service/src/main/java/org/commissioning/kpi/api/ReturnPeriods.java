@@ -6,8 +6,8 @@ import org.commissioning.platform.domain.RuleViolationException;
 
 /**
  * The periods a contract's figures may be given for: within the contract's term and not after the current month
- * (the council's clock). Shared by the return's commands and the web layer's checks of corrections, resolutions
- * and CSV uploads, so every path answers with the same rule and bounds.
+ * (the council's clock). Shared by the return's commands and the application layer's checks of corrections,
+ * resolutions and CSV uploads, so every path answers with the same rule and bounds.
  */
 public final class ReturnPeriods {
 

@@ -13,6 +13,7 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.kpi.api.DefineKpiFrameworkCommand;
 import org.commissioning.kpi.api.FrameworkHistory;
+import org.commissioning.kpi.api.FrameworkVersionWritten;
 import org.commissioning.kpi.api.KpiFrameworkDefinedEvent;
 import org.commissioning.kpi.api.KpiFrameworkRevisedEvent;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
@@ -63,14 +64,10 @@ public class KpiFramework {
                 FrameworkRules.accepted(command.kpis()), command.template()));
     }
 
+    /** Defined or revised: one more version. */
     @EventSourcingHandler
-    void on(KpiFrameworkDefinedEvent event) {
+    void on(FrameworkVersionWritten event) {
         this.contractId = event.contractId();
-        this.history = history.with(event.toVersion());
-    }
-
-    @EventSourcingHandler
-    void on(KpiFrameworkRevisedEvent event) {
         this.history = history.with(event.toVersion());
     }
 }

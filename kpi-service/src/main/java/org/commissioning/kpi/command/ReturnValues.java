@@ -11,8 +11,8 @@ import org.commissioning.platform.domain.RuleViolationException;
 
 /**
  * The checks of one value of a return, on its own (the checks across values, duplicates and missing totals, are
- * the return's). Shared by {@link MonthlyReturn} and the CSV upload, which checks every row before sending
- * anything so it can report each bad row at once.
+ * {@link ReturnValueSet}'s). Shared by {@link MonthlyReturn} and the CSV import, which checks every row before
+ * sending anything so it can report each bad row at once.
  */
 public final class ReturnValues {
 

@@ -7,7 +7,7 @@ import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.knowncontracts.KnownContractEvents;
 import org.commissioning.kpi.api.ContractStatus;
-import org.commissioning.kpi.query.ContractStatusView;
+import org.commissioning.kpi.application.FollowContractEnds;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
 import org.springframework.context.annotation.Bean;
@@ -25,13 +25,13 @@ public class ContractEventsConfiguration {
 
     @Bean
     public Consumer<Message<byte[]>> contractEvents(IdempotentConsumers consumers, KnownContractEvents known,
-                                                    ContractStatusView status) {
+                                                    FollowContractEnds status) {
         return consumers.bind("contract-events", known.addTo(IntegrationEventHandlers.builder())
-                .on(ContractTerminated.class, (event, terminated) -> status.apply(terminated.contractId(),
+                .on(ContractTerminated.class, (event, terminated) -> status.record(terminated.contractId(),
                         ContractStatus.TERMINATED, terminated.effectiveDate(), event.sequence()))
-                .on(ContractExpired.class, (event, expired) -> status.apply(expired.contractId(),
+                .on(ContractExpired.class, (event, expired) -> status.record(expired.contractId(),
                         ContractStatus.EXPIRED, expired.end(), event.sequence()))
-                .on(ContractRecommissioned.class, (event, recommissioned) -> status.apply(
+                .on(ContractRecommissioned.class, (event, recommissioned) -> status.record(
                         recommissioned.contractId(), ContractStatus.RECOMMISSIONED, null, event.sequence()))
                 .build());
     }

@@ -5,8 +5,7 @@ import java.util.Objects;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.kpi.api.FrameworkHistory;
-import org.commissioning.kpi.api.KpiFrameworkDefinedEvent;
-import org.commissioning.kpi.api.KpiFrameworkRevisedEvent;
+import org.commissioning.kpi.api.FrameworkVersionWritten;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +32,6 @@ public class KpiFrameworks {
     }
 
     private static KpiFrameworkVersion version(Object payload) {
-        if (payload instanceof KpiFrameworkDefinedEvent defined) {
-            return defined.toVersion();
-        }
-        if (payload instanceof KpiFrameworkRevisedEvent revised) {
-            return revised.toVersion();
-        }
-        return null;
+        return payload instanceof FrameworkVersionWritten written ? written.toVersion() : null;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 import org.axonframework.config.ProcessingGroup;
@@ -27,6 +28,7 @@ import org.commissioning.kpi.api.MonthlyReturnView.Figure;
 import org.commissioning.kpi.api.MonthlyReturnView.Validation;
 import org.commissioning.kpi.api.MonthlyReturnView.Value;
 import org.commissioning.kpi.api.ReturnOverdueEvent;
+import org.commissioning.kpi.api.OverdueReturn;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,15 +52,6 @@ public class MonthlyReturnsProjection {
 
     public MonthlyReturnsProjection(MongoTemplate mongo) {
         this.mongo = mongo;
-    }
-
-    /**
-     * A return found overdue; {@code receivedAt} is set when it arrives after all.
-     *
-     * @param id {@link MonthlyReturnId}; stored as {@code _id}
-     */
-    public record OverdueReturn(String id, String contractId, String period, java.time.LocalDate dueDate,
-                                Instant detectedAt, Instant receivedAt) {
     }
 
     @EventHandler
@@ -101,12 +94,8 @@ public class MonthlyReturnsProjection {
 
     @EventHandler
     public void on(KpiCorrectedEvent event, @MessageIdentifier String eventId) {
-        MonthlyReturnView view = find(event.returnId()).orElseThrow(() -> new IllegalStateException(
-                "Correction of return " + event.returnId() + " before the return itself"));
-        update(view, event.kpiCode(), event.district(), null, current -> {
-            if (current.corrections().stream().anyMatch(c -> c.eventId().equals(eventId))) {
-                return current;
-            }
+        changeOnce(event.returnId(), event.kpiCode(), event.district(), "Correction",
+                current -> current.corrections().stream().anyMatch(c -> c.eventId().equals(eventId)), current -> {
             List<Correction> corrections = new ArrayList<>(current.corrections());
             corrections.add(new Correction(eventId,
                     new Figure(event.previousValue(), event.previousNumerator(), event.previousDenominator(),
@@ -121,12 +110,8 @@ public class MonthlyReturnsProjection {
 
     @EventHandler
     public void on(KpiDiscrepancyFlaggedEvent event, @MessageIdentifier String eventId) {
-        MonthlyReturnView view = find(event.returnId()).orElseThrow(() -> new IllegalStateException(
-                "Discrepancy of return " + event.returnId() + " before the return itself"));
-        update(view, event.kpiCode(), event.district(), null, current -> {
-            if (current.discrepancies().stream().anyMatch(d -> d.eventId().equals(eventId))) {
-                return current;
-            }
+        changeOnce(event.returnId(), event.kpiCode(), event.district(), "Discrepancy",
+                current -> current.discrepancies().stream().anyMatch(d -> d.eventId().equals(eventId)), current -> {
             List<Discrepancy> discrepancies = new ArrayList<>(current.discrepancies());
             discrepancies.add(new Discrepancy(eventId, event.providerValue(), event.councilValue(),
                     event.difference(), event.tolerance(), event.flaggedAt(), null, null, null));
@@ -136,9 +121,8 @@ public class MonthlyReturnsProjection {
 
     @EventHandler
     public void on(KpiDiscrepancyResolvedEvent event) {
-        MonthlyReturnView view = find(event.returnId()).orElseThrow(() -> new IllegalStateException(
-                "Resolution of return " + event.returnId() + " before the return itself"));
-        update(view, event.kpiCode(), event.district(), null, current -> {
+        // marking the open flags resolved twice leaves them as once
+        changeOnce(event.returnId(), event.kpiCode(), event.district(), "Resolution", current -> false, current -> {
             List<Discrepancy> discrepancies = new ArrayList<>(current.discrepancies());
             for (int i = discrepancies.size() - 1; i >= 0; i--) {
                 Discrepancy d = discrepancies.get(i);
@@ -183,6 +167,18 @@ public class MonthlyReturnsProjection {
     public List<OverdueReturn> overdue(String contractId) {
         return mongo.find(new Query(Criteria.where("contractId").is(contractId)).with(Sort.by("period")),
                 OverdueReturn.class, OVERDUE);
+    }
+
+    /**
+     * Changes a value of a return already in the view, once: a redelivered event finds itself {@code applied}.
+     *
+     * @param what what the event records, for the error when the return is not in the view yet
+     */
+    private void changeOnce(String returnId, String kpiCode, String district, String what, Predicate<Value> applied,
+                            UnaryOperator<Value> change) {
+        MonthlyReturnView view = find(returnId).orElseThrow(() -> new IllegalStateException(
+                what + " of return " + returnId + " before the return itself"));
+        update(view, kpiCode, district, null, current -> applied.test(current) ? current : change.apply(current));
     }
 
     private void update(MonthlyReturnView view, String kpiCode, String district, KpiValueSubmittedEvent first,

@@ -16,6 +16,9 @@ import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiUnit;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.Rating;
+import org.commissioning.kpi.api.YearToDateView;
+import org.commissioning.kpi.api.YearToDateView.KpiYearToDate;
+import org.commissioning.kpi.api.YearToDateView.Method;
 
 /**
  * Year to date per KPI over a financial year (April to March; 2018 is Apr-2018 to Mar-2019), from the contract's
@@ -33,22 +36,6 @@ import org.commissioning.kpi.api.Rating;
  */
 public final class YearToDate {
 
-    public enum Method { EXACT_FROM_FRACTIONS, SUM, MEAN_OF_MONTHLY_VALUES }
-
-    /**
-     * @param value          null where no month has a value
-     * @param method         null where no month has a value
-     * @param band           the rating of a percentage under the version in force in the last included month;
-     *                       null for other units
-     */
-    public record KpiYearToDate(String kpiCode, KpiUnit unit, Method method, BigDecimal value, Long numerator,
-                                Long denominator, Rating band, List<YearMonth> monthsIncluded,
-                                List<YearMonth> monthsMissing) {
-    }
-
-    public record View(String contractId, int financialYear, YearMonth from, YearMonth to, List<KpiYearToDate> kpis) {
-    }
-
     private record Monthly(YearMonth month, KpiUnit unit, BigDecimal value, Long numerator, Long denominator) {
     }
 
@@ -64,7 +51,7 @@ public final class YearToDate {
         return month.getMonthValue() >= 4 ? month.getYear() : month.getYear() - 1;
     }
 
-    public static View of(String contractId, int financialYear, List<MonthlyReturnView> returns,
+    public static YearToDateView of(String contractId, int financialYear, List<MonthlyReturnView> returns,
                           FrameworkHistory frameworks) {
         return of(contractId, financialYear, returns, frameworks, null, null);
     }
@@ -74,7 +61,7 @@ public final class YearToDate {
      * recorded; {@code termTo} is the month the contract ended in if it was terminated or expired early): a month
      * outside the term is not missing, since no return was ever due for it.
      */
-    public static View of(String contractId, int financialYear, List<MonthlyReturnView> returns,
+    public static YearToDateView of(String contractId, int financialYear, List<MonthlyReturnView> returns,
                           FrameworkHistory frameworks, YearMonth termFrom, YearMonth termTo) {
         YearMonth from = start(financialYear);
         YearMonth to = from.plusMonths(11);
@@ -121,7 +108,7 @@ public final class YearToDate {
                     ? new KpiYearToDate(code, unit, null, null, null, null, null, included, missing)
                     : compute(code, unit, months, kpi, included, missing));
         }
-        return new View(contractId, financialYear, from, to, kpis);
+        return new YearToDateView(contractId, financialYear, from, to, kpis);
     }
 
     private static KpiYearToDate compute(String code, KpiUnit unit, List<Monthly> months, Optional<KpiDefinition> kpi,

@@ -3,7 +3,7 @@ package org.commissioning.kpi.web;
 import java.time.YearMonth;
 import java.util.List;
 
-import org.commissioning.kpi.api.FrameworkHistory;
+import org.commissioning.kpi.application.FrameworkVersions;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 
@@ -23,9 +23,10 @@ public record FrameworkResponse(
     public record VersionSummary(int version, YearMonth effectiveFrom) {
     }
 
-    static FrameworkResponse of(String contractId, KpiFrameworkVersion version, FrameworkHistory history) {
-        return new FrameworkResponse(contractId, version.version(), version.effectiveFrom(), version.template(),
-                version.kpis(), history.versions().stream()
+    static FrameworkResponse of(FrameworkVersions framework) {
+        KpiFrameworkVersion version = framework.version();
+        return new FrameworkResponse(framework.contractId(), version.version(), version.effectiveFrom(),
+                version.template(), version.kpis(), framework.history().versions().stream()
                 .map(v -> new VersionSummary(v.version(), v.effectiveFrom())).toList());
     }
 }

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 import org.commissioning.kpi.api.KpiLimits;
+import org.commissioning.kpi.api.SubmittedValue;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -35,5 +36,14 @@ public record ReturnRequest(
             @DecimalMin("0") @Digits(integer = KpiLimits.INTEGER_DIGITS, fraction = 0) BigDecimal numerator,
             @DecimalMin(value = "0", inclusive = false) @Digits(integer = KpiLimits.INTEGER_DIGITS, fraction = 0)
             BigDecimal denominator) {
+
+        SubmittedValue submitted() {
+            return new SubmittedValue(kpiCode, district, value, numerator, denominator);
+        }
+    }
+
+    /** The values as the return takes them. */
+    static List<SubmittedValue> submitted(List<ValueRequest> values) {
+        return values == null ? List.of() : values.stream().map(v -> v == null ? null : v.submitted()).toList();
     }
 }

@@ -1,18 +1,9 @@
 package org.commissioning.kpi.web;
 
-import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.UUID;
 
-import org.commissioning.knowncontracts.KnownContract;
-import org.commissioning.knowncontracts.KnownContracts;
-import org.commissioning.kpi.api.ContractStatus;
-import org.commissioning.kpi.query.ContractStatusView;
-
-import org.commissioning.kpi.query.KpiFrameworks;
-import org.commissioning.kpi.query.MonthlyReturnsProjection;
-import org.commissioning.kpi.query.YearToDate;
-import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.kpi.api.YearToDateView;
+import org.commissioning.kpi.application.FindYearToDate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,53 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class YearToDateController {
 
-    private final KnownContracts contracts;
-    private final KpiFrameworks frameworks;
-    private final MonthlyReturnsProjection returns;
-    private final ContractStatusView statuses;
+    private final FindYearToDate yearToDate;
 
-    public YearToDateController(KnownContracts contracts, KpiFrameworks frameworks,
-                                MonthlyReturnsProjection returns, ContractStatusView statuses) {
-        this.contracts = contracts;
-        this.statuses = statuses;
-        this.frameworks = frameworks;
-        this.returns = returns;
+    public YearToDateController(FindYearToDate yearToDate) {
+        this.yearToDate = yearToDate;
     }
 
-    /**
-     * {@code financialYear=2018} is April 2018 to March 2019. Months outside the contract's term (before its start,
-     * after its end or the month it was terminated or expired in) are not missing; a year entirely outside the term
-     * is refused ({@code year-outside-term}).
-     */
+    /** {@code financialYear=2018} is April 2018 to March 2019. */
     @GetMapping("/api/kpi/contracts/{contractId}/ytd")
-    public YearToDate.View ytd(@PathVariable UUID contractId, @RequestParam int financialYear) {
-        String id = contractId.toString();
-        KnownContract contract = contracts.require(id);
-        if (financialYear < 2000 || financialYear > 2100) {
-            throw new RuleViolationException("financial-year-invalid", "financialYear",
-                    "A financial year is given by the year it starts in April, e.g. 2018; got " + financialYear);
-        }
-        YearMonth from = YearToDate.start(financialYear);
-        YearMonth to = from.plusMonths(11);
-        YearMonth termFrom = contract.start() == null ? null : YearMonth.from(contract.start());
-        LocalDate ended = statuses.find(id).map(ContractStatus::endedOn).orElse(null);
-        LocalDate last = ended == null || (contract.end() != null && contract.end().isBefore(ended)) ? contract.end() : ended;
-        YearMonth termTo = last == null ? null : YearMonth.from(last);
-        if ((termTo != null && from.isAfter(termTo)) || (termFrom != null && to.isBefore(termFrom))) {
-            throw new RuleViolationException("year-outside-term", "financialYear", "Financial year " + financialYear
-                    + " (" + from + " to " + to + ") is entirely outside the term of contract " + id + " ("
-                    + (termFrom == null ? "an unrecorded start" : termFrom) + " to "
-                    + (termTo == null ? "an unrecorded end" : termTo) + "); financial years " + years(termFrom, termTo)
-                    + " are accepted");
-        }
-        return YearToDate.of(id, financialYear, returns.between(id, from, to), frameworks.of(id), termFrom, termTo);
-    }
-
-    private static String years(YearMonth termFrom, YearMonth termTo) {
-        if (termFrom == null) {
-            return "up to " + YearToDate.financialYear(termTo);
-        }
-        return termTo == null ? "from " + YearToDate.financialYear(termFrom)
-                : YearToDate.financialYear(termFrom) + " to " + YearToDate.financialYear(termTo);
+    public YearToDateView ytd(@PathVariable UUID contractId, @RequestParam int financialYear) {
+        return yearToDate.find(contractId.toString(), financialYear);
     }
 }

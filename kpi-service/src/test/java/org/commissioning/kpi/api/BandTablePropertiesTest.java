@@ -61,25 +61,26 @@ class BandTablePropertiesTest {
     @Property(tries = 500)
     void aTableWithAValueLeftOutIsRefusedNamingThatValue(@ForAll("acceptedTables") Table table,
                                                          @ForAll @IntRange(min = 0, max = 2) int at) {
-        int cut = at % table.cuts().size();
-        Table broken = table.withBoundsAt(cut, false, false);
-
-        RuleViolationException refused = refusal(broken);
-
-        assertThat(refused.rule()).isEqualTo("band-gap");
-        assertThat(refused.getMessage()).contains(KpiUnit.plain(table.cuts().get(cut)) + " is not rated");
+        refusedAtACut(table, at, false, "band-gap", " is not rated");
     }
 
     @Property(tries = 500)
     void aTableWithAValueRatedTwiceIsRefusedNamingThatValue(@ForAll("acceptedTables") Table table,
                                                             @ForAll @IntRange(min = 0, max = 2) int at) {
+        refusedAtACut(table, at, true, "band-overlap", " is rated both");
+    }
+
+    /**
+     * The table with both bands meeting at one of its cuts made to include that value ({@code inclusive}) or both
+     * to leave it out is refused for {@code rule}, naming the value.
+     */
+    private static void refusedAtACut(Table table, int at, boolean inclusive, String rule, String naming) {
         int cut = at % table.cuts().size();
-        Table broken = table.withBoundsAt(cut, true, true);
 
-        RuleViolationException refused = refusal(broken);
+        RuleViolationException refused = refusal(table.withBoundsAt(cut, inclusive, inclusive));
 
-        assertThat(refused.rule()).isEqualTo("band-overlap");
-        assertThat(refused.getMessage()).contains(KpiUnit.plain(table.cuts().get(cut)) + " is rated both");
+        assertThat(refused.rule()).isEqualTo(rule);
+        assertThat(refused.getMessage()).contains(KpiUnit.plain(table.cuts().get(cut)) + naming);
     }
 
     @Property(tries = 300)

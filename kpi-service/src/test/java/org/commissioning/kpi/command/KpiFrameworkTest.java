@@ -23,6 +23,7 @@ import org.commissioning.kpi.api.KpiUnit;
 import org.commissioning.kpi.api.Rating;
 import org.commissioning.kpi.api.ReviseKpiFrameworkCommand;
 import org.junit.jupiter.api.BeforeEach;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 class KpiFrameworkTest {
@@ -52,10 +53,8 @@ class KpiFrameworkTest {
 
     @Test
     void refusesARevisionStartingMoreThanAYearAheadAndAcceptsOneExactlyAYearAhead() {
-        fixture.given(defined())
-                .when(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2020, 4), TEMPLATE, null))
-                .expectException(violates("effective-from-too-far-ahead", "effectiveFrom"))
-                .expectNoEvents();
+        refusesOnceDefined(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2020, 4), TEMPLATE, null),
+                violates("effective-from-too-far-ahead", "effectiveFrom"));
         fixture.given(defined())
                 .when(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2020, 3), TEMPLATE, null))
                 .expectEvents(new KpiFrameworkRevisedEvent(CONTRACT, 2, YearMonth.of(2020, 3), TEMPLATE, null));
@@ -63,31 +62,22 @@ class KpiFrameworkTest {
 
     @Test
     void refusesAKpiNameLongerThanTwoHundredCharacters() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(new KpiDefinition("CALLS",
-                        "x".repeat(1024 * 1024), KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER,
-                        KpiTemplates.NINETY_STRETCH, true, ExpectedSource.PROVIDER)), null))
-                .expectException(violates("kpi-name-too-long", "kpis[0].name"))
-                .expectNoEvents();
+        refusesToDefine(List.of(new KpiDefinition("CALLS", "x".repeat(1024 * 1024), KpiUnit.PERCENT,
+                        Direction.HIGHER_IS_BETTER, KpiTemplates.NINETY_STRETCH, true, ExpectedSource.PROVIDER)),
+                "kpi-name-too-long", "kpis[0].name");
     }
 
     @Test
     void refusesMoreThanFiftyKpis() {
         List<KpiDefinition> kpis = IntStream.range(0, 51)
                 .mapToObj(i -> percent("K" + i, i == 0, KpiTemplates.NINETY_STRETCH)).toList();
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, kpis, null))
-                .expectException(violates("kpis-too-many", "kpis"))
-                .expectNoEvents();
+        refusesToDefine(kpis, "kpis-too-many", "kpis");
     }
 
     @Test
     void refusesALowerCaseKpiCode() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018,
-                        List.of(percent("calls", true, KpiTemplates.NINETY_STRETCH)), null))
-                .expectException(violates("kpi-code-invalid", "kpis[0].code"))
-                .expectNoEvents();
+        refusesToDefine(List.of(percent("calls", true, KpiTemplates.NINETY_STRETCH)),
+                "kpi-code-invalid", "kpis[0].code");
     }
 
     @Test
@@ -115,10 +105,8 @@ class KpiFrameworkTest {
 
     @Test
     void refusesDefiningAFrameworkTwice() {
-        fixture.given(defined())
-                .when(new DefineKpiFrameworkCommand(CONTRACT, YearMonth.of(2019, 4), TEMPLATE, null))
-                .expectException(conflicts("framework-already-defined", "DEFINED"))
-                .expectNoEvents();
+        refusesOnceDefined(new DefineKpiFrameworkCommand(CONTRACT, YearMonth.of(2019, 4), TEMPLATE, null),
+                conflicts("framework-already-defined", "DEFINED"));
     }
 
     @Test
@@ -148,11 +136,7 @@ class KpiFrameworkTest {
 
     @Test
     void refusesAFrameworkWithoutAHeadlineKpi() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018,
-                        List.of(percent("A", false, KpiTemplates.NINETY_STRETCH)), null))
-                .expectException(violates("headline-count", "kpis"))
-                .expectNoEvents();
+        refusesToDefine(List.of(percent("A", false, KpiTemplates.NINETY_STRETCH)), "headline-count", "kpis");
     }
 
     @Test
@@ -171,49 +155,31 @@ class KpiFrameworkTest {
 
     @Test
     void refusesTwoKpisWithTheSameCode() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(percent("CALLS", true,
-                        KpiTemplates.NINETY_STRETCH), percent("CALLS", false, KpiTemplates.NINETY_STRETCH)), null))
-                .expectException(violates("kpi-code-duplicate", "kpis[1].code"))
-                .expectNoEvents();
+        refusesToDefine(List.of(percent("CALLS", true, KpiTemplates.NINETY_STRETCH),
+                        percent("CALLS", false, KpiTemplates.NINETY_STRETCH)),
+                "kpi-code-duplicate", "kpis[1].code");
     }
 
     @Test
     void refusesAKpiCodeThatCannotBeWrittenInAUrlOrFile() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018,
-                        List.of(percent("calls triaged/24h", true, KpiTemplates.NINETY_STRETCH)), null))
-                .expectException(violates("kpi-code-invalid", "kpis[0].code"))
-                .expectNoEvents();
+        refusesToDefine(List.of(percent("calls triaged/24h", true, KpiTemplates.NINETY_STRETCH)),
+                "kpi-code-invalid", "kpis[0].code");
     }
 
     @Test
     void refusesAKpiWithoutUnitOrName() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(new KpiDefinition("A", "A", null,
-                        Direction.HIGHER_IS_BETTER, KpiTemplates.NINETY_STRETCH, true, ExpectedSource.PROVIDER)), null))
-                .expectException(violates("kpi-unit-required", "kpis[0].unit"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(new KpiDefinition("A", " ",
-                        KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER, KpiTemplates.NINETY_STRETCH, true,
-                        ExpectedSource.PROVIDER)), null))
-                .expectException(violates("kpi-name-required", "kpis[0].name"))
-                .expectNoEvents();
+        refusesToDefine(List.of(kpiA("A", null, Direction.HIGHER_IS_BETTER, ExpectedSource.PROVIDER)),
+                "kpi-unit-required", "kpis[0].unit");
+        refusesToDefine(List.of(kpiA(" ", KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER, ExpectedSource.PROVIDER)),
+                "kpi-name-required", "kpis[0].name");
     }
 
     @Test
     void refusesAKpiWithoutDirectionOrExpectedSource() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(new KpiDefinition("A", "A",
-                        KpiUnit.PERCENT, null, KpiTemplates.NINETY_STRETCH, true, ExpectedSource.PROVIDER)), null))
-                .expectException(violates("kpi-direction-required", "kpis[0].direction"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(new KpiDefinition("A", "A",
-                        KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER, KpiTemplates.NINETY_STRETCH, true, null)), null))
-                .expectException(violates("kpi-source-required", "kpis[0].expectedSource"))
-                .expectNoEvents();
+        refusesToDefine(List.of(kpiA("A", KpiUnit.PERCENT, null, ExpectedSource.PROVIDER)),
+                "kpi-direction-required", "kpis[0].direction");
+        refusesToDefine(List.of(kpiA("A", KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER, null)),
+                "kpi-source-required", "kpis[0].expectedSource");
     }
 
     @Test
@@ -228,10 +194,7 @@ class KpiFrameworkTest {
 
     @Test
     void refusesAFrameworkWithoutKpisOrPeriod() {
-        fixture.givenNoPriorActivity()
-                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, List.of(), null))
-                .expectException(violates("kpis-required", "kpis"))
-                .expectNoEvents();
+        refusesToDefine(List.of(), "kpis-required", "kpis");
         fixture.givenNoPriorActivity()
                 .when(new DefineKpiFrameworkCommand(CONTRACT, null, TEMPLATE, null))
                 .expectException(violates("effective-from-required", "effectiveFrom"))
@@ -262,10 +225,8 @@ class KpiFrameworkTest {
                 .expectExceptionMessage("A revision applies from a period after 2019-04, when version 2 took effect, "
                         + "so earlier periods keep their version; got 2019-04")
                 .expectNoEvents();
-        fixture.given(defined())
-                .when(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2018, 1), TEMPLATE, null))
-                .expectException(violates("effective-from-not-after-latest", "effectiveFrom"))
-                .expectNoEvents();
+        refusesOnceDefined(new ReviseKpiFrameworkCommand(CONTRACT, YearMonth.of(2018, 1), TEMPLATE, null),
+                violates("effective-from-not-after-latest", "effectiveFrom"));
     }
 
     @Test
@@ -295,5 +256,23 @@ class KpiFrameworkTest {
     private static KpiDefinition percent(String code, boolean headline, List<Band> bands) {
         return new KpiDefinition(code, "KPI " + code, KpiUnit.PERCENT, Direction.HIGHER_IS_BETTER, bands, headline,
                 ExpectedSource.PROVIDER);
+    }
+
+    /** Defining a first version of {@code kpis} is refused for {@code rule} on {@code field}, storing nothing. */
+    private void refusesToDefine(List<KpiDefinition> kpis, String rule, String field) {
+        fixture.givenNoPriorActivity()
+                .when(new DefineKpiFrameworkCommand(CONTRACT, APRIL_2018, kpis, null))
+                .expectException(violates(rule, field))
+                .expectNoEvents();
+    }
+
+    /** A headline KPI coded A with the bands of {@link KpiTemplates#NINETY_STRETCH}, otherwise as given. */
+    private static KpiDefinition kpiA(String name, KpiUnit unit, Direction direction, ExpectedSource source) {
+        return new KpiDefinition("A", name, unit, direction, KpiTemplates.NINETY_STRETCH, true, source);
+    }
+
+    /** A defined framework refuses {@code command} as {@code expected} and stores nothing. */
+    private void refusesOnceDefined(Object command, Matcher<? extends Exception> expected) {
+        fixture.given(defined()).when(command).expectException(expected).expectNoEvents();
     }
 }

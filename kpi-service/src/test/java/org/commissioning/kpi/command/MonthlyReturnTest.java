@@ -1,18 +1,18 @@
 package org.commissioning.kpi.command;
 
+import static org.commissioning.kpi.command.ReturnFixtures.*;
 import static org.commissioning.kpi.command.RuleMatchers.conflicts;
 import static org.commissioning.kpi.command.RuleMatchers.violates;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.commissioning.kpi.api.Band;
 import org.commissioning.kpi.api.ContractFacts;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
@@ -32,8 +32,10 @@ import org.commissioning.kpi.api.RecordReturnOverdueCommand;
 import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
-import org.junit.jupiter.api.BeforeEach;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Returns of the children's mental-health contract of source 004, with its KPIs as in the template; "today" is
@@ -41,26 +43,11 @@ import org.junit.jupiter.api.Test;
  */
 class MonthlyReturnTest {
 
-    static final String CONTRACT = "5c1e9a51-3f7f-4d9b-8a10-2f0c5a4e8d1b";
-    static final YearMonth OCTOBER_2018 = YearMonth.of(2018, 10);
-    static final String RETURN = MonthlyReturnId.of(CONTRACT, OCTOBER_2018);
-    static final Instant NOW = Instant.parse("2019-03-15T12:00:00Z");
-    static final ContractFacts SOUTH_2017_TO_2020 = new ContractFacts(LocalDate.of(2017, 4, 1),
-            LocalDate.of(2020, 3, 31), List.of("Ashford", "Dover", "Folkestone and Hythe"));
     static final KpiFrameworkVersion V1 = new KpiFrameworkVersion(1, YearMonth.of(2018, 4),
             KpiTemplates.forServiceArea("EMOTIONAL_HEALTH_AND_WELLBEING"), "EMOTIONAL_HEALTH_AND_WELLBEING");
     static final FrameworkHistory FRAMEWORKS = new FrameworkHistory(List.of(V1));
-    static final String CALLS = "CALLS-TRIAGED-24H";
-    static final String LAC = "LAC-ASSESSED-2W";
-    static final String CRISIS = "CRISIS-TREATED-4H";
 
-    AggregateTestFixture<MonthlyReturn> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(MonthlyReturn.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneId.of("Europe/London")));
-    }
+    final AggregateTestFixture<MonthlyReturn> fixture = ReturnFixtures.monthlyReturn();
 
     @Test
     void storesTheReturnThenEachValueRatedUnderTheFrameworkInForce() {
@@ -136,13 +123,12 @@ class MonthlyReturnTest {
 
         fixture.givenNoPriorActivity()
                 .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "93")),
-                        null, "nelft", SOUTH_2017_TO_2020, revised))
+                        null, "nelft", SOUTH, revised))
                 .expectEvents(new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, null, "nelft"),
                         value(CALLS, null, "93", Rating.GREEN));
-        setUp();
-        fixture.givenNoPriorActivity()
+        monthlyReturn().givenNoPriorActivity()
                 .when(new SubmitMonthlyReturnCommand(MonthlyReturnId.of(CONTRACT, january2019), CONTRACT, january2019,
-                        List.of(SubmittedValue.total("CALLS-ANSWERED", "108")), null, "nelft", SOUTH_2017_TO_2020, revised))
+                        List.of(SubmittedValue.total("CALLS-ANSWERED", "108")), null, "nelft", SOUTH, revised))
                 .expectEvents(new MonthlyReturnSubmittedEvent(MonthlyReturnId.of(CONTRACT, january2019), CONTRACT,
                                 january2019, 2, null, "nelft"),
                         new KpiValueSubmittedEvent(MonthlyReturnId.of(CONTRACT, january2019), CONTRACT, january2019, 2,
@@ -161,62 +147,50 @@ class MonthlyReturnTest {
 
     @Test
     void refusesAPeriodInTheFuture() {
-        fixture.givenNoPriorActivity()
-                .when(submit(YearMonth.of(2019, 4), SubmittedValue.total(CALLS, "90")))
-                .expectException(violates("period-in-future", "period"))
-                .expectExceptionMessage("A return for 2019-04 cannot be accepted in 2019-03: the period is in the future "
-                        + "(periods up to 2019-03 are accepted)")
-                .expectNoEvents();
+        refuses(submit(YearMonth.of(2019, 4), SubmittedValue.total(CALLS, "90")),
+                violates("period-in-future", "period"),
+                "A return for 2019-04 cannot be accepted in 2019-03: the period is in the future "
+                        + "(periods up to 2019-03 are accepted)");
     }
 
     @Test
     void refusesAPeriodBeforeTheContractStarted() {
-        fixture.givenNoPriorActivity()
-                .when(submit(YearMonth.of(2017, 3), SubmittedValue.total(CALLS, "90")))
-                .expectException(violates("period-outside-term", "period"))
-                .expectExceptionMessage("2017-03 is outside the term of contract " + CONTRACT + " (2017-04-01 to 2020-03-31); "
-                        + "periods from 2017-04 to 2019-03 are accepted")
-                .expectNoEvents();
+        refuses(submit(YearMonth.of(2017, 3), SubmittedValue.total(CALLS, "90")),
+                violates("period-outside-term", "period"),
+                "2017-03 is outside the term of contract " + CONTRACT + " (2017-04-01 to 2020-03-31); "
+                        + "periods from 2017-04 to 2019-03 are accepted");
     }
 
     @Test
     void refusesAPeriodAfterTheContractEnded() {
-        fixture.givenNoPriorActivity()
-                .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "90")),
+        refuses(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "90")),
                         null, "nelft", new ContractFacts(LocalDate.of(2016, 4, 1), LocalDate.of(2018, 9, 30), List.of()),
-                        FRAMEWORKS))
-                .expectException(violates("period-outside-term", "period"))
-                .expectNoEvents();
+                        FRAMEWORKS),
+                violates("period-outside-term", "period"));
     }
 
     @Test
     void refusesAReturnOfAContractWithoutFramework() {
-        fixture.givenNoPriorActivity()
-                .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "90")),
-                        null, "nelft", SOUTH_2017_TO_2020, FrameworkHistory.NONE))
-                .expectException(conflicts("framework-not-in-force", "NO_FRAMEWORK"))
-                .expectNoEvents();
+        refuses(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "90")),
+                        null, "nelft", SOUTH, FrameworkHistory.NONE),
+                conflicts("framework-not-in-force", "NO_FRAMEWORK"));
     }
 
     @Test
     void refusesAPeriodBeforeTheFirstVersionTakesEffect() {
         YearMonth march2018 = YearMonth.of(2018, 3);
-        fixture.givenNoPriorActivity()
-                .when(submit(march2018, SubmittedValue.total(CALLS, "90")))
-                .expectException(conflicts("framework-not-in-force", "NOT_YET_IN_FORCE"))
-                .expectExceptionMessage("No KPI framework of contract " + CONTRACT + " is in force in 2018-03; "
-                        + "the first version is effective from 2018-04")
-                .expectNoEvents();
+        refuses(submit(march2018, SubmittedValue.total(CALLS, "90")),
+                conflicts("framework-not-in-force", "NOT_YET_IN_FORCE"),
+                "No KPI framework of contract " + CONTRACT + " is in force in 2018-03; "
+                        + "the first version is effective from 2018-04");
     }
 
     @Test
     void refusesAKpiTheFrameworkDoesNotHave() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.total("KNITTING", "5")))
-                .expectException(violates("kpi-unknown", "values[1].kpiCode"))
-                .expectExceptionMessage("There is no KPI KNITTING in version 1 of the framework of contract " + CONTRACT
-                        + "; its KPIs are [CALLS-TRIAGED-24H, LAC-ASSESSED-2W, CRISIS-TREATED-4H]")
-                .expectNoEvents();
+        refuses(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.total("KNITTING", "5")),
+                violates("kpi-unknown", "values[1].kpiCode"),
+                "There is no KPI KNITTING in version 1 of the framework of contract " + CONTRACT
+                        + "; its KPIs are [CALLS-TRIAGED-24H, LAC-ASSESSED-2W, CRISIS-TREATED-4H]");
     }
 
     @Test
@@ -227,65 +201,44 @@ class MonthlyReturnTest {
         FrameworkHistory withCouncilKpi = new FrameworkHistory(List.of(new KpiFrameworkVersion(1, YearMonth.of(2018, 4),
                 List.of(V1.kpis().get(0), council), null)));
 
-        fixture.givenNoPriorActivity()
-                .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018,
-                        List.of(SubmittedValue.total("EHU-CASES", "120")), null, "nelft", SOUTH_2017_TO_2020, withCouncilKpi))
-                .expectException(violates("kpi-not-provider-sourced", "values[0].kpiCode"))
-                .expectNoEvents();
+        refuses(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018,
+                        List.of(SubmittedValue.total("EHU-CASES", "120")), null, "nelft", SOUTH, withCouncilKpi),
+                violates("kpi-not-provider-sourced", "values[0].kpiCode"));
     }
 
     @Test
     void refusesADistrictOutsideTheContractsLot() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.inDistrict(CALLS, "Thanet", "90")))
-                .expectException(violates("district-outside-lot", "values[1].district"))
-                .expectExceptionMessage("Thanet is not a district of the lot of contract " + CONTRACT
-                        + ": [Ashford, Dover, Folkestone and Hythe]")
-                .expectNoEvents();
+        refuses(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.inDistrict(CALLS, "Thanet", "90")),
+                violates("district-outside-lot", "values[1].district"),
+                "Thanet is not a district of the lot of contract " + CONTRACT
+                        + ": [Ashford, Dover, Folkestone and Hythe]");
     }
 
-    @Test
-    void refusesAPercentageOutsideZeroToAHundred() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "101")))
-                .expectException(violates("value-out-of-range", "values[0].value"))
-                .expectExceptionMessage("KPI CALLS-TRIAGED-24H: A PERCENT value must be 0 to 100; got 101")
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "-0.5")))
-                .expectException(violates("value-out-of-range", "values[0].value"))
-                .expectNoEvents();
-    }
 
-    @Test
-    void refusesMoreDecimalsThanTheUnitHas() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "94.995")))
-                .expectException(violates("value-scale", "values[0].value"))
-                .expectNoEvents();
-    }
 
-    @Test
-    void refusesAFractionThatIsNotAPercentage() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.fraction(LAC, null, 4, 3)))
-                .expectException(violates("fraction-invalid", "values[0].numerator"))
+
+    @ParameterizedTest(name = "{4} on {5}: {0} = {1} or {2}/{3}")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            CALLS-TRIAGED-24H | 101    | -   | -  | value-out-of-range            | values[0].value       | KPI CALLS-TRIAGED-24H: A PERCENT value must be 0 to 100; got 101
+            CALLS-TRIAGED-24H | -0.5   | -   | -  | value-out-of-range            | values[0].value       | -
+            CALLS-TRIAGED-24H | 94.995 | -   | -  | value-scale                   | values[0].value       | -
+            CALLS-TRIAGED-24H | -      | -   | -  | value-required                | values[0].value       | -
+            LAC-ASSESSED-2W   | -      | 4   | 3  | fraction-invalid              | values[0].numerator   | -
+            LAC-ASSESSED-2W   | -      | 0   | 0  | fraction-invalid              | values[0].denominator | -
+            LAC-ASSESSED-2W   | -      | 1.5 | 10 | fraction-invalid              | values[0].numerator   | -
+            LAC-ASSESSED-2W   | -      | -   | 10 | fraction-invalid              | values[0].numerator   | KPI LAC-ASSESSED-2W: give both a numerator and a denominator
+            LAC-ASSESSED-2W   | 50     | 1   | 3  | value-disagrees-with-fraction | values[0].value       | KPI LAC-ASSESSED-2W: 1/3 is 33.33%, not 50; give the fraction alone or a value that agrees with it
+            """)
+    void refusesAValueItsKpiCannotTakeStoringNothing(String kpi, BigDecimal value, BigDecimal numerator,
+                                                     BigDecimal denominator, String rule, String field,
+                                                     String message) {
+        ResultValidator<MonthlyReturn> refused = fixture.givenNoPriorActivity()
+                .when(submit(OCTOBER_2018, new SubmittedValue(kpi, null, value, numerator, denominator)))
+                .expectException(violates(rule, field))
                 .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.fraction(LAC, null, 0, 0)))
-                .expectException(violates("fraction-invalid", "values[0].denominator"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, new SubmittedValue(LAC, null, null, new BigDecimal("1.5"), BigDecimal.TEN)))
-                .expectException(violates("fraction-invalid", "values[0].numerator"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, new SubmittedValue(LAC, null, new BigDecimal("50"), BigDecimal.ONE,
-                        BigDecimal.valueOf(3))))
-                .expectException(violates("value-disagrees-with-fraction", "values[0].value"))
-                .expectExceptionMessage("KPI LAC-ASSESSED-2W: 1/3 is 33.33%, not 50; give the fraction alone or a "
-                        + "value that agrees with it")
-                .expectNoEvents();
+        if (message != null) {
+            refused.expectExceptionMessage(message);
+        }
     }
 
     @Test
@@ -296,82 +249,54 @@ class MonthlyReturnTest {
         FrameworkHistory counts = new FrameworkHistory(List.of(new KpiFrameworkVersion(1, YearMonth.of(2018, 4),
                 List.of(count), null)));
 
-        fixture.givenNoPriorActivity()
-                .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018,
-                        List.of(SubmittedValue.fraction("CASES", null, 1, 2)), null, "nelft", SOUTH_2017_TO_2020, counts))
-                .expectException(violates("fraction-not-for-unit", "values[0].numerator"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018,
-                        List.of(SubmittedValue.total("CASES", "108.5")), null, "nelft", SOUTH_2017_TO_2020, counts))
-                .expectException(violates("value-scale", "values[0].value"))
-                .expectNoEvents();
+        refuses(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018,
+                        List.of(SubmittedValue.fraction("CASES", null, 1, 2)), null, "nelft", SOUTH, counts),
+                violates("fraction-not-for-unit", "values[0].numerator"));
+        refuses(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018,
+                        List.of(SubmittedValue.total("CASES", "108.5")), null, "nelft", SOUTH, counts),
+                violates("value-scale", "values[0].value"));
     }
 
     @Test
     void refusesTwoValuesForTheSameKpiAndDistrict() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.total(CALLS.toLowerCase(), "91")))
-                .expectException(violates("value-duplicate", "values[1]"))
-                .expectNoEvents();
+        refuses(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.total(CALLS.toLowerCase(), "91")),
+                violates("value-duplicate", "values[1]"));
     }
 
     @Test
     void refusesADistrictBreakdownWithoutItsTotal() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.inDistrict(CRISIS, "Dover", "90")))
-                .expectException(violates("total-missing", "values"))
-                .expectExceptionMessage("A KPI broken down by district also needs its total for the contract (a value "
-                        + "without district); missing for [CRISIS-TREATED-4H]")
-                .expectNoEvents();
+        refuses(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), SubmittedValue.inDistrict(CRISIS, "Dover", "90")),
+                violates("total-missing", "values"),
+                "A KPI broken down by district also needs its total for the contract (a value "
+                        + "without district); missing for [CRISIS-TREATED-4H]");
     }
 
     @Test
     void refusesAReturnWithoutValues() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018))
-                .expectException(violates("values-required", "values"))
-                .expectNoEvents();
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, new SubmittedValue(CALLS, null, null, null, null)))
-                .expectException(violates("value-required", "values[0].value"))
-                .expectNoEvents();
+        refuses(submit(OCTOBER_2018),
+                violates("values-required", "values"));
     }
 
     @Test
     void refusesAReturnWithoutPeriod() {
-        fixture.givenNoPriorActivity()
-                .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, null, List.of(SubmittedValue.total(CALLS, "90")),
-                        null, "nelft", SOUTH_2017_TO_2020, FRAMEWORKS))
-                .expectException(violates("period-required", "period"))
-                .expectNoEvents();
+        refuses(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, null, List.of(SubmittedValue.total(CALLS, "90")),
+                        null, "nelft", SOUTH, FRAMEWORKS),
+                violates("period-required", "period"));
     }
 
     @Test
     void refusesAValueThatNamesNoKpi() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), new SubmittedValue(" ", null, BigDecimal.ONE,
-                        null, null)))
-                .expectException(violates("kpi-code-required", "values[1].kpiCode"))
-                .expectNoEvents();
+        refuses(submit(OCTOBER_2018, SubmittedValue.total(CALLS, "90"), new SubmittedValue(" ", null, BigDecimal.ONE,
+                        null, null)),
+                violates("kpi-code-required", "values[1].kpiCode"));
     }
 
-    @Test
-    void refusesHalfAFraction() {
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, new SubmittedValue(LAC, null, null, null, BigDecimal.TEN)))
-                .expectException(violates("fraction-invalid", "values[0].numerator"))
-                .expectExceptionMessage("KPI LAC-ASSESSED-2W: give both a numerator and a denominator")
-                .expectNoEvents();
-    }
 
     @Test
     void refusesANarrativeLongerThanFourThousandCharacters() {
-        fixture.givenNoPriorActivity()
-                .when(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "90")),
-                        "x".repeat(4_001), "nelft", SOUTH_2017_TO_2020, FRAMEWORKS))
-                .expectException(violates("narrative-too-long", "narrative"))
-                .expectNoEvents();
+        refuses(new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(CALLS, "90")),
+                        "x".repeat(4_001), "nelft", SOUTH, FRAMEWORKS),
+                violates("narrative-too-long", "narrative"));
     }
 
     @Test
@@ -405,50 +330,35 @@ class MonthlyReturnTest {
                         "Late triage logs", "officer.jones", NOW));
     }
 
-    @Test
-    void refusesACorrectionWithoutReasonOrActor() {
+    /** {@code LONG} stands for a reason of 2,001 characters. */
+    @ParameterizedTest(name = "{4} on {5}: {0} {1} = {2} because \"{3}\"")
+    @CsvSource(delimiter = '|', nullValues = "-", textBlock = """
+            CRISIS-TREATED-4H | -     | 86   | '  '    | reason-required      | reason
+            CRISIS-TREATED-4H | -     | 86   | LONG    | reason-too-long      | reason
+            CALLS-TRIAGED-24H | -     | 90   | missing | value-not-in-return  | kpiCode
+            CRISIS-TREATED-4H | Dover | 90   | missing | value-not-in-return  | kpiCode
+            CRISIS-TREATED-4H | -     | 85.0 | same    | correction-unchanged | value
+            CRISIS-TREATED-4H | -     | 185  | typo    | value-out-of-range   | value
+            """)
+    void refusesACorrectionStoringNothing(String kpi, String district, String value, String reason, String rule,
+                                          String field) {
         fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
-                .when(correct(CRISIS, null, "86", "  "))
-                .expectException(violates("reason-required", "reason"))
+                .when(correct(kpi, district, value, "LONG".equals(reason) ? "y".repeat(2_001) : reason))
+                .expectException(violates(rule, field))
                 .expectNoEvents();
+    }
+
+    @Test
+    void refusesACorrectionWithoutActor() {
         fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
                 .when(new CorrectKpiValueCommand(RETURN, CRISIS, null, new BigDecimal("86"), null, null, "typo", null,
                         FRAMEWORKS))
-                .expectException(violates("actor-required", "X-Actor"))
+                .expectException(violates("actor-required", "correctedBy"))
                 .expectNoEvents();
     }
 
-    @Test
-    void refusesAReasonLongerThanTwoThousandCharacters() {
-        fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
-                .when(correct(CRISIS, null, "86", "y".repeat(2_001)))
-                .expectException(violates("reason-too-long", "reason"))
-                .expectNoEvents();
-    }
 
-    @Test
-    void refusesCorrectingAValueTheReturnDoesNotHave() {
-        fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
-                .when(correct(CALLS, null, "90", "missing"))
-                .expectException(violates("value-not-in-return", "kpiCode"))
-                .expectNoEvents();
-        fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
-                .when(correct(CRISIS, "Dover", "90", "missing"))
-                .expectException(violates("value-not-in-return", "kpiCode"))
-                .expectNoEvents();
-    }
 
-    @Test
-    void refusesACorrectionThatChangesNothingOrIsOutOfRange() {
-        fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
-                .when(correct(CRISIS, null, "85.0", "same"))
-                .expectException(violates("correction-unchanged", "value"))
-                .expectNoEvents();
-        fixture.given(submitted(), value(CRISIS, null, "85", Rating.AMBER))
-                .when(correct(CRISIS, null, "185", "typo"))
-                .expectException(violates("value-out-of-range", "value"))
-                .expectNoEvents();
-    }
 
     static final LocalDate DUE_15_NOVEMBER_2018 = LocalDate.of(2018, 11, 15);
 
@@ -492,7 +402,7 @@ class MonthlyReturnTest {
         String returnId = MonthlyReturnId.of(CONTRACT, february2019);
         fixture.givenNoPriorActivity()
                 .when(new SubmitMonthlyReturnCommand(returnId, CONTRACT, february2019,
-                        List.of(SubmittedValue.total(CALLS, "97")), null, "nelft", SOUTH_2017_TO_2020, FRAMEWORKS,
+                        List.of(SubmittedValue.total(CALLS, "97")), null, "nelft", SOUTH, FRAMEWORKS,
                         LocalDate.of(2019, 3, 15)))
                 .expectEvents(
                         new MonthlyReturnSubmittedEvent(returnId, CONTRACT, february2019, 1, null, "nelft",
@@ -505,15 +415,13 @@ class MonthlyReturnTest {
     void refusesMoreThanAThousandValues() {
         SubmittedValue[] values = new SubmittedValue[1001];
         java.util.Arrays.fill(values, SubmittedValue.total(CALLS, "97"));
-        fixture.givenNoPriorActivity()
-                .when(submit(OCTOBER_2018, values))
-                .expectException(violates("values-too-many", "values"))
-                .expectNoEvents();
+        refuses(submit(OCTOBER_2018, values),
+                violates("values-too-many", "values"));
     }
 
     private static SubmitMonthlyReturnCommand submitDue(LocalDate dueDate, SubmittedValue... values) {
         return new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(values), "Figures validated",
-                "nelft", SOUTH_2017_TO_2020, FRAMEWORKS, dueDate);
+                "nelft", SOUTH, FRAMEWORKS, dueDate);
     }
 
     @Test
@@ -526,7 +434,7 @@ class MonthlyReturnTest {
 
     private static SubmitMonthlyReturnCommand submit(YearMonth period, SubmittedValue... values) {
         return new SubmitMonthlyReturnCommand(MonthlyReturnId.of(CONTRACT, period), CONTRACT, period, List.of(values),
-                "Figures validated", "nelft", SOUTH_2017_TO_2020, FRAMEWORKS);
+                "Figures validated", "nelft", SOUTH, FRAMEWORKS);
     }
 
     private static CorrectKpiValueCommand correct(String kpi, String district, String value, String reason) {
@@ -541,5 +449,16 @@ class MonthlyReturnTest {
     private static KpiValueSubmittedEvent value(String kpi, String district, String value, Rating band) {
         return new KpiValueSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, kpi, district, KpiUnit.PERCENT,
                 new BigDecimal(value), null, null, band);
+    }
+
+    /** A new return refuses {@code command} as {@code expected} and stores nothing. */
+    private void refuses(Object command, Matcher<? extends Exception> expected) {
+        fixture.givenNoPriorActivity().when(command).expectException(expected).expectNoEvents();
+    }
+
+    /** As {@link #refuses(Object, Matcher)}, saying why in {@code message}. */
+    private void refuses(Object command, Matcher<? extends Exception> expected, String message) {
+        fixture.givenNoPriorActivity().when(command).expectException(expected).expectExceptionMessage(message)
+                .expectNoEvents();
     }
 }

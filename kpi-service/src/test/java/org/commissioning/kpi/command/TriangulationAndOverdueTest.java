@@ -1,19 +1,16 @@
 package org.commissioning.kpi.command;
 
+import static org.commissioning.kpi.command.ReturnFixtures.*;
 import static org.commissioning.kpi.command.RuleMatchers.conflicts;
 import static org.commissioning.kpi.command.RuleMatchers.violates;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.commissioning.kpi.api.ContractFacts;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.CouncilKpiValueRecordedEvent;
 import org.commissioning.kpi.api.FrameworkHistory;
@@ -34,7 +31,6 @@ import org.commissioning.kpi.api.ResolveKpiDiscrepancyCommand;
 import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,24 +39,10 @@ import org.junit.jupiter.api.Test;
  */
 class TriangulationAndOverdueTest {
 
-    static final String CONTRACT = "5c1e9a51-3f7f-4d9b-8a10-2f0c5a4e8d1b";
-    static final YearMonth OCTOBER = YearMonth.of(2018, 10);
-    static final String RETURN = MonthlyReturnId.of(CONTRACT, OCTOBER);
-    static final Instant NOW = Instant.parse("2019-03-15T12:00:00Z");
-    static final ContractFacts SOUTH = new ContractFacts(LocalDate.of(2017, 4, 1), LocalDate.of(2020, 3, 31),
-            List.of("Ashford", "Dover", "Folkestone and Hythe"));
-    static final String CALLS = "CALLS-TRIAGED-24H";
-    static final String LAC = "LAC-ASSESSED-2W";
     static final FrameworkHistory FRAMEWORKS = new FrameworkHistory(List.of(new KpiFrameworkVersion(1,
             YearMonth.of(2018, 4), withLacTolerance("5"), "EMOTIONAL_HEALTH_AND_WELLBEING")));
 
-    AggregateTestFixture<MonthlyReturn> fixture;
-
-    @BeforeEach
-    void setUp() {
-        fixture = new AggregateTestFixture<>(MonthlyReturn.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneId.of("Europe/London")));
-    }
+    final AggregateTestFixture<MonthlyReturn> fixture = ReturnFixtures.monthlyReturn();
 
     @Test
     void flagsWhenTheCouncilsFigureComesSecondAndDiffersBeyondTolerance() {
@@ -74,7 +56,7 @@ class TriangulationAndOverdueTest {
     void flagsWhenTheProvidersReturnComesSecond() {
         fixture.given(councilValue(LAC, null, "50", Rating.RED))
                 .when(submit(SubmittedValue.total(LAC, "100")))
-                .expectEvents(new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER, 1, null, "nelft"),
+                .expectEvents(new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, null, "nelft"),
                         provider(LAC, "100"), flag(LAC, "100", "50", "50"));
     }
 
@@ -90,10 +72,10 @@ class TriangulationAndOverdueTest {
         FrameworkHistory exact = new FrameworkHistory(List.of(new KpiFrameworkVersion(1, YearMonth.of(2018, 4),
                 withLacTolerance(null), null)));
         fixture.given(submitted(), provider(LAC, "100"))
-                .when(new RecordCouncilFiguresCommand(RETURN, CONTRACT, OCTOBER, List.of(SubmittedValue.total(LAC,
+                .when(new RecordCouncilFiguresCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(SubmittedValue.total(LAC,
                         "99.99")), "officer.jones", SOUTH, exact))
                 .expectEvents(councilValue(LAC, null, "99.99", Rating.STRETCH),
-                        new KpiDiscrepancyFlaggedEvent(RETURN, CONTRACT, OCTOBER, 1, LAC, null, new BigDecimal("100"),
+                        new KpiDiscrepancyFlaggedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, LAC, null, new BigDecimal("100"),
                                 new BigDecimal("99.99"), new BigDecimal("0.01"), BigDecimal.ZERO, NOW));
     }
 
@@ -115,7 +97,7 @@ class TriangulationAndOverdueTest {
         fixture.given(submitted(), provider(LAC, "100"), councilValue(LAC, null, "50", Rating.RED),
                         flag(LAC, "100", "50", "50"), corrected("52", "100", Rating.RED))
                 .when(resolve("Provider recount agreed"))
-                .expectEvents(new KpiDiscrepancyResolvedEvent(RETURN, CONTRACT, OCTOBER, LAC, null,
+                .expectEvents(new KpiDiscrepancyResolvedEvent(RETURN, CONTRACT, OCTOBER_2018, LAC, null,
                         new BigDecimal("52"), new BigDecimal("50"), "Provider recount agreed", "officer.jones", NOW));
     }
 
@@ -136,7 +118,7 @@ class TriangulationAndOverdueTest {
         fixture.given(submitted(), provider(LAC, "100"), councilValue(LAC, null, "50", Rating.RED),
                         flag(LAC, "100", "50", "50"))
                 .when(new ResolveKpiDiscrepancyCommand(RETURN, LAC, null, "ok", null))
-                .expectException(violates("actor-required", "X-Actor"));
+                .expectException(violates("actor-required", "resolvedBy"));
         fixture.given(submitted(), provider(LAC, "100"), councilValue(LAC, null, "50", Rating.RED),
                         flag(LAC, "100", "50", "50"), resolved())
                 .when(resolve("again"))
@@ -155,9 +137,9 @@ class TriangulationAndOverdueTest {
                 .when(council(SubmittedValue.total(LAC, "51")))
                 .expectException(conflicts("council-figure-already-recorded", "RECORDED"));
         fixture.givenNoPriorActivity()
-                .when(new RecordCouncilFiguresCommand(RETURN, CONTRACT, OCTOBER,
+                .when(new RecordCouncilFiguresCommand(RETURN, CONTRACT, OCTOBER_2018,
                         List.of(SubmittedValue.total(LAC, "50")), null, SOUTH, FRAMEWORKS))
-                .expectException(violates("actor-required", "X-Actor"));
+                .expectException(violates("actor-required", "recordedBy"));
         fixture.givenNoPriorActivity()
                 .when(council(SubmittedValue.inDistrict(LAC, "Thanet", "50")))
                 .expectException(violates("district-outside-lot", "values[0].district"));
@@ -179,8 +161,8 @@ class TriangulationAndOverdueTest {
     void keepsAcceptingTheProvidersReturnAfterCouncilFigures() {
         fixture.given(councilValue(LAC, null, "50", Rating.RED))
                 .when(submit(SubmittedValue.total(CALLS, "97")))
-                .expectEvents(new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER, 1, null, "nelft"),
-                        new KpiValueSubmittedEvent(RETURN, CONTRACT, OCTOBER, 1, CALLS, null, KpiUnit.PERCENT,
+                .expectEvents(new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, null, "nelft"),
+                        new KpiValueSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, CALLS, null, KpiUnit.PERCENT,
                                 new BigDecimal("97"), null, null, Rating.STRETCH));
         fixture.given(councilValue(LAC, null, "50", Rating.RED), submitted(), provider(LAC, "50"))
                 .when(submit(SubmittedValue.total(CALLS, "97")))
@@ -191,18 +173,18 @@ class TriangulationAndOverdueTest {
     void recordsAReturnOverdueOnceAndNotOnceReceived() {
         LocalDate due = LocalDate.of(2018, 11, 15);
         fixture.givenNoPriorActivity()
-                .when(new RecordReturnOverdueCommand(RETURN, CONTRACT, OCTOBER, due))
-                .expectEvents(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER, due, NOW));
-        fixture.given(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER, due, NOW))
-                .when(new RecordReturnOverdueCommand(RETURN, CONTRACT, OCTOBER, due))
+                .when(new RecordReturnOverdueCommand(RETURN, CONTRACT, OCTOBER_2018, due))
+                .expectEvents(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER_2018, due, NOW));
+        fixture.given(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER_2018, due, NOW))
+                .when(new RecordReturnOverdueCommand(RETURN, CONTRACT, OCTOBER_2018, due))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         fixture.given(submitted(), provider(LAC, "100"))
-                .when(new RecordReturnOverdueCommand(RETURN, CONTRACT, OCTOBER, due))
+                .when(new RecordReturnOverdueCommand(RETURN, CONTRACT, OCTOBER_2018, due))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         // a late return is still accepted
-        fixture.given(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER, due, NOW))
+        fixture.given(new ReturnOverdueEvent(RETURN, CONTRACT, OCTOBER_2018, due, NOW))
                 .when(submit(SubmittedValue.total(CALLS, "97")))
                 .expectSuccessfulHandlerExecution();
     }
@@ -226,12 +208,12 @@ class TriangulationAndOverdueTest {
     }
 
     private static SubmitMonthlyReturnCommand submit(SubmittedValue... values) {
-        return new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER, List.of(values), null, "nelft", SOUTH,
+        return new SubmitMonthlyReturnCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(values), null, "nelft", SOUTH,
                 FRAMEWORKS);
     }
 
     private static RecordCouncilFiguresCommand council(SubmittedValue... values) {
-        return new RecordCouncilFiguresCommand(RETURN, CONTRACT, OCTOBER, List.of(values), "officer.jones", SOUTH,
+        return new RecordCouncilFiguresCommand(RETURN, CONTRACT, OCTOBER_2018, List.of(values), "officer.jones", SOUTH,
                 FRAMEWORKS);
     }
 
@@ -245,11 +227,11 @@ class TriangulationAndOverdueTest {
     }
 
     private static MonthlyReturnSubmittedEvent submitted() {
-        return new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER, 1, null, "nelft");
+        return new MonthlyReturnSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, null, "nelft");
     }
 
     private static KpiValueSubmittedEvent provider(String kpi, String value) {
-        return new KpiValueSubmittedEvent(RETURN, CONTRACT, OCTOBER, 1, kpi, null, KpiUnit.PERCENT,
+        return new KpiValueSubmittedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, kpi, null, KpiUnit.PERCENT,
                 new BigDecimal(value), null, null, kpi.equals(LAC) ? lacBand(value) : Rating.GREEN);
     }
 
@@ -259,22 +241,22 @@ class TriangulationAndOverdueTest {
     }
 
     private static CouncilKpiValueRecordedEvent councilValue(String kpi, String district, String value, Rating band) {
-        return new CouncilKpiValueRecordedEvent(RETURN, CONTRACT, OCTOBER, 1, kpi, district, KpiUnit.PERCENT,
+        return new CouncilKpiValueRecordedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, kpi, district, KpiUnit.PERCENT,
                 new BigDecimal(value), null, null, band, "officer.jones", NOW);
     }
 
     private static KpiDiscrepancyFlaggedEvent flag(String kpi, String provider, String council, String difference) {
-        return new KpiDiscrepancyFlaggedEvent(RETURN, CONTRACT, OCTOBER, 1, kpi, null, new BigDecimal(provider),
+        return new KpiDiscrepancyFlaggedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, kpi, null, new BigDecimal(provider),
                 new BigDecimal(council), new BigDecimal(difference), new BigDecimal("5"), NOW);
     }
 
     private static KpiCorrectedEvent corrected(String value, String previous, Rating band) {
-        return new KpiCorrectedEvent(RETURN, CONTRACT, OCTOBER, 1, LAC, null, KpiUnit.PERCENT, new BigDecimal(value),
+        return new KpiCorrectedEvent(RETURN, CONTRACT, OCTOBER_2018, 1, LAC, null, KpiUnit.PERCENT, new BigDecimal(value),
                 null, null, band, new BigDecimal(previous), null, null, "Recounted", "officer.jones", NOW);
     }
 
     private static KpiDiscrepancyResolvedEvent resolved() {
-        return new KpiDiscrepancyResolvedEvent(RETURN, CONTRACT, OCTOBER, LAC, null, new BigDecimal("100"),
+        return new KpiDiscrepancyResolvedEvent(RETURN, CONTRACT, OCTOBER_2018, LAC, null, new BigDecimal("100"),
                 new BigDecimal("50"), "NELFT counted children placed by other authorities", "officer.jones", NOW);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.UUID;
 
 import org.commissioning.kpi.api.ContractStatus;
@@ -18,24 +19,29 @@ class ContractStatusViewTest {
 
     @Test
     void appliesTerminationThenRecommissioningKeepingTheDateTheContractEnded() {
-        assertThat(view.apply(id, ContractStatus.TERMINATED, LocalDate.of(2018, 10, 31), 4)).isTrue();
-        assertThat(view.apply(id, ContractStatus.RECOMMISSIONED, null, 5)).isTrue();
+        assertThat(terminatedInOctoberThenRecommissioned()).containsExactly(true, true);
 
-        assertThat(view.find(id)).contains(
-                new ContractStatus(id, ContractStatus.RECOMMISSIONED, LocalDate.of(2018, 10, 31), 5));
+        assertThat(view.find(id)).contains(recommissionedAfterOctober());
     }
 
     @Test
     void aReplayedOrOlderEventNeverTakesTheStatusBack() {
-        view.apply(id, ContractStatus.TERMINATED, LocalDate.of(2018, 10, 31), 4);
-        view.apply(id, ContractStatus.RECOMMISSIONED, null, 5);
+        terminatedInOctoberThenRecommissioned();
 
-        assertThat(view.apply(id, ContractStatus.TERMINATED, LocalDate.of(2018, 10, 31), 4)).isFalse();
+        assertThat(terminatedInOctoberThenRecommissioned()).containsExactly(false, false);
         assertThat(view.apply(id, ContractStatus.EXPIRED, LocalDate.of(2019, 3, 31), 3)).isFalse();
-        assertThat(view.apply(id, ContractStatus.RECOMMISSIONED, null, 5)).isFalse();
 
-        assertThat(view.find(id)).contains(
-                new ContractStatus(id, ContractStatus.RECOMMISSIONED, LocalDate.of(2018, 10, 31), 5));
+        assertThat(view.find(id)).contains(recommissionedAfterOctober());
+    }
+
+    private ContractStatus recommissionedAfterOctober() {
+        return new ContractStatus(id, ContractStatus.RECOMMISSIONED, LocalDate.of(2018, 10, 31), 5);
+    }
+
+    /** Whether each of a termination (sequence 4, ending October 2018) and a recommissioning (5) was applied. */
+    private List<Boolean> terminatedInOctoberThenRecommissioned() {
+        return List.of(view.apply(id, ContractStatus.TERMINATED, LocalDate.of(2018, 10, 31), 4),
+                view.apply(id, ContractStatus.RECOMMISSIONED, null, 5));
     }
 
     @Test

@@ -16,8 +16,9 @@ import org.commissioning.kpi.api.KpiTemplates;
 import org.commissioning.kpi.api.KpiUnit;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.Rating;
-import org.commissioning.kpi.query.YearToDate.KpiYearToDate;
-import org.commissioning.kpi.query.YearToDate.Method;
+import org.commissioning.kpi.api.YearToDateView;
+import org.commissioning.kpi.api.YearToDateView.KpiYearToDate;
+import org.commissioning.kpi.api.YearToDateView.Method;
 import org.junit.jupiter.api.Test;
 
 class YearToDateTest {
@@ -36,7 +37,7 @@ class YearToDateTest {
     @Test
     void isExactFromFractionsWhereEveryMonthHasThemAndDiffersFromTheMeanOfMonthlyPercentages() {
         // 0 of 1 in April (0%), 9 of 10 in May (90%): exactly 9 of 11 = 81.82%, not the mean 45%
-        YearToDate.View view = YearToDate.of(CONTRACT, 2018, List.of(
+        YearToDateView view = YearToDate.of(CONTRACT, 2018, List.of(
                 month("2018-04", fraction("LAC-ASSESSED-2W", 0, 1), value("CALLS-TRIAGED-24H", KpiUnit.PERCENT, "66"),
                         value("REFERRALS", KpiUnit.COUNT, "40"), value("WAIT-DAYS", KpiUnit.DAYS, "10")),
                 month("2018-05", fraction("LAC-ASSESSED-2W", 9, 10), value("CALLS-TRIAGED-24H", KpiUnit.PERCENT, "73"),
@@ -67,7 +68,7 @@ class YearToDateTest {
 
     @Test
     void fallsBackToTheMeanWhenAnyMonthLacksAFractionAndIgnoresOtherYearsAndDistricts() {
-        YearToDate.View view = YearToDate.of(CONTRACT, 2018, List.of(
+        YearToDateView view = YearToDate.of(CONTRACT, 2018, List.of(
                 month("2018-03", fraction("LAC-ASSESSED-2W", 0, 100)),
                 month("2018-04", fraction("LAC-ASSESSED-2W", 0, 1),
                         new MonthlyReturnView.Value("LAC-ASSESSED-2W", "Dover", KpiUnit.PERCENT, new BigDecimal("10"),
@@ -84,7 +85,7 @@ class YearToDateTest {
         assertThat(referrals.monthsMissing()).hasSize(12);
     }
 
-    private static KpiYearToDate kpi(YearToDate.View view, String code) {
+    private static KpiYearToDate kpi(YearToDateView view, String code) {
         return view.kpis().stream().filter(k -> k.kpiCode().equals(code)).findFirst().orElseThrow();
     }
 

@@ -11,9 +11,7 @@ import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -22,17 +20,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the one it ended in are refused ({@code contract-not-active}), its final month is accepted. And council figures
  * uploaded as CSV: all or nothing, then triangulated like the JSON ones.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "kpi.returns.overdue-scan.enabled=false"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
 class EndedContractsAndCouncilCsvIT extends KpiServiceOverHttp {
 
     @Test
     void refusesFiguresForMonthsAfterATerminationAndTakesTheFinalMonth() throws Exception {
-        String id = registered();
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework("2018-04");
         send(Topics.CONTRACTS, IntegrationEvents.contractEvent(
                 UUID.randomUUID().toString(), id, Instant.parse("2018-10-01T10:00:00Z"), 2,
                 new ContractTerminated(id, "COUNCIL", LocalDate.of(2018, 10, 15), "Persistent under-performance")));
@@ -44,29 +36,18 @@ class EndedContractsAndCouncilCsvIT extends KpiServiceOverHttp {
                 .getStatusCode().value() == 409);
         long stored = storedEvents();
 
-        ResponseEntity<String> refused = post(CONTRACTS + id + "/returns", lateReturn, "nelft");
-        assertThat(refused.getStatusCode().value()).isEqualTo(409);
-        assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
-        JsonNode problem = json.readTree(refused.getBody());
-        assertThat(problem.get("rule").asText()).isEqualTo("contract-not-active");
-        assertThat(problem.get("currentState").asText()).isEqualTo("TERMINATED");
-
-        ResponseEntity<String> csv = csv(CONTRACTS + id + "/returns/2018-11/csv", """
+        conflict(post(CONTRACTS + id + "/returns", lateReturn, "nelft"), "contract-not-active", "TERMINATED");
+        conflict(csv(CONTRACTS + id + "/returns/2018-11/csv", """
                 kpiCode,district,value,numerator,denominator
                 CALLS-TRIAGED-24H,,97,,
-                """);
-        assertThat(csv.getStatusCode().value()).isEqualTo(409);
-        assertThat(json.readTree(csv.getBody()).get("rule").asText()).isEqualTo("contract-not-active");
-        ResponseEntity<String> council = post(CONTRACTS + id + "/returns/2018-11/council-figures", """
-                {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", "officer.jones");
-        assertThat(council.getStatusCode().value()).isEqualTo(409);
-        assertThat(json.readTree(council.getBody()).get("rule").asText()).isEqualTo("contract-not-active");
-        ResponseEntity<String> councilCsv = csv(CONTRACTS + id + "/returns/2018-12/council-figures/csv", """
+                """), "contract-not-active", "TERMINATED");
+        conflict(post(CONTRACTS + id + "/returns/2018-11/council-figures", """
+                {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", "officer.jones"),
+                "contract-not-active", "TERMINATED");
+        conflict(csv(CONTRACTS + id + "/returns/2018-12/council-figures/csv", """
                 kpiCode,district,value,numerator,denominator
                 LAC-ASSESSED-2W,,50,,
-                """);
-        assertThat(councilCsv.getStatusCode().value()).isEqualTo(409);
-        assertThat(json.readTree(councilCsv.getBody()).get("currentState").asText()).isEqualTo("TERMINATED");
+                """), "contract-not-active", "TERMINATED");
         assertThat(storedEvents()).isEqualTo(stored);
         assertThat(get(CONTRACTS + id + "/returns/2018-11").getStatusCode().value()).isEqualTo(404);
 
@@ -81,9 +62,7 @@ class EndedContractsAndCouncilCsvIT extends KpiServiceOverHttp {
 
     @Test
     void storesNoCouncilFiguresFromACsvWithABadRowAndTriangulatesAGoodOne() throws Exception {
-        String id = registered();
-        assertThat(put(CONTRACTS + id + "/framework", """
-                {"effectiveFrom":"2018-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(201);
+        String id = withTemplateFramework("2018-04");
         assertThat(post(CONTRACTS + id + "/returns", """
                 {"period":"2018-10","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
                  {"kpiCode":"LAC-ASSESSED-2W","value":100}]}""", "nelft").getStatusCode().value()).isEqualTo(201);
@@ -95,9 +74,7 @@ class EndedContractsAndCouncilCsvIT extends KpiServiceOverHttp {
                 CALLS-TRIAGED-24H,,90,,
                 LAC-ASSESSED-2W,Thanet,40,,
                 """);
-        assertThat(bad.getStatusCode().value()).as(bad.getBody()).isEqualTo(400);
-        assertThat(bad.getHeaders().getContentType()).hasToString("application/problem+json");
-        JsonNode problem = json.readTree(bad.getBody());
+        JsonNode problem = problem(bad, 400);
         assertThat(problem.get("rule").asText()).isEqualTo("csv-invalid");
         assertThat(problem.get("errors")).hasSize(2);
         assertThat(problem.at("/errors/0/line").asInt()).isEqualTo(3);
@@ -117,11 +94,9 @@ class EndedContractsAndCouncilCsvIT extends KpiServiceOverHttp {
             assertThat(lac.at("/council/value").decimalValue()).isEqualByComparingTo("50");
             assertThat(lac.get("validation").asText()).isEqualTo("NOT_VALIDATED");
         });
-        ResponseEntity<String> again = csv(CONTRACTS + id + "/returns/2018-10/council-figures/csv", """
+        conflict(csv(CONTRACTS + id + "/returns/2018-10/council-figures/csv", """
                 kpiCode,district,value,numerator,denominator
                 LAC-ASSESSED-2W,,60,,
-                """);
-        assertThat(again.getStatusCode().value()).isEqualTo(409);
-        assertThat(json.readTree(again.getBody()).get("rule").asText()).isEqualTo("council-figure-already-recorded");
+                """), "council-figure-already-recorded", "RECORDED");
     }
 }

@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.commissioning.events.IntegrationEvent;
-import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.events.kpi.v1.KpiCorrected;
@@ -24,9 +23,7 @@ import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
 import org.commissioning.events.kpi.v1.KpiFrameworkRevised;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,10 +33,6 @@ import com.fasterxml.jackson.databind.JsonNode;
  * {@code kpi.events.v1} as its own {@code KpiSubmitted}. Refused requests leave nothing in the event store and
  * nothing on the topic.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-                "kpi.returns.overdue-scan.enabled=false"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
 class KpiFrameworksAndReturnsIT extends KpiServiceOverHttp {
 
     @Test
@@ -273,10 +266,14 @@ class KpiFrameworksAndReturnsIT extends KpiServiceOverHttp {
 
         assertThat(post(CONTRACTS + id + "/returns", returnOf("2018-04", calls(null, "90")), "nelft")
                 .getStatusCode().value()).isEqualTo(201);
-        ResponseEntity<String> anonymous = post(CONTRACTS + id + "/returns/2018-04/corrections", """
-                {"kpiCode":"CALLS-TRIAGED-24H","value":91,"reason":"typo"}""", null);
-        assertThat(anonymous.getStatusCode().value()).isEqualTo(400);
-        assertThat(json.readTree(anonymous.getBody()).get("rule").asText()).isEqualTo("actor-required");
+        long stored = storedEvents();
+        refused(post(CONTRACTS + id + "/returns/2018-04/corrections", """
+                {"kpiCode":"CALLS-TRIAGED-24H","value":91,"reason":"typo"}""", null), "actor-required", "X-Actor");
+        refused(post(CONTRACTS + id + "/returns/2018-04/council-figures", """
+                {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", null), "actor-required", "X-Actor");
+        refused(post(CONTRACTS + id + "/returns/2018-04/discrepancies/LAC-ASSESSED-2W/resolution", """
+                {"note":"Checked with the provider"}""", null), "actor-required", "X-Actor");
+        assertThat(storedEvents()).isEqualTo(stored);
         ResponseEntity<String> withoutReason = post(CONTRACTS + id + "/returns/2018-04/corrections", """
                 {"kpiCode":"CALLS-TRIAGED-24H","value":91}""", "officer.jones");
         assertThat(withoutReason.getStatusCode().value()).isEqualTo(400);

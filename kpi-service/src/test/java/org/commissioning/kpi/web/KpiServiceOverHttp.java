@@ -14,12 +14,21 @@ import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * kpi-service over HTTP on an embedded broker: the contracts it knows are registered on {@code contracts.events.v1}
- * as contract-service would, and what it publishes is read from {@code kpi.events.v1}.
+ * as contract-service would, and what it publishes is read from {@code kpi.events.v1}. The tests that keep this
+ * configuration share one application context; the overdue scan is off unless a test declares its own.
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+                "kpi.returns.overdue-scan.enabled=false"})
+@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
 abstract class KpiServiceOverHttp extends ServiceOnEmbeddedKafka {
 
     static final String CONTRACTS = "/api/kpi/contracts/";
@@ -48,6 +57,19 @@ abstract class KpiServiceOverHttp extends ServiceOnEmbeddedKafka {
                 {"effectiveFrom":"%s","fromTemplate":true}""".formatted(effectiveFrom)).getStatusCode().value())
                 .isEqualTo(201);
         return id;
+    }
+
+    /** A contract known as {@link #registered()}, its template framework in force from {@code effectiveFrom}. */
+    String withTemplateFramework(String effectiveFrom) {
+        return withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2099, 3, 31), effectiveFrom);
+    }
+
+    /** A 409 problem breaking {@code rule}, naming the state the change met. */
+    JsonNode conflict(ResponseEntity<String> response, String rule, String currentState) throws Exception {
+        JsonNode problem = problem(response, 409);
+        assertThat(problem.get("rule").asText()).isEqualTo(rule);
+        assertThat(problem.get("currentState").asText()).isEqualTo(currentState);
+        return problem;
     }
 
     /** A known emotional health and wellbeing contract in the South from April 2017 to March 2099. */

@@ -3,6 +3,7 @@ package org.commissioning.kpi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -21,13 +22,21 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractExtended;
 import org.commissioning.events.contracts.v1.ContractTerminated;
-import org.commissioning.kpi.overdue.OverdueReturnsScan;
+import org.bson.Document;
+import org.commissioning.kpi.api.ReturnOverdueEvent;
+import org.commissioning.kpi.application.OverdueReturnsScan;
+import org.commissioning.platform.config.ScheduledScanLockAutoConfiguration;
+import org.commissioning.testsupport.Concurrently;
+import org.commissioning.testsupport.CountingClock;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -35,19 +44,46 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Issue 9 over HTTP: requests beyond the documented limits are refused naming the field (or, for a CSV, each line)
  * and store and publish nothing; framework versions start at most a year ahead; periods stay inside the
  * contract's life; a late return is recorded late with one {@code ReturnOverdue}; year to date keeps to the term.
+ * Issue 10: two instances scanning at once record each overdue return once, one of them doing the scan.
  * The overdue scan is on but waits an hour, so only the test runs it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
                 "kpi.returns.overdue-scan.enabled=true", "kpi.returns.overdue-scan.initial-delay=PT1H"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
+@Import(LimitsPeriodsAndLateReturnsIT.TwoInstances.class)
 class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
+
+    /** The overdue scan reads "today" once per run: the clocks of two instances of it tell which of them ran. */
+    static final CountingClock FIRST = new CountingClock(Clock.system(ZoneId.of("Europe/London")));
+    static final CountingClock SECOND = new CountingClock(Clock.system(ZoneId.of("Europe/London")));
+
+    /** The overdue scan twice, as two instances of the service would run it, sharing the lease in MongoDB. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TwoInstances {
+
+        @Bean
+        OverdueReturnsScan firstScan(OverdueReturnsScan overdueReturnsScan) {
+            return overdueReturnsScan.withClock(FIRST);
+        }
+
+        @Bean
+        OverdueReturnsScan secondScan(OverdueReturnsScan overdueReturnsScan) {
+            return overdueReturnsScan.withClock(SECOND);
+        }
+    }
 
     static final String RETURN_OVERDUE = "org.commissioning.kpi.ReturnOverdue.v1";
     static final String HEADER = "kpiCode,district,value,numerator,denominator\n";
 
     @Autowired
+    @Qualifier("overdueReturnsScan")
     OverdueReturnsScan scan;
+    @Autowired
+    @Qualifier("firstScan")
+    OverdueReturnsScan firstScan;
+    @Autowired
+    @Qualifier("secondScan")
+    OverdueReturnsScan secondScan;
 
     @Test
     void refusesAKpiNameOfOneMebibyteAndOneJustOverItsLimitStoringAndPublishingNothing() throws Exception {
@@ -259,6 +295,29 @@ class LimitsPeriodsAndLateReturnsIT extends KpiServiceOverHttp {
                 "financialYear");
         assertThat(after.get("detail").asText()).contains("2017-04", "2018-10", "2017 to 2018");
         refused(get(CONTRACTS + id + "/ytd?financialYear=2016"), "year-outside-term", "financialYear");
+    }
+
+    @Test
+    void twoInstancesScanningAtOnceRecordEachOverdueReturnOnceAndOnlyOneOfThemScans() throws Exception {
+        String id = withTemplateFramework(LocalDate.of(2017, 4, 1), LocalDate.of(2017, 9, 30), "2017-04");
+        await().atMost(PATIENCE).until(() -> get(CONTRACTS + id + "/framework").getStatusCode().value() == 200);
+
+        Concurrently.run(firstScan::scheduled, secondScan::scheduled);
+
+        assertThat(FIRST.reads() + SECOND.reads()).isEqualTo(1);
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(json.readTree(
+                get(CONTRACTS + id + "/returns/overdue").getBody()).findValuesAsText("period"))
+                .containsExactlyInAnyOrder("2017-04", "2017-05", "2017-06", "2017-07", "2017-08", "2017-09"));
+        assertThat(mongo.getCollection(EVENT_STORE).countDocuments(new Document("payloadType",
+                ReturnOverdueEvent.class.getName()).append("aggregateIdentifier",
+                new Document("$regex", "^" + id)))).isEqualTo(6);
+        assertThat(mongo.getCollection(ScheduledScanLockAutoConfiguration.COLLECTION).distinct("_id", String.class))
+                .contains("kpi-service.overdue-returns-scan");
+
+        // an instance that comes round again within the interval finds the lease still held
+        secondScan.scheduled();
+        firstScan.scheduled();
+        assertThat(FIRST.reads() + SECOND.reads()).isEqualTo(1);
     }
 
     private static String framework(String effectiveFrom, String code, String name) {

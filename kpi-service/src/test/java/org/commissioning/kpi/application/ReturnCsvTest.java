@@ -1,4 +1,4 @@
-package org.commissioning.kpi.web;
+package org.commissioning.kpi.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

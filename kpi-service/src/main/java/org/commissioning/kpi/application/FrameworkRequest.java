@@ -1,4 +1,4 @@
-package org.commissioning.kpi.web;
+package org.commissioning.kpi.application;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -1,4 +1,4 @@
-package org.commissioning.kpi.web;
+package org.commissioning.kpi.application;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.commissioning.kpi.api.KpiLimits;
+import org.commissioning.kpi.api.SubmittedValue;
 
 /**
  * The CSV of a return, read and written with Apache Commons CSV: a header
@@ -40,6 +41,11 @@ public final class ReturnCsv {
     /** One row as read; numbers not yet checked against any KPI. */
     public record Row(int line, String kpiCode, String district, BigDecimal value, BigDecimal numerator,
                       BigDecimal denominator) {
+
+        /** The row as a value of a return, to be checked against its KPI. */
+        public SubmittedValue submitted() {
+            return new SubmittedValue(kpiCode, district, value, numerator, denominator);
+        }
     }
 
     /** What is wrong with a row (or the header, line 1), naming the rule and the column at fault where one is. */

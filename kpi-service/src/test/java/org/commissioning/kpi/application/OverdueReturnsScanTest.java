@@ -1,4 +1,4 @@
-package org.commissioning.kpi.overdue;
+package org.commissioning.kpi.application;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,7 @@ import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiTemplates;
-import org.commissioning.kpi.overdue.OverdueReturnsScan.Due;
+import org.commissioning.kpi.application.OverdueReturnsScan.Due;
 import org.junit.jupiter.api.Test;
 
 class OverdueReturnsScanTest {

@@ -1,4 +1,4 @@
-package org.commissioning.kpi.overdue;
+package org.commissioning.kpi.application;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -7,20 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.knowncontracts.KnownContract;
-import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.kpi.api.FrameworkHistory;
-import org.commissioning.kpi.api.ContractStatus;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.RecordReturnOverdueCommand;
-import org.commissioning.kpi.query.ContractStatusView;
-import org.commissioning.kpi.query.KpiFrameworks;
-import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.domain.CausationContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -46,28 +40,24 @@ public class OverdueReturnsScan {
 
     private static final Logger log = LoggerFactory.getLogger(OverdueReturnsScan.class);
 
-    private final KnownContracts contracts;
-    private final KpiFrameworks frameworks;
-    private final MonthlyReturnsProjection returns;
-    private final ContractStatusView statuses;
-    private final CommandGateway commands;
+    private final ContractFigures contracts;
     private final Clock clock;
     private final int dueDay;
 
-    public OverdueReturnsScan(KnownContracts contracts, KpiFrameworks frameworks,
-                              MonthlyReturnsProjection returns, ContractStatusView statuses,
-                              CommandGateway commands, Clock clock,
-                              @Value("${kpi.returns.due-day-of-next-month:15}") int dueDay) {
-        if (dueDay < 1 || dueDay > 28) {
-            throw new IllegalArgumentException("kpi.returns.due-day-of-next-month is a day from 1 to 28; got " + dueDay);
-        }
+    @Autowired
+    OverdueReturnsScan(ContractFigures contracts, Clock clock, ReturnDueDates dueDates) {
+        this(contracts, clock, dueDates.dueDay());
+    }
+
+    private OverdueReturnsScan(ContractFigures contracts, Clock clock, int dueDay) {
         this.contracts = contracts;
-        this.frameworks = frameworks;
-        this.returns = returns;
-        this.statuses = statuses;
-        this.commands = commands;
         this.clock = clock;
         this.dueDay = dueDay;
+    }
+
+    /** The same scan reading "today" from {@code clock}, as another instance of the service would. */
+    public OverdueReturnsScan withClock(Clock clock) {
+        return new OverdueReturnsScan(contracts, clock, dueDay);
     }
 
     /** A period whose return was due by {@code dueDate}. */
@@ -88,16 +78,16 @@ public class OverdueReturnsScan {
         LocalDate today = LocalDate.now(clock);
         int sent = 0;
         for (KnownContract contract : contracts.all()) {
-            FrameworkHistory history = frameworks.of(contract.id());
-            LocalDate endedOn = statuses.find(contract.id()).map(ContractStatus::endedOn).orElse(null);
+            FrameworkHistory history = contracts.frameworks(contract.id());
+            LocalDate endedOn = contracts.endedOn(contract.id()).orElse(null);
             for (Due due : overdue(contract, endedOn, history, today, dueDay)) {
-                boolean received = returns.find(contract.id(), due.period())
+                boolean received = contracts.returns().find(contract.id(), due.period())
                         .map(r -> r.submittedAt() != null).orElse(false);
-                if (received || returns.overdue(contract.id(), due.period()).isPresent()) {
+                if (received || contracts.returns().overdue(contract.id(), due.period()).isPresent()) {
                     continue;
                 }
                 try {
-                    commands.sendAndWait(new RecordReturnOverdueCommand(MonthlyReturnId.of(contract.id(),
+                    contracts.send(new RecordReturnOverdueCommand(MonthlyReturnId.of(contract.id(),
                             due.period()), contract.id(), due.period(), due.dueDate()));
                     sent++;
                 } catch (RuntimeException e) {
@@ -136,15 +126,11 @@ public class OverdueReturnsScan {
             to = YearMonth.from(endedOn);
         }
         for (YearMonth period = from; !period.isAfter(to); period = period.plusMonths(1)) {
-            LocalDate dueDate = dueDate(period, dueDay);
+            LocalDate dueDate = ReturnDueDates.dueDate(period, dueDay);
             if (today.isAfter(dueDate)) {
                 due.add(new Due(period, dueDate));
             }
         }
         return due;
-    }
-
-    public static LocalDate dueDate(YearMonth period, int dueDay) {
-        return period.plusMonths(1).atDay(dueDay);
     }
 }

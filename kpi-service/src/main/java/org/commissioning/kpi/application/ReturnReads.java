@@ -1,0 +1,52 @@
+package org.commissioning.kpi.application;
+
+import java.time.YearMonth;
+import java.util.List;
+
+import org.commissioning.kpi.api.KpiDefinition;
+import org.commissioning.kpi.api.KpiFrameworkVersion;
+import org.commissioning.kpi.api.MonthlyReturnView;
+import org.commissioning.kpi.api.OverdueReturn;
+import org.commissioning.platform.domain.NotFoundException;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reads of a contract's returns (read model: a moment behind the write): a month's return, the returns found
+ * overdue and the CSV template of the version in force. Sibling queries of one read model, kept together.
+ */
+@Service
+public class ReturnReads {
+
+    /** The CSV template: the header and one row per KPI the provider reports. */
+    public record CsvTemplate(String contractId, String csv) {
+    }
+
+    private final ContractFigures contracts;
+
+    ReturnReads(ContractFigures contracts) {
+        this.contracts = contracts;
+    }
+
+    /** Each value as it stands, with the value first submitted and its corrections. */
+    public MonthlyReturnView find(String contractId, YearMonth period) {
+        contracts.known(contractId);
+        return contracts.returns().find(contractId, period).orElseThrow(() ->
+                new NotFoundException("No return of contract " + contractId + " for " + period));
+    }
+
+    /** The returns found overdue, oldest first, with {@code receivedAt} for those that came late. */
+    public List<OverdueReturn> overdue(String contractId) {
+        contracts.known(contractId);
+        return contracts.returns().overdue(contractId);
+    }
+
+    /** @param period null for this month */
+    public CsvTemplate template(String contractId, YearMonth period) {
+        contracts.known(contractId);
+        YearMonth month = period == null ? contracts.currentMonth() : period;
+        KpiFrameworkVersion version = contracts.frameworks(contractId).inForce(month).orElseThrow(() ->
+                new NotFoundException("No KPI framework of contract " + contractId + " is in force in " + month));
+        return new CsvTemplate(contractId, ReturnCsv.template(version.kpis().stream()
+                .filter(k -> k.expectedSource().fromProvider()).map(KpiDefinition::code).toList()));
+    }
+}
