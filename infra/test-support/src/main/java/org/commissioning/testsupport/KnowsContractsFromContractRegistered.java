@@ -148,9 +148,11 @@ public abstract class KnowsContractsFromContractRegistered extends ServiceOnEmbe
 
         send(IntegrationEvents.registered(id, 2), IntegrationEvents.registered(id, 3));
 
-        await().atMost(PATIENCE).untilAsserted(() ->
-                assertThat(json.readTree(get(api + "/" + id).getBody()).get("lastSequence").asLong()).isEqualTo(4));
-        assertThat(mongo.count(Query.query(Criteria.where("subject").is(id)), "held_events")).isZero();
+        // a held record is applied, then released: the view shows 4 a moment before the record is gone
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            assertThat(json.readTree(get(api + "/" + id).getBody()).get("lastSequence").asLong()).isEqualTo(4);
+            assertThat(mongo.count(Query.query(Criteria.where("subject").is(id)), "held_events")).isZero();
+        });
         assertThat(count("platform.events.gaps")).isEqualTo(gapsBefore + 1);
     }
 
