@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.commissioning.contract.query.OverdueMeetingScan;
+import org.commissioning.contract.application.FlagOverdueMeetings;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.EscalationDue;
@@ -42,7 +42,7 @@ class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
     static final String RAG_SERVICE = "/rag-service";
 
     @Autowired
-    OverdueMeetingScan scan;
+    FlagOverdueMeetings scan;
 
     @Test
     void redRatingsSetAMonthlyCadenceAndThreeRedMonthsMakeEscalationDueOnce() throws Exception {

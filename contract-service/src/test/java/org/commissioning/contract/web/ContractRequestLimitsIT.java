@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.util.Collections;
 import java.util.UUID;
 
-import org.commissioning.contract.query.OverdueMeetingScan;
+import org.commissioning.contract.application.FlagOverdueMeetings;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.ratings.v1.RagChanged;
@@ -42,7 +42,7 @@ class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
     static final String ONE_MIB = "x".repeat(1024 * 1024);
 
     @Autowired
-    OverdueMeetingScan scan;
+    FlagOverdueMeetings scan;
 
     @Test
     void refusesOverlongTextsTooManyNamesImplausibleDatesAndUnknownEnumsStoringAndPublishingNothing() throws Exception {
