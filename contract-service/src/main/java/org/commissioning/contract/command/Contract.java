@@ -6,10 +6,8 @@ import static org.commissioning.contract.command.Decisions.requireVersion;
 import static org.commissioning.contract.command.Decisions.trimmed;
 import static org.commissioning.contract.command.Decisions.version;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Objects;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,18 +54,15 @@ import org.commissioning.platform.domain.StateConflictException;
  * "Today" is the injected {@link Clock}'s date.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("1")
+@Revision("2")
 public class Contract {
 
     @AggregateIdentifier
     private String contractId;
     private ContractStatus status;
-    private BigDecimal annualValueGbp;
-    private Term term;
-    private ExtensionOption extension;
+    private ContractTerms terms;
     private String leadOfficer;
     private String contractManager;
-    private LocalDate terminationEffective;
     @AggregateMember
     private final Escalation escalation = new Escalation();
     @AggregateMember
@@ -82,40 +77,14 @@ public class Contract {
 
     @CommandHandler
     public Contract(RegisterContractCommand command) {
-        LotRules.requireValid(command.lot());
-        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
-        new Term(command.start(), command.end()).requireEndAfterStart();
-        ExtensionOption extension = ExtensionOption.offered(command.extensionMonths());
-        apply(new ContractRegisteredEvent(command.contractId(), trimmed(command.provider()), command.serviceArea(),
-                command.lot(), command.annualValueGbp(), command.start(), command.end(), extension.months()));
+        apply(ContractTerms.register(command));
     }
 
     @CommandHandler
     public long handle(VaryContractCommand command) {
         requireVersion(contractId, command.expectedVersion());
         requireActive("varied");
-        if (command.annualValueGbp() == null && command.end() == null) {
-            throw new RuleViolationException("nothing-to-vary", null,
-                    "A variation changes the annual value, the end date or both");
-        }
-        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
-        LocalDate effective = command.effectiveDate();
-        term.requireWithin(effective, "effectiveDate", "The variation's effective date");
-        if (command.end() != null) {
-            term.withEnd(command.end()).requireEndAfterStart();
-        }
-        if (command.end() != null && command.end().isBefore(effective)) {
-            throw new RuleViolationException("end-not-before-effective-date", "end",
-                    "The new end date " + command.end() + " is before the variation takes effect on " + effective);
-        }
-        BigDecimal newValue = command.annualValueGbp() == null ? annualValueGbp : command.annualValueGbp();
-        LocalDate newEnd = command.end() == null ? term.end() : command.end();
-        if (sameAmount(newValue, annualValueGbp) && Objects.equals(newEnd, term.end())) {
-            throw new RuleViolationException("nothing-to-vary", null,
-                    "The contract already has annual value " + annualValueGbp + " and end date " + term.end());
-        }
-        apply(new ContractVariedEvent(contractId, newValue, newEnd, annualValueGbp, term.end(), effective,
-                trimmed(command.reason())));
+        apply(terms.vary(command));
         return version();
     }
 
@@ -123,9 +92,7 @@ public class Contract {
     public long handle(ExtendContractCommand command, Clock clock) {
         requireVersion(contractId, command.expectedVersion());
         requireActive("extended");
-        LocalDate newEnd = extension.extend(contractId, status.name(), term.end(), command.end(),
-                LocalDate.now(clock));
-        apply(new ContractExtendedEvent(contractId, newEnd, term.end(), optional(command.reason())));
+        apply(terms.extend(command, status.name(), LocalDate.now(clock)));
         return version();
     }
 
@@ -144,7 +111,7 @@ public class Contract {
     public long handle(TerminateContractCommand command) {
         requireVersion(contractId, command.expectedVersion());
         requireActive("terminated");
-        term.requireWithin(command.effectiveDate(), "effectiveDate", "The termination's effective date");
+        terms.term().requireWithin(command.effectiveDate(), "effectiveDate", "The termination's effective date");
         apply(new ContractTerminatedEvent(contractId, command.initiatedBy(), command.effectiveDate(),
                 trimmed(command.reason())));
         return version();
@@ -154,16 +121,7 @@ public class Contract {
     public long handle(ExpireContractCommand command, Clock clock) {
         requireVersion(contractId, command.expectedVersion());
         requireActive("expired");
-        if (term.end() == null) {
-            throw new StateConflictException("end-date-required", status.name(),
-                    "Contract " + contractId + " has no end date recorded, so it cannot expire");
-        }
-        LocalDate today = LocalDate.now(clock);
-        if (today.isBefore(term.end())) {
-            throw new StateConflictException("expiry-not-before-end", status.name(), "Contract " + contractId
-                    + " runs until " + term.end() + "; it cannot expire before then (today is " + today + ")");
-        }
-        apply(new ContractExpiredEvent(contractId, term.end()));
+        apply(terms.expire(contractId, status.name(), LocalDate.now(clock)));
         return version();
     }
 
@@ -181,7 +139,7 @@ public class Contract {
             throw new RuleViolationException("new-value-required", "annualValueGbp",
                     "A re-procurement states the new annual value");
         }
-        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
+        ContractTerms.requireNotNegative(command.annualValueGbp(), "annualValueGbp");
         String successor = optional(command.successorContractId());
         if (successor != null && successor.equals(contractId)) {
             throw new RuleViolationException("successor-is-another-contract", "successorContractId",
@@ -215,14 +173,14 @@ public class Contract {
     @CommandHandler
     public long handle(AuthorisePaymentCommand command, Clock clock) {
         requireVersion(contractId, command.expectedVersion());
-        apply(payments.authorise(command, payableTerm(), LocalDate.now(clock)));
+        apply(payments.authorise(command, terms.payable(), LocalDate.now(clock)));
         return version();
     }
 
     @CommandHandler
     public long handle(WithholdPaymentCommand command, Clock clock) {
         requireVersion(contractId, command.expectedVersion());
-        apply(payments.withhold(command, payableTerm(), LocalDate.now(clock)));
+        apply(payments.withhold(command, terms.payable(), LocalDate.now(clock)));
         return version();
     }
 
@@ -230,7 +188,7 @@ public class Contract {
     public long handle(RecordMonitoringMeetingCommand command, Clock clock) {
         requireVersion(contractId, command.expectedVersion());
         requireActive("monitored");
-        apply(monitoring.meeting(command, term, LocalDate.now(clock)));
+        apply(monitoring.meeting(command, terms.term(), LocalDate.now(clock)));
         return version();
     }
 
@@ -246,21 +204,17 @@ public class Contract {
     void on(ContractRegisteredEvent event) {
         this.contractId = event.contractId();
         this.status = ContractStatus.ACTIVE;
-        this.annualValueGbp = event.annualValueGbp();
-        this.term = new Term(event.start(), event.end());
-        this.extension = new ExtensionOption(event.extensionMonths() == null ? 0 : event.extensionMonths(), null);
+        this.terms = ContractTerms.registered(event);
     }
 
     @EventSourcingHandler
     void on(ContractVariedEvent event) {
-        this.annualValueGbp = event.annualValueGbp();
-        this.term = term.withEnd(event.end());
+        this.terms = terms.varied(event);
     }
 
     @EventSourcingHandler
     void on(ContractExtendedEvent event) {
-        this.term = term.withEnd(event.end());
-        this.extension = extension.usedTo(event.end());
+        this.terms = terms.extended(event);
     }
 
     @EventSourcingHandler
@@ -271,23 +225,24 @@ public class Contract {
 
     @EventSourcingHandler
     void on(ContractTerminatedEvent event) {
-        this.status = ContractStatus.TERMINATED;
-        this.terminationEffective = event.effectiveDate();
+        this.terms = terms.terminatedOn(event.effectiveDate());
+        end(ContractStatus.TERMINATED);
     }
 
     @EventSourcingHandler
     void on(ContractExpiredEvent event) {
-        this.status = ContractStatus.EXPIRED;
+        end(ContractStatus.EXPIRED);
     }
 
     @EventSourcingHandler
     void on(ContractRecommissionedEvent event) {
-        this.status = ContractStatus.RECOMMISSIONED;
+        end(ContractStatus.RECOMMISSIONED);
     }
 
-    /** The months a payment can be decided for: the term, up to a termination's effective date. */
-    private Term payableTerm() {
-        return terminationEffective == null ? term : term.withEnd(terminationEffective);
+    /** An ended contract is no longer monitored. */
+    private void end(ContractStatus ended) {
+        this.status = ended;
+        monitoring.end();
     }
 
     private void requireActive(String action) {
@@ -295,15 +250,5 @@ public class Contract {
             throw new StateConflictException("contract-active", status.name(),
                     "Contract " + contractId + " is " + status + "; it cannot be " + action);
         }
-    }
-
-    private static void requireNotNegative(BigDecimal amount, String field) {
-        if (amount != null && amount.signum() < 0) {
-            throw new RuleViolationException("value-not-negative", field, "The annual value cannot be negative: " + amount);
-        }
-    }
-
-    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 }
