@@ -2,8 +2,6 @@ package org.commissioning.contract.application;
 
 import java.util.List;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.commissioning.contract.api.ContractHistoryEntry;
 import org.commissioning.contract.api.ContractHistoryQuery;
 import org.commissioning.platform.domain.NotFoundException;
@@ -13,15 +11,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class ContractHistory {
 
-    private final QueryGateway queries;
+    private final ContractQueries queries;
 
-    public ContractHistory(QueryGateway queries) {
+    public ContractHistory(ContractQueries queries) {
         this.queries = queries;
     }
 
     public List<ContractHistoryEntry> history(ContractHistoryQuery query) {
-        List<ContractHistoryEntry> history = queries.query(query,
-                ResponseTypes.multipleInstancesOf(ContractHistoryEntry.class)).join();
+        List<ContractHistoryEntry> history = queries.all(query, ContractHistoryEntry.class);
         if (history.isEmpty()) {
             throw new NotFoundException("No contract " + query.contractId());
         }

@@ -1,7 +1,5 @@
 package org.commissioning.contract.application;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.commissioning.contract.api.ContractSummary;
 import org.commissioning.contract.api.FindContractQuery;
 import org.commissioning.platform.domain.NotFoundException;
@@ -11,14 +9,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class FindContract {
 
-    private final QueryGateway queries;
+    private final ContractQueries queries;
 
-    public FindContract(QueryGateway queries) {
+    public FindContract(ContractQueries queries) {
         this.queries = queries;
     }
 
     public ContractSummary find(FindContractQuery query) {
-        return queries.query(query, ResponseTypes.optionalInstanceOf(ContractSummary.class)).join()
+        return queries.one(query, ContractSummary.class)
                 .orElseThrow(() -> new NotFoundException("No contract " + query.contractId()));
     }
 }

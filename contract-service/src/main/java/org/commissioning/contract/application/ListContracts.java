@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Collection;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.commissioning.contract.api.ContractSummary;
 import org.commissioning.contract.api.Geography;
 import org.commissioning.contract.api.ListContractsQuery;
@@ -19,9 +17,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class ListContracts {
 
-    private final QueryGateway queries;
+    private final ContractQueries queries;
 
-    public ListContracts(QueryGateway queries) {
+    public ListContracts(ContractQueries queries) {
         this.queries = queries;
     }
 
@@ -31,7 +29,7 @@ public class ListContracts {
         String rag = blankToNull(filters.rag());
         ListContractsQuery query = new ListContractsQuery(filters.serviceArea(), filters.area(), filters.district(),
                 filters.status(), blankToNull(filters.provider()), rag == null ? null : rag.toUpperCase(Locale.ROOT));
-        return queries.query(query, ResponseTypes.multipleInstancesOf(ContractSummary.class)).join();
+        return queries.all(query, ContractSummary.class);
     }
 
     private static void requireKnown(String name, Collection<String> known, String field) {

@@ -7,13 +7,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecordContractRating {
 
-    private final RatingCommands ratings;
+    private final ContractCommands contracts;
 
-    public RecordContractRating(RatingCommands ratings) {
-        this.ratings = ratings;
+    public RecordContractRating(ContractCommands contracts) {
+        this.contracts = contracts;
     }
 
     public RatingFollowed record(RecordContractRatingCommand command) {
-        return ratings.follow(command.contractId(), command);
+        return contracts.follow(command.contractId(), command);
     }
 }

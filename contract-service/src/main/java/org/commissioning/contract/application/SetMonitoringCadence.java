@@ -7,13 +7,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class SetMonitoringCadence {
 
-    private final RatingCommands ratings;
+    private final ContractCommands contracts;
 
-    public SetMonitoringCadence(RatingCommands ratings) {
-        this.ratings = ratings;
+    public SetMonitoringCadence(ContractCommands contracts) {
+        this.contracts = contracts;
     }
 
     public RatingFollowed set(SetMonitoringCadenceCommand command) {
-        return ratings.follow(command.contractId(), command);
+        return contracts.follow(command.contractId(), command);
     }
 }

@@ -8,6 +8,7 @@ import static org.commissioning.contract.command.Decisions.version;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -82,18 +83,13 @@ public class Contract {
 
     @CommandHandler
     public long handle(VaryContractCommand command) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("varied");
-        apply(terms.vary(command));
-        return version();
+        return whenActive(command.expectedVersion(), "varied", () -> terms.vary(command));
     }
 
     @CommandHandler
     public long handle(ExtendContractCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("extended");
-        apply(terms.extend(command, status.name(), LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "extended",
+                () -> terms.extend(command, status.name(), LocalDate.now(clock)));
     }
 
     @CommandHandler
@@ -109,20 +105,13 @@ public class Contract {
 
     @CommandHandler
     public long handle(TerminateContractCommand command) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("terminated");
-        terms.term().requireWithin(command.effectiveDate(), "effectiveDate", "The termination's effective date");
-        apply(new ContractTerminatedEvent(contractId, command.initiatedBy(), command.effectiveDate(),
-                trimmed(command.reason())));
-        return version();
+        return whenActive(command.expectedVersion(), "terminated", () -> terms.terminate(command));
     }
 
     @CommandHandler
     public long handle(ExpireContractCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("expired");
-        apply(terms.expire(contractId, status.name(), LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "expired",
+                () -> terms.expire(contractId, status.name(), LocalDate.now(clock)));
     }
 
     @CommandHandler
@@ -156,40 +145,31 @@ public class Contract {
 
     @CommandHandler
     public long handle(StartPlanCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("put on a plan");
-        apply(escalation.startPlan(command, LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "put on a plan",
+                () -> escalation.startPlan(command, LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(IssueContractWarningCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("warned");
-        apply(escalation.warn(command, LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "warned", () -> escalation.warn(command, LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(AuthorisePaymentCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        apply(payments.authorise(command, terms.payable(), LocalDate.now(clock)));
-        return version();
+        return decide(command.expectedVersion(),
+                () -> payments.authorise(command, terms.payable(), LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(WithholdPaymentCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        apply(payments.withhold(command, terms.payable(), LocalDate.now(clock)));
-        return version();
+        return decide(command.expectedVersion(),
+                () -> payments.withhold(command, terms.payable(), LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(RecordMonitoringMeetingCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("monitored");
-        apply(monitoring.meeting(command, terms.term(), LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "monitored",
+                () -> monitoring.meeting(command, terms.term(), LocalDate.now(clock)));
     }
 
     /** Escalation may be due for an active contract without an open plan (a plan is escalation's first step). */
@@ -243,6 +223,21 @@ public class Contract {
     private void end(ContractStatus ended) {
         this.status = ended;
         monitoring.end();
+    }
+
+    /** Decides on an active contract: the caller's version first, then the state, then the rules of the decision. */
+    private long whenActive(Long expectedVersion, String action, Supplier<Object> decision) {
+        requireVersion(contractId, expectedVersion);
+        requireActive(action);
+        apply(decision.get());
+        return version();
+    }
+
+    /** Decides whatever the contract's state: the caller's version first, then the rules of the decision. */
+    private long decide(Long expectedVersion, Supplier<Object> decision) {
+        requireVersion(contractId, expectedVersion);
+        apply(decision.get());
+        return version();
     }
 
     private void requireActive(String action) {

@@ -7,9 +7,11 @@ import java.util.Objects;
 import org.commissioning.contract.api.ContractExpiredEvent;
 import org.commissioning.contract.api.ContractExtendedEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
+import org.commissioning.contract.api.ContractTerminatedEvent;
 import org.commissioning.contract.api.ContractVariedEvent;
 import org.commissioning.contract.api.ExtendContractCommand;
 import org.commissioning.contract.api.RegisterContractCommand;
+import org.commissioning.contract.api.TerminateContractCommand;
 import org.commissioning.contract.api.VaryContractCommand;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.domain.StateConflictException;
@@ -65,7 +67,15 @@ record ContractTerms(BigDecimal annualValueGbp, Term term, ExtensionOption exten
 
     ContractExtendedEvent extend(ExtendContractCommand command, String state, LocalDate today) {
         LocalDate newEnd = extension.extend(command.contractId(), state, term.end(), command.end(), today);
-        return new ContractExtendedEvent(command.contractId(), newEnd, term.end(), Decisions.optional(command.reason()));
+        return new ContractExtendedEvent(command.contractId(), newEnd, term.end(),
+                Decisions.optional(command.reason()));
+    }
+
+    /** An early end, effective within the term. */
+    ContractTerminatedEvent terminate(TerminateContractCommand command) {
+        term.requireWithin(command.effectiveDate(), "effectiveDate", "The termination's effective date");
+        return new ContractTerminatedEvent(command.contractId(), command.initiatedBy(), command.effectiveDate(),
+                Decisions.trimmed(command.reason()));
     }
 
     /** Expiry at the end date: refused without one, or before it. */
@@ -101,7 +111,8 @@ record ContractTerms(BigDecimal annualValueGbp, Term term, ExtensionOption exten
 
     static void requireNotNegative(BigDecimal amount, String field) {
         if (amount != null && amount.signum() < 0) {
-            throw new RuleViolationException("value-not-negative", field, "The annual value cannot be negative: " + amount);
+            throw new RuleViolationException("value-not-negative", field,
+                    "The annual value cannot be negative: " + amount);
         }
     }
 
