@@ -62,8 +62,7 @@ public class Contract {
     private String contractId;
     private ContractStatus status;
     private ContractTerms terms;
-    private String leadOfficer;
-    private String contractManager;
+    private Officers officers;
     @AggregateMember
     private final Escalation escalation = new Escalation();
     @AggregateMember
@@ -95,10 +94,9 @@ public class Contract {
     @CommandHandler
     public long handle(AssignContractOfficersCommand command) {
         requireVersion(contractId, command.expectedVersion());
-        String lead = trimmed(command.leadOfficer());
-        String manager = trimmed(command.contractManager());
-        if (!lead.equals(leadOfficer) || !manager.equals(contractManager)) {
-            apply(new ContractOfficersAssignedEvent(contractId, lead, manager));
+        Officers assigned = new Officers(trimmed(command.leadOfficer()), trimmed(command.contractManager()));
+        if (!assigned.equals(officers)) {
+            apply(new ContractOfficersAssignedEvent(contractId, assigned.lead(), assigned.manager()));
         }
         return version();
     }
@@ -199,8 +197,7 @@ public class Contract {
 
     @EventSourcingHandler
     void on(ContractOfficersAssignedEvent event) {
-        this.leadOfficer = event.leadOfficer();
-        this.contractManager = event.contractManager();
+        this.officers = new Officers(event.leadOfficer(), event.contractManager());
     }
 
     @EventSourcingHandler
@@ -238,6 +235,10 @@ public class Contract {
         requireVersion(contractId, expectedVersion);
         apply(decision.get());
         return version();
+    }
+
+    /** The lead officer and the contract manager, as assigned. */
+    record Officers(String lead, String manager) {
     }
 
     private void requireActive(String action) {

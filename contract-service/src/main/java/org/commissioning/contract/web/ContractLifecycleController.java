@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -54,47 +53,51 @@ public class ContractLifecycleController {
     }
 
     @PostMapping("/variations")
-    public ResponseEntity<ChangeResponse> vary(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                               @Valid @RequestBody LifecycleRequests.Variation request) {
+    public ResponseEntity<ChangeResponse> vary(@PathVariable UUID contractId,
+                                               @Valid @RequestBody LifecycleRequests.Variation request,
+                                               ExpectedVersion expected) {
         return ChangeResponse.ok(variation.vary(new VaryContractCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.annualValueGbp(), request.end(), request.effectiveDate(),
+                expected.value(), request.annualValueGbp(), request.end(), request.effectiveDate(),
                 request.reason())));
     }
 
     /** Without a body, as far as the extension option allows. */
     @PostMapping("/extension")
-    public ResponseEntity<ChangeResponse> extend(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                 @Valid @RequestBody(required = false) LifecycleRequests.Extension request) {
+    public ResponseEntity<ChangeResponse> extend(@PathVariable UUID contractId,
+                                                 @Valid @RequestBody(required = false) LifecycleRequests.Extension request,
+                                                 ExpectedVersion expected) {
         LifecycleRequests.Extension body = request == null ? new LifecycleRequests.Extension(null, null) : request;
         return ChangeResponse.ok(extension.extend(new ExtendContractCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), body.end(), body.reason())));
+                expected.value(), body.end(), body.reason())));
     }
 
     @PutMapping("/officers")
-    public ResponseEntity<ChangeResponse> assignOfficers(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                         @Valid @RequestBody LifecycleRequests.Officers request) {
+    public ResponseEntity<ChangeResponse> assignOfficers(@PathVariable UUID contractId,
+                                                         @Valid @RequestBody LifecycleRequests.Officers request,
+                                                         ExpectedVersion expected) {
         return ChangeResponse.ok(officers.assign(new AssignContractOfficersCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.leadOfficer(), request.contractManager())));
+                expected.value(), request.leadOfficer(), request.contractManager())));
     }
 
     @PostMapping("/termination")
-    public ResponseEntity<ChangeResponse> terminate(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                    @Valid @RequestBody LifecycleRequests.Termination request) {
+    public ResponseEntity<ChangeResponse> terminate(@PathVariable UUID contractId,
+                                                    @Valid @RequestBody LifecycleRequests.Termination request,
+                                                    ExpectedVersion expected) {
         return ChangeResponse.ok(termination.terminate(new TerminateContractCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.initiatedBy(), request.effectiveDate(), request.reason())));
+                expected.value(), request.initiatedBy(), request.effectiveDate(), request.reason())));
     }
 
     @PostMapping("/expiry")
-    public ResponseEntity<ChangeResponse> expire(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        return ChangeResponse.ok(expiry.expire(new ExpireContractCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch))));
+    public ResponseEntity<ChangeResponse> expire(@PathVariable UUID contractId, ExpectedVersion expected) {
+        return ChangeResponse.ok(expiry.expire(new ExpireContractCommand(contractId.toString(), expected.value())));
     }
 
     @PostMapping("/recommissioning")
-    public ResponseEntity<ChangeResponse> recommission(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                       @Valid @RequestBody LifecycleRequests.Recommissioning request) {
+    public ResponseEntity<ChangeResponse> recommission(@PathVariable UUID contractId,
+                                                       @Valid @RequestBody LifecycleRequests.Recommissioning request,
+                                                       ExpectedVersion expected) {
         return ChangeResponse.ok(recommissioning.recommission(new RecommissionContractCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.route(), request.annualValueGbp(),
+                expected.value(), request.route(), request.annualValueGbp(),
                 request.successorContractId() == null ? null : request.successorContractId().toString(),
                 request.reason())));
     }

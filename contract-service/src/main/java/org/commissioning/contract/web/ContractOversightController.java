@@ -16,7 +16,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,31 +40,35 @@ public class ContractOversightController {
     }
 
     @PostMapping("/plans")
-    public ResponseEntity<ChangeResponse> startPlan(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                    @Valid @RequestBody LifecycleRequests.Plan request) {
+    public ResponseEntity<ChangeResponse> startPlan(@PathVariable UUID contractId,
+                                                    @Valid @RequestBody LifecycleRequests.Plan request,
+                                                    ExpectedVersion expected) {
         return ChangeResponse.ok(planStart.start(new StartPlanCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.kind(), request.reason(), actions(request.actions()))));
+                expected.value(), request.kind(), request.reason(), actions(request.actions()))));
     }
 
     @PostMapping("/plans/current/closure")
-    public ResponseEntity<ChangeResponse> closePlan(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                    @Valid @RequestBody LifecycleRequests.PlanClosure request) {
+    public ResponseEntity<ChangeResponse> closePlan(@PathVariable UUID contractId,
+                                                    @Valid @RequestBody LifecycleRequests.PlanClosure request,
+                                                    ExpectedVersion expected) {
         return ChangeResponse.ok(planClosure.close(new ClosePlanCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.outcome())));
+                expected.value(), request.outcome())));
     }
 
     @PostMapping("/warnings")
-    public ResponseEntity<ChangeResponse> warn(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                               @Valid @RequestBody LifecycleRequests.Warning request) {
+    public ResponseEntity<ChangeResponse> warn(@PathVariable UUID contractId,
+                                               @Valid @RequestBody LifecycleRequests.Warning request,
+                                               ExpectedVersion expected) {
         return ChangeResponse.ok(warning.warn(new IssueContractWarningCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.reasons(), request.responseDeadline())));
+                expected.value(), request.reasons(), request.responseDeadline())));
     }
 
     @PostMapping("/meetings")
-    public ResponseEntity<ChangeResponse> recordMeeting(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                        @Valid @RequestBody LifecycleRequests.Meeting request) {
+    public ResponseEntity<ChangeResponse> recordMeeting(@PathVariable UUID contractId,
+                                                        @Valid @RequestBody LifecycleRequests.Meeting request,
+                                                        ExpectedVersion expected) {
         return ChangeResponse.ok(meeting.record(new RecordMonitoringMeetingCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), request.heldOn(), request.attendees(), request.notes(),
+                expected.value(), request.heldOn(), request.attendees(), request.notes(),
                 request.actions() == null ? null : actions(request.actions()))));
     }
 

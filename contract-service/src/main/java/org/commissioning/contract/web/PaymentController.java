@@ -11,7 +11,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,17 +31,17 @@ public class PaymentController {
 
     @PostMapping("/authorisation")
     public ResponseEntity<ChangeResponse> authorise(@PathVariable UUID contractId, @PathVariable YearMonth period,
-                                                    @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                    @Valid @RequestBody LifecycleRequests.PaymentDecision request) {
+                                                    @Valid @RequestBody LifecycleRequests.PaymentDecision request,
+                                                    ExpectedVersion expected) {
         return ChangeResponse.ok(authorisation.authorise(new AuthorisePaymentCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), period, request.rationale(), request.supersedingReason())));
+                expected.value(), period, request.rationale(), request.supersedingReason())));
     }
 
     @PostMapping("/withholding")
     public ResponseEntity<ChangeResponse> withhold(@PathVariable UUID contractId, @PathVariable YearMonth period,
-                                                   @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                   @Valid @RequestBody LifecycleRequests.PaymentDecision request) {
+                                                   @Valid @RequestBody LifecycleRequests.PaymentDecision request,
+                                                   ExpectedVersion expected) {
         return ChangeResponse.ok(withholding.withhold(new WithholdPaymentCommand(contractId.toString(),
-                IfMatch.expectedVersion(ifMatch), period, request.rationale(), request.supersedingReason())));
+                expected.value(), period, request.rationale(), request.supersedingReason())));
     }
 }
