@@ -33,10 +33,10 @@ import org.commissioning.contract.api.RecordContractRatingCommand;
 import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
 import org.commissioning.contract.api.SetMonitoringCadenceCommand;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 /** Monitoring cadence, meetings, overdue meetings and escalation of the Contract aggregate; today is 1 June 2018. */
 class ContractMonitoringTest {
@@ -52,9 +52,7 @@ class ContractMonitoringTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(new EscalationPolicy(3));
+        fixture = Scenario.fixture();
     }
 
     static MonitoringCadenceChangedEvent cadence(Rating rating, MonitoringCadence cadence, MonitoringCadence previous,
@@ -73,8 +71,9 @@ class ContractMonitoringTest {
     @Nested
     class Cadence {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("setsTheCadenceTheFirstTimeDueOneCadenceFromToday",
                             new SetMonitoringCadenceCommand(ID, Rating.RED, APRIL),
                             List.of(cadence(Rating.RED, MonitoringCadence.MONTHLY, null, TODAY, LocalDate.of(2018, 7, 1))),
@@ -93,12 +92,6 @@ class ContractMonitoringTest {
                             new SetMonitoringCadenceCommand(ID, Rating.NOT_RATED, APRIL),
                             violation("unknown-rating", "rating"),
                             REGISTERED));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
         }
 
         @Test
@@ -132,8 +125,9 @@ class ContractMonitoringTest {
     @Nested
     class Meetings {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("hasNoDueDateBeforeTheContractIsRated",
                             new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, "Notes", null),
                             List.of(new MonitoringMeetingHeldEvent(ID, 1, TODAY, ATTENDEES, "Notes", List.of(), null)),
@@ -149,12 +143,6 @@ class ContractMonitoringTest {
                             new RecordMonitoringMeetingCommand(ID, null, TODAY.plusDays(1), ATTENDEES, "Notes", null),
                             violation("meeting-not-in-future", "heldOn"),
                             REGISTERED));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
         }
 
         @Test
@@ -194,8 +182,9 @@ class ContractMonitoringTest {
     @Nested
     class Overdue {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("flagsAMeetingNotHeldByItsDueDate",
                             new FlagOverdueMeetingCommand(ID),
                             List.of(new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 31),
@@ -210,12 +199,6 @@ class ContractMonitoringTest {
                                     new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 4, 1), MonitoringCadence.MONTHLY,
                                     null, LocalDate.of(2018, 4, 2)),
                                     meeting(1, LocalDate.of(2018, 4, 20), LocalDate.of(2018, 5, 20))));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
         }
 
         static final MonitoringCadenceChangedEvent DUE_MAY_31 = cadence(Rating.RED, MonitoringCadence.MONTHLY, null,
@@ -254,8 +237,9 @@ class ContractMonitoringTest {
     @Nested
     class Escalation {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("recordsAPeriodsRating",
                             new RecordContractRatingCommand(ID, MAY, Rating.AMBER),
                             List.of(rated(MAY, Rating.AMBER)),
@@ -282,12 +266,6 @@ class ContractMonitoringTest {
                             new RecordContractRatingCommand(ID, MAY, Rating.RED),
                             List.of(rated(MAY, Rating.RED)),
                             REGISTERED, rated(MARCH, Rating.RED), rated(APRIL, Rating.RED), TERMINATED));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
         }
 
         @Test

@@ -52,10 +52,10 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.TestFactory;
 
 class ContractTest {
 
@@ -83,8 +83,7 @@ class ContractTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(CLOCK);
+        fixture = Scenario.fixture();
     }
 
     static Matcher<Object> conflict(String currentState) {
@@ -139,8 +138,9 @@ class ContractTest {
     @Nested
     class Registering {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("registersTheExtensionOptionOfThreeYearsPlusOne",
                             new RegisterContractCommand(ID, "Sk8side", ServiceArea.YOUTH, Lot.districts("Ashford"),
                                     VALUE, START, END, 12),
@@ -176,12 +176,6 @@ class ContractTest {
                     refuses("rejectsADistrictNamedTwice",
                             new RegisterContractCommand(ID, "X", ServiceArea.YOUTH, Lot.districts("Dover", "Dover"), null, START, END, null),
                             violation("duplicate-district", "lot.names")));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
         }
 
         @Test
@@ -226,8 +220,9 @@ class ContractTest {
     @Nested
     class Varying {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("variesTheEndDate",
                             new VaryContractCommand(ID, null, null, LocalDate.of(2019, 9, 30), LocalDate.of(2018, 7, 1),
                                     "Aligned with the phase two contracts"),
@@ -260,12 +255,6 @@ class ContractTest {
                             REGISTERED, EXPIRED));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
-        }
-
         @Test
         void variesTheAnnualValueKeepingTheEndDateAndAnswersTheNewVersion() {
             fixture.given(REGISTERED)
@@ -281,8 +270,9 @@ class ContractTest {
     @Nested
     class Extending {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("extendsByTheWholeExtensionWhenNoDateIsGiven",
                             new ExtendContractCommand(ID, null, null, "Option to extend taken"),
                             List.of(new ContractExtendedEvent(ID, LocalDate.of(2020, 3, 31), END, "Option to extend taken")),
@@ -315,12 +305,6 @@ class ContractTest {
                             new ExtendContractCommand(ID, null, null, null),
                             conflict("EXPIRED"),
                             REGISTERED, EXPIRED));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
         }
 
         @Test
@@ -356,8 +340,9 @@ class ContractTest {
     @Nested
     class Plans {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("startsAnImprovementPlanNumberedOneDatedToday",
                             new StartPlanCommand(ID, null, PlanKind.IMPROVEMENT_PLAN, "Registrations below target", ACTIONS),
                             List.of(new PlanStartedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Registrations below target",
@@ -400,19 +385,14 @@ class ContractTest {
                                     new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Met", LocalDate.of(2018, 5, 20))));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
-        }
-
     }
 
     @Nested
     class Warnings {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("issuesAFormalWarningDatedToday",
                             new IssueContractWarningCommand(ID, null, List.of("Registrations below target "), DEADLINE),
                             List.of(new ContractWarningIssuedEvent(ID, 1, List.of("Registrations below target"), TODAY, DEADLINE)),
@@ -432,12 +412,6 @@ class ContractTest {
                             REGISTERED));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
-        }
-
         static final LocalDate DEADLINE = LocalDate.of(2018, 6, 29);
 
         @Test
@@ -454,8 +428,9 @@ class ContractTest {
     @Nested
     class Terminating {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("terminatesAtTheProvidersDecision",
                             new TerminateContractCommand(ID, null, TerminationInitiator.PROVIDER, LocalDate.of(2018, 8, 31),
                                     "The provider has decided to end the contract"),
@@ -479,19 +454,14 @@ class ContractTest {
                             REGISTERED));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
-        }
-
     }
 
     @Nested
     class Expiring {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("expiresOnItsEndDate",
                             new ExpireContractCommand(ID, null),
                             List.of(new ContractExpiredEvent(ID, TODAY)),
@@ -519,19 +489,14 @@ class ContractTest {
                             registeredEnding(TODAY, 0), new ContractExpiredEvent(ID, TODAY)));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
-        }
-
     }
 
     @Nested
     class Recommissioning {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("recommissionsATerminatedContractByMiniProcurementWithASuccessor",
                             new RecommissionContractCommand(ID, null, RecommissioningRoute.MINI_PROCUREMENT, null, SUCCESSOR,
                                     "Continuity of provision in Ashford"),
@@ -574,19 +539,14 @@ class ContractTest {
                             REGISTERED, TERMINATED));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
-        }
-
     }
 
     @Nested
     class Payments {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     decides("withholdsAPeriodsPayment",
                             new WithholdPaymentCommand(ID, null, MAY, "Figures do not reconcile", null),
                             List.of(new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null)),
@@ -632,12 +592,6 @@ class ContractTest {
                             REGISTERED, TERMINATED));
         }
 
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
-        }
-
         static final YearMonth MAY = YearMonth.of(2018, 5);
 
         @Test
@@ -659,8 +613,9 @@ class ContractTest {
     @Nested
     class Versions {
 
-        static Stream<Scenario> scenarios() {
-            return Stream.of(
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
                     refuses("refusesACommandMadeOnAStaleVersion",
                             new IssueContractWarningCommand(ID, 0L, List.of("Late returns"), LocalDate.of(2018, 6, 29)),
                             instanceOf(ConflictingAggregateVersionException.class),
@@ -673,12 +628,6 @@ class ContractTest {
                             new IssueContractWarningCommand(ID, 5L, List.of("Late returns"), LocalDate.of(2018, 6, 29)),
                             instanceOf(ConflictingAggregateVersionException.class),
                             REGISTERED));
-        }
-
-        @ParameterizedTest(name = "{0}")
-        @MethodSource("scenarios")
-        void behavesAsTheScenarioSays(Scenario scenario) {
-            scenario.runOn(fixture);
         }
 
         @Test
