@@ -1,29 +1,11 @@
 package org.commissioning.contract;
 
-import org.commissioning.testsupport.ServiceLayers;
-import org.junit.jupiter.api.Test;
+import org.commissioning.testsupport.ServiceLayersContract;
 
-class LayersTest {
+/** contract-service keeps the layer rules of every service. */
+class LayersTest extends ServiceLayersContract {
 
-    static final ServiceLayers LAYERS = ServiceLayers.of("org.commissioning.contract");
-
-    @Test
-    void webAndIntegrationCallTheApplicationWhichCallsCommandAndQuery() {
-        LAYERS.layersAreRespected().check(LAYERS.classes());
-    }
-
-    @Test
-    void everyClassLivesInALayer() {
-        LAYERS.everyClassLivesInALayer().check(LAYERS.classes());
-    }
-
-    @Test
-    void controllersAndTranslatorsCallUseCasesNotTheGateways() {
-        LAYERS.theEdgeCallsUseCasesNotGateways().check(LAYERS.classes());
-    }
-
-    @Test
-    void theDomainKnowsNothingOfHttpKafkaOrJson() {
-        LAYERS.theDomainKnowsNothingOfTheEdge().check(LAYERS.classes());
+    LayersTest() {
+        super("org.commissioning.contract");
     }
 }

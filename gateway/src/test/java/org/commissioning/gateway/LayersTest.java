@@ -1,29 +1,10 @@
 package org.commissioning.gateway;
 
-import org.commissioning.testsupport.ServiceLayers;
-import org.junit.jupiter.api.Test;
+import org.commissioning.testsupport.ServiceLayersContract;
 
-class LayersTest {
+class LayersTest extends ServiceLayersContract {
 
-    static final ServiceLayers LAYERS = ServiceLayers.of("org.commissioning.gateway");
-
-    @Test
-    void webAndIntegrationCallTheApplicationWhichCallsCommandAndQuery() {
-        LAYERS.layersAreRespected().check(LAYERS.classes());
-    }
-
-    @Test
-    void everyClassLivesInALayer() {
-        LAYERS.everyClassLivesInALayer().check(LAYERS.classes());
-    }
-
-    @Test
-    void controllersAndTranslatorsCallUseCasesNotTheGateways() {
-        LAYERS.theEdgeCallsUseCasesNotGateways().check(LAYERS.classes());
-    }
-
-    @Test
-    void theDomainKnowsNothingOfHttpKafkaOrJson() {
-        LAYERS.theDomainKnowsNothingOfTheEdge().check(LAYERS.classes());
+    LayersTest() {
+        super("org.commissioning.gateway");
     }
 }

@@ -2,16 +2,11 @@ package org.commissioning.contract.api;
 
 /** The first steps of escalation (000, 1.2.6): an improvement plan, or an action plan. */
 public enum PlanKind {
-    IMPROVEMENT_PLAN("Improvement plan"),
-    ACTION_PLAN("Action plan");
+    IMPROVEMENT_PLAN,
+    ACTION_PLAN;
 
-    private final String label;
-
-    PlanKind(String label) {
-        this.label = label;
-    }
-
+    /** The words for it ({@link Vocabulary#label}). */
     public String label() {
-        return label;
+        return Vocabulary.label(this);
     }
 }

@@ -1,7 +1,5 @@
 package org.commissioning.contract.api;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,10 +16,6 @@ public enum Rating {
 
     /** The rating a published value names, ignoring case and surrounding blanks; empty outside the vocabulary. */
     public static Optional<Rating> parse(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
-        String name = value.trim().toUpperCase(Locale.ROOT);
-        return Arrays.stream(values()).filter(r -> r.name().equals(name)).findFirst();
+        return Vocabulary.parse(Rating.class, value);
     }
 }

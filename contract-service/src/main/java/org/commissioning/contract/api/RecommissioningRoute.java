@@ -6,18 +6,13 @@ package org.commissioning.contract.api;
  * council's existing providers.
  */
 public enum RecommissioningRoute {
-    IN_HOUSE("brought in-house"),
-    SERVICE_LEVEL_AGREEMENT("turned into a service level agreement"),
-    RE_PROCUREMENT("re-procured"),
-    MINI_PROCUREMENT("a mini procurement among existing providers");
+    IN_HOUSE,
+    SERVICE_LEVEL_AGREEMENT,
+    RE_PROCUREMENT,
+    MINI_PROCUREMENT;
 
-    private final String label;
-
-    RecommissioningRoute(String label) {
-        this.label = label;
-    }
-
+    /** The words for it ({@link Vocabulary#label}). */
     public String label() {
-        return label;
+        return Vocabulary.label(this);
     }
 }

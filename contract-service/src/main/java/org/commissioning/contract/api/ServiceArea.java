@@ -2,21 +2,16 @@ package org.commissioning.contract.api;
 
 /** The commissioned service areas of the Early Help offer. */
 public enum ServiceArea {
-    FAMILY_SUPPORT("Family Support"),
-    YOUNG_CARERS("Young Carers"),
-    CHILDRENS_CENTRES("Children's Centres"),
-    YOUTH("Youth"),
-    NEETS("NEETs"),
-    EMOTIONAL_HEALTH_AND_WELLBEING("Emotional Health and Wellbeing"),
-    LOCAL_GRANTS("Local Grants");
+    FAMILY_SUPPORT,
+    YOUNG_CARERS,
+    CHILDRENS_CENTRES,
+    YOUTH,
+    NEETS,
+    EMOTIONAL_HEALTH_AND_WELLBEING,
+    LOCAL_GRANTS;
 
-    private final String label;
-
-    ServiceArea(String label) {
-        this.label = label;
-    }
-
+    /** The words for it ({@link Vocabulary#label}). */
     public String label() {
-        return label;
+        return Vocabulary.label(this);
     }
 }

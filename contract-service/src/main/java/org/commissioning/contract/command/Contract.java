@@ -6,10 +6,9 @@ import static org.commissioning.contract.command.Decisions.requireVersion;
 import static org.commissioning.contract.command.Decisions.trimmed;
 import static org.commissioning.contract.command.Decisions.version;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -56,18 +55,14 @@ import org.commissioning.platform.domain.StateConflictException;
  * "Today" is the injected {@link Clock}'s date.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("1")
+@Revision("2")
 public class Contract {
 
     @AggregateIdentifier
     private String contractId;
     private ContractStatus status;
-    private BigDecimal annualValueGbp;
-    private Term term;
-    private ExtensionOption extension;
-    private String leadOfficer;
-    private String contractManager;
-    private LocalDate terminationEffective;
+    private ContractTerms terms;
+    private Officers officers;
     @AggregateMember
     private final Escalation escalation = new Escalation();
     @AggregateMember
@@ -82,89 +77,39 @@ public class Contract {
 
     @CommandHandler
     public Contract(RegisterContractCommand command) {
-        LotRules.requireValid(command.lot());
-        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
-        new Term(command.start(), command.end()).requireEndAfterStart();
-        ExtensionOption extension = ExtensionOption.offered(command.extensionMonths());
-        apply(new ContractRegisteredEvent(command.contractId(), trimmed(command.provider()), command.serviceArea(),
-                command.lot(), command.annualValueGbp(), command.start(), command.end(), extension.months()));
+        apply(ContractTerms.register(command));
     }
 
     @CommandHandler
     public long handle(VaryContractCommand command) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("varied");
-        if (command.annualValueGbp() == null && command.end() == null) {
-            throw new RuleViolationException("nothing-to-vary", null,
-                    "A variation changes the annual value, the end date or both");
-        }
-        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
-        LocalDate effective = command.effectiveDate();
-        term.requireWithin(effective, "effectiveDate", "The variation's effective date");
-        if (command.end() != null) {
-            term.withEnd(command.end()).requireEndAfterStart();
-        }
-        if (command.end() != null && command.end().isBefore(effective)) {
-            throw new RuleViolationException("end-not-before-effective-date", "end",
-                    "The new end date " + command.end() + " is before the variation takes effect on " + effective);
-        }
-        BigDecimal newValue = command.annualValueGbp() == null ? annualValueGbp : command.annualValueGbp();
-        LocalDate newEnd = command.end() == null ? term.end() : command.end();
-        if (sameAmount(newValue, annualValueGbp) && Objects.equals(newEnd, term.end())) {
-            throw new RuleViolationException("nothing-to-vary", null,
-                    "The contract already has annual value " + annualValueGbp + " and end date " + term.end());
-        }
-        apply(new ContractVariedEvent(contractId, newValue, newEnd, annualValueGbp, term.end(), effective,
-                trimmed(command.reason())));
-        return version();
+        return whenActive(command.expectedVersion(), "varied", () -> terms.vary(command));
     }
 
     @CommandHandler
     public long handle(ExtendContractCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("extended");
-        LocalDate newEnd = extension.extend(contractId, status.name(), term.end(), command.end(),
-                LocalDate.now(clock));
-        apply(new ContractExtendedEvent(contractId, newEnd, term.end(), optional(command.reason())));
-        return version();
+        return whenActive(command.expectedVersion(), "extended",
+                () -> terms.extend(command, status.name(), LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(AssignContractOfficersCommand command) {
         requireVersion(contractId, command.expectedVersion());
-        String lead = trimmed(command.leadOfficer());
-        String manager = trimmed(command.contractManager());
-        if (!lead.equals(leadOfficer) || !manager.equals(contractManager)) {
-            apply(new ContractOfficersAssignedEvent(contractId, lead, manager));
+        Officers assigned = new Officers(trimmed(command.leadOfficer()), trimmed(command.contractManager()));
+        if (!assigned.equals(officers)) {
+            apply(new ContractOfficersAssignedEvent(contractId, assigned.lead(), assigned.manager()));
         }
         return version();
     }
 
     @CommandHandler
     public long handle(TerminateContractCommand command) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("terminated");
-        term.requireWithin(command.effectiveDate(), "effectiveDate", "The termination's effective date");
-        apply(new ContractTerminatedEvent(contractId, command.initiatedBy(), command.effectiveDate(),
-                trimmed(command.reason())));
-        return version();
+        return whenActive(command.expectedVersion(), "terminated", () -> terms.terminate(command));
     }
 
     @CommandHandler
     public long handle(ExpireContractCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("expired");
-        if (term.end() == null) {
-            throw new StateConflictException("end-date-required", status.name(),
-                    "Contract " + contractId + " has no end date recorded, so it cannot expire");
-        }
-        LocalDate today = LocalDate.now(clock);
-        if (today.isBefore(term.end())) {
-            throw new StateConflictException("expiry-not-before-end", status.name(), "Contract " + contractId
-                    + " runs until " + term.end() + "; it cannot expire before then (today is " + today + ")");
-        }
-        apply(new ContractExpiredEvent(contractId, term.end()));
-        return version();
+        return whenActive(command.expectedVersion(), "expired",
+                () -> terms.expire(contractId, status.name(), LocalDate.now(clock)));
     }
 
     @CommandHandler
@@ -181,7 +126,7 @@ public class Contract {
             throw new RuleViolationException("new-value-required", "annualValueGbp",
                     "A re-procurement states the new annual value");
         }
-        requireNotNegative(command.annualValueGbp(), "annualValueGbp");
+        ContractTerms.requireNotNegative(command.annualValueGbp(), "annualValueGbp");
         String successor = optional(command.successorContractId());
         if (successor != null && successor.equals(contractId)) {
             throw new RuleViolationException("successor-is-another-contract", "successorContractId",
@@ -198,40 +143,31 @@ public class Contract {
 
     @CommandHandler
     public long handle(StartPlanCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("put on a plan");
-        apply(escalation.startPlan(command, LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "put on a plan",
+                () -> escalation.startPlan(command, LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(IssueContractWarningCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("warned");
-        apply(escalation.warn(command, LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "warned", () -> escalation.warn(command, LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(AuthorisePaymentCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        apply(payments.authorise(command, payableTerm(), LocalDate.now(clock)));
-        return version();
+        return decide(command.expectedVersion(),
+                () -> payments.authorise(command, terms.payable(), LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(WithholdPaymentCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        apply(payments.withhold(command, payableTerm(), LocalDate.now(clock)));
-        return version();
+        return decide(command.expectedVersion(),
+                () -> payments.withhold(command, terms.payable(), LocalDate.now(clock)));
     }
 
     @CommandHandler
     public long handle(RecordMonitoringMeetingCommand command, Clock clock) {
-        requireVersion(contractId, command.expectedVersion());
-        requireActive("monitored");
-        apply(monitoring.meeting(command, term, LocalDate.now(clock)));
-        return version();
+        return whenActive(command.expectedVersion(), "monitored",
+                () -> monitoring.meeting(command, terms.term(), LocalDate.now(clock)));
     }
 
     /** Escalation may be due for an active contract without an open plan (a plan is escalation's first step). */
@@ -246,48 +182,63 @@ public class Contract {
     void on(ContractRegisteredEvent event) {
         this.contractId = event.contractId();
         this.status = ContractStatus.ACTIVE;
-        this.annualValueGbp = event.annualValueGbp();
-        this.term = new Term(event.start(), event.end());
-        this.extension = new ExtensionOption(event.extensionMonths() == null ? 0 : event.extensionMonths(), null);
+        this.terms = ContractTerms.registered(event);
     }
 
     @EventSourcingHandler
     void on(ContractVariedEvent event) {
-        this.annualValueGbp = event.annualValueGbp();
-        this.term = term.withEnd(event.end());
+        this.terms = terms.varied(event);
     }
 
     @EventSourcingHandler
     void on(ContractExtendedEvent event) {
-        this.term = term.withEnd(event.end());
-        this.extension = extension.usedTo(event.end());
+        this.terms = terms.extended(event);
     }
 
     @EventSourcingHandler
     void on(ContractOfficersAssignedEvent event) {
-        this.leadOfficer = event.leadOfficer();
-        this.contractManager = event.contractManager();
+        this.officers = new Officers(event.leadOfficer(), event.contractManager());
     }
 
     @EventSourcingHandler
     void on(ContractTerminatedEvent event) {
-        this.status = ContractStatus.TERMINATED;
-        this.terminationEffective = event.effectiveDate();
+        this.terms = terms.terminatedOn(event.effectiveDate());
+        end(ContractStatus.TERMINATED);
     }
 
     @EventSourcingHandler
     void on(ContractExpiredEvent event) {
-        this.status = ContractStatus.EXPIRED;
+        end(ContractStatus.EXPIRED);
     }
 
     @EventSourcingHandler
     void on(ContractRecommissionedEvent event) {
-        this.status = ContractStatus.RECOMMISSIONED;
+        end(ContractStatus.RECOMMISSIONED);
     }
 
-    /** The months a payment can be decided for: the term, up to a termination's effective date. */
-    private Term payableTerm() {
-        return terminationEffective == null ? term : term.withEnd(terminationEffective);
+    /** An ended contract is no longer monitored. */
+    private void end(ContractStatus ended) {
+        this.status = ended;
+        monitoring.end();
+    }
+
+    /** Decides on an active contract: the caller's version first, then the state, then the rules of the decision. */
+    private long whenActive(Long expectedVersion, String action, Supplier<Object> decision) {
+        requireVersion(contractId, expectedVersion);
+        requireActive(action);
+        apply(decision.get());
+        return version();
+    }
+
+    /** Decides whatever the contract's state: the caller's version first, then the rules of the decision. */
+    private long decide(Long expectedVersion, Supplier<Object> decision) {
+        requireVersion(contractId, expectedVersion);
+        apply(decision.get());
+        return version();
+    }
+
+    /** The lead officer and the contract manager, as assigned. */
+    record Officers(String lead, String manager) {
     }
 
     private void requireActive(String action) {
@@ -295,15 +246,5 @@ public class Contract {
             throw new StateConflictException("contract-active", status.name(),
                     "Contract " + contractId + " is " + status + "; it cannot be " + action);
         }
-    }
-
-    private static void requireNotNegative(BigDecimal amount, String field) {
-        if (amount != null && amount.signum() < 0) {
-            throw new RuleViolationException("value-not-negative", field, "The annual value cannot be negative: " + amount);
-        }
-    }
-
-    private static boolean sameAmount(BigDecimal a, BigDecimal b) {
-        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 }

@@ -7,9 +7,6 @@ import java.time.LocalDate;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
-import org.commissioning.contract.api.ContractExpiredEvent;
-import org.commissioning.contract.api.ContractRecommissionedEvent;
-import org.commissioning.contract.api.ContractTerminatedEvent;
 import org.commissioning.contract.api.FlagOverdueMeetingCommand;
 import org.commissioning.contract.api.MonitoringCadence;
 import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
@@ -110,22 +107,8 @@ class MonitoringSchedule {
         this.overdueFlaggedFor = event.dueDate();
     }
 
-    @EventSourcingHandler
-    void on(ContractTerminatedEvent event) {
-        end();
-    }
-
-    @EventSourcingHandler
-    void on(ContractExpiredEvent event) {
-        end();
-    }
-
-    @EventSourcingHandler
-    void on(ContractRecommissionedEvent event) {
-        end();
-    }
-
-    private void end() {
+    /** The contract has ended (terminated, expired or recommissioned): no cadence, no meeting due. */
+    void end() {
         this.ended = true;
         this.cadence = null;
         this.nextMeetingDue = null;

@@ -4,18 +4,17 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.RecordContractRatingCommand;
 import org.commissioning.contract.api.SetMonitoringCadenceCommand;
+import org.commissioning.contract.application.RatingFollowed;
+import org.commissioning.contract.application.RecordContractRating;
+import org.commissioning.contract.application.SetMonitoringCadence;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
-import org.commissioning.platform.domain.RuleViolationException;
-import org.commissioning.platform.domain.StateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +23,8 @@ import org.springframework.messaging.Message;
 
 /**
  * Consumes {@code ratings.events.v1} (binding {@code ratingEvents-in-0}): {@link RagChanged} sets the monitoring
- * cadence, {@link ContractRated} records the period's rating for escalation. The commands run with the event's
- * actor and correlation id. The published rating becomes a {@link Rating} here, once. A rating outside that
+ * cadence ({@code SetMonitoringCadence}), {@link ContractRated} records the period's rating for escalation
+ * ({@code RecordContractRating}). The use cases run with the event's actor and correlation id. The published rating becomes a {@link Rating} here, once. A rating outside that
  * vocabulary, a rating of a contract this service does not know, or one the contract refuses by a rule (NOT_RATED
  * as a cadence, a contract that has ended) is skipped with a warning: retrying cannot change the answer, and a
  * failed event would hold back the contract's later ones. Any other failure is retried and then
@@ -37,14 +36,15 @@ public class RatingEventsConfiguration {
     private static final Logger log = LoggerFactory.getLogger(RatingEventsConfiguration.class);
 
     @Bean
-    public Consumer<Message<byte[]>> ratingEvents(IdempotentConsumers consumers, CommandGateway commands) {
+    public Consumer<Message<byte[]>> ratingEvents(IdempotentConsumers consumers, SetMonitoringCadence cadence,
+                                                 RecordContractRating ratings) {
         return consumers.bind("rating-events", IntegrationEventHandlers.builder()
                 .on(RagChanged.class, (event, changed) -> rating(event, changed.to()).ifPresent(rating ->
-                        send(commands, event, new SetMonitoringCadenceCommand(changed.contractId(), rating,
-                                changed.period()))))
+                        skipIfRefused(event, cadence.set(new SetMonitoringCadenceCommand(changed.contractId(), rating,
+                                changed.period())))))
                 .on(ContractRated.class, (event, rated) -> rating(event, rated.rating()).ifPresent(rating ->
-                        send(commands, event, new RecordContractRatingCommand(rated.contractId(), rated.period(),
-                                rating))))
+                        skipIfRefused(event, ratings.record(new RecordContractRatingCommand(rated.contractId(),
+                                rated.period(), rating)))))
                 .build());
     }
 
@@ -58,26 +58,9 @@ public class RatingEventsConfiguration {
         return rating;
     }
 
-    static void send(CommandGateway commands, IntegrationEvent<?> event, Object command) {
-        try {
-            commands.sendAndWait(command);
-        } catch (RuntimeException e) {
-            Throwable refusal = refusal(e);
-            if (refusal == null) {
-                throw e;
-            }
-            log.warn("Skipped {} {} of contract {}: {}", event.type(), event.id(), event.subject(),
-                    refusal instanceof AggregateNotFoundException ? "no such contract here" : refusal.getMessage());
+    private static void skipIfRefused(IntegrationEvent<?> event, RatingFollowed followed) {
+        if (followed.refused()) {
+            log.warn("Skipped {} {} of contract {}: {}", event.type(), event.id(), event.subject(), followed.refusal());
         }
-    }
-
-    private static Throwable refusal(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof AggregateNotFoundException || t instanceof RuleViolationException
-                    || t instanceof StateConflictException) {
-                return t;
-            }
-        }
-        return null;
     }
 }

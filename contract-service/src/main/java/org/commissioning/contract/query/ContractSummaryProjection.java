@@ -11,29 +11,12 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
-import org.commissioning.contract.api.Rating;
-import org.commissioning.contract.api.ContractExpiredEvent;
-import org.commissioning.contract.api.ContractExtendedEvent;
-import org.commissioning.contract.api.ContractOfficersAssignedEvent;
-import org.commissioning.contract.api.ContractRatingRecordedEvent;
-import org.commissioning.contract.api.ContractRecommissionedEvent;
-import org.commissioning.contract.api.EscalationDueEvent;
-import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
-import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
-import org.commissioning.contract.api.MonitoringMeetingOverdueEvent;
+import org.commissioning.contract.api.ContractEvent;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractStatus;
 import org.commissioning.contract.api.ContractSummary;
-import org.commissioning.contract.api.ContractTerminatedEvent;
-import org.commissioning.contract.api.ContractVariedEvent;
-import org.commissioning.contract.api.ContractWarningIssuedEvent;
 import org.commissioning.contract.api.FindContractQuery;
 import org.commissioning.contract.api.ListContractsQuery;
-import org.commissioning.contract.api.PaymentAuthorisedEvent;
-import org.commissioning.contract.api.PaymentDecision;
-import org.commissioning.contract.api.PaymentWithheldEvent;
-import org.commissioning.contract.api.PlanClosedEvent;
-import org.commissioning.contract.api.PlanStartedEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -88,155 +71,10 @@ public class ContractSummaryProjection {
         mongo.save(doc, COLLECTION);
     }
 
+    /** Every later event changes the contract's document ({@link SummaryChanges}), once. */
     @EventHandler
-    public void on(ContractVariedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            doc.annualValueGbp = event.annualValueGbp();
-            doc.end = event.end();
-        });
-    }
-
-    @EventHandler
-    public void on(ContractExtendedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            doc.end = event.end();
-            doc.extensionUsed = true;
-        });
-    }
-
-    @EventHandler
-    public void on(ContractOfficersAssignedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            doc.leadOfficer = event.leadOfficer();
-            doc.contractManager = event.contractManager();
-        });
-    }
-
-    @EventHandler
-    public void on(PlanStartedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> doc.openPlan = new ContractSummary.Plan(
-                event.planNumber(), event.kind(), event.reason(), event.actions(), event.startedOn()));
-    }
-
-    @EventHandler
-    public void on(PlanClosedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> doc.openPlan = null);
-    }
-
-    @EventHandler
-    public void on(ContractWarningIssuedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> doc.warnings.add(new ContractSummary.Warning(
-                event.warningNumber(), event.reasons(), event.issuedOn(), event.responseDeadline())));
-    }
-
-    @EventHandler
-    public void on(ContractTerminatedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            doc.status = ContractStatus.TERMINATED;
-            doc.termination = new ContractSummary.Termination(event.initiatedBy(), event.effectiveDate(), event.reason());
-            endMonitoring(doc);
-        });
-    }
-
-    @EventHandler
-    public void on(ContractExpiredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            doc.status = ContractStatus.EXPIRED;
-            doc.expiredOn = event.end();
-            endMonitoring(doc);
-        });
-    }
-
-    @EventHandler
-    public void on(ContractRecommissionedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            doc.status = ContractStatus.RECOMMISSIONED;
-            doc.recommissioning = new ContractSummary.Recommissioning(event.route(), event.annualValueGbp(),
-                    event.successorContractId(), event.reason());
-            endMonitoring(doc);
-        });
-    }
-
-    @EventHandler
-    public void on(PaymentAuthorisedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> doc.payments.put(event.period().toString(),
-                new ContractSummary.Payment(PaymentDecision.AUTHORISED, event.rationale(), event.decidedOn(),
-                        event.supersedes(), event.supersedingReason())));
-    }
-
-    @EventHandler
-    public void on(PaymentWithheldEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> doc.payments.put(event.period().toString(),
-                new ContractSummary.Payment(PaymentDecision.WITHHELD, event.rationale(), event.decidedOn(),
-                        event.supersedes(), event.supersedingReason())));
-    }
-
-    @EventHandler
-    public void on(MonitoringCadenceChangedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            ContractSummary.Monitoring m = monitoring(doc);
-            doc.rag = event.rating();
-            doc.monitoring = new ContractSummary.Monitoring(event.rating(), event.cadence(), event.changedOn(),
-                    event.nextMeetingDue(), null, m.meetingsHeld(), m.lastMeeting());
-        });
-    }
-
-    @EventHandler
-    public void on(MonitoringMeetingHeldEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            ContractSummary.Monitoring m = monitoring(doc);
-            ContractSummary.Meeting meeting = new ContractSummary.Meeting(event.meetingNumber(), event.heldOn(),
-                    event.attendees(), event.notes(), event.actions());
-            ContractSummary.Meeting last = m.lastMeeting() == null || !m.lastMeeting().heldOn().isAfter(event.heldOn())
-                    ? meeting : m.lastMeeting();
-            doc.monitoring = new ContractSummary.Monitoring(m.rating(), m.cadence(), m.cadenceSince(),
-                    event.nextMeetingDue(), null, event.meetingNumber(), last);
-        });
-    }
-
-    @EventHandler
-    public void on(MonitoringMeetingOverdueEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            ContractSummary.Monitoring m = monitoring(doc);
-            doc.monitoring = new ContractSummary.Monitoring(m.rating(), m.cadence(), m.cadenceSince(),
-                    m.nextMeetingDue(), event.dueDate(), m.meetingsHeld(), m.lastMeeting());
-        });
-    }
-
-    /** The rating of the latest rated period is the contract's rating; a late or revised older one is not. */
-    @EventHandler
-    public void on(ContractRatingRecordedEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> {
-            String period = event.period().toString();
-            if (doc.ratedPeriod == null || period.compareTo(doc.ratedPeriod) >= 0) {
-                doc.ratedPeriod = period;
-                if (event.rating() != Rating.NOT_RATED) {
-                    doc.rag = event.rating();
-                }
-            }
-        });
-    }
-
-    @EventHandler
-    public void on(EscalationDueEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> doc.escalation = new ContractSummary.Escalation(
-                event.periods().stream().map(Object::toString).toList(), event.threshold(), event.dueOn()));
-    }
-
-    /**
-     * An ended contract (terminated, expired, recommissioned) is no longer monitored: it keeps its meetings on record
-     * but has no cadence, no meeting due and nothing overdue.
-     */
-    private static void endMonitoring(ContractDocument doc) {
-        if (doc.monitoring != null) {
-            doc.monitoring = new ContractSummary.Monitoring(null, null, null, null, null, doc.monitoring.meetingsHeld(),
-                    doc.monitoring.lastMeeting());
-        }
-    }
-
-    private static ContractSummary.Monitoring monitoring(ContractDocument doc) {
-        return doc.monitoring != null ? doc.monitoring
-                : new ContractSummary.Monitoring(null, null, null, null, null, 0, null);
+    public void on(ContractEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
+        update(event.contractId(), sequence, at, doc -> SummaryChanges.apply(doc, event));
     }
 
     /** Active contracts whose end date has come (on or before {@code today}). */
@@ -273,25 +111,22 @@ public class ContractSummaryProjection {
     @QueryHandler
     public List<ContractSummary> handle(ListContractsQuery query) {
         Query q = new Query().with(Sort.by("serviceArea", "provider", "id"));
-        if (query.serviceArea() != null) {
-            q.addCriteria(Criteria.where("serviceArea").is(query.serviceArea()));
-        }
-        if (query.area() != null) {
-            q.addCriteria(Criteria.where("areas").is(query.area()));
-        }
-        if (query.district() != null) {
-            q.addCriteria(Criteria.where("districts").is(query.district()));
-        }
-        if (query.status() != null) {
-            q.addCriteria(Criteria.where("status").is(query.status()));
-        }
+        isWhenGiven(q, "serviceArea", query.serviceArea());
+        isWhenGiven(q, "areas", query.area());
+        isWhenGiven(q, "districts", query.district());
+        isWhenGiven(q, "status", query.status());
+        isWhenGiven(q, "rag", query.rag());
         if (query.provider() != null) {
             q.addCriteria(Criteria.where("provider").regex("^" + Pattern.quote(query.provider()) + "$", "i"));
         }
-        if (query.rag() != null) {
-            q.addCriteria(Criteria.where("rag").is(query.rag()));
-        }
         return mongo.find(q, ContractDocument.class, COLLECTION).stream().map(ContractDocument::toSummary).toList();
+    }
+
+    /** A filter given: the field must be the value; none: any. */
+    private static void isWhenGiven(Query query, String field, Object value) {
+        if (value != null) {
+            query.addCriteria(Criteria.where(field).is(value));
+        }
     }
 
     /**

@@ -1,142 +1,104 @@
 package org.commissioning.contract.web;
 
-import java.time.YearMonth;
 import java.util.UUID;
 
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.contract.api.AssignContractOfficersCommand;
-import org.commissioning.contract.api.AuthorisePaymentCommand;
-import org.commissioning.contract.api.ClosePlanCommand;
 import org.commissioning.contract.api.ExpireContractCommand;
 import org.commissioning.contract.api.ExtendContractCommand;
-import org.commissioning.contract.api.IssueContractWarningCommand;
-import org.commissioning.contract.api.PlanAction;
 import org.commissioning.contract.api.RecommissionContractCommand;
-import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
-import org.commissioning.contract.api.StartPlanCommand;
 import org.commissioning.contract.api.TerminateContractCommand;
 import org.commissioning.contract.api.VaryContractCommand;
-import org.commissioning.contract.api.WithholdPaymentCommand;
+import org.commissioning.contract.application.AssignContractOfficers;
+import org.commissioning.contract.application.ExpireContract;
+import org.commissioning.contract.application.ExtendContract;
+import org.commissioning.contract.application.RecommissionContract;
+import org.commissioning.contract.application.TerminateContract;
+import org.commissioning.contract.application.VaryContract;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import jakarta.validation.Valid;
 
 /**
- * The lifecycle of a contract: one endpoint per command. Each accepts {@code If-Match: "<version>"} (refused with
- * 412 when the contract has moved on) and answers 200 with the contract's new version, also as its ETag.
- * An unknown contract is 404, a step its state does not allow 409 (naming the state), bad input 400.
+ * The lifecycle of a contract: its terms, officers and end. Each change here, under {@code /plans}, {@code /warnings},
+ * {@code /meetings} and {@code /payments}, accepts {@code If-Match: "<version>"} (refused with 412 when the contract
+ * has moved on) and answers 200 with the contract's new version, also as its ETag. An unknown contract is 404, a
+ * step its state does not allow 409 (naming the state), bad input 400.
  */
 @RestController
 @RequestMapping("/api/contracts/{contractId}")
 public class ContractLifecycleController {
 
-    private final CommandGateway commands;
+    private final VaryContract variation;
+    private final ExtendContract extension;
+    private final AssignContractOfficers officers;
+    private final TerminateContract termination;
+    private final ExpireContract expiry;
+    private final RecommissionContract recommissioning;
 
-    public ContractLifecycleController(CommandGateway commands) {
-        this.commands = commands;
-    }
-
-    /** The answer to a change: the contract and its version after it. */
-    public record Changed(String contractId, long version) {
+    public ContractLifecycleController(VaryContract variation, ExtendContract extension, AssignContractOfficers officers,
+                                       TerminateContract termination, ExpireContract expiry,
+                                       RecommissionContract recommissioning) {
+        this.variation = variation;
+        this.extension = extension;
+        this.officers = officers;
+        this.termination = termination;
+        this.expiry = expiry;
+        this.recommissioning = recommissioning;
     }
 
     @PostMapping("/variations")
-    public ResponseEntity<Changed> vary(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                        @Valid @RequestBody LifecycleRequests.Variation request) {
-        return send(contractId, new VaryContractCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.annualValueGbp(), request.end(), request.effectiveDate(), request.reason()));
+    public ResponseEntity<ChangeResponse> vary(@PathVariable UUID contractId,
+                                               @Valid @RequestBody LifecycleRequests.Variation request,
+                                               ExpectedVersion expected) {
+        return ChangeResponse.ok(variation.vary(new VaryContractCommand(contractId.toString(),
+                expected.value(), request.annualValueGbp(), request.end(), request.effectiveDate(),
+                request.reason())));
     }
 
+    /** Without a body, as far as the extension option allows. */
     @PostMapping("/extension")
-    public ResponseEntity<Changed> extend(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                          @Valid @RequestBody(required = false) LifecycleRequests.Extension request) {
+    public ResponseEntity<ChangeResponse> extend(@PathVariable UUID contractId,
+                                                 @Valid @RequestBody(required = false) LifecycleRequests.Extension request,
+                                                 ExpectedVersion expected) {
         LifecycleRequests.Extension body = request == null ? new LifecycleRequests.Extension(null, null) : request;
-        return send(contractId, new ExtendContractCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                body.end(), body.reason()));
+        return ChangeResponse.ok(extension.extend(new ExtendContractCommand(contractId.toString(),
+                expected.value(), body.end(), body.reason())));
     }
 
     @PutMapping("/officers")
-    public ResponseEntity<Changed> assignOfficers(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                  @Valid @RequestBody LifecycleRequests.Officers request) {
-        return send(contractId, new AssignContractOfficersCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.leadOfficer(), request.contractManager()));
-    }
-
-    @PostMapping("/plans")
-    public ResponseEntity<Changed> startPlan(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                             @Valid @RequestBody LifecycleRequests.Plan request) {
-        return send(contractId, new StartPlanCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.kind(), request.reason(), request.actions().stream()
-                .map(a -> new PlanAction(a.description(), a.owner(), a.dueDate())).toList()));
-    }
-
-    @PostMapping("/plans/current/closure")
-    public ResponseEntity<Changed> closePlan(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                             @Valid @RequestBody LifecycleRequests.PlanClosure request) {
-        return send(contractId, new ClosePlanCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.outcome()));
-    }
-
-    @PostMapping("/warnings")
-    public ResponseEntity<Changed> warn(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                        @Valid @RequestBody LifecycleRequests.Warning request) {
-        return send(contractId, new IssueContractWarningCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.reasons(), request.responseDeadline()));
+    public ResponseEntity<ChangeResponse> assignOfficers(@PathVariable UUID contractId,
+                                                         @Valid @RequestBody LifecycleRequests.Officers request,
+                                                         ExpectedVersion expected) {
+        return ChangeResponse.ok(officers.assign(new AssignContractOfficersCommand(contractId.toString(),
+                expected.value(), request.leadOfficer(), request.contractManager())));
     }
 
     @PostMapping("/termination")
-    public ResponseEntity<Changed> terminate(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                             @Valid @RequestBody LifecycleRequests.Termination request) {
-        return send(contractId, new TerminateContractCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.initiatedBy(), request.effectiveDate(), request.reason()));
+    public ResponseEntity<ChangeResponse> terminate(@PathVariable UUID contractId,
+                                                    @Valid @RequestBody LifecycleRequests.Termination request,
+                                                    ExpectedVersion expected) {
+        return ChangeResponse.ok(termination.terminate(new TerminateContractCommand(contractId.toString(),
+                expected.value(), request.initiatedBy(), request.effectiveDate(), request.reason())));
     }
 
     @PostMapping("/expiry")
-    public ResponseEntity<Changed> expire(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch) {
-        return send(contractId, new ExpireContractCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch)));
+    public ResponseEntity<ChangeResponse> expire(@PathVariable UUID contractId, ExpectedVersion expected) {
+        return ChangeResponse.ok(expiry.expire(new ExpireContractCommand(contractId.toString(), expected.value())));
     }
 
     @PostMapping("/recommissioning")
-    public ResponseEntity<Changed> recommission(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                @Valid @RequestBody LifecycleRequests.Recommissioning request) {
-        return send(contractId, new RecommissionContractCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.route(), request.annualValueGbp(),
-                request.successorContractId() == null ? null : request.successorContractId().toString(), request.reason()));
-    }
-
-    @PostMapping("/meetings")
-    public ResponseEntity<Changed> recordMeeting(@PathVariable UUID contractId, @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                 @Valid @RequestBody LifecycleRequests.Meeting request) {
-        return send(contractId, new RecordMonitoringMeetingCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                request.heldOn(), request.attendees(), request.notes(), request.actions() == null ? null
-                : request.actions().stream().map(a -> new PlanAction(a.description(), a.owner(), a.dueDate())).toList()));
-    }
-
-    @PostMapping("/payments/{period}/authorisation")
-    public ResponseEntity<Changed> authorisePayment(@PathVariable UUID contractId, @PathVariable YearMonth period,
-                                                    @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                    @Valid @RequestBody LifecycleRequests.PaymentDecision request) {
-        return send(contractId, new AuthorisePaymentCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                period, request.rationale(), request.supersedingReason()));
-    }
-
-    @PostMapping("/payments/{period}/withholding")
-    public ResponseEntity<Changed> withholdPayment(@PathVariable UUID contractId, @PathVariable YearMonth period,
-                                                   @RequestHeader(value = IfMatch.HEADER, required = false) String ifMatch,
-                                                   @Valid @RequestBody LifecycleRequests.PaymentDecision request) {
-        return send(contractId, new WithholdPaymentCommand(contractId.toString(), IfMatch.expectedVersion(ifMatch),
-                period, request.rationale(), request.supersedingReason()));
-    }
-
-    private ResponseEntity<Changed> send(UUID contractId, Object command) {
-        Long version = commands.sendAndWait(command);
-        return ResponseEntity.ok().eTag(IfMatch.etag(version)).body(new Changed(contractId.toString(), version));
+    public ResponseEntity<ChangeResponse> recommission(@PathVariable UUID contractId,
+                                                       @Valid @RequestBody LifecycleRequests.Recommissioning request,
+                                                       ExpectedVersion expected) {
+        return ChangeResponse.ok(recommissioning.recommission(new RecommissionContractCommand(contractId.toString(),
+                expected.value(), request.route(), request.annualValueGbp(),
+                request.successorContractId() == null ? null : request.successorContractId().toString(),
+                request.reason())));
     }
 }

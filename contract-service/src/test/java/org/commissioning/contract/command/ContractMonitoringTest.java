@@ -1,5 +1,7 @@
 package org.commissioning.contract.command;
 
+import static org.commissioning.contract.command.Scenario.decides;
+import static org.commissioning.contract.command.Scenario.refuses;
 import static org.commissioning.contract.command.ContractTest.CLOCK;
 import static org.commissioning.contract.command.ContractTest.ID;
 import static org.commissioning.contract.command.ContractTest.PLAN_STARTED;
@@ -12,6 +14,7 @@ import static org.commissioning.contract.command.ContractTest.violation;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.commissioning.contract.api.ContractVariedEvent;
@@ -30,8 +33,10 @@ import org.commissioning.contract.api.RecordContractRatingCommand;
 import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
 import org.commissioning.contract.api.SetMonitoringCadenceCommand;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /** Monitoring cadence, meetings, overdue meetings and escalation of the Contract aggregate; today is 1 June 2018. */
 class ContractMonitoringTest {
@@ -47,9 +52,7 @@ class ContractMonitoringTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(new EscalationPolicy(3));
+        fixture = Scenario.fixture();
     }
 
     static MonitoringCadenceChangedEvent cadence(Rating rating, MonitoringCadence cadence, MonitoringCadence previous,
@@ -68,11 +71,27 @@ class ContractMonitoringTest {
     @Nested
     class Cadence {
 
-        @Test
-        void setsTheCadenceTheFirstTimeDueOneCadenceFromToday() {
-            fixture.given(REGISTERED)
-                    .when(new SetMonitoringCadenceCommand(ID, Rating.RED, APRIL))
-                    .expectEvents(cadence(Rating.RED, MonitoringCadence.MONTHLY, null, TODAY, LocalDate.of(2018, 7, 1)));
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("setsTheCadenceTheFirstTimeDueOneCadenceFromToday",
+                            new SetMonitoringCadenceCommand(ID, Rating.RED, APRIL),
+                            List.of(cadence(Rating.RED, MonitoringCadence.MONTHLY, null, TODAY, LocalDate.of(2018, 7, 1))),
+                            REGISTERED),
+                    decides("countsTheNextMeetingFromTheLastMeetingHeld",
+                            new SetMonitoringCadenceCommand(ID, Rating.RED, APRIL),
+                            List.of(cadence(Rating.RED, MonitoringCadence.MONTHLY, null, TODAY, LocalDate.of(2018, 6, 10))),
+                            REGISTERED, meeting(1, LocalDate.of(2018, 5, 10), null)),
+                    decides("changesTheCadenceWithTheRating",
+                            new SetMonitoringCadenceCommand(ID, Rating.AMBER, APRIL),
+                            List.of(cadence(Rating.AMBER, MonitoringCadence.BI_MONTHLY, MonitoringCadence.QUARTERLY, TODAY,
+                                    LocalDate.of(2018, 8, 1))),
+                            REGISTERED,
+                                    cadence(Rating.GREEN, MonitoringCadence.QUARTERLY, null, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 8, 1))),
+                    refuses("refusesAValueThatIsNotARating",
+                            new SetMonitoringCadenceCommand(ID, Rating.NOT_RATED, APRIL),
+                            violation("unknown-rating", "rating"),
+                            REGISTERED));
         }
 
         @Test
@@ -86,35 +105,11 @@ class ContractMonitoringTest {
         }
 
         @Test
-        void countsTheNextMeetingFromTheLastMeetingHeld() {
-            fixture.given(REGISTERED, meeting(1, LocalDate.of(2018, 5, 10), null))
-                    .when(new SetMonitoringCadenceCommand(ID, Rating.RED, APRIL))
-                    .expectEvents(cadence(Rating.RED, MonitoringCadence.MONTHLY, null, TODAY, LocalDate.of(2018, 6, 10)));
-        }
-
-        @Test
         void changesNothingWhenTheCadenceStaysTheSame() {
             fixture.given(REGISTERED,
                             cadence(Rating.GREEN, MonitoringCadence.QUARTERLY, null, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 8, 1)))
                     .when(new SetMonitoringCadenceCommand(ID, Rating.STRETCH, APRIL))
                     .expectSuccessfulHandlerExecution()
-                    .expectNoEvents();
-        }
-
-        @Test
-        void changesTheCadenceWithTheRating() {
-            fixture.given(REGISTERED,
-                            cadence(Rating.GREEN, MonitoringCadence.QUARTERLY, null, LocalDate.of(2018, 5, 1), LocalDate.of(2018, 8, 1)))
-                    .when(new SetMonitoringCadenceCommand(ID, Rating.AMBER, APRIL))
-                    .expectEvents(cadence(Rating.AMBER, MonitoringCadence.BI_MONTHLY, MonitoringCadence.QUARTERLY, TODAY,
-                            LocalDate.of(2018, 8, 1)));
-        }
-
-        @Test
-        void refusesAValueThatIsNotARating() {
-            fixture.given(REGISTERED)
-                    .when(new SetMonitoringCadenceCommand(ID, Rating.NOT_RATED, APRIL))
-                    .expectException(violation("unknown-rating", "rating"))
                     .expectNoEvents();
         }
 
@@ -130,6 +125,26 @@ class ContractMonitoringTest {
     @Nested
     class Meetings {
 
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("hasNoDueDateBeforeTheContractIsRated",
+                            new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, "Notes", null),
+                            List.of(new MonitoringMeetingHeldEvent(ID, 1, TODAY, ATTENDEES, "Notes", List.of(), null)),
+                            REGISTERED),
+                    decides("keepsTheLatestMeetingWhenAnEarlierOneIsRecordedLate",
+                            new RecordMonitoringMeetingCommand(ID, null, LocalDate.of(2018, 4, 20), ATTENDEES, "Notes", null),
+                            List.of(new MonitoringMeetingHeldEvent(ID, 2, LocalDate.of(2018, 4, 20), ATTENDEES, "Notes",
+                                    List.of(), LocalDate.of(2018, 6, 20))),
+                            REGISTERED,
+                                    cadence(Rating.RED, MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 4, 1), LocalDate.of(2018, 5, 1)),
+                                    meeting(1, LocalDate.of(2018, 5, 20), LocalDate.of(2018, 6, 20))),
+                    refuses("refusesAMeetingInTheFuture",
+                            new RecordMonitoringMeetingCommand(ID, null, TODAY.plusDays(1), ATTENDEES, "Notes", null),
+                            violation("meeting-not-in-future", "heldOn"),
+                            REGISTERED));
+        }
+
         @Test
         void recordsAMeetingAndRecomputesTheNextDueDate() {
             fixture.given(REGISTERED,
@@ -139,31 +154,6 @@ class ContractMonitoringTest {
                     .expectEvents(new MonitoringMeetingHeldEvent(ID, 1, LocalDate.of(2018, 5, 30), ATTENDEES, "Notes",
                             MEETING_ACTIONS, LocalDate.of(2018, 6, 30)))
                     .expectResultMessagePayload(2L);
-        }
-
-        @Test
-        void hasNoDueDateBeforeTheContractIsRated() {
-            fixture.given(REGISTERED)
-                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY, ATTENDEES, "Notes", null))
-                    .expectEvents(new MonitoringMeetingHeldEvent(ID, 1, TODAY, ATTENDEES, "Notes", List.of(), null));
-        }
-
-        @Test
-        void keepsTheLatestMeetingWhenAnEarlierOneIsRecordedLate() {
-            fixture.given(REGISTERED,
-                            cadence(Rating.RED, MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 4, 1), LocalDate.of(2018, 5, 1)),
-                            meeting(1, LocalDate.of(2018, 5, 20), LocalDate.of(2018, 6, 20)))
-                    .when(new RecordMonitoringMeetingCommand(ID, null, LocalDate.of(2018, 4, 20), ATTENDEES, "Notes", null))
-                    .expectEvents(new MonitoringMeetingHeldEvent(ID, 2, LocalDate.of(2018, 4, 20), ATTENDEES, "Notes",
-                            List.of(), LocalDate.of(2018, 6, 20)));
-        }
-
-        @Test
-        void refusesAMeetingInTheFuture() {
-            fixture.given(REGISTERED)
-                    .when(new RecordMonitoringMeetingCommand(ID, null, TODAY.plusDays(1), ATTENDEES, "Notes", null))
-                    .expectException(violation("meeting-not-in-future", "heldOn"))
-                    .expectNoEvents();
         }
 
         @Test
@@ -192,16 +182,27 @@ class ContractMonitoringTest {
     @Nested
     class Overdue {
 
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("flagsAMeetingNotHeldByItsDueDate",
+                            new FlagOverdueMeetingCommand(ID),
+                            List.of(new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 31),
+                                    MonitoringCadence.MONTHLY, null, TODAY)),
+                            REGISTERED, DUE_MAY_31),
+                    decides("flagsTheNextDueDateAgainOnceItIsMissedToo",
+                            new FlagOverdueMeetingCommand(ID),
+                            List.of(new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 20),
+                                    MonitoringCadence.MONTHLY, LocalDate.of(2018, 4, 20), TODAY)),
+                            REGISTERED, cadence(Rating.RED, MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 3, 1),
+                                    LocalDate.of(2018, 4, 1)),
+                                    new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 4, 1), MonitoringCadence.MONTHLY,
+                                    null, LocalDate.of(2018, 4, 2)),
+                                    meeting(1, LocalDate.of(2018, 4, 20), LocalDate.of(2018, 5, 20))));
+        }
+
         static final MonitoringCadenceChangedEvent DUE_MAY_31 = cadence(Rating.RED, MonitoringCadence.MONTHLY, null,
                 LocalDate.of(2018, 4, 30), LocalDate.of(2018, 5, 31));
-
-        @Test
-        void flagsAMeetingNotHeldByItsDueDate() {
-            fixture.given(REGISTERED, DUE_MAY_31)
-                    .when(new FlagOverdueMeetingCommand(ID))
-                    .expectEvents(new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 31),
-                            MonitoringCadence.MONTHLY, null, TODAY));
-        }
 
         @Test
         void flagsEachDueDateOnce() {
@@ -223,18 +224,6 @@ class ContractMonitoringTest {
         }
 
         @Test
-        void flagsTheNextDueDateAgainOnceItIsMissedToo() {
-            fixture.given(REGISTERED, cadence(Rating.RED, MonitoringCadence.MONTHLY, null, LocalDate.of(2018, 3, 1),
-                                    LocalDate.of(2018, 4, 1)),
-                            new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 4, 1), MonitoringCadence.MONTHLY,
-                                    null, LocalDate.of(2018, 4, 2)),
-                            meeting(1, LocalDate.of(2018, 4, 20), LocalDate.of(2018, 5, 20)))
-                    .when(new FlagOverdueMeetingCommand(ID))
-                    .expectEvents(new MonitoringMeetingOverdueEvent(ID, LocalDate.of(2018, 5, 20),
-                            MonitoringCadence.MONTHLY, LocalDate.of(2018, 4, 20), TODAY));
-        }
-
-        @Test
         void ignoresAContractWithoutCadenceOrNoLongerActive() {
             fixture.given(REGISTERED)
                     .when(new FlagOverdueMeetingCommand(ID))
@@ -248,11 +237,35 @@ class ContractMonitoringTest {
     @Nested
     class Escalation {
 
-        @Test
-        void recordsAPeriodsRating() {
-            fixture.given(REGISTERED)
-                    .when(new RecordContractRatingCommand(ID, MAY, Rating.AMBER))
-                    .expectEvents(rated(MAY, Rating.AMBER));
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("recordsAPeriodsRating",
+                            new RecordContractRatingCommand(ID, MAY, Rating.AMBER),
+                            List.of(rated(MAY, Rating.AMBER)),
+                            REGISTERED),
+                    decides("recordsARevisedRatingOfAPeriod",
+                            new RecordContractRatingCommand(ID, MAY, Rating.AMBER),
+                            List.of(new ContractRatingRecordedEvent(ID, MAY, Rating.AMBER, Rating.RED)),
+                            REGISTERED, rated(MAY, Rating.RED)),
+                    decides("isDueAfterThreeConsecutiveRedMonths",
+                            new RecordContractRatingCommand(ID, MAY, Rating.RED),
+                            List.of(rated(MAY, Rating.RED),
+                                    new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY)),
+                            REGISTERED, rated(MARCH, Rating.RED), rated(APRIL, Rating.RED)),
+                    decides("isDueOncePerStreak",
+                            new RecordContractRatingCommand(ID, YearMonth.of(2018, 6), Rating.RED),
+                            List.of(rated(YearMonth.of(2018, 6), Rating.RED)),
+                            REGISTERED, rated(MARCH, Rating.RED), rated(APRIL, Rating.RED), rated(MAY, Rating.RED),
+                                    new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY)),
+                    decides("isDueWhenALateRatingCompletesTheStreak",
+                            new RecordContractRatingCommand(ID, APRIL, Rating.RED),
+                            List.of(rated(APRIL, Rating.RED), new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY)),
+                            REGISTERED, rated(MARCH, Rating.RED), rated(MAY, Rating.RED)),
+                    decides("isNotDueForAContractNoLongerActive",
+                            new RecordContractRatingCommand(ID, MAY, Rating.RED),
+                            List.of(rated(MAY, Rating.RED)),
+                            REGISTERED, rated(MARCH, Rating.RED), rated(APRIL, Rating.RED), TERMINATED));
         }
 
         @Test
@@ -264,33 +277,10 @@ class ContractMonitoringTest {
         }
 
         @Test
-        void recordsARevisedRatingOfAPeriod() {
-            fixture.given(REGISTERED, rated(MAY, Rating.RED))
-                    .when(new RecordContractRatingCommand(ID, MAY, Rating.AMBER))
-                    .expectEvents(new ContractRatingRecordedEvent(ID, MAY, Rating.AMBER, Rating.RED));
-        }
-
-        @Test
         void refusesARatingWithoutItsPeriod() {
             fixture.given(REGISTERED)
                     .when(new RecordContractRatingCommand(ID, null, Rating.RED))
                     .expectException(violation("period-required", "period"));
-        }
-
-        @Test
-        void isDueAfterThreeConsecutiveRedMonths() {
-            fixture.given(REGISTERED, rated(MARCH, Rating.RED), rated(APRIL, Rating.RED))
-                    .when(new RecordContractRatingCommand(ID, MAY, Rating.RED))
-                    .expectEvents(rated(MAY, Rating.RED),
-                            new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY));
-        }
-
-        @Test
-        void isDueOncePerStreak() {
-            fixture.given(REGISTERED, rated(MARCH, Rating.RED), rated(APRIL, Rating.RED), rated(MAY, Rating.RED),
-                            new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY))
-                    .when(new RecordContractRatingCommand(ID, YearMonth.of(2018, 6), Rating.RED))
-                    .expectEvents(rated(YearMonth.of(2018, 6), Rating.RED));
         }
 
         @Test
@@ -329,13 +319,6 @@ class ContractMonitoringTest {
         }
 
         @Test
-        void isDueWhenALateRatingCompletesTheStreak() {
-            fixture.given(REGISTERED, rated(MARCH, Rating.RED), rated(MAY, Rating.RED))
-                    .when(new RecordContractRatingCommand(ID, APRIL, Rating.RED))
-                    .expectEvents(rated(APRIL, Rating.RED), new EscalationDueEvent(ID, List.of(MARCH, APRIL, MAY), 3, TODAY));
-        }
-
-        @Test
         void followsTheInjectedThreshold() {
             fixture = new AggregateTestFixture<>(Contract.class);
             fixture.registerInjectableResource(CLOCK);
@@ -345,12 +328,6 @@ class ContractMonitoringTest {
                     .expectEvents(rated(MAY, Rating.RED), new EscalationDueEvent(ID, List.of(APRIL, MAY), 2, TODAY));
         }
 
-        @Test
-        void isNotDueForAContractNoLongerActive() {
-            fixture.given(REGISTERED, rated(MARCH, Rating.RED), rated(APRIL, Rating.RED), TERMINATED)
-                    .when(new RecordContractRatingCommand(ID, MAY, Rating.RED))
-                    .expectEvents(rated(MAY, Rating.RED));
-        }
     }
 
     @Nested

@@ -1,7 +1,6 @@
 package org.commissioning.contract.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.commissioning.contract.command.ContractTest.CLOCK;
 import static org.commissioning.contract.command.ContractTest.ID;
 import static org.commissioning.contract.command.ContractTest.REGISTERED;
 import static org.commissioning.testsupport.AggregateSnapshots.assertDecidesAsReplayed;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.commissioning.contract.api.AssignContractOfficersCommand;
 import org.commissioning.contract.api.AuthorisePaymentCommand;
 import org.commissioning.contract.api.ClosePlanCommand;
@@ -46,14 +44,7 @@ class ContractSnapshotTest {
     static final List<String> ATTENDEES = List.of("officer.jones", "Sk8side service manager");
     static final List<PlanAction> ACTIONS = List.of(
             new PlanAction("Weekly data returns", "Sk8side service manager", LocalDate.of(2018, 7, 1)));
-    static final List<Object> HISTORY = history(ContractSnapshotTest::fixture, List.of(REGISTERED), commands());
-
-    static AggregateTestFixture<Contract> fixture() {
-        AggregateTestFixture<Contract> fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(CLOCK);
-        fixture.registerInjectableResource(new EscalationPolicy(3));
-        return fixture;
-    }
+    static final List<Object> HISTORY = history(Scenario::fixture, List.of(REGISTERED), commands());
 
     /** 26 months rated and paid (a red run among them), cadence, a meeting, a plan and a warning. */
     static List<Object> commands() {
@@ -100,12 +91,12 @@ class ContractSnapshotTest {
 
     @Test
     void holdsTheSameStateAfterASnapshotAsReplayed() {
-        assertRestoresTheSameState(fixture(), HISTORY, ID);
+        assertRestoresTheSameState(Scenario.fixture(), HISTORY, ID);
     }
 
     @ParameterizedTest
     @MethodSource("nextCommands")
     void decidesTheNextCommandAsTheReplayedContract(Object command) {
-        assertDecidesAsReplayed(ContractSnapshotTest::fixture, HISTORY, ID, command);
+        assertDecidesAsReplayed(Scenario::fixture, HISTORY, ID, command);
     }
 }

@@ -1,5 +1,8 @@
 package org.commissioning.contract.command;
 
+import static org.commissioning.contract.command.Scenario.decides;
+import static org.commissioning.contract.command.Scenario.refuses;
+import static org.hamcrest.Matchers.instanceOf;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +10,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -48,8 +52,10 @@ import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 class ContractTest {
 
@@ -77,8 +83,7 @@ class ContractTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Contract.class);
-        fixture.registerInjectableResource(CLOCK);
+        fixture = Scenario.fixture();
     }
 
     static Matcher<Object> conflict(String currentState) {
@@ -133,6 +138,46 @@ class ContractTest {
     @Nested
     class Registering {
 
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("registersTheExtensionOptionOfThreeYearsPlusOne",
+                            new RegisterContractCommand(ID, "Sk8side", ServiceArea.YOUTH, Lot.districts("Ashford"),
+                                    VALUE, START, END, 12),
+                            List.of(REGISTERED)),
+                    decides("registersAContractWhoseValueAndTermTheCouncilHasNotRecorded",
+                            new RegisterContractCommand(ID, "Millmead", ServiceArea.CHILDRENS_CENTRES, Lot.districts("Thanet"),
+                                    null, null, null, null),
+                            List.of(new ContractRegisteredEvent(ID, "Millmead", ServiceArea.CHILDRENS_CENTRES,
+                                    Lot.districts("Thanet"), null, null, null, 0))),
+                    refuses("rejectsAnExtensionOfMoreThanFiveYears",
+                            new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(), null, START, END, 61),
+                            violation("extension-months-range", "extensionMonths")),
+                    refuses("rejectsANegativeExtension",
+                            new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(), null, START, END, -1),
+                            violation("extension-months-range", "extensionMonths")),
+                    refuses("rejectsAnEndDateOnTheStartDate",
+                            new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(), null, START, START, null),
+                            violation("end-after-start", "end")),
+                    refuses("rejectsANegativeAnnualValue",
+                            new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(),
+                                    new BigDecimal("-1"), START, END, null),
+                            violation("value-not-negative", "annualValueGbp")),
+                    refuses("rejectsADistrictNamedAsAnArea",
+                            new RegisterContractCommand(ID, "X", ServiceArea.YOUTH, Lot.areas("Ashford"), null, START, END, null),
+                            violation("unknown-area", "lot.names")),
+                    refuses("rejectsAnAreaLotWithoutAreas",
+                            new RegisterContractCommand(ID, "X", ServiceArea.YOUTH, new Lot(LotScope.AREA, null), null, START, END, null),
+                            violation("lot-names-required", "lot.names")),
+                    refuses("rejectsACountyLotThatNamesADistrict",
+                            new RegisterContractCommand(ID, "X", ServiceArea.NEETS, new Lot(LotScope.COUNTY,
+                                    List.of("Dover")), null, START, END, null),
+                            violation("county-lot-has-no-names", "lot.names")),
+                    refuses("rejectsADistrictNamedTwice",
+                            new RegisterContractCommand(ID, "X", ServiceArea.YOUTH, Lot.districts("Dover", "Dover"), null, START, END, null),
+                            violation("duplicate-district", "lot.names")));
+        }
+
         @Test
         void registersADistrictContract() {
             fixture.givenNoPriorActivity()
@@ -144,23 +189,6 @@ class ContractTest {
         }
 
         @Test
-        void registersTheExtensionOptionOfThreeYearsPlusOne() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "Sk8side", ServiceArea.YOUTH, Lot.districts("Ashford"),
-                            VALUE, START, END, 12))
-                    .expectEvents(REGISTERED);
-        }
-
-        @Test
-        void registersAContractWhoseValueAndTermTheCouncilHasNotRecorded() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "Millmead", ServiceArea.CHILDRENS_CENTRES, Lot.districts("Thanet"),
-                            null, null, null, null))
-                    .expectEvents(new ContractRegisteredEvent(ID, "Millmead", ServiceArea.CHILDRENS_CENTRES,
-                            Lot.districts("Thanet"), null, null, null, 0));
-        }
-
-        @Test
         void registersATwoAreaLot() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterContractCommand(ID, "Salus", ServiceArea.FAMILY_SUPPORT, Lot.areas("North", "West"),
@@ -169,44 +197,11 @@ class ContractTest {
         }
 
         @Test
-        void rejectsAnExtensionOfMoreThanFiveYears() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(), null, START, END, 61))
-                    .expectException(violation("extension-months-range", "extensionMonths"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsANegativeExtension() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(), null, START, END, -1))
-                    .expectException(violation("extension-months-range", "extensionMonths"))
-                    .expectNoEvents();
-        }
-
-        @Test
         void rejectsAnEndDateBeforeTheStart() {
             fixture.givenNoPriorActivity()
                     .when(new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(), null, END, START, null))
                     .expectException(RuleViolationException.class)
                     .expectExceptionMessage("The end date 2016-04-01 must be after the start date 2019-03-31")
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAnEndDateOnTheStartDate() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(), null, START, START, null))
-                    .expectException(violation("end-after-start", "end"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsANegativeAnnualValue() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "Salus", ServiceArea.YOUTH, Lot.county(),
-                            new BigDecimal("-1"), START, END, null))
-                    .expectException(violation("value-not-negative", "annualValueGbp"))
                     .expectNoEvents();
         }
 
@@ -220,42 +215,45 @@ class ContractTest {
                     .expectNoEvents();
         }
 
-        @Test
-        void rejectsADistrictNamedAsAnArea() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "X", ServiceArea.YOUTH, Lot.areas("Ashford"), null, START, END, null))
-                    .expectException(violation("unknown-area", "lot.names"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAnAreaLotWithoutAreas() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "X", ServiceArea.YOUTH, new Lot(LotScope.AREA, null), null, START, END, null))
-                    .expectException(violation("lot-names-required", "lot.names"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsACountyLotThatNamesADistrict() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "X", ServiceArea.NEETS, new Lot(LotScope.COUNTY,
-                            List.of("Dover")), null, START, END, null))
-                    .expectException(violation("county-lot-has-no-names", "lot.names"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsADistrictNamedTwice() {
-            fixture.givenNoPriorActivity()
-                    .when(new RegisterContractCommand(ID, "X", ServiceArea.YOUTH, Lot.districts("Dover", "Dover"), null, START, END, null))
-                    .expectException(violation("duplicate-district", "lot.names"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
     class Varying {
+
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("variesTheEndDate",
+                            new VaryContractCommand(ID, null, null, LocalDate.of(2019, 9, 30), LocalDate.of(2018, 7, 1),
+                                    "Aligned with the phase two contracts"),
+                            List.of(new ContractVariedEvent(ID, VALUE, LocalDate.of(2019, 9, 30), VALUE, END,
+                                    LocalDate.of(2018, 7, 1), "Aligned with the phase two contracts")),
+                            REGISTERED),
+                    refuses("rejectsAVariationThatNamesNothingToChange",
+                            new VaryContractCommand(ID, null, null, null, TODAY, "No reason"),
+                            violation("nothing-to-vary", null),
+                            REGISTERED),
+                    refuses("rejectsAVariationToTheCurrentValueAndEnd",
+                            new VaryContractCommand(ID, null, new BigDecimal("120000"), END, TODAY, "Same again"),
+                            violation("nothing-to-vary", null),
+                            REGISTERED),
+                    refuses("rejectsAVariationEffectiveAfterTheEndDate",
+                            new VaryContractCommand(ID, null, new BigDecimal("1.00"), null, LocalDate.of(2019, 4, 1), "Late"),
+                            violation("date-within-term", "effectiveDate"),
+                            REGISTERED),
+                    refuses("rejectsANewEndBeforeTheVariationTakesEffect",
+                            new VaryContractCommand(ID, null, null, LocalDate.of(2018, 6, 30), LocalDate.of(2018, 7, 1), "Cut"),
+                            violation("end-not-before-effective-date", "end"),
+                            REGISTERED),
+                    refuses("rejectsVaryingATerminatedContract",
+                            new VaryContractCommand(ID, null, new BigDecimal("1.00"), null, TODAY, "Too late"),
+                            conflict("TERMINATED"),
+                            REGISTERED, TERMINATED),
+                    refuses("rejectsVaryingAnExpiredContract",
+                            new VaryContractCommand(ID, null, new BigDecimal("1.00"), null, END, "Too late"),
+                            conflict("EXPIRED"),
+                            REGISTERED, EXPIRED));
+        }
 
         @Test
         void variesTheAnnualValueKeepingTheEndDateAndAnswersTheNewVersion() {
@@ -267,87 +265,46 @@ class ContractTest {
                     .expectResultMessagePayload(1L);
         }
 
-        @Test
-        void variesTheEndDate() {
-            fixture.given(REGISTERED)
-                    .when(new VaryContractCommand(ID, null, null, LocalDate.of(2019, 9, 30), LocalDate.of(2018, 7, 1),
-                            "Aligned with the phase two contracts"))
-                    .expectEvents(new ContractVariedEvent(ID, VALUE, LocalDate.of(2019, 9, 30), VALUE, END,
-                            LocalDate.of(2018, 7, 1), "Aligned with the phase two contracts"));
-        }
-
-        @Test
-        void rejectsAVariationThatNamesNothingToChange() {
-            fixture.given(REGISTERED)
-                    .when(new VaryContractCommand(ID, null, null, null, TODAY, "No reason"))
-                    .expectException(violation("nothing-to-vary", null))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAVariationToTheCurrentValueAndEnd() {
-            fixture.given(REGISTERED)
-                    .when(new VaryContractCommand(ID, null, new BigDecimal("120000"), END, TODAY, "Same again"))
-                    .expectException(violation("nothing-to-vary", null))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAVariationEffectiveAfterTheEndDate() {
-            fixture.given(REGISTERED)
-                    .when(new VaryContractCommand(ID, null, new BigDecimal("1.00"), null, LocalDate.of(2019, 4, 1), "Late"))
-                    .expectException(violation("date-within-term", "effectiveDate"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsANewEndBeforeTheVariationTakesEffect() {
-            fixture.given(REGISTERED)
-                    .when(new VaryContractCommand(ID, null, null, LocalDate.of(2018, 6, 30), LocalDate.of(2018, 7, 1), "Cut"))
-                    .expectException(violation("end-not-before-effective-date", "end"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsVaryingATerminatedContract() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new VaryContractCommand(ID, null, new BigDecimal("1.00"), null, TODAY, "Too late"))
-                    .expectException(conflict("TERMINATED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsVaryingAnExpiredContract() {
-            fixture.given(REGISTERED, EXPIRED)
-                    .when(new VaryContractCommand(ID, null, new BigDecimal("1.00"), null, END, "Too late"))
-                    .expectException(conflict("EXPIRED"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
     class Extending {
 
-        @Test
-        void extendsByTheWholeExtensionWhenNoDateIsGiven() {
-            fixture.given(REGISTERED)
-                    .when(new ExtendContractCommand(ID, null, null, "Option to extend taken"))
-                    .expectEvents(new ContractExtendedEvent(ID, LocalDate.of(2020, 3, 31), END, "Option to extend taken"));
-        }
-
-        @Test
-        void extendsToAGivenDateWithinTheExtension() {
-            fixture.given(REGISTERED)
-                    .when(new ExtendContractCommand(ID, null, LocalDate.of(2019, 9, 30), null))
-                    .expectEvents(new ContractExtendedEvent(ID, LocalDate.of(2019, 9, 30), END, null));
-        }
-
-        @Test
-        void rejectsExtendingTwice() {
-            fixture.given(REGISTERED, new ContractExtendedEvent(ID, LocalDate.of(2019, 9, 30), END, null))
-                    .when(new ExtendContractCommand(ID, null, LocalDate.of(2020, 3, 31), null))
-                    .expectException(conflict("EXTENDED"))
-                    .expectNoEvents();
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("extendsByTheWholeExtensionWhenNoDateIsGiven",
+                            new ExtendContractCommand(ID, null, null, "Option to extend taken"),
+                            List.of(new ContractExtendedEvent(ID, LocalDate.of(2020, 3, 31), END, "Option to extend taken")),
+                            REGISTERED),
+                    decides("extendsToAGivenDateWithinTheExtension",
+                            new ExtendContractCommand(ID, null, LocalDate.of(2019, 9, 30), null),
+                            List.of(new ContractExtendedEvent(ID, LocalDate.of(2019, 9, 30), END, null)),
+                            REGISTERED),
+                    refuses("rejectsExtendingTwice",
+                            new ExtendContractCommand(ID, null, LocalDate.of(2020, 3, 31), null),
+                            conflict("EXTENDED"),
+                            REGISTERED, new ContractExtendedEvent(ID, LocalDate.of(2019, 9, 30), END, null)),
+                    refuses("rejectsExtendingAContractWithoutAnExtensionOption",
+                            new ExtendContractCommand(ID, null, null, null),
+                            conflict("ACTIVE"),
+                            registeredEnding(END, 0)),
+                    refuses("rejectsExtendingOnTheEndDate",
+                            new ExtendContractCommand(ID, null, null, null),
+                            conflict("ACTIVE"),
+                            registeredEnding(TODAY, 12)),
+                    refuses("rejectsAnExtensionThatDoesNotEndAfterTheCurrentEnd",
+                            new ExtendContractCommand(ID, null, END, null),
+                            violation("extension-after-end", "end"),
+                            REGISTERED),
+                    refuses("rejectsExtendingATerminatedContract",
+                            new ExtendContractCommand(ID, null, null, null),
+                            conflict("TERMINATED"),
+                            REGISTERED, TERMINATED),
+                    refuses("rejectsExtendingAnExpiredContract",
+                            new ExtendContractCommand(ID, null, null, null),
+                            conflict("EXPIRED"),
+                            REGISTERED, EXPIRED));
         }
 
         @Test
@@ -359,45 +316,6 @@ class ContractTest {
                     .expectNoEvents();
         }
 
-        @Test
-        void rejectsExtendingAContractWithoutAnExtensionOption() {
-            fixture.given(registeredEnding(END, 0))
-                    .when(new ExtendContractCommand(ID, null, null, null))
-                    .expectException(conflict("ACTIVE"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsExtendingOnTheEndDate() {
-            fixture.given(registeredEnding(TODAY, 12))
-                    .when(new ExtendContractCommand(ID, null, null, null))
-                    .expectException(conflict("ACTIVE"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAnExtensionThatDoesNotEndAfterTheCurrentEnd() {
-            fixture.given(REGISTERED)
-                    .when(new ExtendContractCommand(ID, null, END, null))
-                    .expectException(violation("extension-after-end", "end"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsExtendingATerminatedContract() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new ExtendContractCommand(ID, null, null, null))
-                    .expectException(conflict("TERMINATED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsExtendingAnExpiredContract() {
-            fixture.given(REGISTERED, EXPIRED)
-                    .when(new ExtendContractCommand(ID, null, null, null))
-                    .expectException(conflict("EXPIRED"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
@@ -422,99 +340,79 @@ class ContractTest {
     @Nested
     class Plans {
 
-        @Test
-        void startsAnImprovementPlanNumberedOneDatedToday() {
-            fixture.given(REGISTERED)
-                    .when(new StartPlanCommand(ID, null, PlanKind.IMPROVEMENT_PLAN, "Registrations below target", ACTIONS))
-                    .expectEvents(new PlanStartedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Registrations below target",
-                            ACTIONS, TODAY));
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("startsAnImprovementPlanNumberedOneDatedToday",
+                            new StartPlanCommand(ID, null, PlanKind.IMPROVEMENT_PLAN, "Registrations below target", ACTIONS),
+                            List.of(new PlanStartedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Registrations below target",
+                                    ACTIONS, TODAY)),
+                            REGISTERED),
+                    decides("numbersTheNextPlanAfterTheLastOne",
+                            new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS),
+                            List.of(new PlanStartedEvent(ID, 2, PlanKind.ACTION_PLAN, null, ACTIONS, TODAY)),
+                            REGISTERED, PLAN_STARTED,
+                                    new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Partly met", LocalDate.of(2018, 5, 20))),
+                    refuses("rejectsStartingAPlanWhileOneIsOpen",
+                            new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS),
+                            conflict("IMPROVEMENT_PLAN_OPEN"),
+                            REGISTERED, PLAN_STARTED),
+                    refuses("rejectsAnActionDueBeforeThePlanStarts",
+                            new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, List.of(ACTIONS.get(0),
+                                    new PlanAction("Outreach", "Sk8side", LocalDate.of(2018, 5, 31)))),
+                            violation("action-due-not-in-past", "actions[1].dueDate"),
+                            REGISTERED),
+                    refuses("rejectsStartingAPlanOnATerminatedContract",
+                            new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS),
+                            conflict("TERMINATED"),
+                            REGISTERED, TERMINATED),
+                    refuses("rejectsStartingAPlanOnAnExpiredContract",
+                            new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS),
+                            conflict("EXPIRED"),
+                            REGISTERED, EXPIRED),
+                    decides("closesTheOpenPlanWithItsOutcome",
+                            new ClosePlanCommand(ID, null, "Registrations back on target"),
+                            List.of(new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Registrations back on target", TODAY)),
+                            REGISTERED, PLAN_STARTED),
+                    refuses("rejectsClosingWhenNoPlanIsOpen",
+                            new ClosePlanCommand(ID, null, "Nothing to close"),
+                            conflict("NO_OPEN_PLAN"),
+                            REGISTERED),
+                    refuses("rejectsClosingAPlanTwice",
+                            new ClosePlanCommand(ID, null, "Met again"),
+                            conflict("NO_OPEN_PLAN"),
+                            REGISTERED, PLAN_STARTED,
+                                    new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Met", LocalDate.of(2018, 5, 20))));
         }
 
-        @Test
-        void numbersTheNextPlanAfterTheLastOne() {
-            fixture.given(REGISTERED, PLAN_STARTED,
-                            new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Partly met", LocalDate.of(2018, 5, 20)))
-                    .when(new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS))
-                    .expectEvents(new PlanStartedEvent(ID, 2, PlanKind.ACTION_PLAN, null, ACTIONS, TODAY));
-        }
-
-        @Test
-        void rejectsStartingAPlanWhileOneIsOpen() {
-            fixture.given(REGISTERED, PLAN_STARTED)
-                    .when(new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS))
-                    .expectException(conflict("IMPROVEMENT_PLAN_OPEN"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAnActionDueBeforeThePlanStarts() {
-            fixture.given(REGISTERED)
-                    .when(new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, List.of(ACTIONS.get(0),
-                            new PlanAction("Outreach", "Sk8side", LocalDate.of(2018, 5, 31)))))
-                    .expectException(violation("action-due-not-in-past", "actions[1].dueDate"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsStartingAPlanOnATerminatedContract() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS))
-                    .expectException(conflict("TERMINATED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsStartingAPlanOnAnExpiredContract() {
-            fixture.given(REGISTERED, EXPIRED)
-                    .when(new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, null, ACTIONS))
-                    .expectException(conflict("EXPIRED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void closesTheOpenPlanWithItsOutcome() {
-            fixture.given(REGISTERED, PLAN_STARTED)
-                    .when(new ClosePlanCommand(ID, null, "Registrations back on target"))
-                    .expectEvents(new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Registrations back on target", TODAY));
-        }
-
-        @Test
-        void rejectsClosingWhenNoPlanIsOpen() {
-            fixture.given(REGISTERED)
-                    .when(new ClosePlanCommand(ID, null, "Nothing to close"))
-                    .expectException(conflict("NO_OPEN_PLAN"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsClosingAPlanTwice() {
-            fixture.given(REGISTERED, PLAN_STARTED,
-                            new PlanClosedEvent(ID, 1, PlanKind.IMPROVEMENT_PLAN, "Met", LocalDate.of(2018, 5, 20)))
-                    .when(new ClosePlanCommand(ID, null, "Met again"))
-                    .expectException(conflict("NO_OPEN_PLAN"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
     class Warnings {
 
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("issuesAFormalWarningDatedToday",
+                            new IssueContractWarningCommand(ID, null, List.of("Registrations below target "), DEADLINE),
+                            List.of(new ContractWarningIssuedEvent(ID, 1, List.of("Registrations below target"), TODAY, DEADLINE)),
+                            REGISTERED),
+                    decides("numbersTheSecondWarningTwo",
+                            new IssueContractWarningCommand(ID, null, List.of("Still late"), DEADLINE),
+                            List.of(new ContractWarningIssuedEvent(ID, 2, List.of("Still late"), TODAY, DEADLINE)),
+                            REGISTERED, new ContractWarningIssuedEvent(ID, 1, List.of("Late returns"),
+                                    LocalDate.of(2018, 4, 1), LocalDate.of(2018, 4, 30))),
+                    refuses("rejectsWarningOnExpiredContract",
+                            new IssueContractWarningCommand(ID, null, List.of("Late returns"), DEADLINE),
+                            conflict("EXPIRED"),
+                            REGISTERED, EXPIRED),
+                    refuses("rejectsAResponseDeadlineOnTheIssueDate",
+                            new IssueContractWarningCommand(ID, null, List.of("Late returns"), TODAY),
+                            violation("deadline-after-issue-date", "responseDeadline"),
+                            REGISTERED));
+        }
+
         static final LocalDate DEADLINE = LocalDate.of(2018, 6, 29);
-
-        @Test
-        void issuesAFormalWarningDatedToday() {
-            fixture.given(REGISTERED)
-                    .when(new IssueContractWarningCommand(ID, null, List.of("Registrations below target "), DEADLINE))
-                    .expectEvents(new ContractWarningIssuedEvent(ID, 1, List.of("Registrations below target"), TODAY, DEADLINE));
-        }
-
-        @Test
-        void numbersTheSecondWarningTwo() {
-            fixture.given(REGISTERED, new ContractWarningIssuedEvent(ID, 1, List.of("Late returns"),
-                            LocalDate.of(2018, 4, 1), LocalDate.of(2018, 4, 30)))
-                    .when(new IssueContractWarningCommand(ID, null, List.of("Still late"), DEADLINE))
-                    .expectEvents(new ContractWarningIssuedEvent(ID, 2, List.of("Still late"), TODAY, DEADLINE));
-        }
 
         @Test
         void rejectsWarningOnTerminatedContract() {
@@ -525,192 +423,174 @@ class ContractTest {
                     .expectNoEvents();
         }
 
-        @Test
-        void rejectsWarningOnExpiredContract() {
-            fixture.given(REGISTERED, EXPIRED)
-                    .when(new IssueContractWarningCommand(ID, null, List.of("Late returns"), DEADLINE))
-                    .expectException(conflict("EXPIRED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAResponseDeadlineOnTheIssueDate() {
-            fixture.given(REGISTERED)
-                    .when(new IssueContractWarningCommand(ID, null, List.of("Late returns"), TODAY))
-                    .expectException(violation("deadline-after-issue-date", "responseDeadline"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
     class Terminating {
 
-        @Test
-        void terminatesAtTheProvidersDecision() {
-            fixture.given(REGISTERED)
-                    .when(new TerminateContractCommand(ID, null, TerminationInitiator.PROVIDER, LocalDate.of(2018, 8, 31),
-                            "The provider has decided to end the contract"))
-                    .expectEvents(TERMINATED);
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("terminatesAtTheProvidersDecision",
+                            new TerminateContractCommand(ID, null, TerminationInitiator.PROVIDER, LocalDate.of(2018, 8, 31),
+                                    "The provider has decided to end the contract"),
+                            List.of(TERMINATED),
+                            REGISTERED),
+                    decides("terminatesByAgreementWithImmediateEffect",
+                            new TerminateContractCommand(ID, null, TerminationInitiator.AGREEMENT, TODAY, "Service moved"),
+                            List.of(new ContractTerminatedEvent(ID, TerminationInitiator.AGREEMENT, TODAY, "Service moved")),
+                            REGISTERED),
+                    refuses("rejectsTerminatingTwice",
+                            new TerminateContractCommand(ID, null, TerminationInitiator.COUNCIL, TODAY, "Again"),
+                            conflict("TERMINATED"),
+                            REGISTERED, TERMINATED),
+                    refuses("rejectsTerminatingAnExpiredContract",
+                            new TerminateContractCommand(ID, null, TerminationInitiator.COUNCIL, END, "Too late"),
+                            conflict("EXPIRED"),
+                            REGISTERED, EXPIRED),
+                    refuses("rejectsATerminationEffectiveAfterTheEndDate",
+                            new TerminateContractCommand(ID, null, TerminationInitiator.COUNCIL, LocalDate.of(2019, 4, 1), "Late"),
+                            violation("date-within-term", "effectiveDate"),
+                            REGISTERED));
         }
 
-        @Test
-        void terminatesByAgreementWithImmediateEffect() {
-            fixture.given(REGISTERED)
-                    .when(new TerminateContractCommand(ID, null, TerminationInitiator.AGREEMENT, TODAY, "Service moved"))
-                    .expectEvents(new ContractTerminatedEvent(ID, TerminationInitiator.AGREEMENT, TODAY, "Service moved"));
-        }
-
-        @Test
-        void rejectsTerminatingTwice() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new TerminateContractCommand(ID, null, TerminationInitiator.COUNCIL, TODAY, "Again"))
-                    .expectException(conflict("TERMINATED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsTerminatingAnExpiredContract() {
-            fixture.given(REGISTERED, EXPIRED)
-                    .when(new TerminateContractCommand(ID, null, TerminationInitiator.COUNCIL, END, "Too late"))
-                    .expectException(conflict("EXPIRED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsATerminationEffectiveAfterTheEndDate() {
-            fixture.given(REGISTERED)
-                    .when(new TerminateContractCommand(ID, null, TerminationInitiator.COUNCIL, LocalDate.of(2019, 4, 1), "Late"))
-                    .expectException(violation("date-within-term", "effectiveDate"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
     class Expiring {
 
-        @Test
-        void expiresOnItsEndDate() {
-            fixture.given(registeredEnding(TODAY, 0))
-                    .when(new ExpireContractCommand(ID, null))
-                    .expectEvents(new ContractExpiredEvent(ID, TODAY));
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("expiresOnItsEndDate",
+                            new ExpireContractCommand(ID, null),
+                            List.of(new ContractExpiredEvent(ID, TODAY)),
+                            registeredEnding(TODAY, 0)),
+                    decides("expiresAtTheEndDateOfItsExtension",
+                            new ExpireContractCommand(ID, null),
+                            List.of(new ContractExpiredEvent(ID, LocalDate.of(2018, 5, 31))),
+                            registeredEnding(LocalDate.of(2018, 3, 31), 2),
+                                    new ContractExtendedEvent(ID, LocalDate.of(2018, 5, 31), LocalDate.of(2018, 3, 31), null)),
+                    refuses("rejectsExpiringBeforeTheEndDate",
+                            new ExpireContractCommand(ID, null),
+                            conflict("ACTIVE"),
+                            REGISTERED),
+                    refuses("rejectsExpiringAContractWithoutAnEndDate",
+                            new ExpireContractCommand(ID, null),
+                            conflict("ACTIVE"),
+                            registeredEnding(null, 0)),
+                    refuses("rejectsExpiringATerminatedContract",
+                            new ExpireContractCommand(ID, null),
+                            conflict("TERMINATED"),
+                            registeredEnding(TODAY, 0), TERMINATED),
+                    refuses("rejectsExpiringTwice",
+                            new ExpireContractCommand(ID, null),
+                            conflict("EXPIRED"),
+                            registeredEnding(TODAY, 0), new ContractExpiredEvent(ID, TODAY)));
         }
 
-        @Test
-        void expiresAtTheEndDateOfItsExtension() {
-            fixture.given(registeredEnding(LocalDate.of(2018, 3, 31), 2),
-                            new ContractExtendedEvent(ID, LocalDate.of(2018, 5, 31), LocalDate.of(2018, 3, 31), null))
-                    .when(new ExpireContractCommand(ID, null))
-                    .expectEvents(new ContractExpiredEvent(ID, LocalDate.of(2018, 5, 31)));
-        }
-
-        @Test
-        void rejectsExpiringBeforeTheEndDate() {
-            fixture.given(REGISTERED)
-                    .when(new ExpireContractCommand(ID, null))
-                    .expectException(conflict("ACTIVE"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsExpiringAContractWithoutAnEndDate() {
-            fixture.given(registeredEnding(null, 0))
-                    .when(new ExpireContractCommand(ID, null))
-                    .expectException(conflict("ACTIVE"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsExpiringATerminatedContract() {
-            fixture.given(registeredEnding(TODAY, 0), TERMINATED)
-                    .when(new ExpireContractCommand(ID, null))
-                    .expectException(conflict("TERMINATED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsExpiringTwice() {
-            fixture.given(registeredEnding(TODAY, 0), new ContractExpiredEvent(ID, TODAY))
-                    .when(new ExpireContractCommand(ID, null))
-                    .expectException(conflict("EXPIRED"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
     class Recommissioning {
 
-        @Test
-        void recommissionsATerminatedContractByMiniProcurementWithASuccessor() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.MINI_PROCUREMENT, null, SUCCESSOR,
-                            "Continuity of provision in Ashford"))
-                    .expectEvents(new ContractRecommissionedEvent(ID, RecommissioningRoute.MINI_PROCUREMENT, null, SUCCESSOR,
-                            "Continuity of provision in Ashford"));
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("recommissionsATerminatedContractByMiniProcurementWithASuccessor",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.MINI_PROCUREMENT, null, SUCCESSOR,
+                                    "Continuity of provision in Ashford"),
+                            List.of(new ContractRecommissionedEvent(ID, RecommissioningRoute.MINI_PROCUREMENT, null, SUCCESSOR,
+                                    "Continuity of provision in Ashford")),
+                            REGISTERED, TERMINATED),
+                    decides("recommissionsAnExpiredContractByReProcurementWithANewValue",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.RE_PROCUREMENT,
+                                    new BigDecimal("425484.00"), null, "Unmet need identified by the SEND inspection"),
+                            List.of(new ContractRecommissionedEvent(ID, RecommissioningRoute.RE_PROCUREMENT,
+                                    new BigDecimal("425484.00"), null, "Unmet need identified by the SEND inspection")),
+                            REGISTERED, EXPIRED),
+                    decides("recommissionsAnExpiredContractInHouse",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.IN_HOUSE, null, null,
+                                    "Aligned with the Early Help Units"),
+                            List.of(new ContractRecommissionedEvent(ID, RecommissioningRoute.IN_HOUSE, null, null,
+                                    "Aligned with the Early Help Units")),
+                            REGISTERED, EXPIRED),
+                    refuses("rejectsRecommissioningAnActiveContract",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.IN_HOUSE, null, null, "Early"),
+                            conflict("ACTIVE"),
+                            REGISTERED),
+                    refuses("rejectsRecommissioningTwice",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.SERVICE_LEVEL_AGREEMENT, null,
+                                    null, "Changed our mind"),
+                            conflict("RECOMMISSIONED"),
+                            REGISTERED, TERMINATED, new ContractRecommissionedEvent(ID, RecommissioningRoute.IN_HOUSE,
+                                    null, null, "In-house")),
+                    refuses("rejectsAReProcurementWithoutANewValue",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.RE_PROCUREMENT, null, null, "Tender"),
+                            violation("new-value-required", "annualValueGbp"),
+                            REGISTERED, TERMINATED),
+                    refuses("rejectsASuccessorForAServiceBroughtInHouse",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.IN_HOUSE, null, SUCCESSOR, "In-house"),
+                            violation("no-successor-in-house", "successorContractId"),
+                            REGISTERED, TERMINATED),
+                    refuses("rejectsAContractSucceedingItself",
+                            new RecommissionContractCommand(ID, null, RecommissioningRoute.MINI_PROCUREMENT, null, ID, "Loop"),
+                            violation("successor-is-another-contract", "successorContractId"),
+                            REGISTERED, TERMINATED));
         }
 
-        @Test
-        void recommissionsAnExpiredContractByReProcurementWithANewValue() {
-            fixture.given(REGISTERED, EXPIRED)
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.RE_PROCUREMENT,
-                            new BigDecimal("425484.00"), null, "Unmet need identified by the SEND inspection"))
-                    .expectEvents(new ContractRecommissionedEvent(ID, RecommissioningRoute.RE_PROCUREMENT,
-                            new BigDecimal("425484.00"), null, "Unmet need identified by the SEND inspection"));
-        }
-
-        @Test
-        void recommissionsAnExpiredContractInHouse() {
-            fixture.given(REGISTERED, EXPIRED)
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.IN_HOUSE, null, null,
-                            "Aligned with the Early Help Units"))
-                    .expectEvents(new ContractRecommissionedEvent(ID, RecommissioningRoute.IN_HOUSE, null, null,
-                            "Aligned with the Early Help Units"));
-        }
-
-        @Test
-        void rejectsRecommissioningAnActiveContract() {
-            fixture.given(REGISTERED)
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.IN_HOUSE, null, null, "Early"))
-                    .expectException(conflict("ACTIVE"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsRecommissioningTwice() {
-            fixture.given(REGISTERED, TERMINATED, new ContractRecommissionedEvent(ID, RecommissioningRoute.IN_HOUSE,
-                            null, null, "In-house"))
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.SERVICE_LEVEL_AGREEMENT, null,
-                            null, "Changed our mind"))
-                    .expectException(conflict("RECOMMISSIONED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAReProcurementWithoutANewValue() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.RE_PROCUREMENT, null, null, "Tender"))
-                    .expectException(violation("new-value-required", "annualValueGbp"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsASuccessorForAServiceBroughtInHouse() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.IN_HOUSE, null, SUCCESSOR, "In-house"))
-                    .expectException(violation("no-successor-in-house", "successorContractId"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAContractSucceedingItself() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new RecommissionContractCommand(ID, null, RecommissioningRoute.MINI_PROCUREMENT, null, ID, "Loop"))
-                    .expectException(violation("successor-is-another-contract", "successorContractId"))
-                    .expectNoEvents();
-        }
     }
 
     @Nested
     class Payments {
+
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    decides("withholdsAPeriodsPayment",
+                            new WithholdPaymentCommand(ID, null, MAY, "Figures do not reconcile", null),
+                            List.of(new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null)),
+                            REGISTERED),
+                    refuses("rejectsASecondDecisionOnAPeriodWithoutASupersedingReason",
+                            new AuthorisePaymentCommand(ID, null, MAY, "Now they do", null),
+                            conflict("payment-already-decided", "WITHHELD"),
+                            REGISTERED, new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null)),
+                    decides("supersedesAWithholdingWithAnAuthorisationThatSaysWhy",
+                            new AuthorisePaymentCommand(ID, null, MAY, "Figures validated", "Corrected return reconciled"),
+                            List.of(new PaymentAuthorisedEvent(ID, MAY, "Figures validated", TODAY,
+                                    PaymentDecision.WITHHELD, "Corrected return reconciled")),
+                            REGISTERED, new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null)),
+                    decides("supersedesAnAuthorisationWithAWithholdingThatSaysWhy",
+                            new WithholdPaymentCommand(ID, null, MAY, "Figures double-counted", "Audit finding"),
+                            List.of(new PaymentWithheldEvent(ID, MAY, "Figures double-counted", TODAY,
+                                    PaymentDecision.AUTHORISED, "Audit finding")),
+                            REGISTERED, new PaymentAuthorisedEvent(ID, MAY, "KPIs met", TODAY, null, null)),
+                    refuses("rejectsSupersedingADecisionWithTheSameDecision",
+                            new AuthorisePaymentCommand(ID, null, MAY, "KPIs met again", "Re-checked"),
+                            conflict("payment-decision-unchanged", "AUTHORISED"),
+                            REGISTERED, new PaymentAuthorisedEvent(ID, MAY, "KPIs met", TODAY, null, null)),
+                    refuses("rejectsASupersedingReasonWhenThereIsNothingToSupersede",
+                            new AuthorisePaymentCommand(ID, null, MAY, "KPIs met", "Nothing before"),
+                            violation("nothing-to-supersede", "supersedingReason"),
+                            REGISTERED),
+                    refuses("rejectsAPeriodThatHasNotBegun",
+                            new AuthorisePaymentCommand(ID, null, YearMonth.of(2018, 7), "In advance", null),
+                            violation("period-not-in-future", "period"),
+                            REGISTERED),
+                    refuses("rejectsAPeriodBeforeTheContractStarted",
+                            new AuthorisePaymentCommand(ID, null, YearMonth.of(2016, 3), "Before", null),
+                            violation("period-within-term", "period"),
+                            REGISTERED),
+                    refuses("rejectsAPeriodAfterTheTerminationTookEffect",
+                            new AuthorisePaymentCommand(ID, null, MAY, "After the end", null),
+                            violation("period-within-term", "period"),
+                            REGISTERED, new ContractTerminatedEvent(ID, TerminationInitiator.COUNCIL,
+                                    LocalDate.of(2018, 4, 30), "Ended")),
+                    decides("decidesThePaymentOfATerminatedContractForAMonthItRan",
+                            new AuthorisePaymentCommand(ID, null, MAY, "Delivered in full", null),
+                            List.of(new PaymentAuthorisedEvent(ID, MAY, "Delivered in full", TODAY, null, null)),
+                            REGISTERED, TERMINATED));
+        }
 
         static final YearMonth MAY = YearMonth.of(2018, 5);
 
@@ -722,94 +602,33 @@ class ContractTest {
         }
 
         @Test
-        void withholdsAPeriodsPayment() {
-            fixture.given(REGISTERED)
-                    .when(new WithholdPaymentCommand(ID, null, MAY, "Figures do not reconcile", null))
-                    .expectEvents(new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null));
-        }
-
-        @Test
         void decidesTheCurrentMonth() {
             fixture.given(REGISTERED)
                     .when(new AuthorisePaymentCommand(ID, null, YearMonth.of(2018, 6), "Paid in advance by agreement", null))
                     .expectSuccessfulHandlerExecution();
         }
 
-        @Test
-        void rejectsASecondDecisionOnAPeriodWithoutASupersedingReason() {
-            fixture.given(REGISTERED, new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null))
-                    .when(new AuthorisePaymentCommand(ID, null, MAY, "Now they do", null))
-                    .expectException(conflict("payment-already-decided", "WITHHELD"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void supersedesAWithholdingWithAnAuthorisationThatSaysWhy() {
-            fixture.given(REGISTERED, new PaymentWithheldEvent(ID, MAY, "Figures do not reconcile", TODAY, null, null))
-                    .when(new AuthorisePaymentCommand(ID, null, MAY, "Figures validated", "Corrected return reconciled"))
-                    .expectEvents(new PaymentAuthorisedEvent(ID, MAY, "Figures validated", TODAY,
-                            PaymentDecision.WITHHELD, "Corrected return reconciled"));
-        }
-
-        @Test
-        void supersedesAnAuthorisationWithAWithholdingThatSaysWhy() {
-            fixture.given(REGISTERED, new PaymentAuthorisedEvent(ID, MAY, "KPIs met", TODAY, null, null))
-                    .when(new WithholdPaymentCommand(ID, null, MAY, "Figures double-counted", "Audit finding"))
-                    .expectEvents(new PaymentWithheldEvent(ID, MAY, "Figures double-counted", TODAY,
-                            PaymentDecision.AUTHORISED, "Audit finding"));
-        }
-
-        @Test
-        void rejectsSupersedingADecisionWithTheSameDecision() {
-            fixture.given(REGISTERED, new PaymentAuthorisedEvent(ID, MAY, "KPIs met", TODAY, null, null))
-                    .when(new AuthorisePaymentCommand(ID, null, MAY, "KPIs met again", "Re-checked"))
-                    .expectException(conflict("payment-decision-unchanged", "AUTHORISED"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsASupersedingReasonWhenThereIsNothingToSupersede() {
-            fixture.given(REGISTERED)
-                    .when(new AuthorisePaymentCommand(ID, null, MAY, "KPIs met", "Nothing before"))
-                    .expectException(violation("nothing-to-supersede", "supersedingReason"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAPeriodThatHasNotBegun() {
-            fixture.given(REGISTERED)
-                    .when(new AuthorisePaymentCommand(ID, null, YearMonth.of(2018, 7), "In advance", null))
-                    .expectException(violation("period-not-in-future", "period"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAPeriodBeforeTheContractStarted() {
-            fixture.given(REGISTERED)
-                    .when(new AuthorisePaymentCommand(ID, null, YearMonth.of(2016, 3), "Before", null))
-                    .expectException(violation("period-within-term", "period"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void rejectsAPeriodAfterTheTerminationTookEffect() {
-            fixture.given(REGISTERED, new ContractTerminatedEvent(ID, TerminationInitiator.COUNCIL,
-                            LocalDate.of(2018, 4, 30), "Ended"))
-                    .when(new AuthorisePaymentCommand(ID, null, MAY, "After the end", null))
-                    .expectException(violation("period-within-term", "period"))
-                    .expectNoEvents();
-        }
-
-        @Test
-        void decidesThePaymentOfATerminatedContractForAMonthItRan() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new AuthorisePaymentCommand(ID, null, MAY, "Delivered in full", null))
-                    .expectEvents(new PaymentAuthorisedEvent(ID, MAY, "Delivered in full", TODAY, null, null));
-        }
     }
 
     @Nested
     class Versions {
+
+        @TestFactory
+        Stream<DynamicTest> decisions() {
+            return Scenario.all(
+                    refuses("refusesACommandMadeOnAStaleVersion",
+                            new IssueContractWarningCommand(ID, 0L, List.of("Late returns"), LocalDate.of(2018, 6, 29)),
+                            instanceOf(ConflictingAggregateVersionException.class),
+                            REGISTERED, new ContractOfficersAssignedEvent(ID, "officer.jones", "manager.patel")),
+                    refuses("refusesAStaleVersionBeforeAStateConflict",
+                            new IssueContractWarningCommand(ID, 0L, List.of("Late returns"), LocalDate.of(2018, 6, 29)),
+                            instanceOf(ConflictingAggregateVersionException.class),
+                            REGISTERED, TERMINATED),
+                    refuses("refusesAVersionTheContractHasNotReached",
+                            new IssueContractWarningCommand(ID, 5L, List.of("Late returns"), LocalDate.of(2018, 6, 29)),
+                            instanceOf(ConflictingAggregateVersionException.class),
+                            REGISTERED));
+        }
 
         @Test
         void acceptsACommandMadeOnTheCurrentVersion() {
@@ -819,28 +638,5 @@ class ContractTest {
                     .expectResultMessagePayload(2L);
         }
 
-        @Test
-        void refusesACommandMadeOnAStaleVersion() {
-            fixture.given(REGISTERED, new ContractOfficersAssignedEvent(ID, "officer.jones", "manager.patel"))
-                    .when(new IssueContractWarningCommand(ID, 0L, List.of("Late returns"), LocalDate.of(2018, 6, 29)))
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesAStaleVersionBeforeAStateConflict() {
-            fixture.given(REGISTERED, TERMINATED)
-                    .when(new IssueContractWarningCommand(ID, 0L, List.of("Late returns"), LocalDate.of(2018, 6, 29)))
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectNoEvents();
-        }
-
-        @Test
-        void refusesAVersionTheContractHasNotReached() {
-            fixture.given(REGISTERED)
-                    .when(new IssueContractWarningCommand(ID, 5L, List.of("Late returns"), LocalDate.of(2018, 6, 29)))
-                    .expectException(ConflictingAggregateVersionException.class)
-                    .expectNoEvents();
-        }
     }
 }

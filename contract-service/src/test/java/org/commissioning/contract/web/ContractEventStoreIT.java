@@ -16,9 +16,9 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.commissioning.contract.api.AuthorisePaymentCommand;
 import org.commissioning.contract.api.ContractRegisteredEvent;
-import org.commissioning.contract.query.ContractExpiryScan;
+import org.commissioning.contract.application.ExpireEndedContracts;
 import org.commissioning.contract.query.ContractSummaryProjection;
-import org.commissioning.contract.query.OverdueMeetingScan;
+import org.commissioning.contract.application.FlagOverdueMeetings;
 import org.commissioning.events.Topics;
 import org.commissioning.platform.config.ScheduledScanLockAutoConfiguration;
 import org.commissioning.testsupport.Concurrently;
@@ -77,23 +77,23 @@ class ContractEventStoreIT {
     static class TwoInstances {
 
         @Bean
-        ContractExpiryScan firstExpiryScan(ContractSummaryProjection summaries, CommandGateway commands) {
-            return new ContractExpiryScan(summaries, commands, FIRST_EXPIRY);
+        ExpireEndedContracts firstExpiryScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new ExpireEndedContracts(summaries, commands, FIRST_EXPIRY);
         }
 
         @Bean
-        ContractExpiryScan secondExpiryScan(ContractSummaryProjection summaries, CommandGateway commands) {
-            return new ContractExpiryScan(summaries, commands, SECOND_EXPIRY);
+        ExpireEndedContracts secondExpiryScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new ExpireEndedContracts(summaries, commands, SECOND_EXPIRY);
         }
 
         @Bean
-        OverdueMeetingScan firstMeetingScan(ContractSummaryProjection summaries, CommandGateway commands) {
-            return new OverdueMeetingScan(summaries, commands, FIRST_MEETINGS);
+        FlagOverdueMeetings firstMeetingScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new FlagOverdueMeetings(summaries, commands, FIRST_MEETINGS);
         }
 
         @Bean
-        OverdueMeetingScan secondMeetingScan(ContractSummaryProjection summaries, CommandGateway commands) {
-            return new OverdueMeetingScan(summaries, commands, SECOND_MEETINGS);
+        FlagOverdueMeetings secondMeetingScan(ContractSummaryProjection summaries, CommandGateway commands) {
+            return new FlagOverdueMeetings(summaries, commands, SECOND_MEETINGS);
         }
     }
 
@@ -107,16 +107,16 @@ class ContractEventStoreIT {
     CommandGateway commands;
     @Autowired
     @Qualifier("firstExpiryScan")
-    ContractExpiryScan firstExpiryScan;
+    ExpireEndedContracts firstExpiryScan;
     @Autowired
     @Qualifier("secondExpiryScan")
-    ContractExpiryScan secondExpiryScan;
+    ExpireEndedContracts secondExpiryScan;
     @Autowired
     @Qualifier("firstMeetingScan")
-    OverdueMeetingScan firstMeetingScan;
+    FlagOverdueMeetings firstMeetingScan;
     @Autowired
     @Qualifier("secondMeetingScan")
-    OverdueMeetingScan secondMeetingScan;
+    FlagOverdueMeetings secondMeetingScan;
 
     final ObjectMapper json = new ObjectMapper();
 

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.commissioning.contract.query.OverdueMeetingScan;
+import org.commissioning.contract.application.FlagOverdueMeetings;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.EscalationDue;
@@ -32,27 +32,18 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Monitoring cadence and escalation from ratings' events on the embedded broker, meetings over real HTTP, and the
  * overdue scan; "today" is fixed at 1 June 2018. The scheduled scan is held back, so the test runs the scan itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "contract.clock.fixed=2018-06-01T09:00:00Z",
-        "contract.monitoring.scan-initial-delay=PT1H"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.RATINGS})
-class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
+class ContractMonitoringIT extends OnFirstJune2018 {
 
-    static final String RAG_SERVICE = "/rag-service";
 
-    @Autowired
-    OverdueMeetingScan scan;
 
     @Test
     void redRatingsSetAMonthlyCadenceAndThreeRedMonthsMakeEscalationDueOnce() throws Exception {
         String id = register("Sk8side", "Ashford");
 
-        send(ratingEvent(UUID.randomUUID().toString(), id, 1,
+        sendRatings(ratingEvent(id, 1,
                 new RagChanged(id, "AMBER", "RED", YearMonth.of(2018, 3), "COMPUTED", null)));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode contract = contract(id);
+        awaitContract(id, contract -> {
             assertThat(contract.at("/monitoring/cadence").asText()).isEqualTo("MONTHLY");
             assertThat(contract.at("/monitoring/nextMeetingDue").asText()).isEqualTo("2018-07-01");
             assertThat(contract.get("rag").asText()).isEqualTo("RED");
@@ -61,11 +52,11 @@ class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
         List<IntegrationEvent<?>> rated = new ArrayList<>();
         long sequence = 2;
         for (int month = 3; month <= 5; month++) {
-            rated.add(ratingEvent(UUID.randomUUID().toString(), id, sequence++, new ContractRated(id,
+            rated.add(ratingEvent(id, sequence++, new ContractRated(id,
                     YearMonth.of(2018, month), "RED", "RED", "COMPUTED", false, "1")));
         }
         for (IntegrationEvent<?> event : rated) {
-            send(event, event); // each delivered twice, with the same event id
+            sendRatings(event, event); // each delivered twice, with the same event id
         }
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), "contract-service", Topics.RATINGS);
 
@@ -81,7 +72,7 @@ class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
         });
 
         // the same rating again, as a new event (not a redelivery), changes nothing either
-        send(ratingEvent(UUID.randomUUID().toString(), id, sequence, new ContractRated(id, YearMonth.of(2018, 5),
+        sendRatings(ratingEvent(id, sequence, new ContractRated(id, YearMonth.of(2018, 5),
                 "RED", "RED", "COMPUTED", false, "1")));
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), "contract-service", Topics.RATINGS);
 
@@ -102,9 +93,9 @@ class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
     void skipsARatingOfAnUnknownContractAndCarriesOn() throws Exception {
         String unknown = UUID.randomUUID().toString();
         String id = register("Play Place", "Dartford");
-        send(ratingEvent(UUID.randomUUID().toString(), unknown, 1,
+        sendRatings(ratingEvent(unknown, 1,
                         new RagChanged(unknown, null, "RED", YearMonth.of(2018, 4), "COMPUTED", null)),
-                ratingEvent(UUID.randomUUID().toString(), id, 1,
+                ratingEvent(id, 1,
                         new RagChanged(id, null, "GREEN", YearMonth.of(2018, 4), "COMPUTED", null)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -115,9 +106,9 @@ class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
     @Test
     void skipsARatingTheContractRefusesAndAppliesTheContractsNextOne() throws Exception {
         String id = register("Salus", "Maidstone");
-        send(ratingEvent(UUID.randomUUID().toString(), id, 1,
+        sendRatings(ratingEvent(id, 1,
                         new RagChanged(id, null, "PURPLE", YearMonth.of(2018, 4), "COMPUTED", null)),
-                ratingEvent(UUID.randomUUID().toString(), id, 2,
+                ratingEvent(id, 2,
                         new RagChanged(id, "PURPLE", "AMBER", YearMonth.of(2018, 5), "COMPUTED", null)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -151,10 +142,9 @@ class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
         assertThat(noAttendees.getStatusCode().value()).isEqualTo(400);
 
         // rated RED: monthly, due one month after the last meeting (15 May), which is already past
-        send(ratingEvent(UUID.randomUUID().toString(), id, 1,
+        sendRatings(ratingEvent(id, 1,
                 new RagChanged(id, "AMBER", "RED", YearMonth.of(2018, 4), "COMPUTED", null)));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode contract = contract(id);
+        awaitContract(id, contract -> {
             assertThat(contract.at("/monitoring/nextMeetingDue").asText()).isEqualTo("2018-05-15");
             assertThat(contract.at("/monitoring/lastMeeting/heldOn").asText()).isEqualTo("2018-04-15");
             assertThat(contract.at("/monitoring/lastMeeting/actions/0/owner").asText()).isEqualTo("Optivo contract lead");
@@ -184,20 +174,7 @@ class ContractMonitoringIT extends ServiceOnEmbeddedKafka {
         return json.readTree(response.getBody()).get("contractId").asText();
     }
 
-    private JsonNode contract(String id) throws Exception {
-        return json.readTree(http().get().uri("/api/contracts/" + id).retrieve().toEntity(String.class).getBody());
-    }
-
     private JsonNode history(String id) throws Exception {
         return json.readTree(http().get().uri("/api/contracts/" + id + "/history").retrieve().toEntity(String.class).getBody());
-    }
-
-    private static IntegrationEvent<?> ratingEvent(String eventId, String contractId, long sequence, Object data) {
-        return IntegrationEvent.of(eventId, RAG_SERVICE, contractId, Instant.parse("2018-06-01T08:00:00Z"), sequence,
-                "officer.jones", UUID.randomUUID().toString(), data);
-    }
-
-    private void send(IntegrationEvent<?>... events) {
-        send(Topics.RATINGS, events);
     }
 }

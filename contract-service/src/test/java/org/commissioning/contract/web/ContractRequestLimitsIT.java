@@ -8,7 +8,7 @@ import java.time.YearMonth;
 import java.util.Collections;
 import java.util.UUID;
 
-import org.commissioning.contract.query.OverdueMeetingScan;
+import org.commissioning.contract.application.FlagOverdueMeetings;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.ratings.v1.RagChanged;
@@ -32,17 +32,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  * a repeated payment decision, and an ended contract (or a rating of a month not begun) leaving no monitoring cadence.
  * "Today" is fixed at 1 June 2018.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "contract.clock.fixed=2018-06-01T09:00:00Z",
-        "contract.monitoring.scan-initial-delay=PT1H"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.RATINGS})
-class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
+class ContractRequestLimitsIT extends OnFirstJune2018 {
 
     static final String ONE_MIB = "x".repeat(1024 * 1024);
 
-    @Autowired
-    OverdueMeetingScan scan;
 
     @Test
     void refusesOverlongTextsTooManyNamesImplausibleDatesAndUnknownEnumsStoringAndPublishingNothing() throws Exception {
@@ -145,7 +138,7 @@ class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
     @Test
     void anEndedContractHasNoCadenceOrMeetingDueAndALaterRatingSetsNone() throws Exception {
         String id = register("West Kent YMCA", "\"Tunbridge Wells\"", "2016-04-01", "2019-03-31");
-        sendRating(id, 1, new RagChanged(id, "AMBER", "RED", YearMonth.of(2018, 3), "COMPUTED", null));
+        sendRatings(ratingEvent(id, 1, new RagChanged(id, "AMBER", "RED", YearMonth.of(2018, 3), "COMPUTED", null)));
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(contract(id).at("/monitoring/cadence").asText()).isEqualTo("MONTHLY");
             assertThat(contract(id).at("/monitoring/nextMeetingDue").asText()).isEqualTo("2018-07-01");
@@ -161,7 +154,7 @@ class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
             assertThat(absent(contract.at("/monitoring/nextMeetingDue"))).isTrue();
         });
 
-        sendRating(id, 2, new RagChanged(id, "RED", "GREEN", YearMonth.of(2018, 5), "OFFICER", "Improved"));
+        sendRatings(ratingEvent(id, 2, new RagChanged(id, "RED", "GREEN", YearMonth.of(2018, 5), "OFFICER", "Improved")));
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), "contract-service", Topics.RATINGS);
         JsonNode contract = contract(id);
         assertThat(absent(contract.at("/monitoring/cadence"))).as("a rating after the end").isTrue();
@@ -172,7 +165,7 @@ class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
     @Test
     void aRatingOfAMonthNotBegunSetsNoCadence() throws Exception {
         String id = register("Salus", "\"Maidstone\"", "2016-04-01", "2019-03-31");
-        sendRating(id, 1, new RagChanged(id, null, "RED", YearMonth.of(2999, 1), "OFFICER", "Future"));
+        sendRatings(ratingEvent(id, 1, new RagChanged(id, null, "RED", YearMonth.of(2999, 1), "OFFICER", "Future")));
         ConsumerGroups.awaitCaughtUp(kafka.getBrokersAsString(), "contract-service", Topics.RATINGS);
 
         JsonNode contract = contract(id);
@@ -244,15 +237,5 @@ class ContractRequestLimitsIT extends ServiceOnEmbeddedKafka {
 
     private static boolean absent(JsonNode node) {
         return node.isMissingNode() || node.isNull();
-    }
-
-    private JsonNode contract(String id) throws Exception {
-        return json.readTree(http().get().uri("/api/contracts/" + id).retrieve().toEntity(String.class).getBody());
-    }
-
-    private void sendRating(String id, long sequence, Object data) {
-        send(Topics.RATINGS, IntegrationEvent.of(UUID.randomUUID().toString(),
-                "/rag-service", id, Instant.parse("2018-06-01T08:00:00Z"), sequence, "officer.jones",
-                UUID.randomUUID().toString(), data));
     }
 }

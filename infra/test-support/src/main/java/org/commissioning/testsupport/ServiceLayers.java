@@ -78,7 +78,7 @@ public final class ServiceLayers {
         return noClasses().that().resideInAnyPackage(root + ".api..", root + ".command..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.apache.kafka..",
                         "jakarta.servlet..", "com.fasterxml.jackson..", "org.commissioning.platform.web..",
-                        "org.commissioning.platform.messaging..")
+                        "org.commissioning.platform.messaging..", "org.commissioning.platform.security..")
                 .allowEmptyShould(true)
                 .because("aggregates decide; HTTP, Kafka and JSON are details around them");
     }

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 
-import org.commissioning.contract.query.ContractExpiryScan;
+import org.commissioning.contract.application.ExpireEndedContracts;
 import org.commissioning.events.Topics;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.Test;
@@ -21,10 +21,10 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "contract.expiry.enabled=true",
         "contract.expiry.scan-initial-delay=PT1H"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
-class ContractExpiryScanIT extends ServiceOnEmbeddedKafka {
+class ExpireEndedContractsIT extends ServiceOnEmbeddedKafka {
 
     @Autowired
-    ContractExpiryScan scan;
+    ExpireEndedContracts scan;
 
     @Test
     void expiresOnlyActiveContractsWhoseEndDateHasComeAndOnlyOnce() throws Exception {

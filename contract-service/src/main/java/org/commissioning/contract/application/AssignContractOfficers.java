@@ -1,0 +1,19 @@
+package org.commissioning.contract.application;
+
+import org.commissioning.contract.api.AssignContractOfficersCommand;
+import org.springframework.stereotype.Service;
+
+/** Assigns a contract's lead officer and contract manager. */
+@Service
+public class AssignContractOfficers {
+
+    private final ContractCommands contracts;
+
+    public AssignContractOfficers(ContractCommands contracts) {
+        this.contracts = contracts;
+    }
+
+    public ContractChanged assign(AssignContractOfficersCommand command) {
+        return contracts.change(command.contractId(), command);
+    }
+}

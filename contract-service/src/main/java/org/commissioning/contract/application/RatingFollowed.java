@@ -1,0 +1,12 @@
+package org.commissioning.contract.application;
+
+/**
+ * What a rating from the ratings context did to a contract: followed (the contract's version after it), or
+ * refused by a rule or for an unknown contract ({@code refusal}), which asking again cannot change.
+ */
+public record RatingFollowed(String contractId, Long version, String refusal) {
+
+    public boolean refused() {
+        return refusal != null;
+    }
+}

@@ -1,0 +1,26 @@
+package org.commissioning.contract.application;
+
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.commissioning.contract.api.RegisterContractCommand;
+import org.commissioning.platform.domain.StateConflictException;
+import org.springframework.stereotype.Service;
+
+/** Registers a contract under the id given; an id already registered is a conflict (REGISTERED). */
+@Service
+public class RegisterContract {
+
+    private final ContractCommands contracts;
+
+    public RegisterContract(ContractCommands contracts) {
+        this.contracts = contracts;
+    }
+
+    public ContractChanged register(RegisterContractCommand command) {
+        try {
+            return contracts.change(command.contractId(), command);
+        } catch (AggregateStreamCreationException e) {
+            throw new StateConflictException("contract-registered-once", "REGISTERED",
+                    "Contract " + command.contractId() + " is already registered");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package org.commissioning.contract.application;
+
+import org.commissioning.contract.api.SetMonitoringCadenceCommand;
+import org.springframework.stereotype.Service;
+
+/** Sets the monitoring cadence a change of a contract's overall rating calls for ({@code RagChanged}). */
+@Service
+public class SetMonitoringCadence {
+
+    private final ContractCommands contracts;
+
+    public SetMonitoringCadence(ContractCommands contracts) {
+        this.contracts = contracts;
+    }
+
+    public RatingFollowed set(SetMonitoringCadenceCommand command) {
+        return contracts.follow(command.contractId(), command);
+    }
+}

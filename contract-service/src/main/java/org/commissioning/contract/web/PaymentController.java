@@ -1,0 +1,47 @@
+package org.commissioning.contract.web;
+
+import java.time.YearMonth;
+import java.util.UUID;
+
+import org.commissioning.contract.api.AuthorisePaymentCommand;
+import org.commissioning.contract.api.WithholdPaymentCommand;
+import org.commissioning.contract.application.AuthorisePayment;
+import org.commissioning.contract.application.WithholdPayment;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import jakarta.validation.Valid;
+
+/** A month's payment of a contract, authorised or withheld (as {@link ContractLifecycleController}). */
+@RestController
+@RequestMapping("/api/contracts/{contractId}/payments/{period}")
+public class PaymentController {
+
+    private final AuthorisePayment authorisation;
+    private final WithholdPayment withholding;
+
+    public PaymentController(AuthorisePayment authorisation, WithholdPayment withholding) {
+        this.authorisation = authorisation;
+        this.withholding = withholding;
+    }
+
+    @PostMapping("/authorisation")
+    public ResponseEntity<ChangeResponse> authorise(@PathVariable UUID contractId, @PathVariable YearMonth period,
+                                                    @Valid @RequestBody LifecycleRequests.PaymentDecision request,
+                                                    ExpectedVersion expected) {
+        return ChangeResponse.ok(authorisation.authorise(new AuthorisePaymentCommand(contractId.toString(),
+                expected.value(), period, request.rationale(), request.supersedingReason())));
+    }
+
+    @PostMapping("/withholding")
+    public ResponseEntity<ChangeResponse> withhold(@PathVariable UUID contractId, @PathVariable YearMonth period,
+                                                   @Valid @RequestBody LifecycleRequests.PaymentDecision request,
+                                                   ExpectedVersion expected) {
+        return ChangeResponse.ok(withholding.withhold(new WithholdPaymentCommand(contractId.toString(),
+                expected.value(), period, request.rationale(), request.supersedingReason())));
+    }
+}
