@@ -25,17 +25,22 @@ public final class ServiceLayers {
     private final String root;
     private final JavaClasses classes;
 
-    private ServiceLayers(String root) {
+    private ServiceLayers(String root, JavaClasses classes) {
         this.root = root;
-        this.classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
-                .importPackages(root);
+        this.classes = classes;
     }
 
     /** The layer rules of the service whose classes live under {@code rootPackage}. */
     public static ServiceLayers of(String rootPackage) {
-        return new ServiceLayers(rootPackage);
+        return new ServiceLayers(rootPackage, new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+                .importPackages(rootPackage));
+    }
+
+    /** The rules over classes of a sample package among the tests (to show what the rules refuse). */
+    static ServiceLayers ofTestSample(String rootPackage) {
+        return new ServiceLayers(rootPackage, new ClassFileImporter().importPackages(rootPackage));
     }
 
     public JavaClasses classes() {
