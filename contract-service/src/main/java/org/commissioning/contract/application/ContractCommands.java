@@ -1,5 +1,6 @@
 package org.commissioning.contract.application;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
@@ -12,13 +13,10 @@ import org.springframework.stereotype.Component;
  * call it; the aggregate decides, and its refusals (404, 409, 412, 400) travel back to the caller unchanged.
  */
 @Component
+@RequiredArgsConstructor
 public class ContractCommands {
 
     private final CommandGateway gateway;
-
-    public ContractCommands(CommandGateway gateway) {
-        this.gateway = gateway;
-    }
 
     ContractChanged change(String contractId, Object command) {
         Object result = gateway.sendAndWait(command);

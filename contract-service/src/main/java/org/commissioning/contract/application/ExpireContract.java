@@ -1,17 +1,15 @@
 package org.commissioning.contract.application;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.ExpireContractCommand;
 import org.springframework.stereotype.Service;
 
 /** Expires an active contract on or after its end date. */
 @Service
+@RequiredArgsConstructor
 public class ExpireContract {
 
     private final ContractCommands contracts;
-
-    public ExpireContract(ContractCommands contracts) {
-        this.contracts = contracts;
-    }
 
     public ContractChanged expire(ExpireContractCommand command) {
         return contracts.change(command.contractId(), command);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Collection;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.ContractSummary;
 import org.commissioning.contract.api.Geography;
 import org.commissioning.contract.api.ListContractsQuery;
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Service;
  * {@code unknown-district}); a provider matches whole and ignoring case; a blank filter is no filter.
  */
 @Service
+@RequiredArgsConstructor
 public class ListContracts {
 
     private final ContractQueries queries;
-
-    public ListContracts(ContractQueries queries) {
-        this.queries = queries;
-    }
 
     public List<ContractSummary> list(ListContractsQuery filters) {
         requireKnown(filters.area(), Geography.areas(), "area");

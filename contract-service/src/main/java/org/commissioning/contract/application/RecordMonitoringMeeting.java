@@ -1,17 +1,15 @@
 package org.commissioning.contract.application;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
 import org.springframework.stereotype.Service;
 
 /** Records a monitoring meeting held, its attendees, notes and actions. */
 @Service
+@RequiredArgsConstructor
 public class RecordMonitoringMeeting {
 
     private final ContractCommands contracts;
-
-    public RecordMonitoringMeeting(ContractCommands contracts) {
-        this.contracts = contracts;
-    }
 
     public ContractChanged record(RecordMonitoringMeetingCommand command) {
         return contracts.change(command.contractId(), command);

@@ -1,5 +1,6 @@
 package org.commissioning.contract.application;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.commissioning.contract.api.RegisterContractCommand;
 import org.commissioning.platform.domain.StateConflictException;
@@ -7,13 +8,10 @@ import org.springframework.stereotype.Service;
 
 /** Registers a contract under the id given; an id already registered is a conflict (REGISTERED). */
 @Service
+@RequiredArgsConstructor
 public class RegisterContract {
 
     private final ContractCommands contracts;
-
-    public RegisterContract(ContractCommands contracts) {
-        this.contracts = contracts;
-    }
 
     public ContractChanged register(RegisterContractCommand command) {
         try {

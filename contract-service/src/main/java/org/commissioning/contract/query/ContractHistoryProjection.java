@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -37,6 +38,7 @@ import jakarta.annotation.PostConstruct;
  */
 @Component
 @ProcessingGroup(ContractHistoryProjection.PROCESSING_GROUP)
+@RequiredArgsConstructor
 public class ContractHistoryProjection {
 
     public static final String PROCESSING_GROUP = "contract-history";
@@ -49,10 +51,6 @@ public class ContractHistoryProjection {
             .build();
 
     private final MongoTemplate mongo;
-
-    public ContractHistoryProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** A contract's history is read by contract id in sequence order (the embedded server ignores the index). */
     @PostConstruct

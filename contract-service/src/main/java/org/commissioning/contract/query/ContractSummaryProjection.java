@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -34,6 +35,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ContractSummaryProjection.PROCESSING_GROUP)
+@RequiredArgsConstructor
 public class ContractSummaryProjection {
 
     public static final String PROCESSING_GROUP = "contract-summaries";
@@ -42,10 +44,6 @@ public class ContractSummaryProjection {
     private static final Logger log = LoggerFactory.getLogger(ContractSummaryProjection.class);
 
     private final MongoTemplate mongo;
-
-    public ContractSummaryProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @EventHandler
     public void on(ContractRegisteredEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {

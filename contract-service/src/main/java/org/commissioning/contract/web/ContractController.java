@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.ContractHistoryEntry;
 import org.commissioning.contract.api.ContractHistoryQuery;
 import org.commissioning.contract.api.ContractStatus;
@@ -33,20 +34,13 @@ import jakarta.validation.Valid;
 /** Registering contracts and reading them: the current state (with its version as ETag), lists, the history. */
 @RestController
 @RequestMapping("/api/contracts")
+@RequiredArgsConstructor
 public class ContractController {
 
     private final RegisterContract registration;
     private final FindContract contract;
     private final ListContracts contracts;
     private final ContractHistory history;
-
-    public ContractController(RegisterContract registration, FindContract contract, ListContracts contracts,
-                              ContractHistory history) {
-        this.registration = registration;
-        this.contract = contract;
-        this.contracts = contracts;
-        this.history = history;
-    }
 
     /** Registers under the {@code contractId} given, or a new one. */
     @PostMapping

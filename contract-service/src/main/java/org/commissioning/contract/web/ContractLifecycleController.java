@@ -2,6 +2,7 @@ package org.commissioning.contract.web;
 
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.AssignContractOfficersCommand;
 import org.commissioning.contract.api.ExpireContractCommand;
 import org.commissioning.contract.api.ExtendContractCommand;
@@ -32,6 +33,7 @@ import jakarta.validation.Valid;
  */
 @RestController
 @RequestMapping("/api/contracts/{contractId}")
+@RequiredArgsConstructor
 public class ContractLifecycleController {
 
     private final VaryContract variation;
@@ -40,17 +42,6 @@ public class ContractLifecycleController {
     private final TerminateContract termination;
     private final ExpireContract expiry;
     private final RecommissionContract recommissioning;
-
-    public ContractLifecycleController(VaryContract variation, ExtendContract extension, AssignContractOfficers officers,
-                                       TerminateContract termination, ExpireContract expiry,
-                                       RecommissionContract recommissioning) {
-        this.variation = variation;
-        this.extension = extension;
-        this.officers = officers;
-        this.termination = termination;
-        this.expiry = expiry;
-        this.recommissioning = recommissioning;
-    }
 
     @PostMapping("/variations")
     public ResponseEntity<ChangeResponse> vary(@PathVariable UUID contractId,

@@ -3,6 +3,7 @@ package org.commissioning.contract.web;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.ClosePlanCommand;
 import org.commissioning.contract.api.IssueContractWarningCommand;
 import org.commissioning.contract.api.PlanAction;
@@ -24,20 +25,13 @@ import jakarta.validation.Valid;
 /** Monitoring a contract and escalating: meetings, plans and warnings (as {@link ContractLifecycleController}). */
 @RestController
 @RequestMapping("/api/contracts/{contractId}")
+@RequiredArgsConstructor
 public class ContractOversightController {
 
     private final StartPlan planStart;
     private final ClosePlan planClosure;
     private final IssueContractWarning warning;
     private final RecordMonitoringMeeting meeting;
-
-    public ContractOversightController(StartPlan planStart, ClosePlan planClosure, IssueContractWarning warning,
-                                       RecordMonitoringMeeting meeting) {
-        this.planStart = planStart;
-        this.planClosure = planClosure;
-        this.warning = warning;
-        this.meeting = meeting;
-    }
 
     @PostMapping("/plans")
     public ResponseEntity<ChangeResponse> startPlan(@PathVariable UUID contractId,

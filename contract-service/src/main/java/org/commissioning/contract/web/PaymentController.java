@@ -3,6 +3,7 @@ package org.commissioning.contract.web;
 import java.time.YearMonth;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.AuthorisePaymentCommand;
 import org.commissioning.contract.api.WithholdPaymentCommand;
 import org.commissioning.contract.application.AuthorisePayment;
@@ -19,15 +20,11 @@ import jakarta.validation.Valid;
 /** A month's payment of a contract, authorised or withheld (as {@link ContractLifecycleController}). */
 @RestController
 @RequestMapping("/api/contracts/{contractId}/payments/{period}")
+@RequiredArgsConstructor
 public class PaymentController {
 
     private final AuthorisePayment authorisation;
     private final WithholdPayment withholding;
-
-    public PaymentController(AuthorisePayment authorisation, WithholdPayment withholding) {
-        this.authorisation = authorisation;
-        this.withholding = withholding;
-    }
 
     @PostMapping("/authorisation")
     public ResponseEntity<ChangeResponse> authorise(@PathVariable UUID contractId, @PathVariable YearMonth period,

@@ -1,5 +1,6 @@
 package org.commissioning.gateway.application;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
@@ -19,13 +20,10 @@ import org.springframework.stereotype.Service;
  * so each has its own handlers; an event of another type is ignored.
  */
 @Service
+@RequiredArgsConstructor
 public class FollowPublishedEvents {
 
     private final DashboardProjection projection;
-
-    public FollowPublishedEvents(DashboardProjection projection) {
-        this.projection = projection;
-    }
 
     public IntegrationEventHandlers contractEvents() {
         return IntegrationEventHandlers.builder()

@@ -3,6 +3,7 @@ package org.commissioning.gateway.query;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
@@ -33,6 +34,7 @@ import org.springframework.stereotype.Component;
  * then creates the row with only its own fields, and the registration fills in the contract's fields around them.
  */
 @Component
+@RequiredArgsConstructor
 public class DashboardProjection {
 
     public static final String COLLECTION = "dashboard_contracts";
@@ -44,10 +46,6 @@ public class DashboardProjection {
     static final String RAG_PERIOD = "ragPeriod";
 
     private final MongoTemplate mongo;
-
-    public DashboardProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public void on(IntegrationEvent<?> event, ContractRegistered registered) {
         upsertIfNewer(registered.contractId(), CONTRACT_SEQUENCE, event.sequence(), new Update()

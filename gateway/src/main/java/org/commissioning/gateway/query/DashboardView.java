@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.api.DashboardSummary;
@@ -21,16 +22,13 @@ import org.springframework.stereotype.Component;
  * a row that holds a rating whose registration has not arrived yet is left out until it does.
  */
 @Component
+@RequiredArgsConstructor
 public class DashboardView {
 
     static final String NOT_RATED = DashboardQuery.NOT_RATED;
     static final List<String> RATINGS = List.of("GREEN", "AMBER", "RED");
 
     private final MongoTemplate mongo;
-
-    public DashboardView(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** The matching contracts by service area, then provider (then id, so the order is stable). */
     public List<DashboardContract> contracts(DashboardQuery filter) {

@@ -2,6 +2,7 @@ package org.commissioning.gateway.web;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.api.DashboardSummary;
@@ -20,15 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/dashboard")
+@RequiredArgsConstructor
 public class DashboardController {
 
     private final ListDashboardContracts list;
     private final SummariseDashboard summarise;
-
-    public DashboardController(ListDashboardContracts list, SummariseDashboard summarise) {
-        this.list = list;
-        this.summarise = summarise;
-    }
 
     @GetMapping("/contracts")
     public List<DashboardContract> contracts(@RequestParam(required = false) String serviceArea,

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
  * council's clock, the checks of a month and the sending of commands.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ContractFigures {
 
     /**
@@ -49,16 +52,6 @@ class ContractFigures {
     private final MonthlyReturnsProjection returns;
     private final CommandGateway commands;
     private final Clock clock;
-
-    ContractFigures(KnownContracts contracts, ContractStatusView statuses, KpiFrameworks frameworks,
-                    MonthlyReturnsProjection returns, CommandGateway commands, Clock clock) {
-        this.contracts = contracts;
-        this.statuses = statuses;
-        this.frameworks = frameworks;
-        this.returns = returns;
-        this.commands = commands;
-        this.clock = clock;
-    }
 
     KnownContract known(String id) {
         return contracts.require(id);

@@ -3,6 +3,8 @@ package org.commissioning.kpi.application;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.MonthlyReturnId;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** An attributable correction of one value of a submitted return, with a reason; the original stays on record. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CorrectKpiValue {
 
     /** @param district null for the total */
@@ -22,10 +25,6 @@ public class CorrectKpiValue {
     }
 
     private final ContractFigures contracts;
-
-    CorrectKpiValue(ContractFigures contracts) {
-        this.contracts = contracts;
-    }
 
     public Corrected correct(Input input) {
         String id = input.contractId();

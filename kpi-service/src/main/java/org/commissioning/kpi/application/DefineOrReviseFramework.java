@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commissioning.knowncontracts.KnownContract;
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Service;
  * {@code effectiveFrom} on. The KPIs are given, or taken from the template of the contract's service area.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DefineOrReviseFramework {
 
     /** @param defined whether this defined the framework (rather than revising it) */
@@ -29,10 +32,6 @@ public class DefineOrReviseFramework {
     }
 
     private final ContractFigures contracts;
-
-    DefineOrReviseFramework(ContractFigures contracts) {
-        this.contracts = contracts;
-    }
 
     public Written handle(String contractId, FrameworkRequest request) {
         KnownContract contract = contracts.known(contractId);

@@ -2,6 +2,8 @@ package org.commissioning.kpi.application;
 
 import java.time.YearMonth;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.platform.domain.NotFoundException;
@@ -9,13 +11,10 @@ import org.springframework.stereotype.Service;
 
 /** The version of a contract's framework in force in a period, or the latest without one. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FindFramework {
 
     private final ContractFigures contracts;
-
-    FindFramework(ContractFigures contracts) {
-        this.contracts = contracts;
-    }
 
     /** @param period null for the latest version */
     public FrameworkVersions find(String contractId, YearMonth period) {

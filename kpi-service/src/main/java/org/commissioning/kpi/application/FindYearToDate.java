@@ -3,6 +3,8 @@ package org.commissioning.kpi.application;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.YearToDateView;
 import org.commissioning.kpi.query.YearToDate;
@@ -15,13 +17,10 @@ import org.springframework.stereotype.Service;
  * a year entirely outside the term is refused ({@code year-outside-term}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FindYearToDate {
 
     private final ContractFigures contracts;
-
-    FindYearToDate(ContractFigures contracts) {
-        this.contracts = contracts;
-    }
 
     public YearToDateView find(String contractId, int financialYear) {
         KnownContract contract = contracts.known(contractId);

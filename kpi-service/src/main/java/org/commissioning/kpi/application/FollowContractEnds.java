@@ -2,6 +2,8 @@ package org.commissioning.kpi.application;
 
 import java.time.LocalDate;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.kpi.query.ContractStatusView;
 import org.springframework.stereotype.Service;
 
@@ -10,13 +12,10 @@ import org.springframework.stereotype.Service;
  * an event applies only if its sequence is higher than the last applied, so a replay never takes a contract back.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class FollowContractEnds {
 
     private final ContractStatusView statuses;
-
-    FollowContractEnds(ContractStatusView statuses) {
-        this.statuses = statuses;
-    }
 
     /**
      * @param status  a {@link org.commissioning.kpi.api.ContractStatus} status

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.KpiValueSubmittedEvent;
@@ -26,17 +28,12 @@ import org.springframework.stereotype.Service;
  * in force).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ImportFiguresCsv {
 
     private final ContractFigures contracts;
     private final SubmitMonthlyReturn submit;
     private final RecordCouncilFigures record;
-
-    ImportFiguresCsv(ContractFigures contracts, SubmitMonthlyReturn submit, RecordCouncilFigures record) {
-        this.contracts = contracts;
-        this.submit = submit;
-        this.record = record;
-    }
 
     public SubmitMonthlyReturn.Submitted importReturn(String contractId, YearMonth period, String body,
                                                       String narrative) {

@@ -3,6 +3,8 @@ package org.commissioning.kpi.application;
 import java.time.YearMonth;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commissioning.knowncontracts.KnownContract;
@@ -18,6 +20,7 @@ import org.springframework.stereotype.Service;
  * triangulates them with the provider's values.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RecordCouncilFigures {
 
     public record Input(String contractId, YearMonth period, List<SubmittedValue> values) {
@@ -28,10 +31,6 @@ public class RecordCouncilFigures {
     }
 
     private final ContractFigures contracts;
-
-    RecordCouncilFigures(ContractFigures contracts) {
-        this.contracts = contracts;
-    }
 
     public Recorded record(Input input) {
         String id = input.contractId();

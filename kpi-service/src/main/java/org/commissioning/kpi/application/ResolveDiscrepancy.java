@@ -2,6 +2,8 @@ package org.commissioning.kpi.application;
 
 import java.time.YearMonth;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.KpiLimits;
 import org.commissioning.kpi.api.MonthlyReturnId;
@@ -12,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** An officer resolves the open discrepancy of a KPI (and district) with a note saying how it was reconciled. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ResolveDiscrepancy {
 
     /** @param district null for the total */
@@ -22,10 +25,6 @@ public class ResolveDiscrepancy {
     }
 
     private final ContractFigures contracts;
-
-    ResolveDiscrepancy(ContractFigures contracts) {
-        this.contracts = contracts;
-    }
 
     public Resolved resolve(Input input) {
         String id = input.contractId();

@@ -3,6 +3,8 @@ package org.commissioning.kpi.application;
 import java.time.YearMonth;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.MonthlyReturnView;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Service;
  * overdue and the CSV template of the version in force. Sibling queries of one read model, kept together.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReturnReads {
 
     /** The CSV template: the header and one row per KPI the provider reports. */
@@ -22,10 +25,6 @@ public class ReturnReads {
     }
 
     private final ContractFigures contracts;
-
-    ReturnReads(ContractFigures contracts) {
-        this.contracts = contracts;
-    }
 
     /** Each value as it stands, with the value first submitted and its corrections. */
     public MonthlyReturnView find(String contractId, YearMonth period) {

@@ -3,6 +3,8 @@ package org.commissioning.kpi.application;
 import java.time.YearMonth;
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.commissioning.knowncontracts.KnownContract;
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Service;
  * return itself decides. A second submission is 409 {@code return-already-submitted}.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SubmitMonthlyReturn {
 
     /** @param period null is refused by the return ({@code period-required}) */
@@ -32,11 +35,6 @@ public class SubmitMonthlyReturn {
 
     private final ContractFigures contracts;
     private final ReturnDueDates dueDates;
-
-    SubmitMonthlyReturn(ContractFigures contracts, ReturnDueDates dueDates) {
-        this.contracts = contracts;
-        this.dueDates = dueDates;
-    }
 
     public Submitted submit(Input input) {
         String id = input.contractId();

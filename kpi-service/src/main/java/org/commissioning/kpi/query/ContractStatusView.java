@@ -3,6 +3,7 @@ package org.commissioning.kpi.query;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.kpi.api.ContractStatus;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -17,15 +18,12 @@ import org.springframework.stereotype.Component;
  * replay or a late redelivery never takes a contract back to an earlier status.
  */
 @Component
+@RequiredArgsConstructor
 public class ContractStatusView {
 
     public static final String COLLECTION = "contract_status";
 
     private final MongoTemplate mongo;
-
-    public ContractStatusView(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /**
      * Applies a status change of sequence {@code sequence}; {@code endedOn} null keeps the date already known

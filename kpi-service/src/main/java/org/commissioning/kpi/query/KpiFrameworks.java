@@ -2,6 +2,7 @@ package org.commissioning.kpi.query;
 
 import java.util.Objects;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.kpi.api.FrameworkHistory;
@@ -15,13 +16,10 @@ import org.springframework.stereotype.Component;
  * is checked against that framework, and a framework read right after it was written is the one written.
  */
 @Component
+@RequiredArgsConstructor
 public class KpiFrameworks {
 
     private final EventStore eventStore;
-
-    public KpiFrameworks(EventStore eventStore) {
-        this.eventStore = eventStore;
-    }
 
     public FrameworkHistory of(String contractId) {
         return new FrameworkHistory(eventStore.readEvents(contractId).asStream()

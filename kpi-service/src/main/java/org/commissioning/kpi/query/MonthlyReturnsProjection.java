@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.Timestamp;
@@ -43,16 +44,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("monthly-returns")
+@RequiredArgsConstructor
 public class MonthlyReturnsProjection {
 
     public static final String COLLECTION = "monthly_returns";
     public static final String OVERDUE = "overdue_returns";
 
     private final MongoTemplate mongo;
-
-    public MonthlyReturnsProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @EventHandler
     public void on(MonthlyReturnSubmittedEvent event, @Timestamp Instant at) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.YearMonth;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.kpi.application.DefineOrReviseFramework;
 import org.commissioning.kpi.application.FindFramework;
 import org.commissioning.kpi.application.FrameworkRequest;
@@ -21,15 +22,11 @@ import jakarta.validation.Valid;
 /** A contract's KPI framework: defined once, then revised in versions, each effective from a period. */
 @RestController
 @RequestMapping("/api/kpi/contracts/{contractId}/framework")
+@RequiredArgsConstructor
 public class KpiFrameworkController {
 
     private final DefineOrReviseFramework write;
     private final FindFramework find;
-
-    public KpiFrameworkController(DefineOrReviseFramework write, FindFramework find) {
-        this.write = write;
-        this.find = find;
-    }
 
     /** Defines the framework (201) or, where one exists, revises it from {@code effectiveFrom} on (200). */
     @PutMapping

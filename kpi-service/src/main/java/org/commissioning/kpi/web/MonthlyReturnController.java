@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.OverdueReturn;
 import org.commissioning.kpi.application.CorrectKpiValue;
@@ -38,6 +39,7 @@ import jakarta.validation.Valid;
  */
 @RestController
 @RequestMapping("/api/kpi/contracts/{contractId}/returns")
+@RequiredArgsConstructor
 public class MonthlyReturnController {
 
     public record ReturnSubmittedResponse(String returnId, String contractId, String period, int frameworkVersion) {
@@ -58,17 +60,6 @@ public class MonthlyReturnController {
     private final CorrectKpiValue correct;
     private final ResolveDiscrepancy resolve;
     private final ReturnReads reads;
-
-    public MonthlyReturnController(SubmitMonthlyReturn submit, ImportFiguresCsv importCsv,
-                                   RecordCouncilFigures councilFigures, CorrectKpiValue correct,
-                                   ResolveDiscrepancy resolve, ReturnReads reads) {
-        this.submit = submit;
-        this.importCsv = importCsv;
-        this.councilFigures = councilFigures;
-        this.correct = correct;
-        this.resolve = resolve;
-        this.reads = reads;
-    }
 
     @PostMapping
     public ResponseEntity<ReturnSubmittedResponse> submit(@PathVariable UUID contractId,

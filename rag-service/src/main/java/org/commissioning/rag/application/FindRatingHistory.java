@@ -2,6 +2,7 @@ package org.commissioning.rag.application;
 
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.query.ContractsKnownHere;
 import org.commissioning.rag.query.RatingHistoryProjection;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 /** A contract's rating history with its evidence, as it was known at a moment (or now). */
 @Service
+@RequiredArgsConstructor
 public class FindRatingHistory {
 
     /** @param asOf the moment, by the stored events' timestamps; null for now */
@@ -17,11 +19,6 @@ public class FindRatingHistory {
 
     private final RatingHistoryProjection history;
     private final ContractsKnownHere known;
-
-    public FindRatingHistory(RatingHistoryProjection history, ContractsKnownHere known) {
-        this.history = history;
-        this.known = known;
-    }
 
     /** 404 for a contract neither known nor rated. */
     public RatingHistory find(Query query) {

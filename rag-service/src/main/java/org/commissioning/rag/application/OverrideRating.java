@@ -2,6 +2,7 @@ package org.commissioning.rag.application;
 
 import java.time.YearMonth;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.rag.api.Basis;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 /** An officer decides a period's rating, with a rationale, within the contract's term as known here. */
 @Service
+@RequiredArgsConstructor
 public class OverrideRating {
 
     /** The officer's judgement: the rating decided (GREEN, AMBER or RED) and why. */
@@ -25,11 +27,6 @@ public class OverrideRating {
 
     private final CommandGateway commands;
     private final ContractsKnownHere known;
-
-    public OverrideRating(CommandGateway commands, ContractsKnownHere known) {
-        this.commands = commands;
-        this.known = known;
-    }
 
     /** A rating an officer does not decide is refused first (400), then an unknown contract (404). */
     public Overridden override(Judgement judgement) {

@@ -1,5 +1,6 @@
 package org.commissioning.rag.application;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.rag.api.KpiFactCommand;
 import org.springframework.stereotype.Service;
@@ -11,13 +12,10 @@ import org.springframework.stereotype.Service;
  * ratings resting on the value provisional until it is resolved.
  */
 @Service
+@RequiredArgsConstructor
 public class RateFromKpiEvents {
 
     private final CommandGateway commands;
-
-    public RateFromKpiEvents(CommandGateway commands) {
-        this.commands = commands;
-    }
 
     /** A fact the contract's ratings already hold (a redelivery, a correction to the same value) changes nothing. */
     public void apply(KpiFactCommand fact) {

@@ -3,6 +3,7 @@ package org.commissioning.rag.application;
 import java.util.Map;
 import java.util.TreeMap;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.FrameworkVersion;
@@ -18,17 +19,12 @@ import org.springframework.stereotype.Service;
  * there even while the history projection catches up).
  */
 @Service
+@RequiredArgsConstructor
 public class RederiveRatings {
 
     private final EventStore eventStore;
     private final RatingHistoryProjection history;
     private final ContractsKnownHere known;
-
-    public RederiveRatings(EventStore eventStore, RatingHistoryProjection history, ContractsKnownHere known) {
-        this.eventStore = eventStore;
-        this.history = history;
-        this.known = known;
-    }
 
     /** 404 for a contract neither known nor rated. */
     public Rederivation check(String contractId) {

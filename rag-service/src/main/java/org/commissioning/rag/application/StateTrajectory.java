@@ -1,5 +1,6 @@
 package org.commissioning.rag.application;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commissioning.platform.domain.CausationContext;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 /** An officer states where a rated contract's rating is heading, e.g. "on trajectory for green in three months". */
 @Service
+@RequiredArgsConstructor
 public class StateTrajectory {
 
     /** The statement: the rating heading for, in words, within how many months (null: the default). */
@@ -25,11 +27,6 @@ public class StateTrajectory {
 
     private final CommandGateway commands;
     private final ContractsKnownHere known;
-
-    public StateTrajectory(CommandGateway commands, ContractsKnownHere known) {
-        this.commands = commands;
-        this.known = known;
-    }
 
     /** A contract with no rating yet has no ContractRating: 409 {@code rated-before-trajectory}. */
     public Stated state(Statement statement) {

@@ -1,5 +1,6 @@
 package org.commissioning.rag.query;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.knowncontracts.KnownContracts;
 import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.rag.api.ContractTerm;
@@ -7,15 +8,11 @@ import org.springframework.stereotype.Component;
 
 /** Whether rag-service knows a contract: from its registration, or from ratings recorded for it. */
 @Component
+@RequiredArgsConstructor
 public class ContractsKnownHere {
 
     private final KnownContracts contracts;
     private final RatingHistoryProjection history;
-
-    public ContractsKnownHere(KnownContracts contracts, RatingHistoryProjection history) {
-        this.contracts = contracts;
-        this.history = history;
-    }
 
     /** @throws NotFoundException (404) for a contract neither registered nor rated here */
     public void require(String contractId) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -32,15 +33,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup("rating-history")
+@RequiredArgsConstructor
 public class RatingHistoryProjection {
 
     public static final String COLLECTION = "rating_history";
 
     private final MongoTemplate mongo;
-
-    public RatingHistoryProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     @EventHandler
     void on(ContractRatedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {

@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.rag.application.FindRatingHistory;
 import org.commissioning.rag.application.OverrideRating;
@@ -34,6 +35,7 @@ import jakarta.validation.constraints.Size;
  */
 @RestController
 @RequestMapping("/api/ratings/contracts/{contractId}")
+@RequiredArgsConstructor
 public class RatingsController {
 
     /** Body of an override: the rating decided (GREEN, AMBER or RED) and the officer's rationale. */
@@ -61,13 +63,6 @@ public class RatingsController {
     private final OverrideRating overrideRating;
     private final StateTrajectory stateTrajectory;
     private final FindRatingHistory ratingHistory;
-
-    public RatingsController(OverrideRating overrideRating, StateTrajectory stateTrajectory,
-                             FindRatingHistory ratingHistory) {
-        this.overrideRating = overrideRating;
-        this.stateTrajectory = stateTrajectory;
-        this.ratingHistory = ratingHistory;
-    }
 
     @PostMapping("/periods/{period}/override")
     public OverrideResponse override(@PathVariable UUID contractId, @PathVariable String period,
