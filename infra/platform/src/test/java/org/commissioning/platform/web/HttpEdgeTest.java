@@ -263,23 +263,23 @@ class HttpEdgeTest {
 
     private JsonNode problem(HttpResponse<String> response, int status) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).as(response.body()).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).startsWith(ProblemDetailsAdvice.TYPE_BASE);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        return problem;
+        return problem(status, response.headers().firstValue("Content-Type").orElse(null), response.body(), "");
     }
 
     private void assertProblem(RawHttp.Response response, String what) throws IOException {
         assertThat(response.status()).as(what + ": " + response.body()).isBetween(400, 499);
-        assertThat(response.header("Content-Type")).as(what + ": " + response.body()).isEqualTo("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("status").asInt()).as(what).isEqualTo(response.status());
+        problem(response.status(), response.header("Content-Type"), response.body(), what);
+    }
+
+    /** An RFC 9457 problem of HTTP status {@code status}, typed and titled as the platform writes every one. */
+    private JsonNode problem(int status, String contentType, String body, String what) throws IOException {
+        assertThat(contentType).as(what + ": " + body).isEqualTo("application/problem+json");
+        JsonNode problem = json.readTree(body);
+        assertThat(problem.get("status").asInt()).as(what).isEqualTo(status);
         assertThat(problem.get("type").asText()).as(what).startsWith(ProblemDetailsAdvice.TYPE_BASE);
         assertThat(problem.get("title").asText()).as(what).isNotBlank();
         assertThat(problem.get("detail").asText()).as(what).isNotBlank();
+        return problem;
     }
 
     private static String with(String original, String replacement) {
