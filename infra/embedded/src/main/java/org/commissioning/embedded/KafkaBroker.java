@@ -1,10 +1,10 @@
 package org.commissioning.embedded;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,9 +28,10 @@ import kafka.server.KafkaRaftServer;
 /**
  * A real, single-node Apache Kafka broker in KRaft mode (combined broker and controller), run in-process.
  * Its log directory is formatted on first start and reused afterwards, so data survives a restart.
- * It can be stopped and started again on the same port, which is how tests take the broker away.
+ * It can be stopped and started again on the same port, which is how tests take the broker away. Its settings
+ * besides ports and data directory are in {@code kafka-broker.properties} next to this class.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker extends InProcessServer<KafkaBroker> {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBroker.class);
 
@@ -50,31 +51,31 @@ public final class KafkaBroker implements AutoCloseable {
         return new KafkaBroker(logDir, freePort(), freePort());
     }
 
-    public synchronized KafkaBroker start() {
-        if (server != null) {
-            return this;
-        }
+    @Override
+    protected void startServer() {
         KafkaConfig config = new KafkaConfig(properties(), false);
         formatIfNew();
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        awaitReady(Duration.ofSeconds(60));
+        try {
+            awaitReady(Duration.ofSeconds(60));
+        } catch (RuntimeException e) {
+            shutDown();
+            throw e;
+        }
         log.info("Kafka broker (KRaft) ready on {} with data in {}", bootstrapServers(), logDir);
-        return this;
     }
 
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
-        server.shutdown();
-        server.awaitShutdown();
-        server = null;
+    @Override
+    protected void stopServer() {
+        shutDown();
         log.info("Kafka broker on {} stopped", bootstrapServers());
     }
 
-    public synchronized boolean isRunning() {
-        return server != null;
+    private void shutDown() {
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
     }
 
     public String bootstrapServers() {
@@ -89,35 +90,18 @@ public final class KafkaBroker implements AutoCloseable {
         return logDir;
     }
 
-    @Override
-    public void close() {
-        stop();
-    }
-
     private Properties properties() {
         Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
+        try (InputStream fixed = KafkaBroker.class.getResourceAsStream("kafka-broker.properties")) {
+            p.load(fixed);
+        } catch (IOException e) {
+            throw new UncheckedIOException("kafka-broker.properties is missing from the classpath", e);
+        }
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
         p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("log.dirs", logDir.toAbsolutePath().toString());
-        p.put("num.partitions", "3");
-        p.put("default.replication.factor", "1");
-        p.put("min.insync.replicas", "1");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "3");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "true");
-        p.put("log.flush.interval.messages", "1");
-        p.put("controlled.shutdown.enable", "true");
-        p.put("controller.quorum.election.timeout.ms", "1000");
-        p.put("controller.quorum.fetch.timeout.ms", "2000");
         return p;
     }
 
@@ -159,15 +143,6 @@ public final class KafkaBroker implements AutoCloseable {
                     }
                 }
             }
-        }
-    }
-
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

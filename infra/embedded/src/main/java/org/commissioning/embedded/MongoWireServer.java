@@ -18,7 +18,7 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  * With a file it keeps its data on disk (H2 MVStore); without one it keeps it in memory.
  * It has no transactions and ignores non-unique indexes: code that runs on it must not rely on either.
  */
-public final class MongoWireServer implements AutoCloseable {
+public final class MongoWireServer extends InProcessServer<MongoWireServer> {
 
     private static final Logger log = LoggerFactory.getLogger(MongoWireServer.class);
 
@@ -41,13 +41,11 @@ public final class MongoWireServer implements AutoCloseable {
     }
 
     public static MongoWireServer inMemoryOnFreePort() {
-        return inMemory(KafkaBroker.freePort());
+        return inMemory(freePort());
     }
 
-    public synchronized MongoWireServer start() {
-        if (server != null) {
-            return this;
-        }
+    @Override
+    protected void startServer() {
         if (file == null) {
             backend = H2Backend.inMemory();
         } else {
@@ -60,16 +58,18 @@ public final class MongoWireServer implements AutoCloseable {
         }
         MongoBackend versioned = backend.version(ServerVersion.MONGO_5_0);
         server = new MongoServer(versioned);
-        server.bind("127.0.0.1", port);
+        try {
+            server.bind("127.0.0.1", port);
+        } catch (RuntimeException e) {
+            stopServer();
+            throw e;
+        }
         log.info("MongoDB wire-protocol server ready on {} ({})", connectionString(),
                 file == null ? "in memory" : "data in " + file);
-        return this;
     }
 
-    public synchronized void stop() {
-        if (server == null) {
-            return;
-        }
+    @Override
+    protected void stopServer() {
         server.shutdownNow();
         backend.close();
         server = null;
@@ -82,10 +82,5 @@ public final class MongoWireServer implements AutoCloseable {
 
     public int port() {
         return port;
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }

@@ -1,6 +1,7 @@
 package org.commissioning.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 
@@ -34,6 +35,44 @@ class MongoWireServerTest {
             assertThat(found.getInteger("n")).isEqualTo(1);
         } finally {
             server.stop();
+        }
+    }
+
+    @Test
+    void startsAndStopsOnceHoweverOftenItIsAskedAndStartsAgainOnTheSamePort() {
+        MongoWireServer server = MongoWireServer.inMemoryOnFreePort();
+        assertThat(server.isRunning()).isFalse();
+
+        assertThat(server.start()).isSameAs(server.start());
+        assertThat(server.isRunning()).isTrue();
+        server.stop();
+        server.stop();
+        assertThat(server.isRunning()).isFalse();
+
+        try (server) {
+            server.start();
+            try (MongoClient client = MongoClients.create(server.connectionString())) {
+                client.getDatabase("test").getCollection("things").insertOne(new Document("_id", "b"));
+                assertThat(client.getDatabase("test").getCollection("things").countDocuments()).isEqualTo(1);
+            }
+        }
+        assertThat(server.isRunning()).as("closed").isFalse();
+    }
+
+    @Test
+    void refusesToStartOnAPortInUseAndCanStartOnceItIsFree() {
+        MongoWireServer first = MongoWireServer.inMemoryOnFreePort().start();
+        MongoWireServer second = MongoWireServer.inMemory(first.port());
+        try {
+            assertThatThrownBy(second::start).isNotNull();
+            assertThat(second.isRunning()).isFalse();
+
+            first.stop();
+            second.start();
+            assertThat(second.isRunning()).isTrue();
+        } finally {
+            first.stop();
+            second.stop();
         }
     }
 }

@@ -1,10 +1,6 @@
 package org.commissioning.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -36,7 +31,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * effective today), and the reasons quote the paper's wording. Each contract's history is read first and only the
  * steps not yet taken are taken, so loading again after a restart repeats nothing.
  */
-public final class DemoData {
+public final class DemoData extends DemoLoader {
 
     private static final Map<String, String> SERVICE_AREAS = Map.of(
             "Family Support", "FAMILY_SUPPORT",
@@ -47,23 +42,26 @@ public final class DemoData {
             "Emotional Health and Wellbeing", "EMOTIONAL_HEALTH_AND_WELLBEING",
             "Local Grants", "LOCAL_GRANTS");
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
     /** @param escalationSteps the escalation steps of the demo contracts taken by this load (0 when all were taken) */
     public record Result(int registered, int alreadyThere, List<String> failures, int escalationSteps) {
     }
 
     static final String SOURCE = " (KCC Early Help contract monitoring report, 2018, Fig. 2)";
 
+    /** Waits up to 20 s for the history of a contract registered a moment ago to be readable. */
+    public DemoData() {
+        this(Duration.ofSeconds(20));
+    }
+
+    /** @param patience how long to wait for the history of a contract registered a moment ago to be readable */
+    public DemoData(Duration patience) {
+        super(patience);
+    }
+
     /** The registration requests, one per contract of the demo data. */
     public List<ObjectNode> registrations() throws IOException {
-        JsonNode root;
-        try (InputStream in = DemoData.class.getResourceAsStream("/demo/kent-2018.json")) {
-            root = json.readTree(in);
-        }
         List<ObjectNode> requests = new ArrayList<>();
-        for (JsonNode c : root.get("contracts")) {
+        for (JsonNode c : contracts()) {
             ObjectNode request = json.createObjectNode();
             String serviceArea = SERVICE_AREAS.get(c.get("serviceArea").asText());
             ObjectNode lot = lot(c.get("lot"));
@@ -84,12 +82,8 @@ public final class DemoData {
         int alreadyThere = 0;
         List<String> failures = new ArrayList<>();
         for (ObjectNode request : registrations()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/api/contracts"))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/json")
-                    .header("X-Actor", "demo-loader")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(request)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send("POST", gatewayUrl + "/api/contracts",
+                    json.writeValueAsString(request));
             switch (response.statusCode()) {
                 case 201 -> registered++;
                 case 409 -> alreadyThere++;
@@ -108,9 +102,7 @@ public final class DemoData {
 
     /** The contracts of the demo data as the resource gives them. */
     JsonNode contracts() throws IOException {
-        try (InputStream in = DemoData.class.getResourceAsStream("/demo/kent-2018.json")) {
-            return json.readTree(in).get("contracts");
-        }
+        return demo("contracts");
     }
 
     /** The fixed id under which the contract of the demo data is registered. */
@@ -183,10 +175,8 @@ public final class DemoData {
                     continue;
                 }
             }
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                    URI.create(gatewayUrl + "/api/contracts/" + id + path))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))));
+            HttpResponse<String> response = client.send("POST", gatewayUrl + "/api/contracts/" + id + path,
+                    json.writeValueAsString(body));
             if (response.statusCode() != 200) {
                 failures.add(name + ": " + step.asText() + " " + response.statusCode() + " " + response.body());
                 return steps;
@@ -214,10 +204,9 @@ public final class DemoData {
      * null if it cannot be read.
      */
     private Set<String> historyTypes(String gatewayUrl, String id) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(
-                    URI.create(gatewayUrl + "/api/contracts/" + id + "/history")).GET());
+            HttpResponse<String> response = client.send("GET", gatewayUrl + "/api/contracts/" + id + "/history", null);
             if (response.statusCode() == 200) {
                 JsonNode history = json.readTree(response.body());
                 if (!history.isEmpty()) {
@@ -231,11 +220,6 @@ public final class DemoData {
             }
             Thread.sleep(250);
         }
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(30)).header("X-Actor", "demo-loader").build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     private ObjectNode lot(JsonNode lot) {

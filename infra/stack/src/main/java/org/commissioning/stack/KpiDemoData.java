@@ -1,14 +1,12 @@
 package org.commissioning.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -19,22 +17,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * {@code demo-loader}). Idempotent: an existing framework is left as it is, and a 409 for a return counts as already
  * there. Not wired into {@link LocalStack} yet; call it after {@link DemoData#load(String)}.
  */
-public final class KpiDemoData {
+public final class KpiDemoData extends DemoLoader {
 
     /** The template's codes, in the order of {@code kpiTable.kpis} (004, Figure 2). */
     static final List<String> KPI_CODES = List.of("CALLS-TRIAGED-24H", "LAC-ASSESSED-2W", "CRISIS-TREATED-4H");
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final GatewayClient client = new GatewayClient(GatewayClient.DEMO_ACTOR);
-    private final Duration patience;
-
     public KpiDemoData() {
-        this(Duration.ofSeconds(60));
+        this(SERVICE_PATIENCE);
     }
 
     /** @param patience how long to wait for kpi-service to know the contract (from {@code ContractRegistered}) */
     public KpiDemoData(Duration patience) {
-        this.patience = patience;
+        super(patience);
     }
 
     /**
@@ -87,11 +81,7 @@ public final class KpiDemoData {
 
     /** One return request per month of {@code kpiTable}, a value per KPI (a month without a value is left out). */
     public List<ObjectNode> returns() throws IOException {
-        JsonNode table;
-        try (InputStream in = KpiDemoData.class.getResourceAsStream("/demo/kent-2018.json")) {
-            table = json.readTree(in).get("kpiTable");
-        }
-        return returns(table);
+        return returns(demo("kpiTable"));
     }
 
     List<ObjectNode> returns(JsonNode table) {
@@ -118,6 +108,4 @@ public final class KpiDemoData {
         }
         return requests;
     }
-
-
 }

@@ -1,7 +1,6 @@
 package org.commissioning.stack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -28,22 +26,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * NELFT's monthly returns (loaded by {@link KpiDemoData}) are rated by rag-service itself; {@link #monthByMonth}
  * reads them back as one line for the launcher's summary.
  */
-public final class RatingDemoData {
+public final class RatingDemoData extends DemoLoader {
 
     static final String PERIOD_TEXT = "2018-04";
     static final String REPORT = "the 2018 Early Help contract monitoring report";
 
-    private final ObjectMapper json = new ObjectMapper();
-    private final GatewayClient client = new GatewayClient(GatewayClient.DEMO_ACTOR);
-    private final Duration patience;
-
     public RatingDemoData() {
-        this(Duration.ofSeconds(60));
+        this(SERVICE_PATIENCE);
     }
 
     /** @param patience how long, in all, to wait for rag-service to know the demo contracts */
     public RatingDemoData(Duration patience) {
-        this.patience = patience;
+        super(patience);
     }
 
     /** One 2018 rating of the demo data, as it is sent. */
@@ -176,11 +170,9 @@ public final class RatingDemoData {
 
     /** The months of NELFT's demo returns (kpiTable). */
     List<String> demoMonths() throws IOException {
-        try (InputStream in = RatingDemoData.class.getResourceAsStream("/demo/kent-2018.json")) {
-            List<String> months = new ArrayList<>();
-            json.readTree(in).get("kpiTable").get("months").forEach(m -> months.add(m.asText()));
-            return months;
-        }
+        List<String> months = new ArrayList<>();
+        demo("kpiTable").get("months").forEach(m -> months.add(m.asText()));
+        return months;
     }
 
     /** Rated with every headline KPI's value: a month's values are rated one by one, NOT_RATED until the last. */
@@ -200,6 +192,4 @@ public final class RatingDemoData {
         }
         return null;
     }
-
-
 }

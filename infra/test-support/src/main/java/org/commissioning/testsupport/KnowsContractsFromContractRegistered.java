@@ -66,20 +66,7 @@ public abstract class KnowsContractsFromContractRegistered extends ServiceOnEmbe
         String id = UUID.randomUUID().toString();
         send(IntegrationEvents.registered(id, 1));
 
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            ResponseEntity<String> found = get(api + "/" + id);
-            assertThat(found.getStatusCode().value()).isEqualTo(200);
-            JsonNode body = json.readTree(found.getBody());
-            assertThat(body.get("id").asText()).isEqualTo(id);
-            assertThat(body.get("provider").asText()).isEqualTo("Sk8side");
-            assertThat(body.get("serviceArea").asText()).isEqualTo("YOUTH");
-            assertThat(body.get("lotScope").asText()).isEqualTo("DISTRICT");
-            assertThat(body.get("districts").toString()).isEqualTo("[\"Ashford\"]");
-            assertThat(body.get("start").asText()).isEqualTo("2016-04-01");
-            assertThat(body.get("end").asText()).isEqualTo("2019-03-31");
-            assertThat(body.get("registeredAt").asText()).isEqualTo("2018-04-03T09:15:00Z");
-            assertThat(body.get("lastSequence").asLong()).isEqualTo(1);
-        });
+        await().atMost(PATIENCE).untilAsserted(() -> KnownContractResponses.assertRegisteredOnce(get(api + "/" + id), id));
         assertThat(idsListed()).contains(id);
     }
 

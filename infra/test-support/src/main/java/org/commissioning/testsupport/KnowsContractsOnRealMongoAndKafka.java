@@ -1,6 +1,5 @@
 package org.commissioning.testsupport;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -10,10 +9,7 @@ import org.commissioning.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * {@link KnowsContractsFromContractRegistered}'s first promise on real MongoDB (a replica set, with transactions:
@@ -42,15 +38,7 @@ public abstract class KnowsContractsOnRealMongoAndKafka extends RealMongoAndKafk
         String id = UUID.randomUUID().toString();
         EventSender.send(KAFKA.getBootstrapServers(), Topics.CONTRACTS, IntegrationEvents.registered(id, 1));
 
-        ObjectMapper json = new ObjectMapper();
-        await().atMost(PATIENCE).untilAsserted(() -> {
-            ResponseEntity<String> found = TestHttp.client(port).get().uri(api + "/" + id).retrieve().toEntity(String.class);
-            assertThat(found.getStatusCode().value()).isEqualTo(200);
-            JsonNode body = json.readTree(found.getBody());
-            assertThat(body.get("id").asText()).isEqualTo(id);
-            assertThat(body.get("provider").asText()).isEqualTo("Sk8side");
-            assertThat(body.get("registeredAt").asText()).isEqualTo("2018-04-03T09:15:00Z");
-            assertThat(body.get("lastSequence").asLong()).isEqualTo(1);
-        });
+        await().atMost(PATIENCE).untilAsserted(() -> KnownContractResponses.assertRegisteredOnce(
+                TestHttp.client(port).get().uri(api + "/" + id).retrieve().toEntity(String.class), id));
     }
 }

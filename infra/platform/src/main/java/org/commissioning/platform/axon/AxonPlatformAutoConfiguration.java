@@ -90,7 +90,7 @@ public class AxonPlatformAutoConfiguration {
                 .snapshotFilter(configuration.snapshotFilter())
                 .eventSerializer(eventSerializer)
                 .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
-                        properties.getAxon().getLookBack()))
+                        properties.axon().lookBack()))
                 .upcasterChain(configuration.upcasterChain())
                 .build();
     }
@@ -101,7 +101,7 @@ public class AxonPlatformAutoConfiguration {
      */
     @Bean
     public SnapshotTriggerDefinition aggregateSnapshotTrigger(Snapshotter snapshotter, PlatformProperties properties) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.getAxon().getSnapshotThreshold());
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.axon().snapshotThreshold());
     }
 
     @Bean
@@ -152,23 +152,23 @@ public class AxonPlatformAutoConfiguration {
                                    IntegrationEventPublisher publisher, PlatformMetrics metrics,
                                    ParkedEvents parkedEvents, ObjectProvider<EventStore> eventStore,
                                    PlatformProperties properties) {
-        PlatformProperties.Relay relay = properties.getRelay();
+        PlatformProperties.Relay relay = properties.relay();
         return new OutboxRelay(translator, ledger, publisher, metrics, parkedEvents,
-                new StoredEvents(eventStore::getObject), Clock.systemUTC(), properties.getSource(),
-                relay.getAttempts(), relay.getBackoff());
+                new StoredEvents(eventStore::getObject), Clock.systemUTC(), properties.source(),
+                relay.attempts(), relay.backoff());
     }
 
     /** The {@code relay} health component: DEGRADED (HTTP 200) while events are parked. */
     @Bean(name = "relayHealthIndicator")
     @ConditionalOnBean(IntegrationEventTranslator.class)
-    public RelayHealthIndicator relayHealthIndicator(ParkedEvents parkedEvents, OutboxRelay outboxRelay) {
-        return new RelayHealthIndicator(parkedEvents, outboxRelay);
+    public RelayHealthIndicator relayHealthIndicator(OutboxRelay outboxRelay) {
+        return new RelayHealthIndicator(outboxRelay);
     }
 
     @Bean
     @ConditionalOnBean(IntegrationEventTranslator.class)
-    public RelayEndpoint relayEndpoint(ParkedEvents parkedEvents, OutboxRelay outboxRelay) {
-        return new RelayEndpoint(parkedEvents, outboxRelay);
+    public RelayEndpoint relayEndpoint(OutboxRelay outboxRelay) {
+        return new RelayEndpoint(outboxRelay);
     }
 
     /** Events parked before a restart show on {@code platform_relay_parked} from the start. */

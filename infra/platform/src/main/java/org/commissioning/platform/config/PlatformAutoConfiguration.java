@@ -89,6 +89,6 @@ public class PlatformAutoConfiguration {
     @Bean
     @ConditionalOnProperty("platform.parent-pid")
     public ParentProcessWatchdog parentProcessWatchdog(PlatformProperties properties) {
-        return new ParentProcessWatchdog(properties.getParentPid());
+        return new ParentProcessWatchdog(properties.parentPid());
     }
 }

@@ -283,6 +283,13 @@ public class OutboxRelay {
         }
     }
 
+    /** What is parked now; brings the {@code platform_relay_parked} gauge in line with it. */
+    public RelayStatus status() {
+        RelayStatus status = RelayStatus.of(parked.all());
+        refreshParked();
+        return status;
+    }
+
     /** Brings the {@code platform_relay_parked} gauge in line with the store. */
     public void refreshParked() {
         metrics.parkedNow(parked.countByTopic());

@@ -8,34 +8,28 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.lang.Nullable;
 
 /**
- * {@code /actuator/relay}, for operators: {@code GET} lists the parked events, oldest first; {@code POST} retries
- * every held stream, or only {@code {"stream": "<topic>|<subject>"}}, after the cause has been fixed.
+ * {@code /actuator/relay}, for operators: {@code GET} lists the parked events, oldest first ({@link RelayStatus});
+ * {@code POST} retries every held stream, or only {@code {"stream": "<topic>|<subject>"}}, after the cause has been
+ * fixed.
  */
 @Endpoint(id = "relay")
 public class RelayEndpoint {
 
-    private final ParkedEvents parked;
     private final OutboxRelay relay;
 
-    public RelayEndpoint(ParkedEvents parked, OutboxRelay relay) {
-        this.parked = parked;
+    public RelayEndpoint(OutboxRelay relay) {
         this.relay = relay;
     }
 
     @ReadOperation
-    public Parked parked() {
-        List<ParkedEvents.Entry> entries = parked.all();
-        return new Parked(entries.size(), entries.stream().map(ParkedEvents.Entry::stream).distinct().toList(),
-                entries);
+    public RelayStatus parked() {
+        return relay.status();
     }
 
     @WriteOperation
     public Retried retry(@Nullable String stream) throws InterruptedException {
         List<OutboxRelay.StreamRetry> streams = relay.retry(stream == null || stream.isBlank() ? null : stream);
-        return new Retried(streams, parked.count());
-    }
-
-    public record Parked(long parked, List<String> streams, List<ParkedEvents.Entry> events) {
+        return new Retried(streams, relay.status().parked());
     }
 
     public record Retried(List<OutboxRelay.StreamRetry> streams, long stillParked) {

@@ -1,7 +1,6 @@
 package org.commissioning.platform.relay;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.actuate.health.Health;
@@ -20,25 +19,22 @@ public class RelayHealthIndicator implements HealthIndicator {
     public static final Status DEGRADED = new Status(DEGRADED_CODE,
             "Events are parked; their streams are held until an operator retries them (POST /actuator/relay)");
 
-    private final ParkedEvents parked;
     private final OutboxRelay relay;
 
-    public RelayHealthIndicator(ParkedEvents parked, OutboxRelay relay) {
-        this.parked = parked;
+    public RelayHealthIndicator(OutboxRelay relay) {
         this.relay = relay;
     }
 
     @Override
     public Health health() {
-        List<ParkedEvents.Entry> entries = parked.all();
-        relay.refreshParked();
-        if (entries.isEmpty()) {
-            return Health.up().withDetail("parked", 0).build();
+        RelayStatus status = relay.status();
+        if (status.parked() == 0) {
+            return Health.up().withDetail("parked", 0L).build();
         }
-        ParkedEvents.Entry oldest = entries.get(0);
+        ParkedEvents.Entry oldest = status.oldest();
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("parked", entries.size());
-        details.put("streamsHeld", entries.stream().map(ParkedEvents.Entry::stream).distinct().count());
+        details.put("parked", status.parked());
+        details.put("streamsHeld", (long) status.streams().size());
         details.put("oldestParkedAt", oldest.parkedAt());
         details.put("oldestStream", oldest.stream());
         details.put("oldestReason", oldest.reason());

@@ -36,8 +36,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
     }
 
     public RequestBodyLimitFilter(PlatformWebProperties properties) {
-        this(properties.getMaxBodySize().toBytes(), properties.getMaxUploadSize().toBytes(),
-                properties.getUploadMediaTypes().stream().map(MediaType::parseMediaType).toList());
+        this(properties.maxBodySize().toBytes(), properties.maxUploadSize().toBytes(),
+                properties.uploadMediaTypes().stream().map(MediaType::parseMediaType).toList());
     }
 
     @Override

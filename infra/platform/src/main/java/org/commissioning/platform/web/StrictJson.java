@@ -2,6 +2,7 @@ package org.commissioning.platform.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.function.BiFunction;
 
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
@@ -99,18 +100,29 @@ public final class StrictJson implements WebMvcConfigurer {
         }
     }
 
-    private static final class NotNull extends DelegatingDeserializer {
+    /** A deserializer of {@code type} that reads as its delegate does, but refuses more. */
+    private abstract static class Refusing extends DelegatingDeserializer {
 
-        private final Class<?> type;
+        final Class<?> type;
+        private final BiFunction<JsonDeserializer<?>, Class<?>, Refusing> sameFor;
 
-        NotNull(JsonDeserializer<?> delegate, Class<?> type) {
+        Refusing(JsonDeserializer<?> delegate, Class<?> type,
+                 BiFunction<JsonDeserializer<?>, Class<?>, Refusing> sameFor) {
             super(delegate);
             this.type = type;
+            this.sameFor = sameFor;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new NotNull(delegate, type);
+            return sameFor.apply(delegate, type);
+        }
+    }
+
+    private static final class NotNull extends Refusing {
+
+        NotNull(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate, type, NotNull::new);
         }
 
         @Override
@@ -129,18 +141,10 @@ public final class StrictJson implements WebMvcConfigurer {
         }
     }
 
-    private static final class StringOnly extends DelegatingDeserializer {
-
-        private final Class<?> type;
+    private static final class StringOnly extends Refusing {
 
         StringOnly(JsonDeserializer<?> delegate, Class<?> type) {
-            super(delegate);
-            this.type = type;
-        }
-
-        @Override
-        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new StringOnly(delegate, type);
+            super(delegate, type, StringOnly::new);
         }
 
         @Override

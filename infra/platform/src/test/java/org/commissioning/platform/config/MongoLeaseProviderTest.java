@@ -14,12 +14,9 @@ import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.bson.Document;
-import org.commissioning.embedded.MongoWireServer;
-import org.junit.jupiter.api.AfterAll;
+import org.commissioning.platform.InProcessMongo;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -28,18 +25,9 @@ import net.javacrumbs.shedlock.core.SimpleLock;
 /** Leases of scheduled scans on the MongoDB wire-protocol server, through the real driver. */
 class MongoLeaseProviderTest {
 
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-    static final MongoClient CLIENT = MongoClients.create(MONGO.connectionString());
-
-    final MongoCollection<Document> leases = CLIENT.getDatabase("leases").getCollection("shedLock");
+    final MongoCollection<Document> leases = InProcessMongo.newDatabase("leases").getCollection("shedLock");
     final MongoLeaseProvider one = new MongoLeaseProvider(leases, "one");
     final MongoLeaseProvider other = new MongoLeaseProvider(leases, "other");
-
-    @AfterAll
-    static void close() {
-        CLIENT.close();
-        MONGO.stop();
-    }
 
     static LockConfiguration lease(String name, Duration atMost, Duration atLeast) {
         return new LockConfiguration(Instant.now(), name, atMost, atLeast);

@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -21,14 +20,13 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.commissioning.embedded.MongoWireServer;
 import org.commissioning.events.IntegrationEvent;
+import org.commissioning.platform.InProcessMongo;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractOfficersAssigned;
 import org.commissioning.platform.messaging.IntegrationEventPublisher;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.messaging.PublishFailedException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +34,6 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -46,15 +42,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
  * store in memory, with a publisher that fails the way Kafka's producer does.
  */
 class OutboxRelayParkingTest {
-
-    static final MongoWireServer MONGO = MongoWireServer.inMemoryOnFreePort().start();
-    static final MongoClient CLIENT = MongoClients.create(MONGO.connectionString());
-
-    @AfterAll
-    static void stop() {
-        CLIENT.close();
-        MONGO.stop();
-    }
 
     /** A stored event of the test aggregate: a contract whose lead officer is named. */
     record OfficerNamed(String contractId, String leadOfficer) {
@@ -72,7 +59,7 @@ class OutboxRelayParkingTest {
 
     @BeforeEach
     void setUp() {
-        MongoTemplate mongo = new MongoTemplate(CLIENT, "relay-" + UUID.randomUUID());
+        MongoTemplate mongo = InProcessMongo.newDatabase("relay");
         metrics = new PlatformMetrics(new SimpleMeterRegistry());
         ledger = new OutboxLedger(mongo);
         parked = new ParkedEvents(mongo);
@@ -138,18 +125,16 @@ class OutboxRelayParkingTest {
 
     @Test
     void holdsLaterEventsOfAParkedContractUnsentWhileOtherContractsFlow() throws Exception {
-        broker.maxLeadOfficerLength = 10;
         relayed(store("A", "Ann"));
-        DomainEventMessage<?> tooLarge = relayed(store("A", "x".repeat(50)));
-        DomainEventMessage<?> behind = relayed(store("A", "Bob"));
+        ParkedStream a = parkedStream("A");
         relayed(store("B", "Cat"));
         relayed(store("B", "Dan"));
 
         assertThat(broker.published).extracting(e -> e.subject() + e.sequence())
                 .containsExactly("A1", "B1", "B2");
         assertThat(parked.all()).extracting(ParkedEvents.Entry::eventId)
-                .containsExactly(tooLarge.getIdentifier(), behind.getIdentifier());
-        ParkedEvents.Entry held = parked.find(behind.getIdentifier()).orElseThrow();
+                .containsExactly(a.tooLarge().getIdentifier(), a.behind().getIdentifier());
+        ParkedEvents.Entry held = parked.find(a.behind().getIdentifier()).orElseThrow();
         assertThat(held.held()).isTrue();
         assertThat(held.stream()).isEqualTo(Topics.CONTRACTS + "|A");
         assertThat(held.sequence()).as("numbered when it is sent, after the event it waits for").isNull();
@@ -160,11 +145,9 @@ class OutboxRelayParkingTest {
 
     @Test
     void aRetryAfterTheFixPublishesTheStreamInOrderWithTheSameIdsAndSequences() throws Exception {
-        broker.maxLeadOfficerLength = 10;
         relayed(store("A", "Ann"));
-        DomainEventMessage<?> tooLarge = relayed(store("A", "x".repeat(50)));
-        DomainEventMessage<?> behind = relayed(store("A", "Bob"));
-        long parkedSequence = parked.find(tooLarge.getIdentifier()).orElseThrow().sequence();
+        ParkedStream a = parkedStream("A");
+        long parkedSequence = parked.find(a.tooLarge().getIdentifier()).orElseThrow().sequence();
 
         broker.maxLeadOfficerLength = 100;
         List<OutboxRelay.StreamRetry> result = relay.retry(null);
@@ -172,8 +155,8 @@ class OutboxRelayParkingTest {
         assertThat(result).containsExactly(new OutboxRelay.StreamRetry(Topics.CONTRACTS + "|A", 2, 0, 0, null));
         assertThat(broker.published).extracting(IntegrationEvent::id, IntegrationEvent::sequence).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(broker.published.get(0).id(), 1L),
-                org.assertj.core.groups.Tuple.tuple(tooLarge.getIdentifier(), parkedSequence),
-                org.assertj.core.groups.Tuple.tuple(behind.getIdentifier(), 3L));
+                org.assertj.core.groups.Tuple.tuple(a.tooLarge().getIdentifier(), parkedSequence),
+                org.assertj.core.groups.Tuple.tuple(a.behind().getIdentifier(), 3L));
         assertThat(parked.count()).isZero();
         assertThat(ledger.unpublished()).isZero();
         assertThat(metrics.gauge("platform.relay.parked", "topic", Topics.CONTRACTS)).isZero();
@@ -184,9 +167,7 @@ class OutboxRelayParkingTest {
 
     @Test
     void aRetryThatStillFailsKeepsTheEventParkedAndItsStreamHeld() throws Exception {
-        broker.maxLeadOfficerLength = 10;
-        DomainEventMessage<?> tooLarge = relayed(store("A", "x".repeat(50)));
-        DomainEventMessage<?> behind = relayed(store("A", "Bob"));
+        ParkedStream a = parkedStream("A");
 
         List<OutboxRelay.StreamRetry> result = relay.retry(Topics.CONTRACTS + "|A");
 
@@ -196,11 +177,11 @@ class OutboxRelayParkingTest {
             assertThat(r.failure()).contains("RecordTooLargeException");
         });
         assertThat(broker.published).isEmpty();
-        ParkedEvents.Entry entry = parked.find(tooLarge.getIdentifier()).orElseThrow();
+        ParkedEvents.Entry entry = parked.find(a.tooLarge().getIdentifier()).orElseThrow();
         assertThat(entry.attempts()).isEqualTo(2);
         assertThat(entry.sequence()).isEqualTo(1);
         assertThat(entry.lastAttemptAt()).isAfterOrEqualTo(entry.parkedAt());
-        assertThat(parked.find(behind.getIdentifier()).orElseThrow().attempts())
+        assertThat(parked.find(a.behind().getIdentifier()).orElseThrow().attempts())
                 .as("the events behind it are not tried").isZero();
 
         relayed(store("A", "Eve"));
@@ -260,22 +241,61 @@ class OutboxRelayParkingTest {
 
     @Test
     void theRelayHealthComponentIsDegradedWhileAnythingIsParked() throws Exception {
-        RelayHealthIndicator health = new RelayHealthIndicator(parked, relay);
+        RelayHealthIndicator health = new RelayHealthIndicator(relay);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
 
-        broker.maxLeadOfficerLength = 10;
-        relayed(store("A", "x".repeat(50)));
-        relayed(store("A", "Bob"));
+        parkedStream("A");
         Health degraded = health.health();
 
         assertThat(degraded.getStatus().getCode()).isEqualTo("DEGRADED");
-        assertThat(degraded.getDetails()).containsEntry("parked", 2).containsEntry("streamsHeld", 1L)
+        assertThat(degraded.getDetails()).containsEntry("parked", 2L).containsEntry("streamsHeld", 1L)
                 .containsKey("oldestParkedAt");
         assertThat(degraded.getDetails().get("oldestReason").toString()).contains("RecordTooLargeException");
 
         broker.maxLeadOfficerLength = 100;
         relay.retry(null);
         assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
+
+    @Test
+    void theOperatorEndpointListsWhatTheHealthComponentCountsAndRetriesOneStreamOrAll() throws Exception {
+        RelayEndpoint endpoint = new RelayEndpoint(relay);
+        RelayHealthIndicator health = new RelayHealthIndicator(relay);
+        ParkedStream a = parkedStream("A");
+        ParkedStream b = parkedStream("B");
+
+        RelayStatus status = endpoint.parked();
+
+        assertThat(status.parked()).isEqualTo(4);
+        assertThat(status.streams()).containsExactly(Topics.CONTRACTS + "|A", Topics.CONTRACTS + "|B");
+        assertThat(status.events()).extracting(ParkedEvents.Entry::eventId).containsExactly(
+                a.tooLarge().getIdentifier(), a.behind().getIdentifier(),
+                b.tooLarge().getIdentifier(), b.behind().getIdentifier());
+        assertThat(health.health().getDetails()).containsEntry("parked", status.parked())
+                .containsEntry("streamsHeld", (long) status.streams().size())
+                .containsEntry("oldestStream", Topics.CONTRACTS + "|A")
+                .containsEntry("oldestParkedAt", status.events().get(0).parkedAt());
+
+        broker.maxLeadOfficerLength = 100;
+        RelayEndpoint.Retried retried = endpoint.retry(Topics.CONTRACTS + "|B");
+
+        assertThat(retried.streams()).extracting(OutboxRelay.StreamRetry::stream).containsExactly(Topics.CONTRACTS + "|B");
+        assertThat(retried.stillParked()).isEqualTo(2);
+        assertThat(endpoint.parked().streams()).containsExactly(Topics.CONTRACTS + "|A");
+        assertThat(endpoint.retry(" ").stillParked()).as("a blank stream retries them all").isZero();
+        assertThat(endpoint.parked().events()).isEmpty();
+        assertThat(health.health().getDetails()).containsEntry("parked", 0L);
+    }
+
+    /** A stream held by a parked event: one the broker rejects as too large, and one more of its contract behind it. */
+    private ParkedStream parkedStream(String contractId) throws InterruptedException {
+        broker.maxLeadOfficerLength = 10;
+        DomainEventMessage<?> tooLarge = relayed(store(contractId, "x".repeat(50)));
+        DomainEventMessage<?> behind = relayed(store(contractId, "Bob"));
+        return new ParkedStream(tooLarge, behind);
+    }
+
+    record ParkedStream(DomainEventMessage<?> tooLarge, DomainEventMessage<?> behind) {
     }
 
     private DomainEventMessage<?> store(String contractId, String leadOfficer) {

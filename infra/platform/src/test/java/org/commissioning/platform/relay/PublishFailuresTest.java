@@ -1,8 +1,10 @@
 package org.commissioning.platform.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
 
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.InvalidTopicException;
@@ -15,41 +17,49 @@ import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.commissioning.platform.messaging.EventEncodingException;
 import org.commissioning.platform.messaging.PublishFailedException;
 import org.commissioning.platform.relay.PublishFailures.Verdict;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.messaging.MessageHandlingException;
 
 /** Which publish failures the relay parks and which it retries, as the binder wraps them. */
 class PublishFailuresTest {
 
-    @Test
-    void parksWhatTheBrokerCanNeverAccept() {
-        assertThat(PublishFailures.classify(wrapped(new RecordTooLargeException("too large")))).isEqualTo(Verdict.PARK);
-        assertThat(PublishFailures.classify(wrapped(new InvalidRecordException("bad record")))).isEqualTo(Verdict.PARK);
-        assertThat(PublishFailures.classify(wrapped(new SerializationException("cannot serialise"))))
-                .isEqualTo(Verdict.PARK);
-        assertThat(PublishFailures.classify(wrapped(new InvalidTopicException("no such topic name"))))
-                .as("any other non-retriable broker error").isEqualTo(Verdict.PARK);
-        assertThat(PublishFailures.classify(new EventEncodingException("Cannot encode", null)))
-                .isEqualTo(Verdict.PARK);
+    /** What the broker can never accept is parked; while the broker is unavailable the relay retries. */
+    static Stream<Arguments> failures() {
+        return Stream.of(
+                arguments(sent(new RecordTooLargeException("too large")), Verdict.PARK),
+                arguments(sent(new InvalidRecordException("bad record")), Verdict.PARK),
+                arguments(sent(new SerializationException("cannot serialise")), Verdict.PARK),
+                arguments(Named.of("any other non-retriable broker error",
+                        wrapped(new InvalidTopicException("no such topic name"))), Verdict.PARK),
+                arguments(new EventEncodingException("Cannot encode", null), Verdict.PARK),
+                arguments(sent(new TimeoutException("max.block.ms expired")), Verdict.RETRY),
+                arguments(sent(new NetworkException("connection lost")), Verdict.RETRY),
+                arguments(sent(new NotLeaderOrFollowerException("electing")), Verdict.RETRY),
+                arguments(Named.of("the broker's configuration, not the event's fault",
+                        wrapped(new TopicAuthorizationException("no ACL"))), Verdict.RETRY),
+                arguments(Named.of("an unknown failure is retried, as before",
+                        new PublishFailedException("not acknowledged", null)), Verdict.RETRY));
     }
 
-    @Test
-    void retriesWhileTheBrokerIsUnavailable() {
-        assertThat(PublishFailures.classify(wrapped(new TimeoutException("max.block.ms expired"))))
-                .isEqualTo(Verdict.RETRY);
-        assertThat(PublishFailures.classify(wrapped(new NetworkException("connection lost")))).isEqualTo(Verdict.RETRY);
-        assertThat(PublishFailures.classify(wrapped(new NotLeaderOrFollowerException("electing"))))
-                .isEqualTo(Verdict.RETRY);
-        assertThat(PublishFailures.classify(wrapped(new TopicAuthorizationException("no ACL"))))
-                .as("the broker's configuration, not the event's fault").isEqualTo(Verdict.RETRY);
-        assertThat(PublishFailures.classify(new PublishFailedException("not acknowledged", null)))
-                .as("an unknown failure is retried, as before").isEqualTo(Verdict.RETRY);
+    @ParameterizedTest(name = "{0}: {1}")
+    @MethodSource("failures")
+    void parksWhatTheBrokerCanNeverAcceptAndRetriesWhileItIsUnavailable(RuntimeException failure, Verdict verdict) {
+        assertThat(PublishFailures.classify(failure)).isEqualTo(verdict);
     }
 
     @Test
     void namesTheRootCause() {
         assertThat(PublishFailures.rootCause(wrapped(new RecordTooLargeException("1048677 bytes"))))
                 .isEqualTo("RecordTooLargeException: 1048677 bytes");
+    }
+
+    /** A failed send as the binder reports it, named after Kafka's exception. */
+    private static Named<RuntimeException> sent(Exception kafka) {
+        return Named.of(kafka.getClass().getSimpleName(), wrapped(kafka));
     }
 
     /** As the Kafka binder's synchronous producer reports a failed send through StreamBridge. */

@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -55,67 +58,40 @@ class HttpEdgeTest {
             assertThat(echoed.get("annualValueGbp").decimalValue()).isEqualByComparingTo("120000");
         }
 
-        @Test
-        void refusesAnEnumGivenByPosition() throws Exception {
-            JsonNode error = refusedField(with("\"kind\":\"ACTION_PLAN\"", "\"kind\":1"), "kind");
-            assertThat(error.get("message").asText()).contains("IMPROVEMENT_PLAN", "ACTION_PLAN");
-        }
+        /**
+         * The valid body with one value replaced by one of the wrong JSON type: refused naming the field, with a
+         * message that says what the field takes where one is given.
+         */
+        @ParameterizedTest(name = "refuses {1}")
+        @CsvSource(delimiter = '|', textBlock = """
+                "kind":"ACTION_PLAN"                | "kind":1                      | IMPROVEMENT_PLAN, ACTION_PLAN
+                "start":"2018-04-01"                | "start":123                   | date
+                "start":"2018-04-01"                | "start":[2018,4,1]            |
+                "period":"2018-05"                  | "period":201805               | period
+                "period":"2018-05"                  | "period":[2018,5]             |
+                "decidedAt":"2018-05-01T09:00:00Z"  | "decidedAt":1525165200        | instant
+                "decidedAt":"2018-05-01T09:00:00Z"  | "decidedAt":1525165200.5      |
+                "leadOfficer":"officer.jones"       | "leadOfficer":7               | string
+                "rationale":"agreed"                | "rationale":5                 |
+                "rationale":"agreed"                | "rationale":true              |
+                "rationale":"agreed"                | "rationale":{"text":"agreed"} |
+                "actions":3                         | "actions":"3"                 | whole number
+                "actions":3                         | "actions":3.5                 |
+                "attendees":4                       | "attendees":"4"               |
+                "attendees":4                       | "attendees":4.0               |
+                "attendees":4                       | "attendees":null              | null
+                "annualValueGbp":120000             | "annualValueGbp":"120000"     |
+                "urgent":true                       | "urgent":1                    | boolean
+                "urgent":true                       | "urgent":"true"               |
+                """)
+        void refusesAValueOfTheWrongJsonType(String valid, String wrong, String mentions) throws Exception {
+            String field = valid.substring(1, valid.indexOf('"', 1));
 
-        @Test
-        void refusesANumberForADate() throws Exception {
-            assertThat(refusedField(with("\"start\":\"2018-04-01\"", "\"start\":123"), "start")
-                    .get("message").asText()).contains("date");
-        }
+            JsonNode error = refusedField(with(valid, wrong), field);
 
-        @Test
-        void refusesANumberForAPeriod() throws Exception {
-            assertThat(refusedField(with("\"period\":\"2018-05\"", "\"period\":201805"), "period")
-                    .get("message").asText()).contains("period");
-        }
-
-        @Test
-        void refusesANumberForAnInstant() throws Exception {
-            assertThat(refusedField(with("\"decidedAt\":\"2018-05-01T09:00:00Z\"", "\"decidedAt\":1525165200"),
-                    "decidedAt").get("message").asText()).contains("instant");
-            refusedField(with("\"decidedAt\":\"2018-05-01T09:00:00Z\"", "\"decidedAt\":1525165200.5"), "decidedAt");
-            refusedField(with("\"start\":\"2018-04-01\"", "\"start\":[2018,4,1]"), "start");
-            refusedField(with("\"period\":\"2018-05\"", "\"period\":[2018,5]"), "period");
-        }
-
-        @Test
-        void refusesANumberForAString() throws Exception {
-            assertThat(refusedField(with("\"leadOfficer\":\"officer.jones\"", "\"leadOfficer\":7"), "leadOfficer")
-                    .get("message").asText()).contains("string");
-            refusedField(with("\"rationale\":\"agreed\"", "\"rationale\":5"), "rationale");
-            refusedField(with("\"rationale\":\"agreed\"", "\"rationale\":true"), "rationale");
-            refusedField(with("\"rationale\":\"agreed\"", "\"rationale\":{\"text\":\"agreed\"}"), "rationale");
-        }
-
-        @Test
-        void refusesAStringForANumber() throws Exception {
-            assertThat(refusedField(with("\"actions\":3", "\"actions\":\"3\""), "actions")
-                    .get("message").asText()).contains("whole number");
-            refusedField(with("\"attendees\":4", "\"attendees\":\"4\""), "attendees");
-            refusedField(with("\"annualValueGbp\":120000", "\"annualValueGbp\":\"120000\""), "annualValueGbp");
-        }
-
-        @Test
-        void refusesAFractionForAWholeNumber() throws Exception {
-            refusedField(with("\"actions\":3", "\"actions\":3.5"), "actions");
-            refusedField(with("\"attendees\":4", "\"attendees\":4.0"), "attendees");
-        }
-
-        @Test
-        void refusesANumberOrStringForABoolean() throws Exception {
-            assertThat(refusedField(with("\"urgent\":true", "\"urgent\":1"), "urgent")
-                    .get("message").asText()).contains("boolean");
-            refusedField(with("\"urgent\":true", "\"urgent\":\"true\""), "urgent");
-        }
-
-        @Test
-        void refusesNullForAPrimitive() throws Exception {
-            assertThat(refusedField(with("\"attendees\":4", "\"attendees\":null"), "attendees")
-                    .get("message").asText()).contains("null");
+            if (mentions != null) {
+                assertThat(error.get("message").asText()).contains(mentions.split(", "));
+            }
         }
 
         @Test
@@ -209,20 +185,18 @@ class HttpEdgeTest {
     @Nested
     class EveryErrorAProblem {
 
-        @Test
-        void answersAnEncodedSlashBackslashOrNulInThePathWithAProblem() throws Exception {
-            for (String path : new String[] {"/test/plans/a%2Fb", "/test/plans/a%5Cb", "/test/plans/a%00b"}) {
-                problem(get(path), 400);
-            }
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"/test/plans/a%2Fb", "/test/plans/a%5Cb", "/test/plans/a%00b"})
+        void answersAnEncodedSlashBackslashOrNulInThePathWithAProblem(String path) throws Exception {
+            problem(get(path), 400);
         }
 
-        @Test
-        void answersCharactersAnHttpClientWouldNotSendWithAProblem() throws Exception {
-            for (String target : new String[] {"/test/plans/a\0b", "/test/plans/a{b}", "/test/plans/a b c", "/test/\u00e9"}) {
-                RawHttp.Response response = RawHttp.send(port,
-                        "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
-                assertProblem(response, target);
-            }
+        @ParameterizedTest
+        @ValueSource(strings = {"/test/plans/a\0b", "/test/plans/a{b}", "/test/plans/a b c", "/test/\u00e9"})
+        void answersCharactersAnHttpClientWouldNotSendWithAProblem(String target) throws Exception {
+            RawHttp.Response response = RawHttp.send(port,
+                    "GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+            assertProblem(response, target);
         }
 
         @Test
@@ -289,23 +263,23 @@ class HttpEdgeTest {
 
     private JsonNode problem(HttpResponse<String> response, int status) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).as(response.body()).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("type").asText()).startsWith(ProblemDetailsAdvice.TYPE_BASE);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        return problem;
+        return problem(status, response.headers().firstValue("Content-Type").orElse(null), response.body(), "");
     }
 
     private void assertProblem(RawHttp.Response response, String what) throws IOException {
         assertThat(response.status()).as(what + ": " + response.body()).isBetween(400, 499);
-        assertThat(response.header("Content-Type")).as(what + ": " + response.body()).isEqualTo("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("status").asInt()).as(what).isEqualTo(response.status());
+        problem(response.status(), response.header("Content-Type"), response.body(), what);
+    }
+
+    /** An RFC 9457 problem of HTTP status {@code status}, typed and titled as the platform writes every one. */
+    private JsonNode problem(int status, String contentType, String body, String what) throws IOException {
+        assertThat(contentType).as(what + ": " + body).isEqualTo("application/problem+json");
+        JsonNode problem = json.readTree(body);
+        assertThat(problem.get("status").asInt()).as(what).isEqualTo(status);
         assertThat(problem.get("type").asText()).as(what).startsWith(ProblemDetailsAdvice.TYPE_BASE);
         assertThat(problem.get("title").asText()).as(what).isNotBlank();
         assertThat(problem.get("detail").asText()).as(what).isNotBlank();
+        return problem;
     }
 
     private static String with(String original, String replacement) {
