@@ -2,6 +2,7 @@ package org.commissioning.identity;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.token.JwtEncodingContext;
@@ -13,6 +14,7 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  * platform's API ({@code aud}). The user is the client itself under client credentials, the logged-in person under
  * the authorization code.
  */
+@RequiredArgsConstructor
 public class CallerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
     public static final String NAME = "name";
@@ -20,10 +22,6 @@ public class CallerClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
     public static final String PROVIDER = "provider";
 
     private final IdentityProperties properties;
-
-    public CallerClaims(IdentityProperties properties) {
-        this.properties = properties;
-    }
 
     @Override
     public void customize(JwtEncodingContext context) {

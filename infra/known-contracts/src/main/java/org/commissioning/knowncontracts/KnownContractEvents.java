@@ -1,5 +1,6 @@
 package org.commissioning.knowncontracts;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractExtended;
 import org.commissioning.events.contracts.v1.ContractRegistered;
@@ -12,13 +13,10 @@ import org.commissioning.platform.consumer.IntegrationEventHandlers;
  * makes a contract known, a variation, an extension or a termination moves the end of its term. A service that
  * consumes more contract events through the same binding adds these to its own handlers with {@link #addTo}.
  */
+@RequiredArgsConstructor
 public class KnownContractEvents {
 
     private final KnownContractsProjection view;
-
-    public KnownContractEvents(KnownContractsProjection view) {
-        this.view = view;
-    }
 
     /** The published language of {@code ContractRegistered.v1}, translated into a known contract. */
     public static KnownContract knownContract(IntegrationEvent<?> event, ContractRegistered registered) {

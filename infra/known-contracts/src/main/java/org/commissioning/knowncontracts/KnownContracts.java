@@ -3,16 +3,14 @@ package org.commissioning.knowncontracts;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.platform.domain.NotFoundException;
 
 /** The queries of the contracts a service knows: what its use cases check their requests against. */
+@RequiredArgsConstructor
 public class KnownContracts {
 
     private final KnownContractsProjection view;
-
-    public KnownContracts(KnownContractsProjection view) {
-        this.view = view;
-    }
 
     public Optional<KnownContract> find(String contractId) {
         return view.find(contractId);

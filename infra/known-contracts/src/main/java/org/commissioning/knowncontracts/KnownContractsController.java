@@ -3,6 +3,7 @@ package org.commissioning.knowncontracts;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,13 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("${known-contracts.api-prefix}/contracts")
+@RequiredArgsConstructor
 public class KnownContractsController {
 
     private final KnownContracts contracts;
-
-    public KnownContractsController(KnownContracts contracts) {
-        this.contracts = contracts;
-    }
 
     @GetMapping
     public List<KnownContract> list() {

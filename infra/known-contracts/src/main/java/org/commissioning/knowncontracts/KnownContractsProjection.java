@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -15,16 +16,13 @@ import org.springframework.data.mongodb.core.query.Query;
  * from {@code contracts.events.v1} by {@link KnownContractEvents}. Writes are whole-document upserts guarded by the
  * contract's event sequence, so applying an event again changes nothing and an older one does not undo a newer.
  */
+@RequiredArgsConstructor
 public class KnownContractsProjection {
 
     public static final String COLLECTION = "known_contracts";
     private static final Logger log = LoggerFactory.getLogger(KnownContractsProjection.class);
 
     private final MongoTemplate mongo;
-
-    public KnownContractsProjection(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     /** A registration; one the view has seen already, or seen changed since, changes nothing. */
     public void on(KnownContract contract) {

@@ -1,5 +1,6 @@
 package org.commissioning.platform.axon;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -22,13 +23,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE - 20)
+@RequiredArgsConstructor
 public class AxonProblemDetailsAdvice {
 
     private final ProblemDetailsAdvice problems;
-
-    public AxonProblemDetailsAdvice(ProblemDetailsAdvice problems) {
-        this.problems = problems;
-    }
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<ProblemDetail> notFound(AggregateNotFoundException ex) {

@@ -3,6 +3,7 @@ package org.commissioning.platform.config;
 import java.util.Date;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 
 import com.mongodb.ErrorCategory;
@@ -24,17 +25,13 @@ import net.javacrumbs.shedlock.core.SimpleLock;
  * insert fails on the unique {@code _id}. Written here because ShedLock's own Mongo provider does not resolve from
  * the build's repository; it needs no transactions, so it works on the embedded wire-protocol server too.
  */
+@RequiredArgsConstructor
 public class MongoLeaseProvider implements LockProvider {
 
     static final String LOCK_UNTIL = "lockUntil";
 
     private final MongoCollection<Document> leases;
     private final String holder;
-
-    public MongoLeaseProvider(MongoCollection<Document> leases, String holder) {
-        this.leases = leases;
-        this.holder = holder;
-    }
 
     @Override
     public Optional<SimpleLock> lock(LockConfiguration configuration) {

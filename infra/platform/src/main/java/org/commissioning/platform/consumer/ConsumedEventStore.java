@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
@@ -27,6 +28,7 @@ import org.springframework.data.mongodb.core.query.Update;
  *       ({@code expected}).</li>
  * </ul>
  */
+@RequiredArgsConstructor
 public class ConsumedEventStore {
 
     static final String EVENTS = "consumed_events";
@@ -34,10 +36,6 @@ public class ConsumedEventStore {
     static final String HELD = "held_events";
 
     private final MongoTemplate mongo;
-
-    public ConsumedEventStore(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public boolean seen(String consumer, String eventId) {
         return mongo.exists(Query.query(Criteria.where("_id").is(consumer + "|" + eventId)), EVENTS);

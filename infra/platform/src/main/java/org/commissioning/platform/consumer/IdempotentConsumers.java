@@ -2,6 +2,7 @@ package org.commissioning.platform.consumer;
 
 import java.util.function.Consumer;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.springframework.messaging.Message;
@@ -18,20 +19,13 @@ import org.springframework.messaging.Message;
  * }</pre>
  * and binds {@code contractEvents-in-0} to {@code contracts.events.v1} with its application name as group.
  */
+@RequiredArgsConstructor
 public class IdempotentConsumers {
 
     private final String application;
     private final ConsumedEventStore store;
     private final IntegrationEventCodec codec;
     private final PlatformMetrics metrics;
-
-    public IdempotentConsumers(String application, ConsumedEventStore store, IntegrationEventCodec codec,
-                               PlatformMetrics metrics) {
-        this.application = application;
-        this.store = store;
-        this.codec = codec;
-        this.metrics = metrics;
-    }
 
     /** A consumer named {@code <application>.<name>}; the name keys its record of handled events. */
     public IdempotentConsumer create(String name, IntegrationEventHandlers handlers) {

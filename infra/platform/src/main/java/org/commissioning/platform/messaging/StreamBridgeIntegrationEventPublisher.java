@@ -2,6 +2,7 @@ package org.commissioning.platform.messaging;
 
 import java.nio.charset.StandardCharsets;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.events.IntegrationEvent;
 import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -14,15 +15,11 @@ import org.springframework.messaging.support.MessageBuilder;
  * synchronous with acks=all (platform defaults), so a send that returns has been acknowledged.
  * The key is the contract id as bytes, which the binder's default byte-array key serializer writes as is.
  */
+@RequiredArgsConstructor
 public class StreamBridgeIntegrationEventPublisher implements IntegrationEventPublisher {
 
     private final StreamBridge streamBridge;
     private final IntegrationEventCodec codec;
-
-    public StreamBridgeIntegrationEventPublisher(StreamBridge streamBridge, IntegrationEventCodec codec) {
-        this.streamBridge = streamBridge;
-        this.codec = codec;
-    }
 
     @Override
     public void publish(IntegrationEvent<?> event) {

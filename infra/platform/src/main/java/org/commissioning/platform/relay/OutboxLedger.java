@@ -2,6 +2,7 @@ package org.commissioning.platform.relay;
 
 import java.time.Instant;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,16 +17,13 @@ import org.springframework.data.mongodb.core.query.Update;
  * Only the relay's single tracking thread and its operator retry write here, one at a time under the relay's lock,
  * so reading the counter and then inserting is safe.
  */
+@RequiredArgsConstructor
 public class OutboxLedger {
 
     static final String ENTRIES = "outbox_entries";
     static final String STREAMS = "outbox_streams";
 
     private final MongoTemplate mongo;
-
-    public OutboxLedger(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public long sequenceFor(String eventId, String topic, String subject) {
         Entry existing = mongo.findById(eventId, Entry.class, ENTRIES);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -22,6 +23,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * event (aggregate id and sequence number) rather than copying it, so a retry re-reads and re-translates it.
  * Only the relay and its retry write here, both under the relay's lock.
  */
+@RequiredArgsConstructor
 public class ParkedEvents {
 
     static final String COLLECTION = "outbox_parked";
@@ -36,10 +38,6 @@ public class ParkedEvents {
     }
 
     private final MongoTemplate mongo;
-
-    public ParkedEvents(MongoTemplate mongo) {
-        this.mongo = mongo;
-    }
 
     public Optional<Entry> find(String eventId) {
         return Optional.ofNullable(mongo.findById(eventId, Entry.class, COLLECTION));

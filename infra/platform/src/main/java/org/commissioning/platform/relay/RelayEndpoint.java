@@ -2,6 +2,7 @@ package org.commissioning.platform.relay;
 
 import java.util.List;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -13,13 +14,10 @@ import org.springframework.lang.Nullable;
  * fixed.
  */
 @Endpoint(id = "relay")
+@RequiredArgsConstructor
 public class RelayEndpoint {
 
     private final OutboxRelay relay;
-
-    public RelayEndpoint(OutboxRelay relay) {
-        this.relay = relay;
-    }
 
     @ReadOperation
     public RelayStatus parked() {

@@ -3,6 +3,7 @@ package org.commissioning.platform.relay;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.actuate.health.Status;
@@ -13,6 +14,7 @@ import org.springframework.boot.actuate.health.Status;
  * service still serves and relays every other contract, so it must not be restarted for it; readiness and
  * liveness do not include this component.
  */
+@RequiredArgsConstructor
 public class RelayHealthIndicator implements HealthIndicator {
 
     public static final String DEGRADED_CODE = "DEGRADED";
@@ -20,10 +22,6 @@ public class RelayHealthIndicator implements HealthIndicator {
             "Events are parked; their streams are held until an operator retries them (POST /actuator/relay)");
 
     private final OutboxRelay relay;
-
-    public RelayHealthIndicator(OutboxRelay relay) {
-        this.relay = relay;
-    }
 
     @Override
     public Health health() {

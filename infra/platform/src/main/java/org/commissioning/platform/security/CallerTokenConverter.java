@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -18,13 +19,10 @@ import org.springframework.security.oauth2.server.resource.InvalidBearerTokenExc
  * A {@code PROVIDER} without a provider claim is refused (401): bound to nothing, it could not be confined. The
  * provider claim of a caller without the {@code PROVIDER} role is ignored.
  */
+@RequiredArgsConstructor
 public class CallerTokenConverter implements Converter<Jwt, CallerAuthentication> {
 
     private final PlatformSecurityProperties properties;
-
-    public CallerTokenConverter(PlatformSecurityProperties properties) {
-        this.properties = properties;
-    }
 
     @Override
     public CallerAuthentication convert(Jwt jwt) {
