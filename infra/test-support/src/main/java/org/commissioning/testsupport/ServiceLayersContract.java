@@ -1,14 +1,18 @@
 package org.commissioning.testsupport;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The layer rules of {@link ServiceLayers}, as the tests every service runs on its main classes. A service's
- * {@code LayersTest} extends this with its root package: {@code LayersTest() { super("org.commissioning.kpi"); }}.
- * The classes of a root package are imported once for all four rules.
+ * The layer rules of {@link ServiceLayers} as tests, one per rule: a service's {@code LayersTest} extends this with
+ * its root package, so every service is checked by the same tests.
  */
 public abstract class ServiceLayersContract {
 
@@ -20,23 +24,14 @@ public abstract class ServiceLayersContract {
         this.layers = IMPORTED.computeIfAbsent(rootPackage, ServiceLayers::of);
     }
 
-    @Test
-    void webAndIntegrationCallTheApplicationWhichCallsCommandAndQuery() {
-        layers.layersAreRespected().check(layers.classes());
-    }
-
-    @Test
-    void everyClassLivesInALayer() {
-        layers.everyClassLivesInALayer().check(layers.classes());
-    }
-
-    @Test
-    void controllersAndTranslatorsCallUseCasesNotTheGateways() {
-        layers.theEdgeCallsUseCasesNotGateways().check(layers.classes());
-    }
-
-    @Test
-    void theDomainKnowsNothingOfHttpKafkaOrJson() {
-        layers.theDomainKnowsNothingOfTheEdge().check(layers.classes());
+    @TestFactory
+    public Stream<DynamicTest> layerRules() {
+        Map<String, ArchRule> rules = new LinkedHashMap<>();
+        rules.put("webAndIntegrationCallTheApplicationWhichCallsCommandAndQuery", layers.layersAreRespected());
+        rules.put("everyClassLivesInALayer", layers.everyClassLivesInALayer());
+        rules.put("controllersAndTranslatorsCallUseCasesNotTheGateways", layers.theEdgeCallsUseCasesNotGateways());
+        rules.put("theDomainKnowsNothingOfHttpKafkaOrJson", layers.theDomainKnowsNothingOfTheEdge());
+        return rules.entrySet().stream().map(rule -> DynamicTest.dynamicTest(rule.getKey(),
+                () -> rule.getValue().check(layers.classes())));
     }
 }
