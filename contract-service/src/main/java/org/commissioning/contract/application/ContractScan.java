@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.platform.domain.CausationContext;
 import org.slf4j.Logger;
@@ -20,6 +22,7 @@ import org.slf4j.LoggerFactory;
  * failed scan is logged and runs again at the next interval; a subclass puts its {@code @Scheduled} and its
  * {@code @SchedulerLock} lease (one instance per interval) on the method that calls {@link #runScheduled()}.
  */
+@RequiredArgsConstructor(access = AccessLevel.PROTECTED)
 public abstract class ContractScan {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
@@ -28,15 +31,6 @@ public abstract class ContractScan {
     private final Function<String, Object> command;
     private final CommandGateway commands;
     private final Clock clock;
-
-    protected ContractScan(String name, Function<LocalDate, List<String>> due, Function<String, Object> command,
-                           CommandGateway commands, Clock clock) {
-        this.name = name;
-        this.due = due;
-        this.command = command;
-        this.commands = commands;
-        this.clock = clock;
-    }
 
     protected void runScheduled() {
         try {

@@ -1,18 +1,16 @@
 package org.commissioning.contract.web;
 
-import java.util.List;
 import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
-import org.commissioning.contract.api.ClosePlanCommand;
-import org.commissioning.contract.api.IssueContractWarningCommand;
-import org.commissioning.contract.api.PlanAction;
-import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
-import org.commissioning.contract.api.StartPlanCommand;
 import org.commissioning.contract.application.ClosePlan;
 import org.commissioning.contract.application.IssueContractWarning;
 import org.commissioning.contract.application.RecordMonitoringMeeting;
 import org.commissioning.contract.application.StartPlan;
+import org.commissioning.contract.web.LifecycleRequests.Meeting;
+import org.commissioning.contract.web.LifecycleRequests.Plan;
+import org.commissioning.contract.web.LifecycleRequests.PlanClosure;
+import org.commissioning.contract.web.LifecycleRequests.Warning;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,39 +32,26 @@ public class ContractOversightController {
     private final RecordMonitoringMeeting meeting;
 
     @PostMapping("/plans")
-    public ResponseEntity<ChangeResponse> startPlan(@PathVariable UUID contractId,
-                                                    @Valid @RequestBody LifecycleRequests.Plan request,
+    public ResponseEntity<ChangeResponse> startPlan(@PathVariable UUID contractId, @Valid @RequestBody Plan request,
                                                     ExpectedVersion expected) {
-        return ChangeResponse.ok(planStart.start(new StartPlanCommand(contractId.toString(),
-                expected.value(), request.kind(), request.reason(), actions(request.actions()))));
+        return ChangeResponse.ok(planStart.start(request.command(contractId, expected)));
     }
 
     @PostMapping("/plans/current/closure")
     public ResponseEntity<ChangeResponse> closePlan(@PathVariable UUID contractId,
-                                                    @Valid @RequestBody LifecycleRequests.PlanClosure request,
-                                                    ExpectedVersion expected) {
-        return ChangeResponse.ok(planClosure.close(new ClosePlanCommand(contractId.toString(),
-                expected.value(), request.outcome())));
+                                                    @Valid @RequestBody PlanClosure request, ExpectedVersion expected) {
+        return ChangeResponse.ok(planClosure.close(request.command(contractId, expected)));
     }
 
     @PostMapping("/warnings")
-    public ResponseEntity<ChangeResponse> warn(@PathVariable UUID contractId,
-                                               @Valid @RequestBody LifecycleRequests.Warning request,
+    public ResponseEntity<ChangeResponse> warn(@PathVariable UUID contractId, @Valid @RequestBody Warning request,
                                                ExpectedVersion expected) {
-        return ChangeResponse.ok(warning.warn(new IssueContractWarningCommand(contractId.toString(),
-                expected.value(), request.reasons(), request.responseDeadline())));
+        return ChangeResponse.ok(warning.warn(request.command(contractId, expected)));
     }
 
     @PostMapping("/meetings")
     public ResponseEntity<ChangeResponse> recordMeeting(@PathVariable UUID contractId,
-                                                        @Valid @RequestBody LifecycleRequests.Meeting request,
-                                                        ExpectedVersion expected) {
-        return ChangeResponse.ok(meeting.record(new RecordMonitoringMeetingCommand(contractId.toString(),
-                expected.value(), request.heldOn(), request.attendees(), request.notes(),
-                request.actions() == null ? null : actions(request.actions()))));
-    }
-
-    private static List<PlanAction> actions(List<LifecycleRequests.Action> actions) {
-        return actions.stream().map(a -> new PlanAction(a.description(), a.owner(), a.dueDate())).toList();
+                                                        @Valid @RequestBody Meeting request, ExpectedVersion expected) {
+        return ChangeResponse.ok(meeting.record(request.command(contractId, expected)));
     }
 }

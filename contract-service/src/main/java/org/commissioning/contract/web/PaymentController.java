@@ -4,10 +4,9 @@ import java.time.YearMonth;
 import java.util.UUID;
 
 import lombok.RequiredArgsConstructor;
-import org.commissioning.contract.api.AuthorisePaymentCommand;
-import org.commissioning.contract.api.WithholdPaymentCommand;
 import org.commissioning.contract.application.AuthorisePayment;
 import org.commissioning.contract.application.WithholdPayment;
+import org.commissioning.contract.web.LifecycleRequests.PaymentDecision;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,17 +27,14 @@ public class PaymentController {
 
     @PostMapping("/authorisation")
     public ResponseEntity<ChangeResponse> authorise(@PathVariable UUID contractId, @PathVariable YearMonth period,
-                                                    @Valid @RequestBody LifecycleRequests.PaymentDecision request,
+                                                    @Valid @RequestBody PaymentDecision request,
                                                     ExpectedVersion expected) {
-        return ChangeResponse.ok(authorisation.authorise(new AuthorisePaymentCommand(contractId.toString(),
-                expected.value(), period, request.rationale(), request.supersedingReason())));
+        return ChangeResponse.ok(authorisation.authorise(request.authorisation(contractId, period, expected)));
     }
 
     @PostMapping("/withholding")
     public ResponseEntity<ChangeResponse> withhold(@PathVariable UUID contractId, @PathVariable YearMonth period,
-                                                   @Valid @RequestBody LifecycleRequests.PaymentDecision request,
-                                                   ExpectedVersion expected) {
-        return ChangeResponse.ok(withholding.withhold(new WithholdPaymentCommand(contractId.toString(),
-                expected.value(), period, request.rationale(), request.supersedingReason())));
+                                                   @Valid @RequestBody PaymentDecision request, ExpectedVersion expected) {
+        return ChangeResponse.ok(withholding.withhold(request.withholding(contractId, period, expected)));
     }
 }

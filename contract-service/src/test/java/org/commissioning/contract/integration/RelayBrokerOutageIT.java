@@ -8,21 +8,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.commissioning.embedded.TopicReader;
-import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.platform.consumer.ConsumedEventStore;
 import org.commissioning.platform.consumer.IdempotentConsumer;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
-import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.relay.OutboxLedger;
-import org.commissioning.testsupport.RestartableKafka;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The broker goes away, a contract is registered, the broker comes back: the event is published once the
@@ -32,24 +25,13 @@ import org.springframework.test.context.DynamicPropertySource;
         properties = {"platform.relay.backoff=200ms", "platform.relay.attempts=2"})
 class RelayBrokerOutageIT extends RelayITs {
 
-    @RegisterExtension
-    static final RestartableKafka KAFKA = new RestartableKafka("relay-outage");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        KAFKA.register(registry);
-    }
-
     @Autowired
     OutboxLedger ledger;
-    @Autowired
-    PlatformMetrics metrics;
 
     @Test
     void publishesAnEventStoredWhileTheBrokerWasDownExactlyOnceDownstream() throws Exception {
         String warmUp = register("Canterbury Academy", "Canterbury");
-        assertThat(TopicReader.recordsWithKey(KAFKA.bootstrapServers(), Topics.CONTRACTS, warmUp, 1,
-                Duration.ofSeconds(30))).hasSize(1);
+        assertThat(onTopic(warmUp, 1, Duration.ofSeconds(30))).hasSize(1);
 
         KAFKA.stop();
         String id = register("Sk8side", "Ashford");
@@ -61,8 +43,7 @@ class RelayBrokerOutageIT extends RelayITs {
 
         KAFKA.start();
 
-        List<ConsumerRecord<byte[], byte[]>> records = TopicReader.recordsWithKey(
-                KAFKA.bootstrapServers(), Topics.CONTRACTS, id, 1, Duration.ofSeconds(120));
+        List<ConsumerRecord<byte[], byte[]>> records = onTopic(id, 1, Duration.ofSeconds(120));
         assertThat(records).isNotEmpty();
         await().atMost(Duration.ofSeconds(10)).until(() -> ledger.unpublished() == 0);
 

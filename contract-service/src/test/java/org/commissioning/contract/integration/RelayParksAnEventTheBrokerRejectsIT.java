@@ -8,19 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.Topics;
-import org.commissioning.platform.messaging.PlatformMetrics;
-import org.commissioning.testsupport.RestartableKafka;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -36,17 +29,6 @@ import com.fasterxml.jackson.databind.JsonNode;
         properties = {"platform.relay.backoff=200ms", "platform.relay.attempts=2",
                 "spring.cloud.stream.kafka.binder.producer-properties.max.request.size=2000"})
 class RelayParksAnEventTheBrokerRejectsIT extends RelayITs {
-
-    @RegisterExtension
-    static final RestartableKafka KAFKA = new RestartableKafka("relay-parking");
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        KAFKA.register(registry);
-    }
-
-    @Autowired
-    PlatformMetrics metrics;
 
     @Test
     void parksAnEventTooLargeForTheBrokerAndHoldsOnlyItsOwnContract() throws Exception {
@@ -119,9 +101,8 @@ class RelayParksAnEventTheBrokerRejectsIT extends RelayITs {
         assertThat(onTopic(held, 1)).as("nothing of the held contract was sent by the retries").hasSize(1);
     }
 
-    private List<ConsumerRecord<byte[], byte[]>> onTopic(String contractId, int atLeast) {
-        return TopicReader.recordsWithKey(KAFKA.bootstrapServers(), Topics.CONTRACTS, contractId, atLeast,
-                Duration.ofSeconds(30));
+    private static List<ConsumerRecord<byte[], byte[]>> onTopic(String contractId, int atLeast) {
+        return onTopic(contractId, atLeast, Duration.ofSeconds(30));
     }
 
     private ResponseEntity<String> assignOfficers(String contractId) {

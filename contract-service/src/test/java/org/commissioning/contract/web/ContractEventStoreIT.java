@@ -19,28 +19,18 @@ import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.application.ExpireEndedContracts;
 import org.commissioning.contract.query.ContractSummaryProjection;
 import org.commissioning.contract.application.FlagOverdueMeetings;
-import org.commissioning.events.Topics;
 import org.commissioning.platform.config.ScheduledScanLockAutoConfiguration;
 import org.commissioning.testsupport.Concurrently;
 import org.commissioning.testsupport.CountingClock;
-import org.commissioning.testsupport.EmbeddedMongo;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -48,22 +38,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * a long-lived contract is snapshotted and decides from its snapshot, and the scheduled scans run on one of two
  * instances at a time. "Today" is 1 April 2019; the scans wait an hour, so only the test runs them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "contract.clock.fixed=2019-04-01T09:00:00Z",
-        "contract.monitoring.scan-initial-delay=PT1H",
-        "contract.expiry.scan-initial-delay=PT1H"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
 @Import(ContractEventStoreIT.TwoInstances.class)
-class ContractEventStoreIT {
+class ContractEventStoreIT extends OnFirstApril2019 {
 
-    static final String EVENTS = "domainevents";
+    static final String EVENTS = EVENT_STORE;
     static final String SNAPSHOTS = "snapshotevents";
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        EmbeddedMongo.register(registry, EmbeddedMongo.APPLICATION_DATABASE);
-    }
 
     static final Clock TODAY = Clock.fixed(Instant.parse("2019-04-01T09:00:00Z"), ZoneId.of("Europe/London"));
     /** Each scan reads "today" once per run: the clocks of two instances of each scan tell which of them ran. */
@@ -97,10 +76,6 @@ class ContractEventStoreIT {
         }
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MongoTemplate mongo;
     @Autowired
     EventStore eventStore;
     @Autowired
@@ -117,8 +92,6 @@ class ContractEventStoreIT {
     @Autowired
     @Qualifier("secondMeetingScan")
     FlagOverdueMeetings secondMeetingScan;
-
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void readsAContractRegisteredStoredBeforeRevisionsWithoutAnExtensionAsRevisionOneWithNone() throws Exception {
@@ -182,8 +155,7 @@ class ContractEventStoreIT {
         assertThat(FIRST_EXPIRY.reads() + SECOND_EXPIRY.reads()).isEqualTo(1);
         assertThat(FIRST_MEETINGS.reads() + SECOND_MEETINGS.reads()).isEqualTo(1);
         await().atMost(Duration.ofSeconds(20)).until(() -> status(ended).equals("EXPIRED"));
-        assertThat(json.readTree(http().get().uri("/api/contracts/" + ended + "/history").retrieve().body(String.class))
-                .findValuesAsText("type")).containsExactly("ContractRegistered", "ContractExpired");
+        assertThat(historyTypes(ended)).containsExactly("ContractRegistered", "ContractExpired");
         assertThat(mongo.getCollection(ScheduledScanLockAutoConfiguration.COLLECTION).distinct("_id", String.class))
                 .contains("contract-service.expiry-scan", "contract-service.overdue-meeting-scan");
 
@@ -191,21 +163,5 @@ class ContractEventStoreIT {
         secondExpiryScan.scheduled();
         firstExpiryScan.scheduled();
         assertThat(FIRST_EXPIRY.reads() + SECOND_EXPIRY.reads()).isEqualTo(1);
-    }
-
-    private String register(String term) throws Exception {
-        return contracts().register(term);
-    }
-
-    private String status(String id) throws Exception {
-        return contracts().status(id);
-    }
-
-    private RestClient http() {
-        return contracts().http();
-    }
-
-    private ContractsOverHttp contracts() {
-        return new ContractsOverHttp(port);
     }
 }

@@ -16,7 +16,6 @@ import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.EscalationDue;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.ratings.v1.ContractRated;
-import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.testsupport.ConsumerGroups;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.Test;
@@ -34,14 +33,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 class ContractMonitoringIT extends OnFirstJune2018 {
 
-
-
     @Test
     void redRatingsSetAMonthlyCadenceAndThreeRedMonthsMakeEscalationDueOnce() throws Exception {
         String id = register("Sk8side", "Ashford");
 
-        sendRatings(ratingEvent(id, 1,
-                new RagChanged(id, "AMBER", "RED", YearMonth.of(2018, 3), "COMPUTED", null)));
+        sendRatings(ragChanged(id, 1, "AMBER", "RED", YearMonth.of(2018, 3)));
 
         awaitContract(id, contract -> {
             assertThat(contract.at("/monitoring/cadence").asText()).isEqualTo("MONTHLY");
@@ -93,10 +89,8 @@ class ContractMonitoringIT extends OnFirstJune2018 {
     void skipsARatingOfAnUnknownContractAndCarriesOn() throws Exception {
         String unknown = UUID.randomUUID().toString();
         String id = register("Play Place", "Dartford");
-        sendRatings(ratingEvent(unknown, 1,
-                        new RagChanged(unknown, null, "RED", YearMonth.of(2018, 4), "COMPUTED", null)),
-                ratingEvent(id, 1,
-                        new RagChanged(id, null, "GREEN", YearMonth.of(2018, 4), "COMPUTED", null)));
+        sendRatings(ragChanged(unknown, 1, null, "RED", YearMonth.of(2018, 4)),
+                ragChanged(id, 1, null, "GREEN", YearMonth.of(2018, 4)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(contract(id).at("/monitoring/cadence").asText()).isEqualTo("QUARTERLY"));
@@ -106,10 +100,8 @@ class ContractMonitoringIT extends OnFirstJune2018 {
     @Test
     void skipsARatingTheContractRefusesAndAppliesTheContractsNextOne() throws Exception {
         String id = register("Salus", "Maidstone");
-        sendRatings(ratingEvent(id, 1,
-                        new RagChanged(id, null, "PURPLE", YearMonth.of(2018, 4), "COMPUTED", null)),
-                ratingEvent(id, 2,
-                        new RagChanged(id, "PURPLE", "AMBER", YearMonth.of(2018, 5), "COMPUTED", null)));
+        sendRatings(ragChanged(id, 1, null, "PURPLE", YearMonth.of(2018, 4)),
+                ragChanged(id, 2, "PURPLE", "AMBER", YearMonth.of(2018, 5)));
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(contract(id).at("/monitoring/cadence").asText()).isEqualTo("BI_MONTHLY"));
@@ -142,8 +134,7 @@ class ContractMonitoringIT extends OnFirstJune2018 {
         assertThat(noAttendees.getStatusCode().value()).isEqualTo(400);
 
         // rated RED: monthly, due one month after the last meeting (15 May), which is already past
-        sendRatings(ratingEvent(id, 1,
-                new RagChanged(id, "AMBER", "RED", YearMonth.of(2018, 4), "COMPUTED", null)));
+        sendRatings(ragChanged(id, 1, "AMBER", "RED", YearMonth.of(2018, 4)));
         awaitContract(id, contract -> {
             assertThat(contract.at("/monitoring/nextMeetingDue").asText()).isEqualTo("2018-05-15");
             assertThat(contract.at("/monitoring/lastMeeting/heldOn").asText()).isEqualTo("2018-04-15");

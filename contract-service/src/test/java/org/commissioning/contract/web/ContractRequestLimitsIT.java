@@ -138,7 +138,7 @@ class ContractRequestLimitsIT extends OnFirstJune2018 {
     @Test
     void anEndedContractHasNoCadenceOrMeetingDueAndALaterRatingSetsNone() throws Exception {
         String id = register("West Kent YMCA", "\"Tunbridge Wells\"", "2016-04-01", "2019-03-31");
-        sendRatings(ratingEvent(id, 1, new RagChanged(id, "AMBER", "RED", YearMonth.of(2018, 3), "COMPUTED", null)));
+        sendRatings(ragChanged(id, 1, "AMBER", "RED", YearMonth.of(2018, 3)));
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(contract(id).at("/monitoring/cadence").asText()).isEqualTo("MONTHLY");
             assertThat(contract(id).at("/monitoring/nextMeetingDue").asText()).isEqualTo("2018-07-01");

@@ -6,22 +6,11 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 
 import org.commissioning.contract.application.ExpireEndedContracts;
-import org.commissioning.events.Topics;
-import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.MediaType;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /** Contracts expire at their end date; "today" is fixed at 1 April 2019 and the test runs the scan itself. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "contract.clock.fixed=2019-04-01T09:00:00Z",
-        "contract.expiry.enabled=true",
-        "contract.expiry.scan-initial-delay=PT1H"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
-class ExpireEndedContractsIT extends ServiceOnEmbeddedKafka {
+class ExpireEndedContractsIT extends OnFirstApril2019 {
 
     @Autowired
     ExpireEndedContracts scan;
@@ -40,22 +29,6 @@ class ExpireEndedContractsIT extends ServiceOnEmbeddedKafka {
         assertThat(status(running)).isEqualTo("ACTIVE");
         assertThat(status(open)).isEqualTo("ACTIVE");
         assertThat(scan.scan()).isEmpty();
-        assertThat(json.readTree(http().get().uri("/api/contracts/" + ended + "/history").retrieve().body(String.class))
-                .findValuesAsText("type")).containsExactly("ContractRegistered", "ContractExpired");
-    }
-
-    private String register(String term) throws Exception {
-        String body = """
-                {"provider":"Salus","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["Maidstone"]},%s}"""
-                .formatted(term);
-        var response = http().post().uri("/api/contracts").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
-        return json.readTree(response.getBody()).get("contractId").asText();
-    }
-
-    private String status(String id) throws Exception {
-        var response = http().get().uri("/api/contracts/" + id).retrieve().toEntity(String.class);
-        return response.getStatusCode().value() == 200 ? json.readTree(response.getBody()).get("status").asText() : "";
+        assertThat(historyTypes(ended)).containsExactly("ContractRegistered", "ContractExpired");
     }
 }

@@ -2,12 +2,14 @@ package org.commissioning.contract.web;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.UUID;
 
 import org.assertj.core.api.ThrowingConsumer;
 import org.commissioning.contract.application.FlagOverdueMeetings;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
+import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,6 +48,11 @@ abstract class OnFirstJune2018 extends ServiceOnEmbeddedKafka {
     static IntegrationEvent<?> ratingEvent(String contractId, long sequence, Object data) {
         return IntegrationEvent.of(UUID.randomUUID().toString(), RAG_SERVICE, contractId,
                 Instant.parse("2018-06-01T08:00:00Z"), sequence, "officer.jones", UUID.randomUUID().toString(), data);
+    }
+
+    /** rag-service's {@code RagChanged} of a contract's overall rating, computed from the KPIs of {@code period}. */
+    static IntegrationEvent<?> ragChanged(String contractId, long sequence, String from, String to, YearMonth period) {
+        return ratingEvent(contractId, sequence, new RagChanged(contractId, from, to, period, "COMPUTED", null));
     }
 
     void sendRatings(IntegrationEvent<?>... events) {
