@@ -1,11 +1,7 @@
 package org.commissioning.contract.command;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.commissioning.contract.command.ContractTest.ID;
 import static org.commissioning.contract.command.ContractTest.REGISTERED;
-import static org.commissioning.testsupport.AggregateSnapshots.assertDecidesAsReplayed;
-import static org.commissioning.testsupport.AggregateSnapshots.assertRestoresTheSameState;
-import static org.commissioning.testsupport.AggregateSnapshots.history;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -13,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.commissioning.contract.api.AssignContractOfficersCommand;
 import org.commissioning.contract.api.AuthorisePaymentCommand;
 import org.commissioning.contract.api.ClosePlanCommand;
@@ -29,22 +26,21 @@ import org.commissioning.contract.api.StartPlanCommand;
 import org.commissioning.contract.api.TerminateContractCommand;
 import org.commissioning.contract.api.TerminationInitiator;
 import org.commissioning.contract.api.WithholdPaymentCommand;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.commissioning.testsupport.AggregateSnapshotContract;
+import org.commissioning.testsupport.AggregateSnapshots;
 
 /**
  * A Contract with a long history (ratings, payments, cadence, meetings, a plan, a warning) restored from its
  * snapshot holds the same state and decides every command exactly as the same Contract replayed from its events.
  */
-class ContractSnapshotTest {
+class ContractSnapshotTest extends AggregateSnapshotContract<Contract> {
 
     static final YearMonth FIRST = YearMonth.of(2016, 4);
     static final YearMonth MAY_2018 = YearMonth.of(2018, 5);
     static final List<String> ATTENDEES = List.of("officer.jones", "Sk8side service manager");
     static final List<PlanAction> ACTIONS = List.of(
             new PlanAction("Weekly data returns", "Sk8side service manager", LocalDate.of(2018, 7, 1)));
-    static final List<Object> HISTORY = history(Scenario::fixture, List.of(REGISTERED), commands());
+    static final List<Object> HISTORY = AggregateSnapshots.history(Scenario::fixture, List.of(REGISTERED), commands());
 
     /** 26 months rated and paid (a red run among them), cadence, a meeting, a plan and a warning. */
     static List<Object> commands() {
@@ -84,19 +80,18 @@ class ContractSnapshotTest {
                         "Persistent failure"));
     }
 
-    @Test
-    void aLongHistoryIsSnapshottedAfterFiftyEvents() {
-        assertThat(HISTORY).hasSizeGreaterThan(50);
+    @Override
+    protected AggregateTestFixture<Contract> fixture() {
+        return Scenario.fixture();
     }
 
-    @Test
-    void holdsTheSameStateAfterASnapshotAsReplayed() {
-        assertRestoresTheSameState(Scenario.fixture(), HISTORY, ID);
+    @Override
+    protected List<Object> history() {
+        return HISTORY;
     }
 
-    @ParameterizedTest
-    @MethodSource("nextCommands")
-    void decidesTheNextCommandAsTheReplayedContract(Object command) {
-        assertDecidesAsReplayed(Scenario::fixture, HISTORY, ID, command);
+    @Override
+    protected String aggregateId() {
+        return ID;
     }
 }
