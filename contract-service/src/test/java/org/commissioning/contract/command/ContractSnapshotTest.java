@@ -80,18 +80,7 @@ class ContractSnapshotTest extends AggregateSnapshotContract<Contract> {
                         "Persistent failure"));
     }
 
-    @Override
-    protected AggregateTestFixture<Contract> fixture() {
-        return Scenario.fixture();
-    }
-
-    @Override
-    protected List<Object> history() {
-        return HISTORY;
-    }
-
-    @Override
-    protected String aggregateId() {
-        return ID;
+    ContractSnapshotTest() {
+        super(Scenario::fixture, HISTORY, ID);
     }
 }

@@ -3,6 +3,7 @@ package org.commissioning.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -22,27 +23,35 @@ public abstract class AggregateSnapshotContract<T> {
     /** The number of events after which the platform snapshots an aggregate by default. */
     public static final int SNAPSHOT_THRESHOLD = 50;
 
-    /** A fixture of the aggregate with its injectable resources. */
-    protected abstract AggregateTestFixture<T> fixture();
+    private final Supplier<AggregateTestFixture<T>> fixture;
+    private final List<Object> history;
+    private final String aggregateId;
 
-    /** The events of a long history of one aggregate. */
-    protected abstract List<Object> history();
-
-    protected abstract String aggregateId();
+    /**
+     * @param fixture     a new fixture of the aggregate with its injectable resources
+     * @param history     the events of a long history of one aggregate
+     * @param aggregateId that aggregate's id
+     */
+    protected AggregateSnapshotContract(Supplier<AggregateTestFixture<T>> fixture, List<Object> history,
+                                        String aggregateId) {
+        this.fixture = fixture;
+        this.history = history;
+        this.aggregateId = aggregateId;
+    }
 
     @Test
     void aLongHistoryIsSnapshottedAfterFiftyEvents() {
-        assertThat(history()).hasSizeGreaterThan(SNAPSHOT_THRESHOLD);
+        assertThat(history).hasSizeGreaterThan(SNAPSHOT_THRESHOLD);
     }
 
     @Test
     void holdsTheSameStateAfterASnapshotAsReplayed() {
-        AggregateSnapshots.assertRestoresTheSameState(fixture(), history(), aggregateId());
+        AggregateSnapshots.assertRestoresTheSameState(fixture.get(), history, aggregateId);
     }
 
     @ParameterizedTest
     @MethodSource("nextCommands")
     void decidesTheNextCommandAsTheReplayedAggregate(Object command) {
-        AggregateSnapshots.assertDecidesAsReplayed(this::fixture, history(), aggregateId(), command);
+        AggregateSnapshots.assertDecidesAsReplayed(fixture, history, aggregateId, command);
     }
 }

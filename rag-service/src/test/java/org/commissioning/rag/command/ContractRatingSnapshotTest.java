@@ -40,19 +40,8 @@ class ContractRatingSnapshotTest extends AggregateSnapshotContract<ContractRatin
         return fixture;
     }
 
-    @Override
-    protected AggregateTestFixture<ContractRating> fixture() {
-        return withClock();
-    }
-
-    @Override
-    protected List<Object> history() {
-        return HISTORY;
-    }
-
-    @Override
-    protected String aggregateId() {
-        return C;
+    ContractRatingSnapshotTest() {
+        super(ContractRatingSnapshotTest::withClock, HISTORY, C);
     }
 
     static RateKpiValueCommand submit(YearMonth period, String code, String value, String source) {
