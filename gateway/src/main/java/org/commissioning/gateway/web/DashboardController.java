@@ -9,8 +9,8 @@ import org.commissioning.gateway.api.DashboardSummary;
 import org.commissioning.gateway.application.ListDashboardContracts;
 import org.commissioning.gateway.application.SummariseDashboard;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -27,14 +27,10 @@ public class DashboardController {
     private final ListDashboardContracts list;
     private final SummariseDashboard summarise;
 
+    /** The filters are the query's parameters by name ({@link DashboardQuery}), each optional. */
     @GetMapping("/contracts")
-    public List<DashboardContract> contracts(@RequestParam(required = false) String serviceArea,
-                                             @RequestParam(required = false) String area,
-                                             @RequestParam(required = false) String district,
-                                             @RequestParam(required = false) String provider,
-                                             @RequestParam(required = false) String rag,
-                                             @RequestParam(required = false) String status) {
-        return list.list(new DashboardQuery(serviceArea, area, district, provider, rag, status));
+    public List<DashboardContract> contracts(@ModelAttribute DashboardQuery filter) {
+        return list.list(filter);
     }
 
     @GetMapping("/summary")

@@ -29,7 +29,7 @@ import org.springframework.test.context.NestedTestConfiguration;
 import org.springframework.test.context.NestedTestConfiguration.EnclosingConfiguration;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** The gateway in front of four real HTTP servers standing in for the services that own each API. */
 class RoutingIT extends GatewayITSupport {
@@ -46,7 +46,6 @@ class RoutingIT extends GatewayITSupport {
         OWNERS.register(registry);
     }
 
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void passesARegistrationThroughBothWaysUnchanged() throws Exception {
@@ -121,10 +120,10 @@ class RoutingIT extends GatewayITSupport {
             assertThat(received.rawQuery()).as(path).isEqualTo("period=2018-05&district=Tonbridge%20and%20Malling");
             assertThat(received.header("X-Actor")).as(path).isEqualTo("head.of.service");
         }
-        assertThat(json.readTree(get("/api/kpi/x")).get("owner").asText()).isEqualTo("kpi-service");
-        assertThat(json.readTree(get("/api/ratings/x")).get("owner").asText()).isEqualTo("rag-service");
-        assertThat(json.readTree(get("/api/deepdives/x")).get("owner").asText()).isEqualTo("deepdive-service");
-        assertThat(json.readTree(get("/api/contracts")).get("owner").asText()).isEqualTo("contract-service");
+        assertThat(ok("/api/kpi/x").get("owner").asText()).isEqualTo("kpi-service");
+        assertThat(ok("/api/ratings/x").get("owner").asText()).isEqualTo("rag-service");
+        assertThat(ok("/api/deepdives/x").get("owner").asText()).isEqualTo("deepdive-service");
+        assertThat(ok("/api/contracts").get("owner").asText()).isEqualTo("contract-service");
     }
 
     @Test
@@ -149,10 +148,10 @@ class RoutingIT extends GatewayITSupport {
         assertThat(after).isEqualTo(before);
     }
 
-    private String get(String path) {
-        ResponseEntity<String> response = http().get().uri(path).retrieve().toEntity(String.class);
+    private JsonNode ok(String path) throws JsonProcessingException {
+        ResponseEntity<String> response = get(path);
         assertThat(response.getStatusCode().value()).as(path).isEqualTo(200);
-        return response.getBody();
+        return body(response);
     }
 
     /**

@@ -36,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * ContractRegistered records on the contracts topic become dashboard rows, and RagChanged records on the ratings
@@ -53,7 +52,6 @@ class DashboardIT extends GatewayITSupport {
     @Autowired
     PlatformMetrics metrics;
 
-    final ObjectMapper json = new ObjectMapper();
 
     @Test
     void showsARegisteredContractWithItsFields() throws Exception {

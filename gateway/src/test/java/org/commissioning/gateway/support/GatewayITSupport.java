@@ -2,18 +2,16 @@ package org.commissioning.gateway.support;
 
 import org.commissioning.events.Topics;
 import org.commissioning.testsupport.EmbeddedMongo;
-import org.commissioning.testsupport.TestHttp;
+import org.commissioning.testsupport.ServiceOverHttp;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 /**
- * The gateway as it runs, over real HTTP, on an embedded KRaft broker and the shared in-process Mongo wire server.
+ * The gateway as it runs, over real HTTP (the services' {@link ServiceOverHttp}), on an embedded KRaft broker and the shared in-process Mongo wire server.
  * Metrics are exported as in production (Spring Boot tests switch that off otherwise), so /actuator/prometheus exists.
  * Each test class has application properties of its own, so no two classes could share a context anyway: each
  * context is closed after its class, which stops its embedded broker cleanly before the JVM exits (left to the
@@ -25,18 +23,10 @@ import org.springframework.web.client.RestClient;
         properties = "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.RATINGS})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-public abstract class GatewayITSupport {
+public abstract class GatewayITSupport extends ServiceOverHttp {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
         EmbeddedMongo.register(registry, "gateway");
-    }
-
-    @LocalServerPort
-    protected int port;
-
-    /** A client that returns every response, errors included, for the test to inspect. */
-    protected RestClient http() {
-        return TestHttp.client(port);
     }
 }

@@ -29,21 +29,18 @@ import org.commissioning.platform.domain.RuleViolationException;
  * Which values count depends on the unit: a percentage can be any number from 0 to 100 (it may come from a
  * fraction), so {@code [85, 89]} and {@code [90, 94]} leave {@code (89, 90)} unrated; counts and days are whole
  * numbers and money is in pence, so for them the same two bands leave nothing out.
+ *
+ * @param bands the bands from the lowest values to the highest
  */
-public final class BandTable {
-
-    private final KpiUnit unit;
-    private final Direction direction;
-    private final List<Band> bands;
-
-    private BandTable(KpiUnit unit, Direction direction, List<Band> bands) {
-        this.unit = unit;
-        this.direction = direction;
-        this.bands = bands;
-    }
+public record BandTable(KpiUnit unit, Direction direction, List<Band> bands) {
 
     /** The table of the bands, or a {@link RuleViolationException} naming what is wrong with them. */
     public static BandTable of(KpiUnit unit, Direction direction, List<Band> bands) {
+        return new BandTable(unit, direction, bands);
+    }
+
+    /** Accepts the bands only as a table (else a {@link RuleViolationException}); keeps them lowest values first. */
+    public BandTable {
         if (unit == null || direction == null) {
             throw new IllegalArgumentException("A band table needs a unit and a direction");
         }
@@ -75,20 +72,7 @@ public final class BandTable {
             throw new RuleViolationException("band-order", null, "The bands of a " + direction + " KPI must rise "
                     + join(expected) + " from the lowest values to the highest; these rise " + join(actual));
         }
-        return new BandTable(unit, direction, rising.stream().map(Span::band).toList());
-    }
-
-    public KpiUnit unit() {
-        return unit;
-    }
-
-    public Direction direction() {
-        return direction;
-    }
-
-    /** The bands from the lowest values to the highest. */
-    public List<Band> bands() {
-        return bands;
+        bands = rising.stream().map(Span::band).toList();
     }
 
     /**

@@ -14,25 +14,24 @@ import org.commissioning.platform.domain.RuleViolationException;
  * </ul>
  */
 public enum KpiUnit {
-    PERCENT(BigDecimal.ZERO, BigDecimal.valueOf(100), 2, true),
-    COUNT(BigDecimal.ZERO, null, 0, false),
-    DAYS(BigDecimal.ZERO, null, 0, false),
-    MONEY(BigDecimal.ZERO, null, 2, false);
+    PERCENT(BigDecimal.valueOf(100), 2, true),
+    COUNT(null, 0, false),
+    DAYS(null, 0, false),
+    MONEY(null, 2, false);
 
-    private final BigDecimal min;
     private final BigDecimal max;
     private final int scale;
     private final boolean continuous;
 
-    KpiUnit(BigDecimal min, BigDecimal max, int scale, boolean continuous) {
-        this.min = min;
+    KpiUnit(BigDecimal max, int scale, boolean continuous) {
         this.max = max;
         this.scale = scale;
         this.continuous = continuous;
     }
 
+    /** 0 for every unit: no KPI counts below nothing. */
     public BigDecimal min() {
-        return min;
+        return BigDecimal.ZERO;
     }
 
     /** Null where the unit has no upper end. */
@@ -56,7 +55,7 @@ public enum KpiUnit {
     }
 
     public boolean inRange(BigDecimal value) {
-        return value.compareTo(min) >= 0 && (max == null || value.compareTo(max) <= 0);
+        return value.signum() >= 0 && (max == null || value.compareTo(max) <= 0);
     }
 
     /** Whether the value can occur in this unit: in range, and on the unit's grid where the unit is discrete. */
