@@ -8,6 +8,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractExtended;
@@ -46,6 +48,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
 @AutoConfigureObservability(tracing = false)
 @ExtendWith(OutputCaptureExtension.class)
+@RequiredArgsConstructor(access = AccessLevel.PROTECTED)
 public abstract class KnowsContractsFromContractRegistered extends ServiceOnEmbeddedKafka {
 
     /** Where the service serves the contracts it knows: {@code GET api} lists them, {@code GET api/{id}} finds one. */
@@ -56,10 +59,6 @@ public abstract class KnowsContractsFromContractRegistered extends ServiceOnEmbe
     protected String group;
     @Autowired
     protected PlatformMetrics metrics;
-
-    protected KnowsContractsFromContractRegistered(String api) {
-        this.api = api;
-    }
 
     @Test
     void makesARegisteredContractKnown() {

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.UUID;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.commissioning.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -19,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * A service's test extends this with the prefix under which it serves the contracts it knows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "platform.mongo.transactions=true")
+@RequiredArgsConstructor(access = AccessLevel.PROTECTED)
 public abstract class KnowsContractsOnRealMongoAndKafka extends RealMongoAndKafka {
 
     /** Containers are slower than the in-process infrastructure: the first poll of a new group waits for a rebalance. */
@@ -28,10 +31,6 @@ public abstract class KnowsContractsOnRealMongoAndKafka extends RealMongoAndKafk
 
     @LocalServerPort
     protected int port;
-
-    protected KnowsContractsOnRealMongoAndKafka(String api) {
-        this.api = api;
-    }
 
     @Test
     void makesAContractRegisteredOnRealKafkaKnownOnRealMongo() {
