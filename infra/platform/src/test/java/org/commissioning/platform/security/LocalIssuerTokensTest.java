@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 import org.commissioning.identity.IdentityProperties;
 import org.commissioning.identity.LocalIssuer;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         properties = "platform.security.enabled=true")
 class LocalIssuerTokensTest extends SecuredWebTest {
 
+    @AutoClose
     static final LocalIssuer issuer = startIssuer();
 
     static LocalIssuer startIssuer() {
@@ -40,11 +41,6 @@ class LocalIssuerTokensTest extends SecuredWebTest {
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("platform.security.issuer-uri", issuer::issuerUri);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        issuer.close();
     }
 
     static Stream<IdentityProperties.User> demoUsers() {

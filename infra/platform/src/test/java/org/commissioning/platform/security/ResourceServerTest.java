@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -25,16 +25,12 @@ import com.fasterxml.jackson.databind.JsonNode;
         properties = "platform.security.enabled=true")
 class ResourceServerTest extends SecuredWebTest {
 
+    @AutoClose
     static final TestIssuer issuer = new TestIssuer();
 
     @DynamicPropertySource
     static void issuer(DynamicPropertyRegistry registry) {
         registry.add("platform.security.issuer-uri", issuer::uri);
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        issuer.close();
     }
 
     @Test
