@@ -14,6 +14,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -93,9 +94,12 @@ class ActorIsTheTokensSubjectIT extends ServiceOnEmbeddedKafka {
                 .containsExactly("org.commissioning.contracts.ContractRegistered.v1");
         assertThat(published.get(0).actor()).isEqualTo(OFFICER);
 
+        // read with the officer's token signed again by this test, unexpired: the expired one the refusals send
+        // differs from it in its expiry alone
+        String signedAgain = officerTokenSignedAgain(claims -> claims);
         await().atMost(PATIENCE).untilAsserted(() -> {
             ResponseEntity<String> history = http().get().uri("/api/contracts/" + id + "/history")
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + officerToken()).retrieve().toEntity(String.class);
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + signedAgain).retrieve().toEntity(String.class);
             assertThat(history.getStatusCode().value()).as(history.getBody()).isEqualTo(200);
             assertThat(body(history).findValuesAsText("actor")).containsExactly(OFFICER);
         });
@@ -147,19 +151,22 @@ class ActorIsTheTokensSubjectIT extends ServiceOnEmbeddedKafka {
         return issuer.accessToken(OFFICER, "officer-secret");
     }
 
-    /** The officer's token as the trusted issuer gave it, expired ten minutes ago and signed again with its key. */
+    /** The officer's token as the trusted issuer gave it, expired ten minutes ago. */
     private static String expiredOfficerToken() {
+        Instant tenMinutesAgo = Instant.now().minus(10, ChronoUnit.MINUTES);
+        Date before = Date.from(tenMinutesAgo.minus(15, ChronoUnit.MINUTES));
+        return officerTokenSignedAgain(claims -> claims.issueTime(before).notBeforeTime(before)
+                .expirationTime(Date.from(tenMinutesAgo)));
+    }
+
+    /** The officer's token as the trusted issuer gave it, its claims changed by {@code edit}, signed with its key. */
+    private static String officerTokenSignedAgain(UnaryOperator<JWTClaimsSet.Builder> edit) {
         try {
             SignedJWT issued = SignedJWT.parse(officerToken());
-            Instant tenMinutesAgo = Instant.now().minus(10, ChronoUnit.MINUTES);
-            JWTClaimsSet expired = new JWTClaimsSet.Builder(issued.getJWTClaimsSet())
-                    .issueTime(Date.from(tenMinutesAgo.minus(15, ChronoUnit.MINUTES)))
-                    .notBeforeTime(Date.from(tenMinutesAgo.minus(15, ChronoUnit.MINUTES)))
-                    .expirationTime(Date.from(tenMinutesAgo))
-                    .build();
             RSAKey key = IssuerKey.loadOrCreate(ISSUER_DATA.resolve("issuer-key.jwk.json"));
             assertThat(key.getKeyID()).isEqualTo(issued.getHeader().getKeyID());
-            SignedJWT token = new SignedJWT(new JWSHeader.Builder(issued.getHeader()).build(), expired);
+            SignedJWT token = new SignedJWT(new JWSHeader.Builder(issued.getHeader()).build(),
+                    edit.apply(new JWTClaimsSet.Builder(issued.getJWTClaimsSet())).build());
             token.sign(new RSASSASigner(key));
             return token.serialize();
         } catch (ParseException | JOSEException e) {
