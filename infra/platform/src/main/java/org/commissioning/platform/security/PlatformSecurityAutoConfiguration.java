@@ -61,6 +61,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass({SecurityFilterChain.class, BearerTokenAuthenticationFilter.class, JwtDecoder.class})
 @EnableConfigurationProperties(PlatformSecurityProperties.class)
+@Import(RejectedRequests.class)
 public class PlatformSecurityAutoConfiguration {
 
     /** What {@code CausationFilter} accepts as an actor: a subject outside it is not a caller the platform records. */

@@ -79,6 +79,12 @@ public class SecuredTestApplication {
             return Map.of("actor", CausationContext.currentOrNew().actor());
         }
 
+        /** A write with a JSON body, as every service's writes take. */
+        @PostMapping("/test/notes")
+        public Map<String, Object> note(@org.springframework.web.bind.annotation.RequestBody Map<String, Object> note) {
+            return note;
+        }
+
         /** A write only a provider may make, refused by the caller check a use case would make. */
         @PostMapping("/test/returns")
         public Map<String, String> submitReturn() {

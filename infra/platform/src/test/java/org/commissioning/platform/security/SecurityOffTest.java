@@ -28,4 +28,25 @@ class SecurityOffTest extends SecuredWebTest {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
         assertThat(get("/test/caller", null).statusCode()).isEqualTo(200);
     }
+
+    @Test
+    void refusesAJsonBodySentAsAFormWithAProblemNotAServerError() throws Exception {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test/notes"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"provider\":\"Sk8side\",\n \"serviceArea\":\"YOUTH\"}")));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).get("rule").asText()).isEqualTo("request-firewall");
+        assertThat(response.body()).doesNotContain("Sk8side");
+    }
+
+    @Test
+    void refusesAPathTheFirewallRejectsWithAProblem() throws Exception {
+        HttpResponse<String> response = get("/test/caller;jsessionid=x", null);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).get("rule").asText()).isEqualTo("request-firewall");
+    }
 }
