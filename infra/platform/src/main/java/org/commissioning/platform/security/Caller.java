@@ -18,10 +18,16 @@ public record Caller(String subject, String displayName, Set<Role> roles, Option
         roles = roles.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(roles));
     }
 
-    /** The caller of the current request; empty when security is off or nobody is authenticated. */
+    /** The caller of the current request; empty when nobody is authenticated (a public path, a consumer, a scan). */
     public static Optional<Caller> current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication instanceof CallerAuthentication caller ? Optional.of(caller.caller()) : Optional.empty();
+        if (authentication instanceof CallerAuthentication caller) {
+            return Optional.of(caller.caller());
+        }
+        if (authentication instanceof TrustedCallerFilter.TrustedCallerAuthentication trusted) {
+            return Optional.of(trusted.caller());
+        }
+        return Optional.empty();
     }
 
     public boolean hasRole(Role role) {
@@ -37,14 +43,23 @@ public record Caller(String subject, String displayName, Set<Role> roles, Option
         return false;
     }
 
-    /** A provider's staff see and act for their own provider only. */
-    public boolean isConfinedToProvider() {
-        return hasRole(Role.PROVIDER) && provider.isPresent();
+    /**
+     * The caller a service with security switched off ({@code platform.security.enabled=false}) trusts: whoever
+     * {@code X-Actor} names, with every role but {@code PROVIDER}, bound to no provider. Only for a network where
+     * every caller is trusted (tests); the launcher and compose switch security on.
+     */
+    public static Caller trusted(String actor) {
+        return new Caller(actor, actor, EnumSet.complementOf(EnumSet.of(Role.PROVIDER)), Optional.empty());
     }
 
-    /** True unless the caller is bound to a provider other than {@code providerName}. */
+    /** A provider's staff see and act for their own provider only (one without a provider, for none). */
+    public boolean isConfinedToProvider() {
+        return hasRole(Role.PROVIDER);
+    }
+
+    /** True unless the caller is confined to a provider other than {@code providerName}. */
     public boolean mayActFor(String providerName) {
-        return !isConfinedToProvider() || provider.get().equals(providerName);
+        return !isConfinedToProvider() || provider.map(p -> p.equals(providerName)).orElse(false);
     }
 
     /** Refused with 403 (a problem that does not name the role missing) unless the caller has one of the roles. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.commissioning.platform.web.ProblemDetailsAdvice;
+import org.slf4j.LoggerFactory;
 import org.commissioning.platform.web.ProblemResponses;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -40,6 +41,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,8 +52,9 @@ import jakarta.servlet.http.HttpServletResponse;
  * on every request but the public paths (health), checked for signature (the issuer's JWKS, RS256), issuer,
  * audience, expiry and a subject; the caller mapped once ({@link CallerTokenConverter}); the actor of the request
  * is the caller's subject ({@link AuthenticatedActorFilter}); the actuator beyond health is for {@code OPERATOR};
- * 401 and 403 are problems ({@link SecurityProblems}). Switched off (the default), a service that has Spring
- * Security on its classpath answers as if it had none: everything open, the actor from {@code X-Actor}.
+ * 401 and 403 are problems ({@link SecurityProblems}). Switched off (the default of the platform module; every
+ * service switches it on in its own configuration), no token is asked for and every request is made by
+ * {@link Caller#trusted} the actor of {@code X-Actor}, so the use cases' {@link Access} checks pass.
  */
 @AutoConfiguration(beforeName = {
         "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
@@ -161,11 +164,16 @@ public class PlatformSecurityAutoConfiguration {
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(prefix = "platform.security", name = "enabled", havingValue = "false", matchIfMissing = true)
     @EnableWebSecurity
+    @Import(SecurityProblemsAdvice.class)
     static class Disabled {
 
         @Bean
         SecurityFilterChain openSecurityFilterChain(HttpSecurity http) throws Exception {
-            http.csrf(AbstractHttpConfigurer::disable)
+            LoggerFactory.getLogger(PlatformSecurityAutoConfiguration.class).warn(
+                    "platform.security.enabled=false: no token is checked and every caller is trusted as X-Actor "
+                            + "names it, with every role but PROVIDER. Only for tests; run the platform with it on.");
+            http.addFilterBefore(new TrustedCallerFilter(), AnonymousAuthenticationFilter.class)
+                    .csrf(AbstractHttpConfigurer::disable)
                     .headers(AbstractHttpConfigurer::disable)
                     .logout(AbstractHttpConfigurer::disable)
                     .requestCache(AbstractHttpConfigurer::disable)
