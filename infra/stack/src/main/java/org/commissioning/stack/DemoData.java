@@ -50,12 +50,17 @@ public final class DemoData extends DemoLoader {
 
     /** Waits up to 20 s for the history of a contract registered a moment ago to be readable. */
     public DemoData() {
-        this(Duration.ofSeconds(20));
+        this(Duration.ofSeconds(20), ClientCredentials.NONE);
+    }
+
+    /** Loads as {@code credentials}' user. */
+    public DemoData(ClientCredentials credentials) {
+        this(Duration.ofSeconds(20), credentials);
     }
 
     /** @param patience how long to wait for the history of a contract registered a moment ago to be readable */
-    public DemoData(Duration patience) {
-        super(patience);
+    public DemoData(Duration patience, ClientCredentials credentials) {
+        super(patience, credentials);
     }
 
     /** The registration requests, one per contract of the demo data. */

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * What each part of the demo loads with: the demo data ({@value #RESOURCE}), and the gateway as the demo's actor
- * ({@value GatewayClient#DEMO_ACTOR}), with the patience a service needs before it can take the data of a contract
+ * What each part of the demo loads with: the demo data ({@value #RESOURCE}), and the gateway as the demo's user
+ * ({@value GatewayClient#DEMO_USER}, an officer, with its access token), with the patience a service needs before it can take the data of a contract
  * it learns from Kafka a moment after its registration.
  */
 abstract class DemoLoader {
@@ -19,11 +19,12 @@ abstract class DemoLoader {
     static final Duration SERVICE_PATIENCE = Duration.ofSeconds(60);
 
     final ObjectMapper json = new ObjectMapper();
-    final GatewayClient client = new GatewayClient(GatewayClient.DEMO_ACTOR);
+    final GatewayClient client;
     final Duration patience;
 
-    DemoLoader(Duration patience) {
+    DemoLoader(Duration patience, ClientCredentials credentials) {
         this.patience = patience;
+        this.client = new GatewayClient(credentials);
     }
 
     /** One section of the demo data ({@code contracts}, {@code kpiTable}), as the resource gives it. */

@@ -7,23 +7,26 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** The launcher's HTTP client of the platform (demo loaders, benchmark): every request as one actor, JSON bodies. */
+/**
+ * The launcher's HTTP client of the platform (demo loaders, benchmark): every request with one user's access token
+ * (the actor the platform records is that user), JSON bodies.
+ */
 final class GatewayClient {
 
-    /** The actor of the demo data. */
-    static final String DEMO_ACTOR = "demo-loader";
+    /** The issuer's user the demo data is loaded as (an officer). */
+    static final String DEMO_USER = "demo-loader";
+    static final String DEMO_SECRET = "demo-loader-secret";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final String actor;
+    private final ClientCredentials credentials;
 
-    GatewayClient(String actor) {
-        this.actor = actor;
+    GatewayClient(ClientCredentials credentials) {
+        this.credentials = credentials;
     }
 
     HttpResponse<String> send(String method, String url, String body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(30))
-                .header("X-Actor", actor);
+        HttpRequest.Builder request = credentials.authorize(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30)));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

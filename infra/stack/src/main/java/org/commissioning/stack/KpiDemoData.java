@@ -23,12 +23,17 @@ public final class KpiDemoData extends DemoLoader {
     static final List<String> KPI_CODES = List.of("CALLS-TRIAGED-24H", "LAC-ASSESSED-2W", "CRISIS-TREATED-4H");
 
     public KpiDemoData() {
-        this(SERVICE_PATIENCE);
+        this(SERVICE_PATIENCE, ClientCredentials.NONE);
+    }
+
+    /** Loads as {@code credentials}' user. */
+    public KpiDemoData(ClientCredentials credentials) {
+        this(SERVICE_PATIENCE, credentials);
     }
 
     /** @param patience how long to wait for kpi-service to know the contract (from {@code ContractRegistered}) */
-    public KpiDemoData(Duration patience) {
-        super(patience);
+    public KpiDemoData(Duration patience, ClientCredentials credentials) {
+        super(patience, credentials);
     }
 
     /**

@@ -13,13 +13,16 @@ import java.util.concurrent.CountDownLatch;
 
 import org.commissioning.embedded.KafkaBroker;
 import org.commissioning.embedded.MongoWireServer;
+import org.commissioning.identity.IdentityProperties;
+import org.commissioning.identity.LocalIssuer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The whole platform on one machine with nothing but a JDK: a real Apache Kafka broker (KRaft) and a MongoDB
- * wire-protocol server in this process, keeping their data under the data directory, and the five services as
- * child processes. Ctrl-C stops the services first, then the broker and the database.
+ * The whole platform on one machine with nothing but a JDK: a real Apache Kafka broker (KRaft), a MongoDB
+ * wire-protocol server and the local OAuth2 issuer (infra/identity, with the demo users) in this process, keeping
+ * their data under the data directory, and the five services as child processes, each a resource server of that
+ * issuer listening on 127.0.0.1 only. Ctrl-C stops the services first, then the issuer, the broker and the database.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -29,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final MongoWireServer mongo;
     private final KafkaBroker kafka;
+    private LocalIssuer issuer;
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, String> serviceProperties;
     private volatile boolean stopped;
@@ -94,12 +98,18 @@ public final class LocalStack implements AutoCloseable {
         requireFreePorts();
         mongo.start();
         kafka.start();
+        String issuerUri = "http://127.0.0.1:" + options.issuerPort();
+        issuer = LocalIssuer.start(options.issuerPort(), options.dataDir().resolve("identity"),
+                "--identity.issuer=" + issuerUri, "--spring.main.banner-mode=off", "--logging.level.root=WARN");
         String brokers = kafka.bootstrapServers();
         String mongoUri = mongo.connectionString();
         Path logs = options.dataDir().resolve("logs");
 
         Map<String, String> common = Map.of(
                 "platform.kafka.bootstrap-servers", brokers,
+                "platform.security.enabled", "true",
+                "platform.security.issuer-uri", issuerUri,
+                "server.address", "127.0.0.1",
                 "logging.file.name", "",
                 "spring.main.banner-mode", "off");
         services.add(service("contract-service", options.contractPort(), common, mongoUri + "/contracts", Map.of(), logs));
@@ -125,13 +135,14 @@ public final class LocalStack implements AutoCloseable {
         if (!options.loadDemo()) {
             return "demo data: not loaded (--no-demo)";
         }
-        DemoData.Result result = new DemoData().load(gatewayUrl());
+        ClientCredentials loader = demoLoader();
+        DemoData.Result result = new DemoData(loader).load(gatewayUrl());
         if (!result.failures().isEmpty()) {
             result.failures().forEach(f -> log.warn("Demo contract not loaded: {}", f));
         }
-        RatingDemoData.Result ratings = new RatingDemoData().load(gatewayUrl());
+        RatingDemoData.Result ratings = new RatingDemoData(loader).load(gatewayUrl());
         ratings.failures().forEach(f -> log.warn("Demo rating not recorded: {}", f));
-        KpiDemoData.Result kpi = new KpiDemoData().load(gatewayUrl());
+        KpiDemoData.Result kpi = new KpiDemoData(loader).load(gatewayUrl());
         kpi.failures().forEach(f -> log.warn("Demo KPI data not loaded: {}", f));
         int failed = result.failures().size() + ratings.failures().size() + kpi.failures().size();
         return "demo data: " + result.registered() + " contracts registered, " + result.alreadyThere()
@@ -148,11 +159,26 @@ public final class LocalStack implements AutoCloseable {
      */
     public String demoRatingsByMonth() throws InterruptedException {
         try {
-            return new RatingDemoData().monthByMonth(gatewayUrl(), Duration.ofSeconds(20)) + System.lineSeparator()
+            return new RatingDemoData(demoLoader()).monthByMonth(gatewayUrl(), Duration.ofSeconds(20)) + System.lineSeparator()
                     + "   " + gatewayUrl() + "/api/ratings/contracts/" + new KpiDemoData().nelftContractId() + "/ratings";
         } catch (IOException e) {
             return "NELFT's ratings could not be read: " + e.getMessage();
         }
+    }
+
+    /** The issuer's URI, which every token names and every service trusts. */
+    public String issuerUri() {
+        return "http://127.0.0.1:" + options.issuerPort();
+    }
+
+    /** A client authenticating as the issuer's user {@code username} (the demo users of infra/identity). */
+    public ClientCredentials credentials(String username, String secret) {
+        return new ClientCredentials(issuerUri() + "/oauth2/token", username, secret);
+    }
+
+    /** The demo loader's user, an officer. */
+    public ClientCredentials demoLoader() {
+        return credentials(GatewayClient.DEMO_USER, GatewayClient.DEMO_SECRET);
     }
 
     public String gatewayUrl() {
@@ -180,6 +206,9 @@ public final class LocalStack implements AutoCloseable {
                 .map(s -> CompletableFuture.runAsync(() -> s.stop(Duration.ofSeconds(30))))
                 .toList();
         stopping.forEach(CompletableFuture::join);
+        if (issuer != null) {
+            issuer.close();
+        }
         kafka.stop();
         mongo.stop();
     }
@@ -224,6 +253,7 @@ public final class LocalStack implements AutoCloseable {
         ports.put("Kafka", options.kafkaPort());
         ports.put("Kafka controller", options.kafkaControllerPort());
         ports.put("MongoDB", options.mongoPort());
+        ports.put("issuer", options.issuerPort());
         ports.put("gateway", options.gatewayPort());
         ports.put("contract-service", options.contractPort());
         ports.put("kpi-service", options.kpiPort());
@@ -243,6 +273,22 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /** The issuer, its demo users and a token for one of them, as the banner shows them. */
+    private String users() {
+        String nl = System.lineSeparator();
+        StringBuilder lines = new StringBuilder("  Issuer (OAuth2)       " + issuerUri() + nl
+                + "  users (client id:secret, client-credentials grant):" + nl);
+        for (IdentityProperties.User user : issuer.users()) {
+            lines.append(String.format("    %-34s %s%s%n", user.username() + ":" + user.secret(),
+                    String.join(",", user.roles()), user.providerBinding().map(p -> " (" + p + ")").orElse("")));
+        }
+        return lines.append("  a token, then a call with it:").append(nl)
+                .append("    TOKEN=$(curl -s -u officer.jones:officer-secret -d grant_type=client_credentials ")
+                .append(issuerUri()).append("/oauth2/token | grep -o '\"access_token\":\"[^\"]*' | cut -d'\"' -f4)")
+                .append(nl).append("    curl -s -H \"Authorization: Bearer $TOKEN\" ").append(gatewayUrl())
+                .append("/api/dashboard/summary").append(nl).toString();
+    }
+
     private void printBanner(Duration ready, String demo) {
         String nl = System.lineSeparator();
         System.out.println(nl
@@ -258,10 +304,12 @@ public final class LocalStack implements AutoCloseable {
                 + "  kpi-service           http://127.0.0.1:" + options.kpiPort() + nl
                 + "  rag-service           http://127.0.0.1:" + options.ragPort() + nl
                 + "  deepdive-service      http://127.0.0.1:" + options.deepdivePort() + nl
-                + "  health / metrics      <service>/actuator/health, <service>/actuator/prometheus" + nl
+                + "  health / metrics      <service>/actuator/health; /actuator/prometheus as operator.lee" + nl
                 + "  Kafka (KRaft)         " + kafka.bootstrapServers() + nl
                 + "  MongoDB (wire proto)  " + mongo.connectionString() + nl
                 + "  data and logs         " + options.dataDir() + nl
+                + nl
+                + users()
                 + nl
                 + " Press Ctrl-C to stop; data is kept for the next start." + nl
                 + "==================================================================");

@@ -49,16 +49,15 @@ import picocli.CommandLine.Option;
  */
 public final class PlatformBenchmark {
 
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The topics as {@code org.commissioning.events.Topics} names them (that module is not on this classpath). */
     static final String RATINGS_TOPIC = "ratings.events.v1";
     static final String KPI_TOPIC = "kpi.events.v1";
     /** The one KPI of the benchmark contracts' framework: 004's triage KPI with its corrected bands. */
     static final String KPI_CODE = "CALLS-TRIAGED-24H";
-    static final String ACTOR = "benchmark";
     static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final GatewayClient CLIENT = new GatewayClient(ACTOR);
+    /** The benchmark's client, the demo loader's officer (set once the stack's issuer is up). */
+    private static GatewayClient CLIENT = new GatewayClient(ClientCredentials.NONE);
 
     private PlatformBenchmark() {
     }
@@ -92,6 +91,7 @@ public final class PlatformBenchmark {
             long t0 = System.nanoTime();
             stack.start();
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+            CLIENT = new GatewayClient(stack.demoLoader());
             long t1 = System.nanoTime();
             String demo = stack.loadDemoData();
             Duration demoLoad = Duration.ofNanos(System.nanoTime() - t1);
@@ -112,18 +112,15 @@ public final class PlatformBenchmark {
                 {"provider":"Benchmark Provider %d","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["Dover"]}}"""
                 .formatted(i);
         long start = System.nanoTime();
-        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/contracts"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> created = CLIENT.send("POST", gateway + "/api/contracts", body);
         if (created.statusCode() != 201) {
             throw new IllegalStateException("Registration failed: " + created.statusCode() + " " + created.body());
         }
         String id = JSON.readTree(created.body()).get("contractId").asText();
         long deadline = start + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> dashboard = HTTP.send(HttpRequest.newBuilder(
-                    URI.create(gateway + "/api/dashboard/contracts?provider=Benchmark%20Provider%20" + i)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> dashboard = CLIENT.send("GET",
+                    gateway + "/api/dashboard/contracts?provider=Benchmark%20Provider%20" + i, null);
             if (dashboard.body().contains(id)) {
                 return Duration.ofNanos(System.nanoTime() - start).toMillis();
             }

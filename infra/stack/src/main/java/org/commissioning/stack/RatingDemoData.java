@@ -32,12 +32,17 @@ public final class RatingDemoData extends DemoLoader {
     static final String REPORT = "the 2018 Early Help contract monitoring report";
 
     public RatingDemoData() {
-        this(SERVICE_PATIENCE);
+        this(SERVICE_PATIENCE, ClientCredentials.NONE);
+    }
+
+    /** Loads as {@code credentials}' user. */
+    public RatingDemoData(ClientCredentials credentials) {
+        this(SERVICE_PATIENCE, credentials);
     }
 
     /** @param patience how long, in all, to wait for rag-service to know the demo contracts */
-    public RatingDemoData(Duration patience) {
-        super(patience);
+    public RatingDemoData(Duration patience, ClientCredentials credentials) {
+        super(patience, credentials);
     }
 
     /** One 2018 rating of the demo data, as it is sent. */

@@ -13,15 +13,16 @@ import picocli.CommandLine.TypeConversionException;
  * Where the local stack keeps its data and which ports it uses.
  * Command-line flags ({@link Flags}, parsed by picocli): {@code --data-dir=PATH --root=PATH --no-demo
  * --gateway-port=N --contract-port=N --kpi-port=N --rag-port=N --deepdive-port=N --kafka-port=N
- * --kafka-controller-port=N --mongo-port=N}; a flag given twice takes its last value.
+ * --kafka-controller-port=N --mongo-port=N --issuer-port=N}; a flag given twice takes its last value.
  */
 public record StackOptions(Path root, Path dataDir, boolean loadDemo,
                            int kafkaPort, int kafkaControllerPort, int mongoPort,
-                           int gatewayPort, int contractPort, int kpiPort, int ragPort, int deepdivePort) {
+                           int gatewayPort, int contractPort, int kpiPort, int ragPort, int deepdivePort,
+                           int issuerPort) {
 
     public static StackOptions defaults() {
         return new StackOptions(Path.of("").toAbsolutePath(), Path.of("data").toAbsolutePath(), true,
-                9092, 9093, 27017, 8080, 8081, 8082, 8083, 8084);
+                9092, 9093, 27017, 8080, 8081, 8082, 8083, 8084, 9000);
     }
 
     /**
@@ -46,18 +47,23 @@ public record StackOptions(Path root, Path dataDir, boolean loadDemo,
 
     public StackOptions withRoot(Path root) {
         return new StackOptions(root, dataDir, loadDemo, kafkaPort, kafkaControllerPort, mongoPort,
-                gatewayPort, contractPort, kpiPort, ragPort, deepdivePort);
+                gatewayPort, contractPort, kpiPort, ragPort, deepdivePort, issuerPort);
     }
 
     public StackOptions withDataDir(Path dataDir) {
         return new StackOptions(root, dataDir, loadDemo, kafkaPort, kafkaControllerPort, mongoPort,
-                gatewayPort, contractPort, kpiPort, ragPort, deepdivePort);
+                gatewayPort, contractPort, kpiPort, ragPort, deepdivePort, issuerPort);
     }
 
     public StackOptions withPorts(int kafka, int kafkaController, int mongo, int gateway, int contract, int kpi,
                                   int rag, int deepdive) {
         return new StackOptions(root, dataDir, loadDemo, kafka, kafkaController, mongo, gateway, contract, kpi,
-                rag, deepdive);
+                rag, deepdive, issuerPort);
+    }
+
+    public StackOptions withIssuerPort(int issuer) {
+        return new StackOptions(root, dataDir, loadDemo, kafkaPort, kafkaControllerPort, mongoPort, gatewayPort,
+                contractPort, kpiPort, ragPort, deepdivePort, issuer);
     }
 
     /** The launcher's flags, each defaulting to {@link #defaults()}. */
@@ -89,10 +95,14 @@ public record StackOptions(Path root, Path dataDir, boolean loadDemo,
         int kafkaControllerPort = DEFAULTS.kafkaControllerPort();
         @Option(names = "--mongo-port", paramLabel = "N", converter = Port.class)
         int mongoPort = DEFAULTS.mongoPort();
+        @Option(names = "--issuer-port", paramLabel = "N", converter = Port.class,
+                description = "the local OAuth2 issuer, which gives the demo users their tokens")
+        int issuerPort = DEFAULTS.issuerPort();
 
         StackOptions options() {
             return new StackOptions(root.toAbsolutePath(), dataDir.toAbsolutePath(), !noDemo, kafkaPort,
-                    kafkaControllerPort, mongoPort, gatewayPort, contractPort, kpiPort, ragPort, deepdivePort);
+                    kafkaControllerPort, mongoPort, gatewayPort, contractPort, kpiPort, ragPort, deepdivePort,
+                    issuerPort);
         }
     }
 

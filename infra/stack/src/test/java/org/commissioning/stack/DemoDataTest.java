@@ -37,13 +37,18 @@ class DemoDataTest {
 
     final ObjectMapper json = new ObjectMapper();
     final Map<String, Set<String>> histories = new ConcurrentHashMap<>();
-    final List<String> actors = new CopyOnWriteArrayList<>();
+    final List<String> authorizations = new CopyOnWriteArrayList<>();
+    final List<String> tokenRequests = new CopyOnWriteArrayList<>();
     HttpServer gateway;
 
     @BeforeEach
     void startGateway() throws IOException {
         gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         gateway.createContext("/api/contracts", this::answer);
+        gateway.createContext("/oauth2/token", exchange -> {
+            tokenRequests.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            reply(exchange, 200, "{\"access_token\":\"the-demo-loaders-token\",\"expires_in\":900}");
+        });
         gateway.start();
     }
 
@@ -66,17 +71,22 @@ class DemoDataTest {
     }
 
     @Test
-    void registersTheContractsAndTakesTheirEscalationsOnceAsTheDemoLoader() throws Exception {
+    void registersTheContractsAndTakesTheirEscalationsOnceWithTheDemoLoadersToken() throws Exception {
         String url = "http://127.0.0.1:" + gateway.getAddress().getPort();
 
-        DemoData.Result first = new DemoData().load(url);
-        DemoData.Result second = new DemoData().load(url);
+        ClientCredentials demoLoader = new ClientCredentials(url + "/oauth2/token", GatewayClient.DEMO_USER,
+                GatewayClient.DEMO_SECRET);
+
+        DemoData.Result first = new DemoData(demoLoader).load(url);
+        DemoData.Result second = new DemoData(demoLoader).load(url);
 
         assertThat(first.failures()).isEmpty();
         assertThat(first.registered()).isEqualTo(19);
         assertThat(first.escalationSteps()).isEqualTo(12);
         assertThat(second).isEqualTo(new DemoData.Result(0, 19, List.of(), 0));
-        assertThat(actors).isNotEmpty().containsOnly(GatewayClient.DEMO_ACTOR);
+        assertThat(authorizations).isNotEmpty().containsOnly("Bearer the-demo-loaders-token");
+        assertThat(tokenRequests).as("one token, kept while it is valid").containsExactly("Basic "
+                + java.util.Base64.getEncoder().encodeToString("demo-loader:demo-loader-secret".getBytes(StandardCharsets.UTF_8)));
         assertThat(histories.values().stream().filter(h -> h.contains("ContractTerminated")).count()).isEqualTo(3);
     }
 
@@ -89,7 +99,7 @@ class DemoDataTest {
         });
         long started = System.nanoTime();
 
-        DemoData.Result result = new DemoData(Duration.ofMillis(300)).load("http://127.0.0.1:" + gateway.getAddress().getPort());
+        DemoData.Result result = new DemoData(Duration.ofMillis(300), ClientCredentials.NONE).load("http://127.0.0.1:" + gateway.getAddress().getPort());
 
         assertThat(result.registered()).isEqualTo(19);
         assertThat(result.escalationSteps()).isZero();
@@ -98,7 +108,7 @@ class DemoDataTest {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        actors.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Actor")));
+        authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
         String path = exchange.getRequestURI().getPath();
         if (path.equals("/api/contracts")) {
             String id = json.readTree(exchange.getRequestBody()).get("contractId").asText();

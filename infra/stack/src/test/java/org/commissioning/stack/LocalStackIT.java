@@ -49,6 +49,7 @@ class LocalStackIT {
     @TempDir
     Path data;
     LocalStack stack;
+    ClientCredentials officer;
 
     @BeforeAll
     static void requireBuiltServices() {
@@ -70,6 +71,14 @@ class LocalStackIT {
     void loadsTheDemoContractsShowsANewRegistrationAndKeepsEverythingAcrossARestart() throws Exception {
         StackOptions options = freePorts(StackOptions.defaults().withRoot(ROOT).withDataDir(data));
         stack = start(options);
+        for (int port : List.of(options.gatewayPort(), options.contractPort(), options.kpiPort(), options.ragPort(),
+                options.deepdivePort())) {
+            HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/contracts")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(anonymous.statusCode()).as("no token, port " + port + ": " + anonymous.body()).isEqualTo(401);
+            assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
         assertThat(stack.loadDemoData()).startsWith("demo data: 19 contracts registered, 0 already there")
                 .contains("18 ratings of 2018 recorded (officer, 2018-04), 0 already there")
                 .contains("11 monthly KPI returns of 2018-19 submitted").doesNotContain("failed");
@@ -135,9 +144,9 @@ class LocalStackIT {
         // the reader returns as soon as it holds as many records as asked for: as many more as 2018-12 (another month
         // that turned NELFT green) has up to its RagChanged, so one reading sees the new month's RagChanged arrive
         int awaited = published.size() + recordsUpToRagChanged(published, "2018-12");
-        HttpResponse<String> submitted = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> submitted = HTTP.send(as(stack.credentials("provider.nelft", "nelft-secret"),
                         URI.create(stack.gatewayUrl() + "/api/kpi/contracts/" + nelft + "/returns"))
-                .header("Content-Type", "application/json").header("X-Actor", "nelft.returns")
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"period":"2019-03","narrative":"All three headline KPIs in their green band","values":[
                          {"kpiCode":"CALLS-TRIAGED-24H","value":92},{"kpiCode":"LAC-ASSESSED-2W","value":87},
@@ -220,6 +229,18 @@ class LocalStackIT {
                 .until(() -> get(options.kpiPort(), "/api/kpi/contracts/" + id).statusCode() == 200);
     }
 
+    /** A request as the demo issuer's officer (officer.jones), with a token from the stack's issuer. */
+    private HttpRequest.Builder asOfficer(URI uri) throws Exception {
+        if (officer == null) {
+            officer = stack.credentials("officer.jones", "officer-secret");
+        }
+        return as(officer, uri);
+    }
+
+    private static HttpRequest.Builder as(ClientCredentials user, URI uri) throws Exception {
+        return user.authorize(HttpRequest.newBuilder(uri));
+    }
+
     private LocalStack start(StackOptions options) throws Exception {
         LocalStack started = new LocalStack(options);
         try {
@@ -232,7 +253,7 @@ class LocalStackIT {
     }
 
     private String register(String provider, String district) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + "/api/contracts"))
+        HttpResponse<String> response = HTTP.send(asOfficer(URI.create(stack.gatewayUrl() + "/api/contracts"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"provider":"%s","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["%s"]},
@@ -243,7 +264,7 @@ class LocalStackIT {
     }
 
     private List<JsonNode> dashboard() throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(asOfficer(
                 URI.create(stack.gatewayUrl() + "/api/dashboard/contracts")).GET().build(), HttpResponse.BodyHandlers.ofString());
         List<JsonNode> rows = new ArrayList<>();
         json.readTree(response.body()).forEach(rows::add);
@@ -255,7 +276,7 @@ class LocalStackIT {
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+        return HTTP.send(asOfficer(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -327,7 +348,7 @@ class LocalStackIT {
 
     /** A contract's rating history through the gateway. */
     private JsonNode ratings(String id) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(asOfficer(
                 URI.create(stack.gatewayUrl() + "/api/ratings/contracts/" + id + "/ratings")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -345,7 +366,7 @@ class LocalStackIT {
 
     /** contract-service's monitoring of a contract (cadence, rating), through the gateway. */
     private JsonNode monitoring(String id) throws Exception {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
+        HttpResponse<String> response = HTTP.send(asOfficer(
                 URI.create(stack.gatewayUrl() + "/api/contracts/" + id)).GET().build(), HttpResponse.BodyHandlers.ofString());
         return json.readTree(response.body()).path("monitoring");
     }
@@ -360,7 +381,7 @@ class LocalStackIT {
     private static StackOptions freePorts(StackOptions options) {
         return options.withPorts(KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
                 KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                KafkaBroker.freePort());
+                KafkaBroker.freePort()).withIssuerPort(KafkaBroker.freePort());
     }
 
 }

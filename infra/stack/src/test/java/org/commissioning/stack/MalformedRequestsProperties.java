@@ -78,6 +78,8 @@ class MalformedRequestsProperties {
     static final String REGISTER_ID = UUID.randomUUID().toString();
 
     static LocalStack stack;
+    /** Every request is an officer's, who may make every write: what refuses a malformed one is its breakage. */
+    static ClientCredentials officer;
     static StackOptions options;
     static MongoClient mongo;
     static long eventsBefore;
@@ -95,7 +97,8 @@ class MalformedRequestsProperties {
         Path data = Files.createTempDirectory("malformed-requests");
         options = StackOptions.defaults().withRoot(ROOT).withDataDir(data).withPorts(KafkaBroker.freePort(),
                 KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort());
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort())
+                .withIssuerPort(KafkaBroker.freePort());
         // the scheduled scans would store events of their own while the properties count them
         stack = new LocalStack(options, Map.of(
                 "kpi.returns.overdue-scan.enabled", "false",
@@ -107,6 +110,7 @@ class MalformedRequestsProperties {
             stack.close();
             throw e;
         }
+        officer = stack.credentials("officer.jones", "officer-secret");
         mongo = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort());
         prepare(TARGET);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
@@ -286,9 +290,8 @@ class MalformedRequestsProperties {
 
     private static HttpResponse<String> send(String method, String path, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+        HttpRequest.Builder request = officer.authorize(HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path)))
                 .timeout(Duration.ofSeconds(30))
-                .header("X-Actor", "property.tester")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofByteArray(body));
         if (contentType != null) {

@@ -16,16 +16,18 @@ import org.junit.jupiter.api.Test;
 class StackOptionsTest {
 
     static final List<String> KNOWN = List.of("--root", "--data-dir", "--no-demo", "--gateway-port", "--contract-port",
-            "--kpi-port", "--rag-port", "--deepdive-port", "--kafka-port", "--kafka-controller-port", "--mongo-port");
+            "--kpi-port", "--rag-port", "--deepdive-port", "--kafka-port", "--kafka-controller-port", "--mongo-port",
+            "--issuer-port");
 
     @Test
     void readsEveryKnownFlag() {
         StackOptions options = StackOptions.parse("--root=/tmp/project", "--data-dir=/tmp/stack-data", "--no-demo",
                 "--kafka-port=19092", "--kafka-controller-port=19093", "--mongo-port=37017", "--gateway-port=18080",
-                "--contract-port=18081", "--kpi-port=18082", "--rag-port=18083", "--deepdive-port=18084");
+                "--contract-port=18081", "--kpi-port=18082", "--rag-port=18083", "--deepdive-port=18084",
+                "--issuer-port=19000");
 
         assertThat(options).isEqualTo(new StackOptions(Path.of("/tmp/project"), Path.of("/tmp/stack-data"), false,
-                19092, 19093, 37017, 18080, 18081, 18082, 18083, 18084));
+                19092, 19093, 37017, 18080, 18081, 18082, 18083, 18084, 19000));
     }
 
     @Test

@@ -1,0 +1,486 @@
+package org.commissioning.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import org.bson.Document;
+import org.commissioning.embedded.KafkaBroker;
+import org.commissioning.identity.IssuerKey;
+import org.commissioning.stack.WriteEndpoints.Endpoint;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Who may call what, for every endpoint of the running platform. The endpoints are not listed here: they are read
+ * from each service's own request mappings ({@code /actuator/mappings}, as the operator), so a new endpoint cannot
+ * escape; each must have an expectation in {@link #EXPECTED} or the test fails. Every endpoint is called through the
+ * gateway as an officer, an auditor, a viewer, an operator, the provider that owns the contract and another provider,
+ * and, at the gateway and at the owning service's own port, with no token, an expired token, a token of another
+ * issuer and a token signed with another key. The summary is printed and written to
+ * {@code target/authorisation-matrix.txt}.
+ */
+class AuthorisationMatrixIT {
+
+    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
+    static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final List<String> SERVICES = List.of("gateway", "contract-service", "kpi-service", "rag-service",
+            "deepdive-service");
+    static final List<String> EVENT_STORES = List.of("contracts", "kpi", "ratings", "deepdives");
+    static final String OWNER_PROVIDER = "NELFT";
+    static final String PERIOD = "2025-05";
+
+    /** Who calls, as the local issuer's demo users. */
+    enum Persona {
+        OFFICER("officer.jones", "officer-secret"),
+        AUDITOR("auditor.khan", "auditor-secret"),
+        VIEWER("viewer.patel", "viewer-secret"),
+        OPERATOR("operator.lee", "operator-secret"),
+        OWNER("provider.nelft", "nelft-secret"),
+        OTHER_PROVIDER("provider.sk8side", "sk8side-secret");
+
+        final String user;
+        final String secret;
+
+        Persona(String user, String secret) {
+            this.user = user;
+            this.secret = secret;
+        }
+    }
+
+    /** Who may, as issue 11 and SECURITY.md say, independently of the code that enforces it. */
+    enum Rule {
+        OFFICER_ONLY(Set.of(Persona.OFFICER)),
+        RETURNS(Set.of(Persona.OFFICER, Persona.OWNER)),
+        SUMMARIES(Set.of(Persona.OFFICER, Persona.OWNER, Persona.AUDITOR, Persona.VIEWER)),
+        DETAIL(Set.of(Persona.OFFICER, Persona.OWNER, Persona.AUDITOR)),
+        AUDIT(Set.of(Persona.OFFICER, Persona.AUDITOR)),
+        OPERATIONS(Set.of(Persona.OPERATOR)),
+        PUBLIC(Set.of(Persona.values()));
+
+        final Set<Persona> allowed;
+
+        Rule(Set<Persona> allowed) {
+            this.allowed = allowed;
+        }
+    }
+
+    /** How a provider is confined: not at all, to its own contract (another's is 404), or a list cut to its own. */
+    enum Scope { NONE, CONTRACT, LIST }
+
+    record Expectation(Rule rule, Scope scope) {
+    }
+
+    /** Per {@code METHOD path} (path variables as {@code {}}); the actuator's per service, the rest once. */
+    static final Map<String, Expectation> EXPECTED = new LinkedHashMap<>();
+
+    static {
+        Expectation officer = new Expectation(Rule.OFFICER_ONLY, Scope.NONE);
+        for (String write : List.of("POST /api/contracts", "POST /api/contracts/{}/variations",
+                "POST /api/contracts/{}/extension", "PUT /api/contracts/{}/officers", "POST /api/contracts/{}/termination",
+                "POST /api/contracts/{}/expiry", "POST /api/contracts/{}/recommissioning", "POST /api/contracts/{}/plans",
+                "POST /api/contracts/{}/plans/current/closure", "POST /api/contracts/{}/warnings",
+                "POST /api/contracts/{}/meetings", "POST /api/contracts/{}/payments/{}/authorisation",
+                "POST /api/contracts/{}/payments/{}/withholding", "PUT /api/kpi/contracts/{}/framework",
+                "POST /api/kpi/contracts/{}/returns/{}/council-figures",
+                "POST /api/kpi/contracts/{}/returns/{}/council-figures/csv",
+                "POST /api/kpi/contracts/{}/returns/{}/discrepancies/{}/resolution",
+                "POST /api/ratings/contracts/{}/periods/{}/override", "POST /api/ratings/contracts/{}/trajectory")) {
+            EXPECTED.put(write, officer);
+        }
+        for (String submit : List.of("POST /api/kpi/contracts/{}/returns", "POST /api/kpi/contracts/{}/returns/{}/csv",
+                "POST /api/kpi/contracts/{}/returns/{}/corrections")) {
+            EXPECTED.put(submit, new Expectation(Rule.RETURNS, Scope.CONTRACT));
+        }
+        for (String list : List.of("GET /api/contracts", "GET /api/kpi/contracts", "GET /api/ratings/contracts",
+                "GET /api/deepdives/contracts", "GET /api/dashboard/contracts", "GET /api/dashboard/summary")) {
+            EXPECTED.put(list, new Expectation(Rule.SUMMARIES, Scope.LIST));
+        }
+        for (String summary : List.of("GET /api/contracts/{}", "GET /api/kpi/contracts/{}",
+                "GET /api/ratings/contracts/{}", "GET /api/deepdives/contracts/{}")) {
+            EXPECTED.put(summary, new Expectation(Rule.SUMMARIES, Scope.CONTRACT));
+        }
+        for (String detail : List.of("GET /api/contracts/{}/history", "GET /api/kpi/contracts/{}/framework",
+                "GET /api/kpi/contracts/{}/returns/{}", "GET /api/kpi/contracts/{}/returns/overdue",
+                "GET /api/kpi/contracts/{}/returns/template.csv", "GET /api/kpi/contracts/{}/ytd",
+                "GET /api/ratings/contracts/{}/ratings")) {
+            EXPECTED.put(detail, new Expectation(Rule.DETAIL, Scope.CONTRACT));
+        }
+        EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
+        EXPECTED.put("GET /actuator/health", new Expectation(Rule.PUBLIC, Scope.NONE));
+        EXPECTED.put("GET /actuator/health/{}", new Expectation(Rule.PUBLIC, Scope.NONE));
+        EXPECTED.put("GET /actuator/health/**", new Expectation(Rule.PUBLIC, Scope.NONE));
+        for (String operations : List.of("GET /actuator", "GET /actuator/info", "GET /actuator/prometheus",
+                "GET /actuator/metrics", "GET /actuator/metrics/{}", "GET /actuator/relay", "POST /actuator/relay",
+                "GET /actuator/mappings")) {
+            EXPECTED.put(operations, new Expectation(Rule.OPERATIONS, Scope.NONE));
+        }
+    }
+
+    /** What each path variable is called with: the target contract, a month with a return, the framework's KPI. */
+    static final Map<String, String> PATH_VALUES = Map.of(
+            "period", PERIOD, "kpiCode", "ATTEND", "requiredMetricName", "jvm.threads.live", "*path", "liveness");
+    static final Map<String, String> QUERIES = Map.of(
+            "GET /api/kpi/contracts/{}/ytd", "?financialYear=2025");
+
+    static LocalStack stack;
+    static StackOptions options;
+    static Path data;
+    static MongoClient mongo;
+    static final Map<Persona, ClientCredentials> USERS = new EnumMap<>(Persona.class);
+    static final Map<String, String> BAD_TOKENS = new LinkedHashMap<>();
+    static final String TARGET = UUID.randomUUID().toString();
+
+    @BeforeAll
+    static void startTheStackWithAContractOfTheOwningProvider() throws Exception {
+        data = Files.createTempDirectory("authorisation-matrix");
+        options = StackOptions.defaults().withRoot(ROOT).withDataDir(data).withPorts(KafkaBroker.freePort(),
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
+                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort())
+                .withIssuerPort(KafkaBroker.freePort());
+        stack = new LocalStack(options, Map.of(
+                "kpi.returns.overdue-scan.enabled", "false",
+                "contract.expiry.enabled", "false",
+                "contract.monitoring.scan-interval", "PT1000H"));
+        try {
+            stack.start();
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+        mongo = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort());
+        for (Persona persona : Persona.values()) {
+            USERS.put(persona, stack.credentials(persona.user, persona.secret));
+        }
+        badTokens();
+        Map<String, Endpoint> writes = WriteEndpoints.all().stream().collect(Collectors.toMap(Endpoint::name, e -> e));
+        Endpoint register = writes.get("register contract");
+        assertAccepted(register, register.body().replace("{registerId}", TARGET)
+                .replace("Property Tester Ltd", OWNER_PROVIDER));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                call(Persona.OFFICER, "GET", "/api/kpi/contracts/" + TARGET, null, null).statusCode() == 200
+                        && call(Persona.OFFICER, "GET", "/api/ratings/contracts/" + TARGET + "/ratings", null, null)
+                        .statusCode() == 200
+                        && call(Persona.OFFICER, "GET", "/api/deepdives/contracts/" + TARGET, null, null)
+                        .statusCode() == 200);
+        for (String name : List.of("define or revise KPI framework", "submit return", "record council figures")) {
+            assertAccepted(writes.get(name), writes.get(name).body());
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                call(Persona.OFFICER, "GET", "/api/ratings/contracts/" + TARGET + "/ratings", null, null).body()
+                        .contains("\"" + PERIOD + "\"")
+                        && call(Persona.OFFICER, "GET", "/api/dashboard/contracts", null, null).body().contains(TARGET));
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    record Mapping(String service, int port, String method, String pattern) {
+
+        String key() {
+            return method + " " + pattern.replaceAll("\\{[^}]+}", "{}");
+        }
+
+        boolean actuator() {
+            return pattern.startsWith("/actuator");
+        }
+    }
+
+    @Test
+    void everyEndpointAnswersEachCallerAsThePolicySaysAndNoneLeaks() throws Exception {
+        List<Mapping> mappings = mappings();
+        Set<String> unexpected = mappings.stream().map(Mapping::key).filter(k -> !EXPECTED.containsKey(k))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(unexpected).as("endpoints without an expectation in the matrix (add them to EXPECTED)").isEmpty();
+        Set<String> businessEndpoints = mappings.stream().filter(m -> !m.actuator()).map(Mapping::key)
+                .collect(Collectors.toSet());
+        assertThat(EXPECTED.keySet().stream().filter(k -> !k.contains(" /actuator")).collect(Collectors.toSet()))
+                .as("expectations of endpoints no service maps any more").isEqualTo(businessEndpoints);
+
+        Map<String, Endpoint> bodies = WriteEndpoints.all().stream()
+                .collect(Collectors.toMap(e -> e.method() + " " + e.path().replaceAll("\\{[^}]+}", "{}")
+                        .replaceAll("\\d{4}-\\d{2}", "{}").replace("/ATTEND/", "/{}/"), e -> e));
+        long eventsBefore = eventsBy(Set.of(Persona.AUDITOR, Persona.VIEWER, Persona.OPERATOR, Persona.OTHER_PROVIDER));
+        Tally tally = new Tally();
+        // reads first, then writes, so that the writes the policy allows (a termination, say) come after every read
+        List<Mapping> ordered = new ArrayList<>(mappings.stream().filter(m -> m.method().equals("GET")).toList());
+        ordered.addAll(mappings.stream().filter(m -> !m.method().equals("GET")).toList());
+        for (Mapping mapping : ordered) {
+            Expectation expected = EXPECTED.get(mapping.key());
+            String path = concrete(mapping);
+            Endpoint write = bodies.get(mapping.key());
+            String body = write == null ? (mapping.method().equals("GET") ? null : "{}")
+                    : write.body() == null ? null : write.body().replace("{registerId}", UUID.randomUUID().toString());
+            String type = write != null && write.csv() ? "text/csv" : body == null ? null : "application/json";
+            tally.endpoints++;
+            // the refused first, so that what an allowed write changes cannot be what refuses them
+            List<Persona> personas = new ArrayList<>(List.of(Persona.values()));
+            personas.sort((a, b) -> Boolean.compare(expected.rule().allowed.contains(a) && a != Persona.OTHER_PROVIDER,
+                    expected.rule().allowed.contains(b) && b != Persona.OTHER_PROVIDER));
+            for (Persona persona : personas) {
+                HttpResponse<String> response = mapping.actuator()
+                        ? direct(USERS.get(persona).authorization(), mapping.port(), mapping.method(), path, type, body)
+                        : call(persona, mapping.method(), path, type, body);
+                tally.judge(mapping, expected, persona, response);
+            }
+            for (Map.Entry<String, String> bad : BAD_TOKENS.entrySet()) {
+                tally.judgeUnauthenticated(mapping, expected, bad.getKey() + " at the service",
+                        direct(bad.getValue(), mapping.port(), mapping.method(), path, type, body));
+                if (!mapping.actuator()) {
+                    tally.judgeUnauthenticated(mapping, expected, bad.getKey() + " at the gateway",
+                            direct(bad.getValue(), options.gatewayPort(), mapping.method(), path, type, body));
+                }
+            }
+        }
+        long storedByRefused = eventsBy(Set.of(Persona.AUDITOR, Persona.VIEWER, Persona.OPERATOR,
+                Persona.OTHER_PROVIDER)) - eventsBefore;
+
+        String summary = "authorisation matrix: " + tally.endpoints + " endpoints covered (from the services' request "
+                + "mappings), " + tally.calls + " calls made, " + tally.crossProvider + " cross-provider accesses "
+                + "allowed, " + tally.readOnlyWrites + " writes by auditor or viewer allowed, " + tally.unauthenticated
+                + " unauthenticated calls allowed outside health, " + storedByRefused + " events stored by refused "
+                + "callers, " + tally.mismatches.size() + " answers not as the policy says"
+                + System.lineSeparator() + "  by status: " + new TreeMap<>(tally.statuses) + System.lineSeparator();
+        Path file = Path.of("target", "authorisation-matrix.txt");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, summary + String.join(System.lineSeparator(), tally.mismatches)
+                + System.lineSeparator());
+        System.out.print(summary);
+        assertThat(tally.mismatches).as("answers not as the policy says").isEmpty();
+        assertThat(tally.crossProvider).isZero();
+        assertThat(tally.readOnlyWrites).isZero();
+        assertThat(tally.unauthenticated).isZero();
+        assertThat(storedByRefused).isZero();
+        assertThat(tally.endpoints).isGreaterThanOrEqualTo(EXPECTED.size());
+    }
+
+    /** What every call was answered and what of it goes against the policy. */
+    static final class Tally {
+        int endpoints;
+        int calls;
+        int crossProvider;
+        int readOnlyWrites;
+        int unauthenticated;
+        final Map<String, Integer> statuses = new TreeMap<>();
+        final List<String> mismatches = new ArrayList<>();
+
+        void judge(Mapping mapping, Expectation expected, Persona persona, HttpResponse<String> response) {
+            int status = count(response);
+            boolean refused = status == 401 || status == 403 || status == 404;
+            // a list is for another provider too, cut to what it may see
+            boolean allowed = expected.rule().allowed.contains(persona) || persona == Persona.OTHER_PROVIDER
+                    && expected.scope() == Scope.LIST && expected.rule().allowed.contains(Persona.OWNER);
+            String what = mapping.service() + " " + mapping.method() + " " + mapping.pattern() + " as " + persona
+                    + ": " + status + " " + abbreviate(response.body());
+            boolean write = !mapping.method().equals("GET");
+            boolean leaked = false;
+            if (persona == Persona.OTHER_PROVIDER) {
+                leaked = expected.scope() == Scope.CONTRACT ? !refused
+                        : expected.scope() == Scope.LIST && response.body().contains(TARGET);
+                if (leaked) {
+                    crossProvider++;
+                }
+            }
+            if (write && (persona == Persona.AUDITOR || persona == Persona.VIEWER) && !refused) {
+                readOnlyWrites++;
+            }
+            if (!allowed) {
+                int wanted = persona == Persona.OTHER_PROVIDER && expected.scope() == Scope.CONTRACT
+                        && expected.rule().allowed.contains(Persona.OWNER) ? 404 : 403;
+                if (status != wanted || !isProblem(response)) {
+                    mismatches.add("refusal expected (" + wanted + " problem): " + what);
+                }
+            } else if (leaked) {
+                mismatches.add("another provider's contract listed: " + what);
+            } else if (refused || status >= 500 || (!write && status != 200)) {
+                mismatches.add((write ? "allowed write refused or failed: " : "200 expected: ") + what);
+            }
+        }
+
+        void judgeUnauthenticated(Mapping mapping, Expectation expected, String how, HttpResponse<String> response) {
+            int status = count(response);
+            if (expected.rule() == Rule.PUBLIC) {
+                return;
+            }
+            if (status != 401) {
+                unauthenticated++;
+            }
+            if (status != 401 || !isProblem(response)
+                    || !response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
+                mismatches.add("401 problem with a Bearer challenge expected: " + mapping.service() + " "
+                        + mapping.method() + " " + mapping.pattern() + " with " + how + ": " + status + " "
+                        + abbreviate(response.body()));
+            }
+        }
+
+        private int count(HttpResponse<String> response) {
+            calls++;
+            statuses.merge(String.valueOf(response.statusCode()), 1, Integer::sum);
+            return response.statusCode();
+        }
+
+        private static boolean isProblem(HttpResponse<String> response) {
+            return response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json");
+        }
+    }
+
+    /** Every request mapping of every service, as its {@code /actuator/mappings} lists them (the operator asks). */
+    static List<Mapping> mappings() throws Exception {
+        Map<String, Integer> ports = Map.of("gateway", options.gatewayPort(), "contract-service",
+                options.contractPort(), "kpi-service", options.kpiPort(), "rag-service", options.ragPort(),
+                "deepdive-service", options.deepdivePort());
+        List<Mapping> mappings = new ArrayList<>();
+        for (String service : SERVICES) {
+            HttpResponse<String> response = direct(USERS.get(Persona.OPERATOR).authorization(), ports.get(service),
+                    "GET", "/actuator/mappings", null, null);
+            assertThat(response.statusCode()).as(service + " mappings: " + response.body()).isEqualTo(200);
+            for (JsonNode context : JSON.readTree(response.body()).path("contexts")) {
+                for (JsonNode servlet : context.path("mappings").path("dispatcherServlets")) {
+                    for (JsonNode handler : servlet) {
+                        JsonNode conditions = handler.path("details").path("requestMappingConditions");
+                        if (conditions.isMissingNode() || handler.path("handler").asText().contains("ErrorController")) {
+                            // the servlet container's error page and resource handlers are no endpoints of ours
+                            continue;
+                        }
+                        List<String> methods = new ArrayList<>();
+                        conditions.path("methods").forEach(m -> methods.add(m.asText()));
+                        if (methods.isEmpty()) {
+                            methods.add("ANY");
+                        }
+                        for (JsonNode pattern : conditions.path("patterns")) {
+                            for (String method : methods) {
+                                mappings.add(new Mapping(service, ports.get(service), method, pattern.asText()));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return mappings.stream().distinct().toList();
+    }
+
+    static String concrete(Mapping mapping) {
+        String path = mapping.pattern();
+        for (Map.Entry<String, String> value : PATH_VALUES.entrySet()) {
+            path = path.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        path = path.replace("/**", "/liveness").replaceAll("\\{[^}]+}", TARGET);
+        return path + QUERIES.getOrDefault(mapping.key(), "");
+    }
+
+    static HttpResponse<String> call(Persona persona, String method, String path, String type, String body)
+            throws Exception {
+        return direct(USERS.get(persona).authorization(), options.gatewayPort(), method, path, type, body);
+    }
+
+    static HttpResponse<String> direct(String authorization, int port, String method, String path, String type,
+                                       String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        if (type != null) {
+            request.header("Content-Type", type);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static void assertAccepted(Endpoint endpoint, String body) throws Exception {
+        HttpResponse<String> response = call(Persona.OFFICER, endpoint.method(), endpoint.path().replace("{id}", TARGET),
+                endpoint.csv() ? "text/csv" : "application/json", body);
+        assertThat(response.statusCode()).as(endpoint.name() + " answered " + response.body()).isBetween(200, 299);
+    }
+
+    /** The officer's token, expired, of another issuer, and signed with another key; and no token at all. */
+    static void badTokens() throws Exception {
+        String issued = USERS.get(Persona.OFFICER).authorization().substring("Bearer ".length());
+        RSAKey key = IssuerKey.loadOrCreate(data.resolve("identity").resolve("issuer-key.jwk.json"));
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
+        Instant tenMinutesAgo = Instant.now().minus(10, ChronoUnit.MINUTES);
+        Date before = Date.from(tenMinutesAgo.minus(15, ChronoUnit.MINUTES));
+        BAD_TOKENS.put("no token", null);
+        BAD_TOKENS.put("an expired token", "Bearer " + signedAgain(issued, key, claims -> claims.issueTime(before)
+                .notBeforeTime(before).expirationTime(Date.from(tenMinutesAgo))));
+        BAD_TOKENS.put("a token of another issuer", "Bearer " + signedAgain(issued, key,
+                claims -> claims.issuer("http://127.0.0.1:1")));
+        BAD_TOKENS.put("a wrongly signed token", "Bearer " + signedAgain(issued, stranger, claims -> claims));
+        // the control: the same token signed again with the issuer's key unchanged is accepted, so what refuses the
+        // others is what was changed in them
+        HttpResponse<String> control = direct("Bearer " + signedAgain(issued, key, claims -> claims),
+                options.contractPort(), "GET", "/api/contracts", null, null);
+        assertThat(control.statusCode()).as(control.body()).isEqualTo(200);
+    }
+
+    static String signedAgain(String issued, RSAKey key, UnaryOperator<JWTClaimsSet.Builder> edit) throws Exception {
+        SignedJWT original = SignedJWT.parse(issued);
+        SignedJWT token = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                edit.apply(new JWTClaimsSet.Builder(original.getJWTClaimsSet())).build());
+        token.sign(new RSASSASigner(key));
+        return token.serialize();
+    }
+
+    /** Events stored in any service with one of {@code personas} as their actor. */
+    static long eventsBy(Set<Persona> personas) {
+        Set<String> users = personas.stream().map(p -> p.user).collect(Collectors.toSet());
+        long count = 0;
+        for (String database : EVENT_STORES) {
+            for (Document event : mongo.getDatabase(database).getCollection("domainevents").find()) {
+                String metaData = String.valueOf(event.get("metaData"));
+                if (users.stream().anyMatch(metaData::contains)) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    static String abbreviate(String s) {
+        return s == null ? "" : s.length() > 300 ? s.substring(0, 300) + "..." : s;
+    }
+}
