@@ -3,10 +3,7 @@ package org.commissioning.kpi.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.LocalDate;
@@ -90,7 +87,8 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
     static final String FRAMEWORK = """
             {"effectiveFrom":"2018-04","fromTemplate":true}""";
 
-    static final Path ISSUER_DATA = temporaryDirectory("kpi-issuer");
+    /** The issuer's data directory (its signing key), created by the issuer under the module's build directory. */
+    static final Path ISSUER_DATA = Path.of("target", "kpi-issuer-" + UUID.randomUUID());
 
     @AutoClose
     static final LocalIssuer issuer = LocalIssuer.start(0, ISSUER_DATA);
@@ -344,14 +342,6 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
             return token.serialize();
         } catch (ParseException | JOSEException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
