@@ -27,11 +27,13 @@ import org.commissioning.kpi.query.KpiFrameworks;
 import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.platform.domain.StateConflictException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the use cases of a contract's figures share: the contract as this service knows it (404 when it does not),
+ * What the use cases of a contract's figures share: the contract as this service knows it and the caller may see
+ * (403 without the use case's permission, 404 when it is not known or belongs to another provider than the caller's),
  * whether it ended, its framework versions (read from the framework's own events), its returns as read, the
  * council's clock, the checks of a month and the sending of commands.
  */
@@ -53,8 +55,12 @@ class ContractFigures {
     private final CommandGateway commands;
     private final Clock clock;
 
-    KnownContract known(String id) {
-        return contracts.require(id);
+    /**
+     * The contract for a caller holding {@code permission} (403 otherwise, before anything is read) who may act for
+     * its provider (a provider confined to another one gets the 404 of a contract not known here).
+     */
+    KnownContract known(String id, Permission permission) {
+        return contracts.requireFor(permission, id);
     }
 
     List<KnownContract> all() {

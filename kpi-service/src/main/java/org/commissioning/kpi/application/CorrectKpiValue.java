@@ -9,6 +9,7 @@ import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.CorrectKpiValueCommand;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /** An attributable correction of one value of a submitted return, with a reason; the original stays on record. */
@@ -28,7 +29,7 @@ public class CorrectKpiValue {
 
     public Corrected correct(Input input) {
         String id = input.contractId();
-        KnownContract contract = contracts.known(id);
+        KnownContract contract = contracts.known(id, Permission.SUBMIT_RETURNS);
         contracts.requireInTerm(id, contract, input.period(), "A correction of " + input.period());
         String actor = Actor.required("A correction records who made it");
         String returnId = MonthlyReturnId.of(id, input.period());

@@ -17,6 +17,7 @@ import org.commissioning.kpi.api.KpiTemplates;
 import org.commissioning.kpi.api.ReviseKpiFrameworkCommand;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.domain.StateConflictException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,7 +35,7 @@ public class DefineOrReviseFramework {
     private final ContractFigures contracts;
 
     public Written handle(String contractId, FrameworkRequest request) {
-        KnownContract contract = contracts.known(contractId);
+        KnownContract contract = contracts.known(contractId, Permission.MANAGE_CONTRACTS);
         List<KpiDefinition> kpis = kpis(request, contract);
         String template = request.fromTemplate() ? contract.serviceArea() : null;
         boolean defining = !contracts.frameworks(contractId).defined();

@@ -7,6 +7,7 @@ import lombok.RequiredArgsConstructor;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /** The version of a contract's framework in force in a period, or the latest without one. */
@@ -18,7 +19,7 @@ public class FindFramework {
 
     /** @param period null for the latest version */
     public FrameworkVersions find(String contractId, YearMonth period) {
-        contracts.known(contractId);
+        contracts.known(contractId, Permission.READ_DETAIL);
         FrameworkHistory history = contracts.frameworks(contractId);
         if (!history.defined()) {
             throw new NotFoundException("Contract " + contractId + " has no KPI framework yet");

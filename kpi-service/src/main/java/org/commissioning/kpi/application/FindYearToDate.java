@@ -9,6 +9,7 @@ import org.commissioning.knowncontracts.KnownContract;
 import org.commissioning.kpi.api.YearToDateView;
 import org.commissioning.kpi.query.YearToDate;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,7 +24,7 @@ public class FindYearToDate {
     private final ContractFigures contracts;
 
     public YearToDateView find(String contractId, int financialYear) {
-        KnownContract contract = contracts.known(contractId);
+        KnownContract contract = contracts.known(contractId, Permission.READ_DETAIL);
         if (financialYear < 2000 || financialYear > 2100) {
             throw new RuleViolationException("financial-year-invalid", "financialYear",
                     "A financial year is given by the year it starts in April, e.g. 2018; got " + financialYear);

@@ -16,6 +16,7 @@ import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.kpi.command.ReturnValueSet;
 import org.commissioning.kpi.command.ReturnValues;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -38,17 +39,23 @@ public class ImportFiguresCsv {
     public SubmitMonthlyReturn.Submitted importReturn(String contractId, YearMonth period, String body,
                                                       String narrative) {
         return submit.submit(new SubmitMonthlyReturn.Input(contractId, period, read(body,
-                ReturnValues.Source.PROVIDER, contractId, period, "A return for " + period), narrative));
+                ReturnValues.Source.PROVIDER, Permission.SUBMIT_RETURNS, contractId, period, "A return for " + period),
+                narrative));
     }
 
     public RecordCouncilFigures.Recorded importCouncilFigures(String contractId, YearMonth period, String body) {
         return record.record(new RecordCouncilFigures.Input(contractId, period, read(body,
-                ReturnValues.Source.COUNCIL, contractId, period, "Council figures for " + period)));
+                ReturnValues.Source.COUNCIL, Permission.MANAGE_CONTRACTS, contractId, period,
+                "Council figures for " + period)));
     }
 
-    /** @param what "A return for 2018-10", "Council figures for 2018-10" */
-    private List<SubmittedValue> read(String body, ReturnValues.Source source, String id, YearMonth period, String what) {
-        KnownContract contract = contracts.known(id);
+    /**
+     * @param permission what the JSON figures of {@code source} require, checked before the file is read
+     * @param what       "A return for 2018-10", "Council figures for 2018-10"
+     */
+    private List<SubmittedValue> read(String body, ReturnValues.Source source, Permission permission, String id,
+                                      YearMonth period, String what) {
+        KnownContract contract = contracts.known(id, permission);
         contracts.requireActive(id, period);
         contracts.requireInTerm(id, contract, period, what);
         ReturnCsv.Parsed parsed = ReturnCsv.parse(body);

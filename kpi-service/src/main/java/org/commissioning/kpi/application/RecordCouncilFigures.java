@@ -12,6 +12,7 @@ import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.RecordCouncilFiguresCommand;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.platform.domain.StateConflictException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,7 +35,7 @@ public class RecordCouncilFigures {
 
     public Recorded record(Input input) {
         String id = input.contractId();
-        KnownContract contract = contracts.known(id);
+        KnownContract contract = contracts.known(id, Permission.MANAGE_CONTRACTS);
         contracts.requireActive(id, input.period());
         String actor = Actor.required("Council figures record who entered them");
         List<SubmittedValue> values = input.values() == null ? List.of() : input.values();

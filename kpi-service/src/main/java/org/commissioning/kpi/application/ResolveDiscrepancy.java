@@ -10,6 +10,7 @@ import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.ResolveKpiDiscrepancyCommand;
 import org.commissioning.platform.domain.NotFoundException;
 import org.commissioning.platform.domain.RuleViolationException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /** An officer resolves the open discrepancy of a KPI (and district) with a note saying how it was reconciled. */
@@ -28,7 +29,7 @@ public class ResolveDiscrepancy {
 
     public Resolved resolve(Input input) {
         String id = input.contractId();
-        KnownContract contract = contracts.known(id);
+        KnownContract contract = contracts.known(id, Permission.MANAGE_CONTRACTS);
         if (input.kpiCode().length() > KpiLimits.KPI_CODE) {
             throw new RuleViolationException("kpi-code-too-long", "kpiCode", "A KPI code is at most "
                     + KpiLimits.KPI_CODE + " characters; got " + input.kpiCode().length());

@@ -10,6 +10,7 @@ import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.OverdueReturn;
 import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,20 +29,20 @@ public class ReturnReads {
 
     /** Each value as it stands, with the value first submitted and its corrections. */
     public MonthlyReturnView find(String contractId, YearMonth period) {
-        contracts.known(contractId);
+        contracts.known(contractId, Permission.READ_DETAIL);
         return contracts.returns().find(contractId, period).orElseThrow(() ->
                 new NotFoundException("No return of contract " + contractId + " for " + period));
     }
 
     /** The returns found overdue, oldest first, with {@code receivedAt} for those that came late. */
     public List<OverdueReturn> overdue(String contractId) {
-        contracts.known(contractId);
+        contracts.known(contractId, Permission.READ_DETAIL);
         return contracts.returns().overdue(contractId);
     }
 
     /** @param period null for this month */
     public CsvTemplate template(String contractId, YearMonth period) {
-        contracts.known(contractId);
+        contracts.known(contractId, Permission.READ_DETAIL);
         YearMonth month = period == null ? contracts.currentMonth() : period;
         KpiFrameworkVersion version = contracts.frameworks(contractId).inForce(month).orElseThrow(() ->
                 new NotFoundException("No KPI framework of contract " + contractId + " is in force in " + month));

@@ -14,6 +14,7 @@ import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.SubmitMonthlyReturnCommand;
 import org.commissioning.kpi.api.SubmittedValue;
 import org.commissioning.platform.domain.StateConflictException;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,7 +40,7 @@ public class SubmitMonthlyReturn {
     public Submitted submit(Input input) {
         String id = input.contractId();
         YearMonth period = input.period();
-        KnownContract contract = contracts.known(id);
+        KnownContract contract = contracts.known(id, Permission.SUBMIT_RETURNS);
         if (period != null) {
             contracts.requireActive(id, period);
         }

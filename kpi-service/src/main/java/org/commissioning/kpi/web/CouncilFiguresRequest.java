@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * Figures from the council's own systems for a month: a value (or numerator and denominator) per KPI, optionally
- * per district, as in a return. Who records them is the request's {@code X-Actor}.
+ * per district, as in a return. Who records them is the caller (the token's subject; {@code X-Actor} with security
+ * off).
  */
 public record CouncilFiguresRequest(
         @Size(max = KpiLimits.VALUES_PER_RETURN) List<@Valid @NotNull ValueRequest> values) {
