@@ -6,9 +6,14 @@ import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.ContractHistoryEntry;
 import org.commissioning.contract.api.ContractHistoryQuery;
 import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
-/** A contract's lifecycle in order, one entry per stored event; an unknown contract (no history) is not found. */
+/**
+ * A contract's lifecycle in order, one entry per stored event; an unknown contract (no history) is not found, and so
+ * is another provider's contract for a caller confined to a provider.
+ */
 @Service
 @RequiredArgsConstructor
 public class ContractHistory {
@@ -16,10 +21,25 @@ public class ContractHistory {
     private final ContractQueries queries;
 
     public List<ContractHistoryEntry> history(ContractHistoryQuery query) {
+        Access.require(Permission.READ_DETAIL);
         List<ContractHistoryEntry> history = queries.all(query, ContractHistoryEntry.class);
         if (history.isEmpty()) {
-            throw new NotFoundException("No contract " + query.contractId());
+            throw notFound(query);
         }
+        Access.requireFor(Permission.READ_DETAIL, provider(history), () -> notFound(query));
         return history;
+    }
+
+    /**
+     * The provider the contract was registered for, from its first entry: the history projection records a
+     * contract's events in order, so a history has its registration, whatever the summary projection has reached.
+     */
+    private static String provider(List<ContractHistoryEntry> history) {
+        Object provider = history.get(0).fields().get("provider");
+        return provider == null ? null : provider.toString();
+    }
+
+    private static NotFoundException notFound(ContractHistoryQuery query) {
+        return new NotFoundException("No contract " + query.contractId());
     }
 }

@@ -2,6 +2,8 @@ package org.commissioning.contract.application;
 
 import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.ExpireContractCommand;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /** Expires an active contract on or after its end date. */
@@ -12,6 +14,7 @@ public class ExpireContract {
     private final ContractCommands contracts;
 
     public ContractChanged expire(ExpireContractCommand command) {
+        Access.require(Permission.MANAGE_CONTRACTS);
         return contracts.change(command.contractId(), command);
     }
 }

@@ -2,6 +2,8 @@ package org.commissioning.contract.application;
 
 import lombok.RequiredArgsConstructor;
 import org.commissioning.contract.api.VaryContractCommand;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /** Varies an active contract's annual value and/or end date from an effective date. */
@@ -12,6 +14,7 @@ public class VaryContract {
     private final ContractCommands contracts;
 
     public ContractChanged vary(VaryContractCommand command) {
+        Access.require(Permission.MANAGE_CONTRACTS);
         return contracts.change(command.contractId(), command);
     }
 }

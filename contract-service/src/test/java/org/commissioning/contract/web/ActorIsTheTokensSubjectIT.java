@@ -3,78 +3,46 @@ package org.commissioning.contract.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.text.ParseException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
-import org.commissioning.identity.IssuerKey;
 import org.commissioning.identity.LocalIssuer;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.security.SecurityProblems;
-import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /**
  * contract-service with security on, against the local issuer: the actor recorded on a stored event and on the
  * CloudEvent the relay publishes is the subject of the caller's token, whatever {@code X-Actor} claims; a request
  * without a valid token is 401 and stores and publishes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "platform.security.enabled=true"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
-class ActorIsTheTokensSubjectIT extends ServiceOnEmbeddedKafka {
+class ActorIsTheTokensSubjectIT extends SecuredContractService {
 
-    static final String OFFICER = "officer.jones";
     static final String IMPOSTOR = "auditor.mallory";
 
-    static final Path ISSUER_DATA = temporaryDirectory("contract-issuer");
-
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.start(0, ISSUER_DATA);
     /** An issuer the service does not trust, with the same demo users and a key of its own. */
     @AutoClose
     static final LocalIssuer otherIssuer = LocalIssuer.start(0, temporaryDirectory("other-issuer"));
-
-    @DynamicPropertySource
-    static void trustedIssuer(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-    }
 
     @Autowired
     EventStore eventStore;
@@ -96,7 +64,7 @@ class ActorIsTheTokensSubjectIT extends ServiceOnEmbeddedKafka {
 
         // read with the officer's token signed again by this test, unexpired: the expired one the refusals send
         // differs from it in its expiry alone
-        String signedAgain = officerTokenSignedAgain(claims -> claims);
+        String signedAgain = tokenSignedAgain(OFFICER, claims -> claims);
         await().atMost(PATIENCE).untilAsserted(() -> {
             ResponseEntity<String> history = http().get().uri("/api/contracts/" + id + "/history")
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + signedAgain).retrieve().toEntity(String.class);
@@ -109,7 +77,7 @@ class ActorIsTheTokensSubjectIT extends ServiceOnEmbeddedKafka {
         return Stream.of(
                 Named.of("no token", () -> null),
                 Named.of("an expired token of the trusted issuer", ActorIsTheTokensSubjectIT::expiredOfficerToken),
-                Named.of("a token of another issuer", () -> otherIssuer.accessToken(OFFICER, "officer-secret")));
+                Named.of("a token of another issuer", () -> tokenOf(otherIssuer, OFFICER)));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -148,37 +116,14 @@ class ActorIsTheTokensSubjectIT extends ServiceOnEmbeddedKafka {
     }
 
     private static String officerToken() {
-        return issuer.accessToken(OFFICER, "officer-secret");
+        return token(OFFICER);
     }
 
     /** The officer's token as the trusted issuer gave it, expired ten minutes ago. */
     private static String expiredOfficerToken() {
         Instant tenMinutesAgo = Instant.now().minus(10, ChronoUnit.MINUTES);
         Date before = Date.from(tenMinutesAgo.minus(15, ChronoUnit.MINUTES));
-        return officerTokenSignedAgain(claims -> claims.issueTime(before).notBeforeTime(before)
+        return tokenSignedAgain(OFFICER, claims -> claims.issueTime(before).notBeforeTime(before)
                 .expirationTime(Date.from(tenMinutesAgo)));
-    }
-
-    /** The officer's token as the trusted issuer gave it, its claims changed by {@code edit}, signed with its key. */
-    private static String officerTokenSignedAgain(UnaryOperator<JWTClaimsSet.Builder> edit) {
-        try {
-            SignedJWT issued = SignedJWT.parse(officerToken());
-            RSAKey key = IssuerKey.loadOrCreate(ISSUER_DATA.resolve("issuer-key.jwk.json"));
-            assertThat(key.getKeyID()).isEqualTo(issued.getHeader().getKeyID());
-            SignedJWT token = new SignedJWT(new JWSHeader.Builder(issued.getHeader()).build(),
-                    edit.apply(new JWTClaimsSet.Builder(issued.getJWTClaimsSet())).build());
-            token.sign(new RSASSASigner(key));
-            return token.serialize();
-        } catch (ParseException | JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path temporaryDirectory(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
