@@ -28,7 +28,9 @@ public class RederiveRatings {
     private final RatingHistoryProjection history;
     private final ContractsKnownHere known;
 
-    /** For an auditor or an officer (403 for anyone else, a provider too); 404 for a contract neither known nor rated. */
+    /**
+     * For an auditor or an officer (403 for anyone else, a provider too); 404 for a contract neither known nor rated.
+     */
     public Rederivation check(String contractId) {
         Access.require(Permission.AUDIT);
         known.require(contractId);
