@@ -88,11 +88,22 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
     }
 
     @Test
+    void aProviderDoesNotSeeTheRatingsOfAContractWhoseProviderIsNotKnownHere() throws Exception {
+        String ratedOnly = UUID.randomUUID().toString();
+        sendRatings(ratedOnly);
+        await().atMost(PATIENCE).untilAsserted(() ->
+                assertThat(body(ratings("officer.jones", ratedOnly, "")).get("periods")).hasSize(1));
+
+        problem(ratings("provider.nelft", ratedOnly, ""), 404);
+    }
+
+    @Test
     void aViewerMayNotReadRatingsNorAnyoneWithoutAToken() throws Exception {
         String id = ratedContract("NELFT");
 
         assertThat(problem(ratings("viewer.patel", id, ""), 403).get("type").asText())
                 .endsWith("/" + SecurityProblems.FORBIDDEN);
+        problem(ratings("viewer.patel", UUID.randomUUID().toString(), ""), 403);
         ResponseEntity<String> anonymous = http().get().uri("/api/ratings/contracts/" + id + "/ratings")
                 .retrieve().toEntity(String.class);
         assertThat(problem(anonymous, 401).get("type").asText()).endsWith("/" + SecurityProblems.UNAUTHENTICATED);
@@ -122,6 +133,7 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
         String id = ratedContract("NELFT");
 
         problem(rederivation("provider.nelft", id), 403);
+        problem(rederivation("provider.nelft", UUID.randomUUID().toString()), 403);
         problem(rederivation("viewer.patel", id), 403);
         ResponseEntity<String> audited = rederivation("auditor.khan", id);
         assertThat(audited.getStatusCode().value()).as(audited.getBody()).isEqualTo(200);
@@ -139,12 +151,7 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
                 IntegrationEvents.REGISTERED_AT, 1, new ContractRegistered(id, provider, "YOUTH",
                         new Lot("DISTRICT", List.of("South"), List.of("Ashford")), new BigDecimal("120000.00"),
                         LocalDate.of(2016, 4, 1), LocalDate.now().plusYears(1))));
-        send(Topics.KPI,
-                kpiEvent(id, 1, new KpiFrameworkDefined(id, 1, APRIL, List.of(new KpiDefinition(TRIAGE,
-                        "Phone calls screened and triaged within 24 working hours", "PERCENT", "HIGHER_IS_BETTER",
-                        true, "PROVIDER", TRIAGE_BANDS)))),
-                kpiEvent(id, 2, new KpiSubmitted(id, APRIL, TRIAGE, null, new BigDecimal("92"), null, null,
-                        "PROVIDER", 1, "GREEN")));
+        sendRatings(id);
         await().atMost(PATIENCE).untilAsserted(() -> {
             assertThat(http().get().uri("/api/ratings/contracts/" + id).headers(bearer("officer.jones"))
                     .retrieve().toEntity(String.class).getStatusCode().value()).as("registered").isEqualTo(200);
@@ -154,6 +161,16 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
         });
         await().atMost(PATIENCE).until(() -> storedEvents(id) > 0);
         return id;
+    }
+
+    /** kpi-service's framework for the contract and its April 2018 triage figure, which rates GREEN. */
+    private void sendRatings(String id) {
+        send(Topics.KPI,
+                kpiEvent(id, 1, new KpiFrameworkDefined(id, 1, APRIL, List.of(new KpiDefinition(TRIAGE,
+                        "Phone calls screened and triaged within 24 working hours", "PERCENT", "HIGHER_IS_BETTER",
+                        true, "PROVIDER", TRIAGE_BANDS)))),
+                kpiEvent(id, 2, new KpiSubmitted(id, APRIL, TRIAGE, null, new BigDecimal("92"), null, null,
+                        "PROVIDER", 1, "GREEN")));
     }
 
     private ResponseEntity<String> ratings(String user, String id, String query) {
