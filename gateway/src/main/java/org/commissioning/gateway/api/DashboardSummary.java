@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * Totals over every contract on the dashboard.
+ * Totals over every contract on the dashboard the caller may see.
  *
  * @param contracts               how many contracts there are
  * @param byServiceArea           contracts per service area

@@ -6,6 +6,8 @@ import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.query.DashboardView;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /** The dashboard's contracts matching the filters, each with its status, cadence, rating and trajectory. */
@@ -15,8 +17,18 @@ public class ListDashboardContracts {
 
     private final DashboardView view;
 
-    /** A {@code serviceArea}, {@code status} or {@code rag} outside its values is refused (400, the parameter). */
+    /**
+     * For a caller who may read contract summaries (403 otherwise), only the contracts the caller may see (a
+     * provider's staff, their own provider's). A {@code serviceArea}, {@code status} or {@code rag} outside its values
+     * is refused (400, the parameter).
+     */
     public List<DashboardContract> list(DashboardQuery filter) {
-        return view.contracts(filter.validated());
+        Access.require(Permission.READ_SUMMARIES);
+        return view.contracts(filter.validated()).stream().filter(ListDashboardContracts::visible).toList();
+    }
+
+    /** Whether the current caller may see the contract of this row. */
+    static boolean visible(DashboardContract row) {
+        return Access.mayRead(Permission.READ_SUMMARIES, row.provider());
     }
 }

@@ -7,6 +7,7 @@ import static org.springframework.web.servlet.function.RequestPredicates.path;
 
 import java.net.URI;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.gateway.server.mvc.filter.HttpHeadersFilter.RequestHttpHeadersFilter;
 import org.springframework.context.annotation.Bean;
@@ -18,8 +19,11 @@ import org.springframework.web.servlet.function.ServerResponse;
 /**
  * Each context's API is proxied, unchanged, to the service that owns it: method, path, query, headers and body
  * on the way in; status, headers (Location, Content-Type, X-Correlation-Id ...) and body on the way out, so
- * an owner's problem+json reaches the client as it was written. An owner that cannot be reached is answered
- * by the gateway itself with a problem naming that service (see {@link OwnerUnavailable}).
+ * an owner's problem+json reaches the client as it was written. With security on, the gateway checks the caller's
+ * token itself (a request without a valid one is refused before any owner sees it) and relays it to the owner as
+ * it came ({@code Authorization} passes through the proxy's header filters), and drops {@code X-Actor} (see
+ * {@link ActorHeaderNotRelayed}). An owner that cannot be reached is answered by the gateway itself with a problem
+ * naming that service (see {@link OwnerUnavailable}).
  */
 @Configuration(proxyBeanMethods = false)
 public class OwnerRoutes {
@@ -35,6 +39,12 @@ public class OwnerRoutes {
     @Bean
     public RequestHttpHeadersFilter contentTypeAsSent() {
         return new ContentTypeAsSent();
+    }
+
+    @Bean
+    @ConditionalOnProperty(prefix = "platform.security", name = "enabled", havingValue = "true")
+    public RequestHttpHeadersFilter actorHeaderNotRelayed() {
+        return new ActorHeaderNotRelayed();
     }
 
     /** Runs inside the platform's CausationFilter (HIGHEST_PRECEDENCE + 10), so it sees the header that one set. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.api.DashboardContract;
@@ -52,8 +53,10 @@ public class DashboardView {
         }
     }
 
-    public DashboardSummary summary() {
-        List<DashboardContract> all = mongo.find(registered(), DashboardContract.class, DashboardProjection.COLLECTION);
+    /** The totals over the contracts {@code counted} takes in. */
+    public DashboardSummary summary(Predicate<? super DashboardContract> counted) {
+        List<DashboardContract> all = mongo.find(registered(), DashboardContract.class, DashboardProjection.COLLECTION)
+                .stream().filter(counted).toList();
         Map<String, Long> byServiceArea = new TreeMap<>();
         Map<String, Long> byArea = new TreeMap<>();
         Map<String, Long> byRag = new LinkedHashMap<>();

@@ -177,7 +177,7 @@ class DashboardProjectionTest {
         projection.on(improving, improving.data());
         assertThat(storedDocuments()).as("the rating is kept").hasSize(1);
         assertThat(view.contracts(DashboardQuery.all())).as("a contract is shown once registered").isEmpty();
-        assertThat(view.summary().contracts()).isZero();
+        assertThat(view.summary(every -> true).contracts()).isZero();
 
         projection.on(registered, registered.data());
         projection.on(registered, registered.data());
@@ -197,7 +197,8 @@ class DashboardProjectionTest {
         assertThat(row.trajectory()).isNotNull();
         assertThat(row.trajectory().projectedRating()).isEqualTo("GREEN");
         assertThat(row.lastRatingSequence()).isEqualTo(3L);
-        assertThat(view.summary().byRag()).containsEntry("AMBER", 1L).containsEntry(DashboardQuery.NOT_RATED, 0L);
+        assertThat(view.summary(every -> true).byRag()).containsEntry("AMBER", 1L)
+                .containsEntry(DashboardQuery.NOT_RATED, 0L);
     }
 
     @Test
@@ -412,7 +413,7 @@ class DashboardProjectionTest {
         rate("c", 1, "AMBER");
         rate("not-registered", 1, "RED");
 
-        DashboardSummary summary = view.summary();
+        DashboardSummary summary = view.summary(every -> true);
 
         assertThat(summary.contracts()).isEqualTo(3);
         assertThat(summary.byServiceArea()).containsExactly(

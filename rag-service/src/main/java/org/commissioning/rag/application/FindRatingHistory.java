@@ -3,6 +3,8 @@ package org.commissioning.rag.application;
 import java.time.Instant;
 
 import lombok.RequiredArgsConstructor;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.query.ContractsKnownHere;
 import org.commissioning.rag.query.RatingHistoryProjection;
@@ -20,8 +22,15 @@ public class FindRatingHistory {
     private final RatingHistoryProjection history;
     private final ContractsKnownHere known;
 
-    /** 404 for a contract neither known nor rated. */
+    /**
+     * For a caller who may read contracts' detail (403 otherwise); 404 for a contract neither known nor rated, and
+     * for a provider's staff also for a contract of another provider or of a provider not known here (one known only
+     * from its ratings), exactly as for a contract that does not exist.
+     */
     public RatingHistory find(Query query) {
+        String id = query.contractId();
+        Access.requireFor(Permission.READ_DETAIL, known.provider(id).orElse(null),
+                () -> ContractsKnownHere.notKnown(id));
         RatingHistory found = history.history(query.contractId(), query.asOf());
         if (found.periods().isEmpty()) {
             known.require(query.contractId());

@@ -5,6 +5,8 @@ import java.time.YearMonth;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.commissioning.rag.api.Basis;
 import org.commissioning.rag.api.OverrideRatingCommand;
 import org.commissioning.rag.api.Rating;
@@ -28,8 +30,12 @@ public class OverrideRating {
     private final CommandGateway commands;
     private final ContractsKnownHere known;
 
-    /** A rating an officer does not decide is refused first (400), then an unknown contract (404). */
+    /**
+     * Only for a caller who manages contracts (403 otherwise, before anything else); then a rating an officer does
+     * not decide is refused (400), then an unknown contract (404).
+     */
     public Overridden override(Judgement judgement) {
+        Access.require(Permission.MANAGE_CONTRACTS);
         OfficerJudgement.requireDecidable(judgement.rating(), "rating");
         known.require(judgement.contractId());
         String officer = CausationContext.currentOrNew().actor();

@@ -5,6 +5,8 @@ import java.util.TreeMap;
 
 import lombok.RequiredArgsConstructor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.FrameworkVersion;
 import org.commissioning.rag.api.Rederivation;
@@ -26,8 +28,11 @@ public class RederiveRatings {
     private final RatingHistoryProjection history;
     private final ContractsKnownHere known;
 
-    /** 404 for a contract neither known nor rated. */
+    /**
+     * For an auditor or an officer (403 for anyone else, a provider too); 404 for a contract neither known nor rated.
+     */
     public Rederivation check(String contractId) {
+        Access.require(Permission.AUDIT);
         known.require(contractId);
         return Rederiver.check(contractId, history.entries(contractId, null), frameworks(contractId));
     }

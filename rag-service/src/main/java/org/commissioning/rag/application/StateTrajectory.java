@@ -4,6 +4,8 @@ import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Permission;
 import org.commissioning.rag.api.Basis;
 import org.commissioning.rag.api.Rating;
 import org.commissioning.rag.api.RecordTrajectoryStatementCommand;
@@ -28,8 +30,12 @@ public class StateTrajectory {
     private final CommandGateway commands;
     private final ContractsKnownHere known;
 
-    /** A contract with no rating yet has no ContractRating: 409 {@code rated-before-trajectory}. */
+    /**
+     * Only for a caller who manages contracts (403 otherwise, before anything else). A contract with no rating yet
+     * has no ContractRating: 409 {@code rated-before-trajectory}.
+     */
     public Stated state(Statement statement) {
+        Access.require(Permission.MANAGE_CONTRACTS);
         String id = statement.contractId();
         Rating projected = OfficerJudgement.requireDecidable(statement.projectedRating(), "projectedRating");
         int horizon = statement.horizonMonths() == null ? OfficerJudgement.DEFAULT_HORIZON_MONTHS
