@@ -34,6 +34,35 @@ class IntegrationEventCodecTest {
     }
 
     @Test
+    void roundTripsTheActorsNameAndTheActorWhoStartedTheChain() throws Exception {
+        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1",
+                Instant.parse("2018-04-03T09:15:00Z"), 7, "system", "system", "corr-1", "provider.nelft",
+                new ContractRegistered("c-1", "Imago", "YOUNG_CARERS", new Lot("COUNTY", List.of(), List.of()),
+                        null, LocalDate.of(2016, 4, 1), null));
+
+        byte[] encoded = codec.encode(event);
+
+        JsonNode json = codec.mapper().readTree(encoded);
+        assertThat(json.get("actorname").asText()).isEqualTo("system");
+        assertThat(json.get("causedby").asText()).isEqualTo("provider.nelft");
+        assertThat(codec.decode(encoded)).isEqualTo(event);
+    }
+
+    @Test
+    void leavesOutTheOptionalAttributesAnEventDoesNotHave() throws Exception {
+        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1",
+                Instant.parse("2018-04-03T09:15:00Z"), 7, "officer.jones", "corr-1",
+                new ContractRegistered("c-1", "Imago", "YOUNG_CARERS", new Lot("COUNTY", List.of(), List.of()),
+                        null, LocalDate.of(2016, 4, 1), null));
+
+        JsonNode json = codec.mapper().readTree(codec.encode(event));
+
+        assertThat(json.has("actorname")).isFalse();
+        assertThat(json.has("causedby")).isFalse();
+        assertThat(json.get("data").has("annualValueGbp")).as("null payload fields are still written").isTrue();
+    }
+
+    @Test
     void writesDatesAsIsoStringsAndTheTypeWithItsVersion() throws Exception {
         IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1",
                 Instant.parse("2018-04-03T09:15:00Z"), 1, "a", "b",
