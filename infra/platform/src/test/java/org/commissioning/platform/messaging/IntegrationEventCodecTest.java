@@ -18,6 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class IntegrationEventCodecTest {
 
+    static final Instant AT = Instant.parse("2018-04-03T09:15:00Z");
+    static final ContractRegistered REGISTERED = new ContractRegistered("c-1", "Imago", "YOUNG_CARERS",
+            new Lot("COUNTY", List.of(), List.of()), null, LocalDate.of(2016, 4, 1), null);
+
     final IntegrationEventCodec codec = new IntegrationEventCodec();
 
     @Test
@@ -35,10 +39,8 @@ class IntegrationEventCodecTest {
 
     @Test
     void roundTripsTheActorsNameAndTheActorWhoStartedTheChain() throws Exception {
-        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1",
-                Instant.parse("2018-04-03T09:15:00Z"), 7, "system", "system", "corr-1", "provider.nelft",
-                new ContractRegistered("c-1", "Imago", "YOUNG_CARERS", new Lot("COUNTY", List.of(), List.of()),
-                        null, LocalDate.of(2016, 4, 1), null));
+        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1", AT, 7,
+                "system", "system", "corr-1", "provider.nelft", REGISTERED);
 
         byte[] encoded = codec.encode(event);
 
@@ -50,10 +52,8 @@ class IntegrationEventCodecTest {
 
     @Test
     void leavesOutTheOptionalAttributesAnEventDoesNotHave() throws Exception {
-        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1",
-                Instant.parse("2018-04-03T09:15:00Z"), 7, "officer.jones", "corr-1",
-                new ContractRegistered("c-1", "Imago", "YOUNG_CARERS", new Lot("COUNTY", List.of(), List.of()),
-                        null, LocalDate.of(2016, 4, 1), null));
+        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1", AT, 7,
+                "officer.jones", "corr-1", REGISTERED);
 
         JsonNode json = codec.mapper().readTree(codec.encode(event));
 
