@@ -8,7 +8,9 @@ import java.util.Map;
  *
  * @param sequence the event's sequence number in the contract's stream, from 0; the contract's version after it
  * @param type     the event's name, e.g. {@code ContractWarningIssued}
- * @param actor    who caused it ({@code X-Actor} of the request)
+ * @param actor    who caused it: the caller, or {@code system} for what the service did by itself or because of
+ *                 another service's event
+ * @param causedBy of an entry caused by another service's event, the actor who started that chain; else absent
  * @param summary  what happened, in words
  * @param fields   the event's fields
  */
@@ -18,6 +20,7 @@ public record ContractHistoryEntry(
         String type,
         Instant time,
         String actor,
+        String causedBy,
         String summary,
         Map<String, Object> fields) {
 }

@@ -69,6 +69,8 @@ public class ContractHistoryProjection {
         doc.time = message.getTimestamp();
         Object actor = message.getMetaData().get(CausationContext.ACTOR);
         doc.actor = actor == null ? CausationContext.SYSTEM : actor.toString();
+        Object causedBy = message.getMetaData().get(CausationContext.CAUSED_BY);
+        doc.causedBy = causedBy == null ? null : causedBy.toString();
         doc.summary = HistorySummaries.describe(event);
         doc.fields = fields(event);
         mongo.save(doc, COLLECTION);
@@ -78,7 +80,7 @@ public class ContractHistoryProjection {
     public List<ContractHistoryEntry> handle(ContractHistoryQuery query) {
         Query q = Query.query(Criteria.where("contractId").is(query.contractId())).with(Sort.by("sequence"));
         return mongo.find(q, HistoryDocument.class, COLLECTION).stream()
-                .map(d -> new ContractHistoryEntry(d.id, d.sequence, d.type, d.time, d.actor, d.summary,
+                .map(d -> new ContractHistoryEntry(d.id, d.sequence, d.type, d.time, d.actor, d.causedBy, d.summary,
                         readValues(d.fields)))
                 .toList();
     }

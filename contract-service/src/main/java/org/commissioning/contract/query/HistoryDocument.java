@@ -12,6 +12,7 @@ class HistoryDocument {
     String type;
     Instant time;
     String actor;
+    String causedBy;
     String summary;
     Map<String, Object> fields;
 }

@@ -1,6 +1,7 @@
 package org.commissioning.contract.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.commissioning.contract.api.ContractHistoryQuery;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractTerminatedEvent;
 import org.commissioning.contract.api.ContractVariedEvent;
+import org.commissioning.contract.api.EscalationDueEvent;
 import org.commissioning.contract.api.Lot;
 import org.commissioning.contract.api.PaymentAuthorisedEvent;
 import org.commissioning.contract.api.PaymentDecision;
@@ -90,6 +92,21 @@ class ContractHistoryProjectionTest {
                 .isEqualTo(List.of(Map.of("description", "Weekly returns", "owner", "Sk8side", "dueDate", "2018-07-01")));
         assertThat(history.get(2).fields()).doesNotContainKey("reason");
         assertThat(history.get(3).fields()).containsEntry("period", "2018-05").containsEntry("supersedes", "WITHHELD");
+    }
+
+    @Test
+    void showsWhoStartedTheChainOfAnEntryCausedByAnotherServicesEvent() {
+        project(stored(0, new ContractRegisteredEvent(id, "Sk8side", ServiceArea.YOUTH, Lot.county(), null,
+                null, null, 0), "officer.jones"));
+        project(new GenericDomainEventMessage<>("Contract", id, 1, new EscalationDueEvent(id,
+                List.of(YearMonth.of(2018, 3), YearMonth.of(2018, 4), YearMonth.of(2018, 5)), 3,
+                LocalDate.of(2018, 6, 8)), MetaData.with("actor", "system").and("causedby", "provider.nelft"),
+                id + "-1", T0.plusSeconds(1)));
+
+        List<ContractHistoryEntry> history = projection.handle(new ContractHistoryQuery(id));
+
+        assertThat(history).extracting(ContractHistoryEntry::actor, ContractHistoryEntry::causedBy)
+                .containsExactly(tuple("officer.jones", null), tuple("system", "provider.nelft"));
     }
 
     @Test

@@ -56,11 +56,13 @@ class ActorIsTheTokensSubjectIT extends SecuredContractService {
         assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
         DomainEventMessage<?> stored = eventStore.readEvents(id).asStream().findFirst().orElseThrow();
         assertThat(stored.getMetaData().get(CausationContext.ACTOR)).isEqualTo(OFFICER);
+        assertThat(stored.getMetaData().get(CausationContext.ACTOR_NAME)).as("the token's name").isEqualTo("Sam Jones");
 
         List<IntegrationEvent<?>> published = published(Topics.CONTRACTS, id, 1);
         assertThat(published).extracting(IntegrationEvent::type)
                 .containsExactly("org.commissioning.contracts.ContractRegistered.v1");
         assertThat(published.get(0).actor()).isEqualTo(OFFICER);
+        assertThat(published.get(0).actorname()).isEqualTo("Sam Jones");
 
         // read with the officer's token signed again by this test, unexpired: the expired one the refusals send
         // differs from it in its expiry alone

@@ -60,7 +60,8 @@ class ContractMonitoringIT extends OnFirstJune2018 {
             JsonNode history = history(id);
             assertThat(texts(history, "type")).containsExactly("ContractRegistered", "MonitoringCadenceChanged",
                     "ContractRatingRecorded", "ContractRatingRecorded", "ContractRatingRecorded", "EscalationDue");
-            assertThat(history.get(5).get("actor").asText()).isEqualTo("officer.jones");
+            assertThat(history.get(5).get("actor").asText()).as("caused by rag-service's events").isEqualTo("system");
+            assertThat(history.get(5).get("causedBy").asText()).isEqualTo("officer.jones");
             assertThat(texts(history.get(5).at("/fields/periods"), null)).containsExactly("2018-03", "2018-04", "2018-05");
             JsonNode contract = contract(id);
             assertThat(contract.at("/escalation/threshold").asInt()).isEqualTo(3);
@@ -82,6 +83,8 @@ class ContractMonitoringIT extends OnFirstJune2018 {
         EscalationDue due = (EscalationDue) published.get(2).data();
         assertThat(due.periods()).containsExactly(YearMonth.of(2018, 3), YearMonth.of(2018, 4), YearMonth.of(2018, 5));
         assertThat(due.threshold()).isEqualTo(3);
+        assertThat(published.get(2)).extracting(IntegrationEvent::actor, IntegrationEvent::causedby)
+                .containsExactly("system", "officer.jones");
         assertThat(history(id)).hasSize(6);
     }
 
@@ -150,6 +153,7 @@ class ContractMonitoringIT extends OnFirstJune2018 {
         assertThat(texts(history, "type")).containsExactly("ContractRegistered", "MonitoringMeetingHeld",
                 "MonitoringCadenceChanged", "MonitoringMeetingOverdue");
         assertThat(history.get(3).get("actor").asText()).isEqualTo("system");
+        assertThat(history.get(3).has("causedBy")).as("a scan is caused by nobody").isFalse();
         assertThat(published(Topics.CONTRACTS, id, 4)).extracting(IntegrationEvent::type).last()
                 .isEqualTo("org.commissioning.contracts.MonitoringMeetingOverdue.v1");
     }

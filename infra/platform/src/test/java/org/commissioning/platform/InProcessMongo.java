@@ -20,6 +20,11 @@ public final class InProcessMongo {
     private InProcessMongo() {
     }
 
+    /** A URI of a new, empty database named {@code purpose-<random>}, for a Spring context's own. */
+    public static String newDatabaseUri(String purpose) {
+        return SERVER.connectionString().replaceAll("/+$", "") + "/" + purpose + "-" + UUID.randomUUID();
+    }
+
     /** A template on a new, empty database named {@code purpose-<random>}. */
     public static MongoTemplate newDatabase(String purpose) {
         return new MongoTemplate(CLIENT, purpose + "-" + UUID.randomUUID());

@@ -12,7 +12,10 @@ import java.util.List;
  * @param period      the rated month, yyyy-MM
  * @param sequence    the stored event's sequence number in the contract's stream (the order of the history)
  * @param recordedAt  the stored event's timestamp: what {@code asOf} compares with
- * @param triggeredBy the actor whose action led to it (the stored event's metadata)
+ * @param triggeredBy the actor whose action led to it (the stored event's metadata): the officer of an override or
+ *                    a trajectory, {@code system} for a rating caused by another service's event
+ * @param causedBy    of an entry caused by another service's event, the actor who started that chain (e.g. the
+ *                    provider whose KPI return was rated); else absent
  * @param reason      of a ContractRated: why the period was rated again (a correction, a discrepancy), else null
  * @param notValidated of a ContractRated: headline KPIs whose value is not validated (why it is provisional)
  * @param trend       of a TrajectoryAssessed: IMPROVING, STABLE or DECLINING (with {@code projectedRating},
@@ -25,6 +28,7 @@ public record RatingRecord(
         long sequence,
         Instant recordedAt,
         String triggeredBy,
+        String causedBy,
         String period,
         Rating rating,
         Rating computedRating,

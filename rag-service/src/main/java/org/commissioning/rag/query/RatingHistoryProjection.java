@@ -43,32 +43,33 @@ public class RatingHistoryProjection {
     @EventHandler
     void on(ContractRatedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "ContractRated", sequence, at, actor(message),
-                e.period().toString(), e.rating(), e.computedRating(), e.basis(), e.provisional(), e.policyVersion(),
-                e.evidence(), e.missingHeadlines(), e.frameworkVersions(), e.ratedBy(), e.rationale(),
-                null, null, null, e.reason(), e.notValidated(), null, null, null, null, null));
+                causedBy(message), e.period().toString(), e.rating(), e.computedRating(), e.basis(), e.provisional(),
+                e.policyVersion(), e.evidence(), e.missingHeadlines(), e.frameworkVersions(), e.ratedBy(),
+                e.rationale(), null, null, null, e.reason(), e.notValidated(), null, null, null, null, null));
     }
 
     @EventHandler
     void on(RagChangedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagChanged", sequence, at, actor(message),
-                e.period().toString(), e.to(), null, e.basis(), null, null, null, null, null, null, e.rationale(),
-                e.from(), e.to(), null, null, null, null, null, null, null, null));
+                causedBy(message), e.period().toString(), e.to(), null, e.basis(), null, null, null, null, null, null,
+                e.rationale(), e.from(), e.to(), null, null, null, null, null, null, null, null));
     }
 
     @EventHandler
     void on(RagOverriddenEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagOverridden", sequence, at, actor(message),
-                e.period().toString(), e.rating(), e.computedRating(), null, null, e.policyVersion(), null, null, null,
-                e.officer(), e.rationale(), null, null, e.previousRating(), null, null, null, null, null, null, null));
+                causedBy(message), e.period().toString(), e.rating(), e.computedRating(), null, null,
+                e.policyVersion(), null, null, null, e.officer(), e.rationale(), null, null, e.previousRating(), null,
+                null, null, null, null, null, null));
     }
 
     @EventHandler
     void on(TrajectoryAssessedEvent e, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant at) {
         save(new RatingRecord(message.getIdentifier(), e.contractId(), "TrajectoryAssessed", sequence, at,
-                actor(message), e.period().toString(), e.currentRating(), null, e.basis(), null, e.method(), null,
-                null, null, e.assessedBy(), null, null, null, null, null, null, e.trend(), e.projectedRating(),
-                e.horizonMonths(), e.projections(), e.statement()));
+                actor(message), causedBy(message), e.period().toString(), e.currentRating(), null, e.basis(), null,
+                e.method(), null, null, null, e.assessedBy(), null, null, null, null, null, null, e.trend(),
+                e.projectedRating(), e.horizonMonths(), e.projections(), e.statement()));
     }
 
     void save(RatingRecord record) {
@@ -106,5 +107,10 @@ public class RatingHistoryProjection {
     private static String actor(EventMessage<?> message) {
         Object actor = message.getMetaData().get(CausationContext.ACTOR);
         return actor == null ? CausationContext.SYSTEM : actor.toString();
+    }
+
+    private static String causedBy(EventMessage<?> message) {
+        Object causedBy = message.getMetaData().get(CausationContext.CAUSED_BY);
+        return causedBy == null ? null : causedBy.toString();
     }
 }

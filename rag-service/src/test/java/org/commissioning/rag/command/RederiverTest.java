@@ -46,7 +46,7 @@ class RederiverTest {
     static RatingRecord rated(long sequence, String period, Basis basis, Rating rating, Rating computed,
                               String policy, List<KpiEvidence> evidence, List<String> missing,
                               List<Integer> versions) {
-        return new RatingRecord("e-" + sequence, CONTRACT, "ContractRated", sequence, Instant.EPOCH, "system",
+        return new RatingRecord("e-" + sequence, CONTRACT, "ContractRated", sequence, Instant.EPOCH, "system", null,
                 period, rating, computed, basis, false, policy, evidence, missing, versions,
                 basis == Basis.OFFICER ? "officer.jones" : "rag-service", null, null, null, null, null, List.of(),
                 null, null, null, null, null);
@@ -189,7 +189,7 @@ class RederiverTest {
 
     @Test
     void checksOnlyContractRatedEntriesInTheOrderOfTheStream() {
-        RatingRecord changed = new RatingRecord("e-3", CONTRACT, "RagChanged", 3, Instant.EPOCH, "system",
+        RatingRecord changed = new RatingRecord("e-3", CONTRACT, "RagChanged", 3, Instant.EPOCH, "system", null,
                 "2018-04", Rating.RED, null, Basis.COMPUTED, null, null, null, null, null, null, null, null,
                 Rating.RED, null, null, null, null, null, null, null, null);
 

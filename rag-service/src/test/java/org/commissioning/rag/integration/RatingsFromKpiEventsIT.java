@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
@@ -67,6 +68,12 @@ class RatingsFromKpiEventsIT extends RunningRagService {
         assertThat(published.get(1).data()).isEqualTo(new ContractRated(id, APRIL, "RED", "RED", "COMPUTED", false,
                 "worst-headline-band.v1"));
         assertThat(published.get(2).data()).isEqualTo(new RagChanged(id, null, "RED", APRIL, "COMPUTED", null));
+        assertThat(published).as("rated because of the provider's KPI return").allSatisfy(e -> {
+            assertThat(e.actor()).isEqualTo("system");
+            assertThat(e.causedby()).isEqualTo("nelft.performance");
+            assertThat(e.correlationid()).as("in the chain of a KPI event")
+                    .isIn(Stream.of(kpiEvents).map(IntegrationEvent::correlationid).toList());
+        });
 
         JsonNode history = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
                 h -> h.get("changes").size() == 1);
@@ -74,7 +81,8 @@ class RatingsFromKpiEventsIT extends RunningRagService {
         JsonNode april = history.get("periods").get(0);
         JSONAssert.assertEquals("""
                 {"period": "2018-04", "rating": "RED", "basis": "COMPUTED", "policyVersion": "worst-headline-band.v1",
-                 "ratedBy": "rag-service", "triggeredBy": "nelft.performance", "frameworkVersions": [1],
+                 "ratedBy": "rag-service", "triggeredBy": "system", "causedBy": "nelft.performance",
+                 "frameworkVersions": [1],
                  "evidence": [{"kpiCode": "CALLS-TRIAGED-24H", "source": "PROVIDER", "band": "RED"}]}""",
                 april.toString(), JSONCompareMode.LENIENT);
         assertThat(april.at("/evidence/0/value").decimalValue()).isEqualByComparingTo("66");
@@ -141,6 +149,7 @@ class RatingsFromKpiEventsIT extends RunningRagService {
                 new ContractRated(id, APRIL, "AMBER", "GREEN", "OFFICER", true, "worst-headline-band.v1"),
                 new RagChanged(id, "GREEN", "AMBER", APRIL, "OFFICER", "Figures not yet validated."));
         assertThat(after.get(7).actor()).isEqualTo("officer.jones");
+        assertThat(after.get(7).causedby()).isNull();
 
         JsonNode decided = await().atMost(PATIENCE).ignoreExceptions().until(() -> ratings(id, null),
                 h -> h.get("changes").size() == 3);

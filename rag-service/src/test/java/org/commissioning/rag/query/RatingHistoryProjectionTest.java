@@ -47,7 +47,8 @@ class RatingHistoryProjectionTest {
     }
 
     static EventMessage<?> message(Object payload) {
-        return new GenericEventMessage<>(payload, MetaData.with(CausationContext.ACTOR, "nelft.performance"));
+        return new GenericEventMessage<>(payload, MetaData.with(CausationContext.ACTOR, CausationContext.SYSTEM)
+                .and(CausationContext.CAUSED_BY, "nelft.performance"));
     }
 
     @Test
@@ -63,7 +64,8 @@ class RatingHistoryProjectionTest {
             assertThat(p.rating()).isEqualTo(Rating.GREEN);
             assertThat(p.reason()).contains("corrected from 66 to 91");
             assertThat(p.evidence().get(0).value()).isEqualByComparingTo("91");
-            assertThat(p.triggeredBy()).isEqualTo("nelft.performance");
+            assertThat(p.triggeredBy()).isEqualTo("system");
+            assertThat(p.causedBy()).isEqualTo("nelft.performance");
         });
         assertThat(history.ratings()).extracting(r -> r.rating()).containsExactly(Rating.RED, Rating.GREEN);
         assertThat(history.current()).isEqualTo(Rating.RED);

@@ -1,7 +1,6 @@
 package org.commissioning.platform.axon;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.axonframework.commandhandling.CommandBus;
@@ -60,7 +59,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *       {@code platform.axon.snapshot-threshold} events ({@link SnapshotSerializer}); upcaster beans are applied to
  *       every stored event read.</li>
  *   <li>Every event handler's error propagates, so tracking processors retry an event instead of skipping it.</li>
- *   <li>Actor and correlation id travel from the request onto commands and from there onto events.</li>
+ *   <li>Actor, its display name, correlation id and the actor that caused the chain travel from the request or
+ *       the consumed event onto commands and from there onto events.</li>
  * </ul>
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class,
@@ -111,7 +111,8 @@ public class AxonPlatformAutoConfiguration {
 
     @Bean
     public CorrelationDataProvider causationCorrelationDataProvider() {
-        return new SimpleCorrelationDataProvider(CausationContext.ACTOR, CausationContext.CORRELATION_ID);
+        return new SimpleCorrelationDataProvider(CausationContext.ACTOR, CausationContext.ACTOR_NAME,
+                CausationContext.CORRELATION_ID, CausationContext.CAUSED_BY);
     }
 
     @Bean
@@ -124,10 +125,7 @@ public class AxonPlatformAutoConfiguration {
     @Bean
     public SmartInitializingSingleton causationOnCommands(CommandBus commandBus) {
         MessageDispatchInterceptor<CommandMessage<?>> interceptor = messages -> (index, command) -> {
-            CausationContext context = CausationContext.currentOrNew();
-            Map<String, Object> metaData = new HashMap<>();
-            metaData.putIfAbsent(CausationContext.ACTOR, context.actor());
-            metaData.putIfAbsent(CausationContext.CORRELATION_ID, context.correlationId());
+            Map<String, Object> metaData = CausationContext.currentOrNew().metaData();
             metaData.putAll(command.getMetaData());
             return command.andMetaData(metaData);
         };

@@ -160,10 +160,19 @@ public class IdempotentConsumer {
 
     private boolean dispatch(IntegrationEvent<?> event) {
         boolean[] handled = new boolean[1];
-        String actor = event.actor() == null ? CausationContext.SYSTEM : event.actor();
-        String correlation = event.correlationid() == null ? event.id() : event.correlationid();
-        new CausationContext(actor, correlation).run(() -> handled[0] = handlers.dispatch(event));
+        causation(event).run(() -> handled[0] = handlers.dispatch(event));
         return handled[0];
+    }
+
+    /**
+     * Work caused by an event is the system's, in the event's chain (its correlation id, else its id), caused by
+     * whoever started that chain: the event's own {@code causedby} when it was itself caused by an event, else its
+     * actor.
+     */
+    static CausationContext causation(IntegrationEvent<?> event) {
+        String correlation = event.correlationid() == null ? event.id() : event.correlationid();
+        String causedBy = event.causedby() != null ? event.causedby() : event.actor();
+        return CausationContext.causedByEvent(causedBy, correlation);
     }
 
     /** The context that owns a topic; none for a topic outside the published language. */

@@ -8,6 +8,7 @@ import org.commissioning.events.EventType;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.PublishedLanguage;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
  * Writes and reads integration events as CloudEvents JSON (structured mode).
  * Reading is tolerant: unknown fields are ignored, and an event of a type this build does not know
  * is returned with its data as a {@link JsonNode}, so consumers still see its sequence number.
+ * The optional extension attributes {@code actorname} and {@code causedby} are written only when they have a
+ * value, and read as null from a record without them.
  */
 public final class IntegrationEventCodec {
 
@@ -30,6 +33,7 @@ public final class IntegrationEventCodec {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .addMixIn(IntegrationEvent.class, OptionalExtensions.class)
             .build();
 
     public byte[] encode(IntegrationEvent<?> event) {
@@ -70,7 +74,9 @@ public final class IntegrationEventCodec {
                     tree.path("datacontenttype").asText(IntegrationEvent.DATA_CONTENT_TYPE),
                     tree.path("sequence").asLong(0),
                     tree.path("actor").asText(null),
+                    tree.path("actorname").asText(null),
                     tree.path("correlationid").asText(null),
+                    tree.path("causedby").asText(null),
                     data);
         } catch (RuntimeException e) {
             throw new MalformedEventException("Invalid envelope of " + type + ": " + e.getMessage(), e);
@@ -83,6 +89,16 @@ public final class IntegrationEventCodec {
 
     public ObjectMapper mapper() {
         return mapper;
+    }
+
+    /** The extension attributes an envelope may lack: left out when null rather than written as null. */
+    private interface OptionalExtensions {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String actorname();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String causedby();
     }
 
     private static String required(JsonNode tree, String field) {

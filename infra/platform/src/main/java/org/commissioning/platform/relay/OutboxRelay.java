@@ -308,7 +308,9 @@ public class OutboxRelay {
         return IntegrationEvent.of(
                 stored.getIdentifier(), source, target.subject(), stored.getTimestamp(), sequence,
                 metaData(stored, CausationContext.ACTOR, CausationContext.SYSTEM),
+                metaData(stored, CausationContext.ACTOR_NAME, null),
                 metaData(stored, CausationContext.CORRELATION_ID, stored.getIdentifier()),
+                metaData(stored, CausationContext.CAUSED_BY, null),
                 target.payload());
     }
 

@@ -13,8 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Takes the actor ({@code X-Actor}) and correlation id ({@code X-Correlation-Id}) of a request, so commands
- * and the events they cause carry them; answers with the correlation id used.
+ * Takes the actor ({@code X-Actor}, also its display name) and correlation id ({@code X-Correlation-Id}) of a
+ * request, so commands and the events they cause carry them; answers with the correlation id used.
  */
 public class CausationFilter extends OncePerRequestFilter {
 
@@ -29,7 +29,7 @@ public class CausationFilter extends OncePerRequestFilter {
         String correlation = correlationOf(request);
         response.setHeader(CORRELATION_HEADER, correlation);
         try {
-            new CausationContext(actor, correlation).run(() -> {
+            new CausationContext(actor, actorNameOf(request, actor), correlation, null).run(() -> {
                 try {
                     chain.doFilter(request, response);
                 } catch (IOException | ServletException e) {
@@ -47,6 +47,11 @@ public class CausationFilter extends OncePerRequestFilter {
     /** The actor the request claims ({@code X-Actor}); the platform's security replaces it with the caller. */
     protected String actorOf(HttpServletRequest request) {
         return safe(request.getHeader(ACTOR_HEADER), "anonymous");
+    }
+
+    /** The actor's display name: without a token, the actor as {@code X-Actor} names it. */
+    protected String actorNameOf(HttpServletRequest request, String actor) {
+        return actor;
     }
 
     protected String correlationOf(HttpServletRequest request) {

@@ -247,10 +247,28 @@ class IdempotentConsumerTest {
     }
 
     @Test
-    void runsTheHandlerInTheCausationOfTheEvent() {
+    void runsTheHandlerAsTheSystemCausedByTheEventsActorInItsChain() {
         consumer.accept(registered("c-1", 1));
 
-        assertThat(causes).containsExactly(new CausationContext("officer.jones", "corr-1"));
+        assertThat(causes).containsExactly(new CausationContext("system", "system", "corr-1", "officer.jones"));
+    }
+
+    @Test
+    void keepsTheActorWhoStartedTheChainWhenTheEventWasItselfCausedByAnEvent() {
+        consumer.accept(IntegrationEvent.of(UUID.randomUUID().toString(), "/contract-service", "c-1", Instant.now(), 1,
+                "system", "system", "corr-7", "provider.nelft", registered("c-1", 1).data()));
+
+        assertThat(causes).containsExactly(new CausationContext("system", "system", "corr-7", "provider.nelft"));
+    }
+
+    @Test
+    void takesTheEventIdAsTheChainOfAnEventWithoutActorOrCorrelation() {
+        IntegrationEvent<ContractRegistered> bare = IntegrationEvent.of(UUID.randomUUID().toString(),
+                "/contract-service", "c-1", Instant.now(), 1, null, null, registered("c-1", 1).data());
+
+        consumer.accept(bare);
+
+        assertThat(causes).containsExactly(new CausationContext("system", "system", bare.id(), null));
     }
 
     /** A record of contract-service's stream of a type this consumer has no handler for (a later version's event). */

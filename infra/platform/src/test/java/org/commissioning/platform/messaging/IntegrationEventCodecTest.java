@@ -18,6 +18,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 class IntegrationEventCodecTest {
 
+    static final Instant AT = Instant.parse("2018-04-03T09:15:00Z");
+    static final ContractRegistered REGISTERED = new ContractRegistered("c-1", "Imago", "YOUNG_CARERS",
+            new Lot("COUNTY", List.of(), List.of()), null, LocalDate.of(2016, 4, 1), null);
+
     final IntegrationEventCodec codec = new IntegrationEventCodec();
 
     @Test
@@ -31,6 +35,31 @@ class IntegrationEventCodecTest {
 
         assertThat(decoded).isEqualTo(event);
         assertThat(decoded.topic()).isEqualTo("contracts.events.v1");
+    }
+
+    @Test
+    void roundTripsTheActorsNameAndTheActorWhoStartedTheChain() throws Exception {
+        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1", AT, 7,
+                "system", "system", "corr-1", "provider.nelft", REGISTERED);
+
+        byte[] encoded = codec.encode(event);
+
+        JsonNode json = codec.mapper().readTree(encoded);
+        assertThat(json.get("actorname").asText()).isEqualTo("system");
+        assertThat(json.get("causedby").asText()).isEqualTo("provider.nelft");
+        assertThat(codec.decode(encoded)).isEqualTo(event);
+    }
+
+    @Test
+    void leavesOutTheOptionalAttributesAnEventDoesNotHave() throws Exception {
+        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1", AT, 7,
+                "officer.jones", "corr-1", REGISTERED);
+
+        JsonNode json = codec.mapper().readTree(codec.encode(event));
+
+        assertThat(json.has("actorname")).isFalse();
+        assertThat(json.has("causedby")).isFalse();
+        assertThat(json.get("data").has("annualValueGbp")).as("null payload fields are still written").isTrue();
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.commissioning.events.EventType;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.PublishedLanguage;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -65,6 +66,39 @@ class PublishedLanguageGoldenSamplesTest {
         }));
     }
 
+    /**
+     * Samples of envelopes with the optional extension attributes {@code actorname} and {@code causedby}: an event
+     * a service published because of another event, and one an officer's request caused.
+     */
+    static final List<String> WITH_OPTIONAL_ATTRIBUTES = List.of(
+            "golden/contracts/EscalationDue.v1.caused-by-event.json",
+            "golden/ratings/RagOverridden.v1.with-actor-name.json");
+
+    @TestFactory
+    Stream<DynamicTest> everySampleWithTheOptionalAttributesRoundTripsUnchanged() {
+        return WITH_OPTIONAL_ATTRIBUTES.stream().map(resource -> DynamicTest.dynamicTest(resource, () -> {
+            JsonNode golden = read(resource);
+            IntegrationEvent<?> decoded = codec.decode(codec.mapper().writeValueAsBytes(golden));
+
+            assertThat(decoded.actorname()).isEqualTo(golden.get("actorname").asText());
+            assertThat(decoded.causedby()).isEqualTo(golden.path("causedby").asText(null));
+            assertThat(codec.mapper().readTree(codec.encode(decoded))).isEqualTo(golden);
+        }));
+    }
+
+    @Test
+    void readsASampleWrittenBeforeTheOptionalAttributesExistedAndWritesItUnchanged() throws Exception {
+        JsonNode golden = read("golden/contracts/EscalationDue.v1.json");
+        assertThat(golden.has("actorname") || golden.has("causedby")).as("a sample from before them").isFalse();
+
+        IntegrationEvent<?> decoded = codec.decode(codec.mapper().writeValueAsBytes(golden));
+
+        assertThat(decoded.actor()).isEqualTo("system");
+        assertThat(decoded.actorname()).isNull();
+        assertThat(decoded.causedby()).isNull();
+        assertThat(codec.mapper().readTree(codec.encode(decoded))).isEqualTo(golden);
+    }
+
     private static void compare(Class<?> type, JsonNode sample, String path, List<String> missing) {
         if (!type.isRecord() || sample == null || !sample.isObject()) {
             return;
@@ -83,7 +117,10 @@ class PublishedLanguageGoldenSamplesTest {
     }
 
     private JsonNode golden(EventType type) throws IOException {
-        String resource = "golden/" + type.context().code() + "/" + type.name() + ".v" + type.version() + ".json";
+        return read("golden/" + type.context().code() + "/" + type.name() + ".v" + type.version() + ".json");
+    }
+
+    private JsonNode read(String resource) throws IOException {
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
             assertThat(in).as("golden sample " + resource + " in infra/events").isNotNull();
             return codec.mapper().readTree(in);

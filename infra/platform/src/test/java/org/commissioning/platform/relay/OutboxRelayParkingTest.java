@@ -2,6 +2,7 @@ package org.commissioning.platform.relay;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.messaging.MetaData;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.platform.InProcessMongo;
 import org.commissioning.events.Topics;
@@ -296,6 +298,24 @@ class OutboxRelayParkingTest {
     }
 
     record ParkedStream(DomainEventMessage<?> tooLarge, DomainEventMessage<?> behind) {
+    }
+
+    @Test
+    void publishesTheActorsNameAndWhoStartedTheChainFromTheStoredEventsMetaData() throws Exception {
+        DomainEventMessage<?> caused = new GenericDomainEventMessage<>("Contract", "A", 0,
+                new OfficerNamed("A", "Ann"), MetaData.with("actor", "system").and("actorname", "system")
+                .and("correlationid", "corr-1").and("causedby", "provider.nelft"));
+        DomainEventMessage<?> older = new GenericDomainEventMessage<>("Contract", "B", 0,
+                new OfficerNamed("B", "Bob"), MetaData.with("actor", "officer.jones").and("correlationid", "corr-2"));
+        eventStore.publish(caused, older);
+
+        relayed(caused);
+        relayed(older);
+
+        assertThat(broker.published).extracting(IntegrationEvent::actor, IntegrationEvent::actorname,
+                IntegrationEvent::correlationid, IntegrationEvent::causedby).containsExactly(
+                tuple("system", "system", "corr-1", "provider.nelft"),
+                tuple("officer.jones", null, "corr-2", null));
     }
 
     private DomainEventMessage<?> store(String contractId, String leadOfficer) {

@@ -50,7 +50,7 @@ class ResourceServerTest extends SecuredWebTest {
     }
 
     @Test
-    void recordsTheTokensSubjectAsTheActorWhateverXActorSays() throws Exception {
+    void recordsTheTokensSubjectAsTheActorAndItsNameAsTheActorsNameWhateverXActorSays() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test/plans"))
                 .header("Authorization", "Bearer " + issuer.token("officer.jones", "COMMISSIONING_OFFICER"))
                 .header("X-Actor", "auditor.mallory")
@@ -58,6 +58,7 @@ class ResourceServerTest extends SecuredWebTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("actor").asText()).isEqualTo("officer.jones");
+        assertThat(json.readTree(response.body()).get("actorName").asText()).isEqualTo("Name of officer.jones");
     }
 
     @Test

@@ -76,7 +76,8 @@ public class SecuredTestApplication {
         @PostMapping("/test/plans")
         @PreAuthorize("hasRole('COMMISSIONING_OFFICER')")
         public Map<String, String> plan() {
-            return Map.of("actor", CausationContext.currentOrNew().actor());
+            CausationContext causation = CausationContext.currentOrNew();
+            return Map.of("actor", causation.actor(), "actorName", causation.actorName());
         }
 
         /** A write with a JSON body, as every service's writes take. */

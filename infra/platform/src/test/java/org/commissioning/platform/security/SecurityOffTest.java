@@ -19,6 +19,8 @@ class SecurityOffTest extends SecuredWebTest {
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(json.readTree(response.body()).get("actor").asText()).isEqualTo("officer.jones");
+        assertThat(json.readTree(response.body()).get("actorName").asText()).as("X-Actor names the actor too")
+                .isEqualTo("officer.jones");
         assertThat(response.headers().firstValue("Cache-Control")).as("no security headers added").isEmpty();
         assertThat(response.headers().firstValue("X-Frame-Options")).isEmpty();
     }
