@@ -35,8 +35,8 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 @ConditionalOnProperty(name = "kpi.returns.overdue-scan.enabled", havingValue = "true", matchIfMissing = true)
 public class OverdueReturnsScan {
 
-    /** The actor of the events the scan causes. */
-    public static final String ACTOR = "kpi-service";
+    /** The actor of the events the scan causes: the system, as every scan's. */
+    public static final String ACTOR = CausationContext.SYSTEM;
 
     private static final Logger log = LoggerFactory.getLogger(OverdueReturnsScan.class);
 
