@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.core.convert.converter.Converter;
@@ -14,13 +15,17 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 /**
- * The one place where token claims become a {@link Caller}: the subject claim, the display name, the roles claim
+ * The one place where token claims become a {@link Caller}: the subject claim, the display name (the subject instead
+ * of one that is not a recordable name: control characters, markup, over 128 characters), the roles claim
  * (a list; names the platform does not know are ignored) as {@code ROLE_*} authorities, and the provider binding.
  * A {@code PROVIDER} without a provider claim is refused (401): bound to nothing, it could not be confined. The
  * provider claim of a caller without the {@code PROVIDER} role is ignored.
  */
 @RequiredArgsConstructor
 public class CallerTokenConverter implements Converter<Jwt, CallerAuthentication> {
+
+    /** A display name recorded on every event it causes: letters of any script, digits, a few marks, 128 at most. */
+    static final Pattern RECORDABLE_NAME = Pattern.compile("[\\p{L}\\p{M}\\p{N} .,'()@_:/-]{1,128}");
 
     private final PlatformSecurityProperties properties;
 
@@ -36,7 +41,7 @@ public class CallerTokenConverter implements Converter<Jwt, CallerAuthentication
     Caller caller(Jwt jwt) {
         String subject = jwt.getClaimAsString(properties.subjectClaim());
         String name = Optional.ofNullable(jwt.getClaimAsString(properties.nameClaim()))
-                .filter(n -> !n.isBlank()).orElse(subject);
+                .filter(n -> RECORDABLE_NAME.matcher(n).matches() && !n.isBlank()).orElse(subject);
         Set<Role> roles = roles(jwt);
         Optional<String> provider = Optional.empty();
         if (roles.contains(Role.PROVIDER)) {

@@ -50,6 +50,22 @@ class ResourceServerTest extends SecuredWebTest {
     }
 
     @Test
+    void recordsTheSubjectInsteadOfADisplayNameThatIsNotARecordableName() throws Exception {
+        for (String name : List.of("<script>alert(1)</script>", "Line\nbreak", "x".repeat(129))) {
+            String token = issuer.token("officer.jones", List.of("COMMISSIONING_OFFICER"), claims -> claims.claim("name", name));
+
+            HttpResponse<String> response = get("/test/caller", token);
+
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            assertThat(json.readTree(response.body()).get("displayName").asText()).as(name).isEqualTo("officer.jones");
+        }
+        String accented = issuer.token("officer.jones", List.of("COMMISSIONING_OFFICER"),
+                claims -> claims.claim("name", "Zoë O'Brien-Ngũgĩ (NELFT)"));
+        assertThat(json.readTree(get("/test/caller", accented).body()).get("displayName").asText())
+                .isEqualTo("Zoë O'Brien-Ngũgĩ (NELFT)");
+    }
+
+    @Test
     void recordsTheTokensSubjectAsTheActorAndItsNameAsTheActorsNameWhateverXActorSays() throws Exception {
         HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/test/plans"))
                 .header("Authorization", "Bearer " + issuer.token("officer.jones", "COMMISSIONING_OFFICER"))
