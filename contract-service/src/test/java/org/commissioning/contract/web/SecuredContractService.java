@@ -10,6 +10,7 @@ import java.text.ParseException;
 import java.util.function.UnaryOperator;
 
 import org.commissioning.events.Topics;
+import org.commissioning.identity.DemoUsers;
 import org.commissioning.identity.IssuerKey;
 import org.commissioning.identity.LocalIssuer;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
@@ -39,12 +40,12 @@ import com.nimbusds.jwt.SignedJWT;
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
 abstract class SecuredContractService extends ServiceOnEmbeddedKafka {
 
-    static final String OFFICER = "officer.jones";
-    static final String NELFT = "provider.nelft";
-    static final String SK8SIDE = "provider.sk8side";
-    static final String AUDITOR = "auditor.khan";
-    static final String VIEWER = "viewer.patel";
-    static final String OPERATOR = "operator.lee";
+    static final String OFFICER = DemoUsers.OFFICER;
+    static final String NELFT = DemoUsers.NELFT;
+    static final String SK8SIDE = DemoUsers.SK8SIDE;
+    static final String AUDITOR = DemoUsers.AUDITOR;
+    static final String VIEWER = DemoUsers.VIEWER;
+    static final String OPERATOR = DemoUsers.OPERATOR;
 
     static final Path ISSUER_DATA = temporaryDirectory("contract-issuer");
     static final LocalIssuer issuer = LocalIssuer.start(0, ISSUER_DATA);
@@ -61,8 +62,7 @@ abstract class SecuredContractService extends ServiceOnEmbeddedKafka {
 
     /** A token of {@code from} for its demo user {@code username}, with the secret its settings give. */
     static String tokenOf(LocalIssuer from, String username) {
-        return from.accessToken(username, from.users().stream().filter(u -> u.username().equals(username))
-                .findFirst().orElseThrow().secret());
+        return from.accessToken(username);
     }
 
     /** {@code username}'s token as the trusted issuer gave it, its claims changed by {@code edit}, signed with its key. */

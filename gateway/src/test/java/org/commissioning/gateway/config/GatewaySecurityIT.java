@@ -3,10 +3,7 @@ package org.commissioning.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,11 +44,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 class GatewaySecurityIT extends GatewayITSupport {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final Map<String, String> SECRETS = Map.of("officer.jones", "officer-secret",
-            "provider.nelft", "nelft-secret", "viewer.patel", "viewer-secret", "operator.lee", "operator-secret");
-
     @AutoClose
-    static final LocalIssuer issuer = startIssuer();
+    static final LocalIssuer issuer = LocalIssuer.startInTemporaryDirectory("gateway-issuer");
 
     @RegisterExtension
     static final StubbedOwners OWNERS = StubbedOwners.oneEach();
@@ -189,14 +183,6 @@ class GatewaySecurityIT extends GatewayITSupport {
     }
 
     private static String token(String user) {
-        return issuer.accessToken(user, SECRETS.get(user));
-    }
-
-    private static LocalIssuer startIssuer() {
-        try {
-            return LocalIssuer.start(0, Files.createTempDirectory("gateway-issuer"));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return issuer.accessToken(user);
     }
 }

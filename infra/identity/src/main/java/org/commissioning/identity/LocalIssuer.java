@@ -1,11 +1,13 @@
 package org.commissioning.identity;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -44,6 +46,15 @@ public final class LocalIssuer implements AutoCloseable {
         return new LocalIssuer(IdentityApplication.builder().run(args.toArray(String[]::new)));
     }
 
+    /** Starts the issuer on any free port with its key in a new temporary directory named {@code prefix...}. */
+    public static LocalIssuer startInTemporaryDirectory(String prefix) {
+        try {
+            return start(0, Files.createTempDirectory(prefix));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String issuerUri() {
         return issuerUri;
     }
@@ -59,6 +70,12 @@ public final class LocalIssuer implements AutoCloseable {
 
     public String jwkSetUri() {
         return issuerUri + "/oauth2/jwks";
+    }
+
+    /** An access token for the demo user {@code username}, with the secret this issuer's settings give it. */
+    public String accessToken(String username) {
+        return accessToken(username, users().stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No demo user " + username)).secret());
     }
 
     /** An access token for {@code username} with the client-credentials grant. */

@@ -176,6 +176,12 @@ public final class LocalStack implements AutoCloseable {
         return new ClientCredentials(issuerUri() + "/oauth2/token", username, secret);
     }
 
+    /** A client authenticating as the issuer's demo user {@code username}, with the secret the issuer gives it. */
+    public ClientCredentials credentials(String username) {
+        return credentials(username, issuer.users().stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No demo user " + username)).secret());
+    }
+
     /** The demo loader's user, an officer. */
     public ClientCredentials demoLoader() {
         return credentials(GatewayClient.DEMO_USER, GatewayClient.DEMO_SECRET);

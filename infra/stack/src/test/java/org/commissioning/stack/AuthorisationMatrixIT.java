@@ -27,7 +27,7 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.bson.Document;
-import org.commissioning.embedded.KafkaBroker;
+import org.commissioning.identity.DemoUsers;
 import org.commissioning.identity.IssuerKey;
 import org.commissioning.stack.WriteEndpoints.Endpoint;
 import org.junit.jupiter.api.AfterAll;
@@ -57,7 +57,6 @@ import com.nimbusds.jwt.SignedJWT;
  */
 class AuthorisationMatrixIT {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> SERVICES = List.of("gateway", "contract-service", "kpi-service", "rag-service",
@@ -68,19 +67,17 @@ class AuthorisationMatrixIT {
 
     /** Who calls, as the local issuer's demo users. */
     enum Persona {
-        OFFICER("officer.jones", "officer-secret"),
-        AUDITOR("auditor.khan", "auditor-secret"),
-        VIEWER("viewer.patel", "viewer-secret"),
-        OPERATOR("operator.lee", "operator-secret"),
-        OWNER("provider.nelft", "nelft-secret"),
-        OTHER_PROVIDER("provider.sk8side", "sk8side-secret");
+        OFFICER(DemoUsers.OFFICER),
+        AUDITOR(DemoUsers.AUDITOR),
+        VIEWER(DemoUsers.VIEWER),
+        OPERATOR(DemoUsers.OPERATOR),
+        OWNER(DemoUsers.NELFT),
+        OTHER_PROVIDER(DemoUsers.SK8SIDE);
 
         final String user;
-        final String secret;
 
-        Persona(String user, String secret) {
+        Persona(String user) {
             this.user = user;
-            this.secret = secret;
         }
     }
 
@@ -161,7 +158,6 @@ class AuthorisationMatrixIT {
 
     static LocalStack stack;
     static StackOptions options;
-    static Path data;
     static MongoClient mongo;
     static final Map<Persona, ClientCredentials> USERS = new EnumMap<>(Persona.class);
     static final Map<String, String> BAD_TOKENS = new LinkedHashMap<>();
@@ -169,24 +165,11 @@ class AuthorisationMatrixIT {
 
     @BeforeAll
     static void startTheStackWithAContractOfTheOwningProvider() throws Exception {
-        data = Files.createTempDirectory("authorisation-matrix");
-        options = StackOptions.defaults().withRoot(ROOT).withDataDir(data).withPorts(KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort())
-                .withIssuerPort(KafkaBroker.freePort());
-        stack = new LocalStack(options, Map.of(
-                "kpi.returns.overdue-scan.enabled", "false",
-                "contract.expiry.enabled", "false",
-                "contract.monitoring.scan-interval", "PT1000H"));
-        try {
-            stack.start();
-        } catch (Exception e) {
-            stack.close();
-            throw e;
-        }
+        options = StacksUnderTest.freshOptions("authorisation-matrix");
+        stack = StacksUnderTest.startedWithoutScans(options);
         mongo = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort());
         for (Persona persona : Persona.values()) {
-            USERS.put(persona, stack.credentials(persona.user, persona.secret));
+            USERS.put(persona, stack.credentials(persona.user));
         }
         badTokens();
         Map<String, Endpoint> writes = WriteEndpoints.all().stream().collect(Collectors.toMap(Endpoint::name, e -> e));
@@ -440,7 +423,7 @@ class AuthorisationMatrixIT {
     /** The officer's token, expired, of another issuer, and signed with another key; and no token at all. */
     static void badTokens() throws Exception {
         String issued = USERS.get(Persona.OFFICER).authorization().substring("Bearer ".length());
-        RSAKey key = IssuerKey.loadOrCreate(data.resolve("identity").resolve("issuer-key.jwk.json"));
+        RSAKey key = IssuerKey.loadOrCreate(options.dataDir().resolve("identity").resolve("issuer-key.jwk.json"));
         RSAKey stranger = new RSAKeyGenerator(2048).keyID(key.getKeyID()).generate();
         Instant tenMinutesAgo = Instant.now().minus(10, ChronoUnit.MINUTES);
         Date before = Date.from(tenMinutesAgo.minus(15, ChronoUnit.MINUTES));

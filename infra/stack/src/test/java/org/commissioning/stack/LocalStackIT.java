@@ -23,6 +23,7 @@ import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.commissioning.embedded.KafkaBroker;
 import org.commissioning.embedded.TopicReader;
+import org.commissioning.identity.DemoUsers;
 import org.commissioning.events.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,7 +145,7 @@ class LocalStackIT {
         // the reader returns as soon as it holds as many records as asked for: as many more as 2018-12 (another month
         // that turned NELFT green) has up to its RagChanged, so one reading sees the new month's RagChanged arrive
         int awaited = published.size() + recordsUpToRagChanged(published, "2018-12");
-        HttpResponse<String> submitted = HTTP.send(as(stack.credentials("provider.nelft", "nelft-secret"),
+        HttpResponse<String> submitted = HTTP.send(as(stack.credentials(DemoUsers.NELFT),
                         URI.create(stack.gatewayUrl() + "/api/kpi/contracts/" + nelft + "/returns"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
@@ -232,7 +233,7 @@ class LocalStackIT {
     /** A request as the demo issuer's officer (officer.jones), with a token from the stack's issuer. */
     private HttpRequest.Builder asOfficer(URI uri) throws Exception {
         if (officer == null) {
-            officer = stack.credentials("officer.jones", "officer-secret");
+            officer = stack.credentials(DemoUsers.OFFICER);
         }
         return as(officer, uri);
     }

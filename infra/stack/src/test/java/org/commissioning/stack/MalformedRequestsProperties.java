@@ -27,8 +27,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.commissioning.embedded.KafkaBroker;
 import org.commissioning.embedded.TopicReader;
+import org.commissioning.identity.DemoUsers;
 import org.commissioning.events.Topics;
 import org.commissioning.stack.Malformations.Kind;
 import org.commissioning.stack.Malformations.Request;
@@ -68,7 +68,6 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class MalformedRequestsProperties {
 
     static final int TRIES = 2_200;
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> EVENT_STORES = List.of("contracts", "kpi", "ratings", "deepdives");
@@ -94,23 +93,9 @@ class MalformedRequestsProperties {
 
     @BeforeContainer
     static void startTheStackWithATargetContract() throws Exception {
-        Path data = Files.createTempDirectory("malformed-requests");
-        options = StackOptions.defaults().withRoot(ROOT).withDataDir(data).withPorts(KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort())
-                .withIssuerPort(KafkaBroker.freePort());
-        // the scheduled scans would store events of their own while the properties count them
-        stack = new LocalStack(options, Map.of(
-                "kpi.returns.overdue-scan.enabled", "false",
-                "contract.expiry.enabled", "false",
-                "contract.monitoring.scan-interval", "PT1000H"));
-        try {
-            stack.start();
-        } catch (Exception e) {
-            stack.close();
-            throw e;
-        }
-        officer = stack.credentials("officer.jones", "officer-secret");
+        options = StacksUnderTest.freshOptions("malformed-requests");
+        stack = StacksUnderTest.startedWithoutScans(options);
+        officer = stack.credentials(DemoUsers.OFFICER);
         mongo = MongoClients.create("mongodb://127.0.0.1:" + options.mongoPort());
         prepare(TARGET);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))

@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.identity.DemoUsers;
 import org.commissioning.identity.IssuerKey;
 import org.commissioning.identity.LocalIssuer;
 import org.commissioning.kpi.api.MonthlyReturnId;
@@ -56,15 +57,12 @@ import com.nimbusds.jwt.SignedJWT;
 class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
 
     static final String CONTRACTS = "/api/kpi/contracts/";
-    static final String OFFICER = "officer.jones";
-    static final String NELFT = "provider.nelft";
-    static final String SK8SIDE = "provider.sk8side";
-    static final String AUDITOR = "auditor.khan";
-    static final String VIEWER = "viewer.patel";
-    static final String OPERATOR = "operator.lee";
-    static final Map<String, String> SECRETS = Map.of(OFFICER, "officer-secret", NELFT, "nelft-secret",
-            SK8SIDE, "sk8side-secret", AUDITOR, "auditor-secret", VIEWER, "viewer-secret",
-            OPERATOR, "operator-secret");
+    static final String OFFICER = DemoUsers.OFFICER;
+    static final String NELFT = DemoUsers.NELFT;
+    static final String SK8SIDE = DemoUsers.SK8SIDE;
+    static final String AUDITOR = DemoUsers.AUDITOR;
+    static final String VIEWER = DemoUsers.VIEWER;
+    static final String OPERATOR = DemoUsers.OPERATOR;
 
     static final String RETURN = """
             {"period":"%s","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
@@ -329,7 +327,7 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
     }
 
     private String token(String user) {
-        return tokens.computeIfAbsent(user, u -> issuer.accessToken(u, SECRETS.get(u)));
+        return tokens.computeIfAbsent(user, u -> issuer.accessToken(u));
     }
 
     /** The officer's token as the issuer gave it, its subject replaced, signed again with the issuer's key. */

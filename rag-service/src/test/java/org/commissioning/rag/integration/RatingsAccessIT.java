@@ -7,15 +7,10 @@ import static org.commissioning.rag.integration.RunningRagService.TRIAGE;
 import static org.commissioning.rag.integration.RunningRagService.TRIAGE_BANDS;
 import static org.commissioning.rag.integration.RunningRagService.kpiEvent;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -55,12 +50,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 @EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI, Topics.RATINGS})
 class RatingsAccessIT extends ServiceOnEmbeddedKafka {
 
-    static final Map<String, String> SECRETS = Map.of(
-            "officer.jones", "officer-secret", "provider.nelft", "nelft-secret",
-            "auditor.khan", "auditor-secret", "viewer.patel", "viewer-secret");
-
     @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.start(0, temporaryDirectory());
+    static final LocalIssuer issuer = LocalIssuer.startInTemporaryDirectory("rag-issuer");
 
     @DynamicPropertySource
     static void trustedIssuer(DynamicPropertyRegistry registry) {
@@ -199,14 +190,6 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
     }
 
     private static Consumer<HttpHeaders> bearer(String user) {
-        return headers -> headers.setBearerAuth(issuer.accessToken(user, SECRETS.get(user)));
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("rag-issuer");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return headers -> headers.setBearerAuth(issuer.accessToken(user));
     }
 }
