@@ -3,6 +3,7 @@ package org.commissioning.rag.command;
 import java.time.YearMonth;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
@@ -230,23 +231,19 @@ public final class StreamRederiver {
         return event.getClass().getSimpleName().replaceFirst("Event$", "");
     }
 
+    /** The month an event is about, where it names one (every rating event but FrameworkRecorded does). */
     private static String period(Object event) {
-        YearMonth period = null;
-        if (event instanceof KpiRatedEvent e) {
-            period = e.period();
-        } else if (event instanceof ContractRatedEvent e) {
-            period = e.period();
-        } else if (event instanceof RagChangedEvent e) {
-            period = e.period();
-        } else if (event instanceof RagOverriddenEvent e) {
-            period = e.period();
-        } else if (event instanceof TrajectoryAssessedEvent e) {
-            period = e.period();
-        } else if (event instanceof KpiDiscrepancyNotedEvent e) {
-            period = e.period();
-        } else if (event instanceof KpiDiscrepancyClearedEvent e) {
-            period = e.period();
+        if (event == null || !event.getClass().isRecord()) {
+            return null;
         }
-        return period == null ? null : period.toString();
+        return Arrays.stream(event.getClass().getRecordComponents())
+                .filter(c -> c.getName().equals("period") && c.getType() == YearMonth.class).findFirst()
+                .map(c -> {
+                    try {
+                        return String.valueOf(c.getAccessor().invoke(event));
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).orElse(null);
     }
 }
