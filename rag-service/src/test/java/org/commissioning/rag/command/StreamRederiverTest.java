@@ -133,6 +133,28 @@ class StreamRederiverTest {
         });
     }
 
+    @Test
+    void namesAPayloadThatCannotBeRead() {
+        int at = indexOf(e -> e instanceof RagOverriddenEvent);
+        List<Stored> stored = new ArrayList<>(stored(stream));
+        stored.set(at, new Stored(at, "RagOverridden", null, "cannot be read: Unexpected character"));
+
+        assertThat(StreamRederiver.check(C, stored)).extracting(Underivable::sequence, Underivable::field,
+                Underivable::recorded, Underivable::follows).contains(
+                tuple((long) at, "payload", "cannot be read: Unexpected character", null));
+    }
+
+    @Test
+    void namesARatingMissingFromTheStoreAtTheSequenceItWouldHave() {
+        int at = indexOf(e -> e instanceof ContractRatedEvent);
+        List<Stored> stored = new ArrayList<>(stored(stream));
+        stored.remove(at);
+
+        assertThat(StreamRederiver.check(C, stored)).extracting(Underivable::sequence, Underivable::type,
+                Underivable::field, Underivable::recorded, Underivable::follows).containsExactly(
+                tuple((long) at, "ContractRated", null, null, stream.get(at)));
+    }
+
     private void record(Object command) {
         AggregateTestFixture<ContractRating> fixture = new AggregateTestFixture<>(ContractRating.class);
         fixture.registerInjectableResource(CLOCK);
