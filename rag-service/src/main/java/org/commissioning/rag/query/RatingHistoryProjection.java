@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -42,34 +44,69 @@ public class RatingHistoryProjection {
 
     @EventHandler
     void on(ContractRatedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        save(new RatingRecord(message.getIdentifier(), e.contractId(), "ContractRated", sequence, at, actor(message),
-                causedBy(message), e.period().toString(), e.rating(), e.computedRating(), e.basis(), e.provisional(),
-                e.policyVersion(), e.evidence(), e.missingHeadlines(), e.frameworkVersions(), e.ratedBy(),
-                e.rationale(), null, null, null, e.reason(), e.notValidated(), null, null, null, null, null));
+        save(entry(e, message, sequence, at));
     }
 
     @EventHandler
     void on(RagChangedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagChanged", sequence, at, actor(message),
-                causedBy(message), e.period().toString(), e.to(), null, e.basis(), null, null, null, null, null, null,
-                e.rationale(), e.from(), e.to(), null, null, null, null, null, null, null, null));
+        save(entry(e, message, sequence, at));
     }
 
     @EventHandler
     void on(RagOverriddenEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
-        save(new RatingRecord(message.getIdentifier(), e.contractId(), "RagOverridden", sequence, at, actor(message),
-                causedBy(message), e.period().toString(), e.rating(), e.computedRating(), null, null,
-                e.policyVersion(), null, null, null, e.officer(), e.rationale(), null, null, e.previousRating(), null,
-                null, null, null, null, null, null));
+        save(entry(e, message, sequence, at));
     }
 
     @EventHandler
     void on(TrajectoryAssessedEvent e, EventMessage<?> message, @SequenceNumber long sequence,
             @Timestamp Instant at) {
-        save(new RatingRecord(message.getIdentifier(), e.contractId(), "TrajectoryAssessed", sequence, at,
+        save(entry(e, message, sequence, at));
+    }
+
+    /** The entry a stored event gives, as the handlers above save it; empty for an event the history does not keep. */
+    public static Optional<RatingRecord> entryOf(DomainEventMessage<?> message) {
+        Object payload = message.getPayload();
+        long sequence = message.getSequenceNumber();
+        Instant at = message.getTimestamp();
+        if (payload instanceof ContractRatedEvent e) {
+            return Optional.of(entry(e, message, sequence, at));
+        } else if (payload instanceof RagChangedEvent e) {
+            return Optional.of(entry(e, message, sequence, at));
+        } else if (payload instanceof RagOverriddenEvent e) {
+            return Optional.of(entry(e, message, sequence, at));
+        } else if (payload instanceof TrajectoryAssessedEvent e) {
+            return Optional.of(entry(e, message, sequence, at));
+        }
+        return Optional.empty();
+    }
+
+    private static RatingRecord entry(ContractRatedEvent e, EventMessage<?> message, long sequence, Instant at) {
+        return new RatingRecord(message.getIdentifier(), e.contractId(), "ContractRated", sequence, at,
+                actor(message), causedBy(message), e.period().toString(), e.rating(), e.computedRating(), e.basis(),
+                e.provisional(), e.policyVersion(), e.evidence(), e.missingHeadlines(), e.frameworkVersions(),
+                e.ratedBy(), e.rationale(), null, null, null, e.reason(), e.notValidated(), null, null, null, null,
+                null);
+    }
+
+    private static RatingRecord entry(RagChangedEvent e, EventMessage<?> message, long sequence, Instant at) {
+        return new RatingRecord(message.getIdentifier(), e.contractId(), "RagChanged", sequence, at, actor(message),
+                causedBy(message), e.period().toString(), e.to(), null, e.basis(), null, null, null, null, null, null,
+                e.rationale(), e.from(), e.to(), null, null, null, null, null, null, null, null);
+    }
+
+    private static RatingRecord entry(RagOverriddenEvent e, EventMessage<?> message, long sequence, Instant at) {
+        return new RatingRecord(message.getIdentifier(), e.contractId(), "RagOverridden", sequence, at,
+                actor(message), causedBy(message), e.period().toString(), e.rating(), e.computedRating(), null, null,
+                e.policyVersion(), null, null, null, e.officer(), e.rationale(), null, null, e.previousRating(), null,
+                null, null, null, null, null, null);
+    }
+
+    private static RatingRecord entry(TrajectoryAssessedEvent e, EventMessage<?> message, long sequence,
+                                      Instant at) {
+        return new RatingRecord(message.getIdentifier(), e.contractId(), "TrajectoryAssessed", sequence, at,
                 actor(message), causedBy(message), e.period().toString(), e.currentRating(), null, e.basis(), null,
                 e.method(), null, null, null, e.assessedBy(), null, null, null, null, null, null, e.trend(),
-                e.projectedRating(), e.horizonMonths(), e.projections(), e.statement()));
+                e.projectedRating(), e.horizonMonths(), e.projections(), e.statement());
     }
 
     void save(RatingRecord record) {
