@@ -8,9 +8,11 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.query.MonthlyReturnsProjection;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -23,6 +25,9 @@ import com.fasterxml.jackson.databind.JsonNode;
  * rebuilt from the return's stored events: before a correction the value first submitted, after it the corrected one.
  */
 class ReturnAsOfIT extends KpiServiceOverHttp {
+
+    @Autowired
+    EventStore eventStore;
 
     static final String RETURN = """
             {"period":"2018-10","narrative":"Crisis cover was short in the second half of the month.",
@@ -62,6 +67,9 @@ class ReturnAsOfIT extends KpiServiceOverHttp {
         assertThat(asCorrected).isEqualTo(corrected);
 
         problem(get(october + "?asOf=" + beforeSubmission), 404);
+        // a command's events are taken together by the command id Axon stores on each: two commands here
+        assertThat(eventStore.readEvents(MonthlyReturnId.of(id, YearMonth.of(2018, 10)), 0L).asStream()
+                .map(event -> event.getMetaData().get("correlationId")).distinct()).hasSize(2);
     }
 
     @Test
