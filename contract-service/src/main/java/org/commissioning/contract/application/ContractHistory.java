@@ -14,8 +14,8 @@ import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
 /**
- * A contract's lifecycle in order, one entry per stored event, whole or as it stood at an instant; an unknown contract (no history) is not found, and so
- * is another provider's contract for a caller confined to a provider.
+ * A contract's lifecycle in order, one entry per stored event, whole or as it stood at an instant; an unknown
+ * contract (no history) is not found, and so is another provider's contract for a caller confined to a provider.
  */
 @Service
 @RequiredArgsConstructor
