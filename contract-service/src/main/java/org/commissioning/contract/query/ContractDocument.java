@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.commissioning.contract.api.ContractEvent;
+import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.ContractStatus;
 import org.commissioning.contract.api.ContractSummary;
@@ -50,6 +52,33 @@ class ContractDocument {
     long version;
     Instant registeredAt;
     Instant updatedAt;
+
+    /** A contract as its registration left it. */
+    static ContractDocument registered(ContractRegisteredEvent event, long sequence, Instant at) {
+        ContractDocument doc = new ContractDocument();
+        doc.id = event.contractId();
+        doc.provider = event.provider();
+        doc.serviceArea = event.serviceArea();
+        doc.lot = event.lot();
+        doc.areas = event.lot().coveredAreas();
+        doc.districts = event.lot().coveredDistricts();
+        doc.annualValueGbp = event.annualValueGbp();
+        doc.start = event.start();
+        doc.end = event.end();
+        doc.extensionMonths = event.extensionMonths() == null ? 0 : event.extensionMonths();
+        doc.status = ContractStatus.ACTIVE;
+        doc.version = sequence;
+        doc.registeredAt = at;
+        doc.updatedAt = at;
+        return doc;
+    }
+
+    /** The change a later event makes ({@link SummaryChanges}), now at its {@code sequence}. */
+    void apply(ContractEvent event, long sequence, Instant at) {
+        SummaryChanges.apply(this, event);
+        version = sequence;
+        updatedAt = at;
+    }
 
     ContractSummary toSummary() {
         return new ContractSummary(id, provider, serviceArea, lot, areas, districts, annualValueGbp, start, end,

@@ -3,7 +3,6 @@ package org.commissioning.contract.query;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import lombok.RequiredArgsConstructor;
@@ -51,28 +50,13 @@ public class ContractSummaryProjection {
         if (existing != null && existing.version >= sequence) {
             return;
         }
-        ContractDocument doc = new ContractDocument();
-        doc.id = event.contractId();
-        doc.provider = event.provider();
-        doc.serviceArea = event.serviceArea();
-        doc.lot = event.lot();
-        doc.areas = event.lot().coveredAreas();
-        doc.districts = event.lot().coveredDistricts();
-        doc.annualValueGbp = event.annualValueGbp();
-        doc.start = event.start();
-        doc.end = event.end();
-        doc.extensionMonths = event.extensionMonths() == null ? 0 : event.extensionMonths();
-        doc.status = ContractStatus.ACTIVE;
-        doc.version = sequence;
-        doc.registeredAt = at;
-        doc.updatedAt = at;
-        mongo.save(doc, COLLECTION);
+        mongo.save(ContractDocument.registered(event, sequence, at), COLLECTION);
     }
 
     /** Every later event changes the contract's document ({@link SummaryChanges}), once. */
     @EventHandler
     public void on(ContractEvent event, @SequenceNumber long sequence, @Timestamp Instant at) {
-        update(event.contractId(), sequence, at, doc -> SummaryChanges.apply(doc, event));
+        update(event, sequence, at);
     }
 
     /** Active contracts whose end date has come (on or before {@code today}). */
@@ -128,21 +112,19 @@ public class ContractSummaryProjection {
     }
 
     /**
-     * Applies a change to a contract's document unless the event has been applied already. A document that is
+     * Applies an event to a contract's document unless the event has been applied already. A document that is
      * missing (its registration not projected, which tracking in order rules out) is reported and left alone.
      */
-    private void update(String contractId, long sequence, Instant at, Consumer<ContractDocument> change) {
-        ContractDocument doc = mongo.findById(contractId, ContractDocument.class, COLLECTION);
+    private void update(ContractEvent event, long sequence, Instant at) {
+        ContractDocument doc = mongo.findById(event.contractId(), ContractDocument.class, COLLECTION);
         if (doc == null) {
-            log.error("No summary of contract {} to apply event {} to; skipped", contractId, sequence);
+            log.error("No summary of contract {} to apply event {} to; skipped", event.contractId(), sequence);
             return;
         }
         if (sequence <= doc.version) {
             return;
         }
-        change.accept(doc);
-        doc.version = sequence;
-        doc.updatedAt = at;
+        doc.apply(event, sequence, at);
         mongo.save(doc, COLLECTION);
     }
 }

@@ -53,11 +53,16 @@ public class ContractController {
                 .body(ChangeResponse.of(registered));
     }
 
-    /** The contract's current state; its ETag is its version, the {@code If-Match} of a change. */
+    /**
+     * The contract's current state; its ETag is its version, the {@code If-Match} of a change. With {@code asOf}, its
+     * state as it stood then, without an ETag: a past version is no {@code If-Match} for a change.
+     */
     @GetMapping("/{contractId}")
-    public ResponseEntity<ContractSummary> find(@PathVariable UUID contractId) {
-        ContractSummary found = contract.find(new FindContractQuery(contractId.toString()));
-        return ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(found);
+    public ResponseEntity<ContractSummary> find(@PathVariable UUID contractId,
+                                                @RequestParam(required = false) String asOf) {
+        ContractSummary found = contract.find(new FindContractQuery(contractId.toString()), asOf);
+        return asOf == null ? ResponseEntity.ok().eTag(IfMatch.etag(found.version())).body(found)
+                : ResponseEntity.ok(found);
     }
 
     @GetMapping
@@ -70,9 +75,10 @@ public class ContractController {
         return contracts.list(new ListContractsQuery(serviceArea, area, district, status, provider, rag));
     }
 
-    /** The contract's lifecycle in order: one entry per stored event. */
+    /** The contract's lifecycle in order: one entry per stored event (with {@code asOf}, those stored by then). */
     @GetMapping("/{contractId}/history")
-    public List<ContractHistoryEntry> history(@PathVariable UUID contractId) {
-        return history.history(new ContractHistoryQuery(contractId.toString()));
+    public List<ContractHistoryEntry> history(@PathVariable UUID contractId,
+                                              @RequestParam(required = false) String asOf) {
+        return history.history(new ContractHistoryQuery(contractId.toString()), asOf);
     }
 }

@@ -3,6 +3,7 @@ package org.commissioning.contract.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Instant;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -70,6 +71,10 @@ class ContractAccessIT extends SecuredContractService {
 
         forbidden(getAs(VIEWER, contract(id, "/history")));
         forbidden(getAs(VIEWER, contract(UUID.randomUUID().toString(), "/history")));
+        // as of an instant alike, the permission checked before the instant is read
+        assertThat(read(VIEWER, contract(id, "?asOf=" + Instant.now())).get("provider").asText()).isEqualTo("Sk8side");
+        forbidden(getAs(VIEWER, contract(id, "/history?asOf=" + Instant.now())));
+        forbidden(getAs(VIEWER, contract(id, "/history?asOf=yesterday")));
     }
 
     @Test
@@ -88,7 +93,8 @@ class ContractAccessIT extends SecuredContractService {
         readableByTheOfficer(theirs);
         assertThat(read(SK8SIDE, contract(theirs, "")).get("id").asText()).isEqualTo(theirs);
 
-        for (String part : new String[] {"", "/history"}) {
+        String asOf = "?asOf=" + Instant.now();
+        for (String part : new String[] {"", "/history", asOf, "/history" + asOf}) {
             ResponseEntity<String> hidden = getAs(NELFT, contract(theirs, part));
             ResponseEntity<String> absent = getAs(NELFT, contract(missing, part));
 
@@ -127,6 +133,7 @@ class ContractAccessIT extends SecuredContractService {
         forbidden(getAs(OPERATOR, "/api/contracts"));
         forbidden(getAs(OPERATOR, contract(id, "")));
         forbidden(getAs(OPERATOR, contract(id, "/history")));
+        forbidden(getAs(OPERATOR, contract(id, "?asOf=yesterday")));
     }
 
     /** Registers a contract of {@code provider} as the officer; its id. */

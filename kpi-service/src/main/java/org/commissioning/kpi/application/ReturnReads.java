@@ -1,7 +1,9 @@
 package org.commissioning.kpi.application;
 
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -9,7 +11,10 @@ import org.commissioning.kpi.api.KpiDefinition;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
 import org.commissioning.kpi.api.MonthlyReturnView;
 import org.commissioning.kpi.api.OverdueReturn;
+import org.commissioning.kpi.query.ReturnsAsOf;
+import org.commissioning.platform.domain.AsOf;
 import org.commissioning.platform.domain.NotFoundException;
+import org.commissioning.platform.security.Access;
 import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
@@ -26,12 +31,20 @@ public class ReturnReads {
     }
 
     private final ContractFigures contracts;
+    private final ReturnsAsOf asOfReads;
 
-    /** Each value as it stands, with the value first submitted and its corrections. */
-    public MonthlyReturnView find(String contractId, YearMonth period) {
+    /**
+     * Each value as it stands, with the value first submitted and its corrections; with {@code asOf} (an instant,
+     * {@link AsOf#parse}), as the return stood then, read from its stored events: not found if it had not been stored
+     * by then. The permission is checked first, then {@code asOf}, then the contract.
+     */
+    public MonthlyReturnView find(String contractId, YearMonth period, String asOf) {
+        Access.require(Permission.READ_DETAIL);
+        Instant at = AsOf.parse(asOf);
         contracts.known(contractId, Permission.READ_DETAIL);
-        return contracts.returns().find(contractId, period).orElseThrow(() ->
-                new NotFoundException("No return of contract " + contractId + " for " + period));
+        Optional<MonthlyReturnView> found = at == null ? contracts.returns().find(contractId, period)
+                : asOfReads.find(contractId, period, at);
+        return found.orElseThrow(() -> new NotFoundException("No return of contract " + contractId + " for " + period));
     }
 
     /** The returns found overdue, oldest first, with {@code receivedAt} for those that came late. */

@@ -114,9 +114,11 @@ public class MonthlyReturnController {
                 resolved.returnId(), resolved.kpiCode(), resolved.resolvedBy()));
     }
 
+    /** The return as it stands, or with {@code asOf} (an instant) as it stood then by the stored events. */
     @GetMapping("/{period}")
-    public MonthlyReturnView find(@PathVariable UUID contractId, @PathVariable YearMonth period) {
-        return reads.find(contractId.toString(), period);
+    public MonthlyReturnView find(@PathVariable UUID contractId, @PathVariable YearMonth period,
+                                  @RequestParam(required = false) String asOf) {
+        return reads.find(contractId.toString(), period, asOf);
     }
 
     /** The returns found overdue (including those that arrived late, with {@code receivedAt}). */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -257,6 +258,7 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
         SUBMIT_RETURN_CSV(HttpMethod.POST, "/returns/2018-11/csv", CSV, MediaType.parseMediaType("text/csv")),
         CORRECT(HttpMethod.POST, "/returns/2018-10/corrections", CORRECTION, MediaType.APPLICATION_JSON),
         READ_RETURN(HttpMethod.GET, "/returns/2018-10"),
+        READ_RETURN_AS_OF(HttpMethod.GET, "/returns/2018-10?asOf=2018-11-16T09:00:00Z"),
         READ_OVERDUE(HttpMethod.GET, "/returns/overdue"),
         READ_TEMPLATE(HttpMethod.GET, "/returns/template.csv?period=2018-10"),
         READ_FRAMEWORK(HttpMethod.GET, "/framework"),
@@ -287,8 +289,9 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
 
     private List<String> detailReads(String contractId) {
         String base = CONTRACTS + contractId;
-        return List.of(base + "/framework", base + "/returns/2018-10", base + "/returns/overdue",
-                base + "/returns/template.csv?period=2018-10", base + "/ytd?financialYear=2018");
+        return List.of(base + "/framework", base + "/returns/2018-10", base + "/returns/2018-10?asOf=" + Instant.now(),
+                base + "/returns/overdue", base + "/returns/template.csv?period=2018-10",
+                base + "/ytd?financialYear=2018");
     }
 
     /** Publishes a registration of {@code provider}'s contract and waits until this service knows it. */
