@@ -3,6 +3,7 @@ package org.commissioning.platform.history;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Sorts.ascending;
 
 import java.util.ArrayList;
@@ -49,9 +50,10 @@ public class StoredEventLines {
         return lines;
     }
 
-    /** Every stream of the store (its aggregates). */
+    /** Every stream of the store: its aggregates (an event published outside an aggregate has no type). */
     public List<String> streams() {
-        return axonMongo.get().eventCollection().distinct(STREAM, String.class).into(new ArrayList<>());
+        return axonMongo.get().eventCollection().distinct(STREAM, ne("type", null), String.class)
+                .into(new ArrayList<>());
     }
 
     /** The canonical line of a stored event (README, "Tamper-evident history", names each member's source). */
