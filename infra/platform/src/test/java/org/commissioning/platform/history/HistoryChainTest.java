@@ -223,20 +223,29 @@ class HistoryChainTest {
         String stream = written(3);
         JsonNode seal = sealOf(stream);
         Path sealFile = Files.writeString(DATA.resolve(stream + "-seal.json"), seal.toString());
+        Path keys = Files.writeString(DATA.resolve(stream + "-keys.json"),
+                getPath("/api/test/history-chain/seal-keys").toString());
         Path export = Files.writeString(DATA.resolve(stream + ".export"), export(stream));
 
-        Process intact = script(export, sealFile);
-        String intactOutput = output(intact);
-        assertThat(intact.waitFor()).as(intactOutput).isZero();
-        assertThat(intactOutput).contains("INTACT stream=" + stream + " sequence=2");
+        Script intact = script(export, sealFile, keys);
+        assertThat(intact.exit()).as(intact.output()).isZero();
+        assertThat(intact.output()).contains("SIGNED stream=" + stream + " sequence=2")
+                .contains("INTACT stream=" + stream + " sequence=2");
 
         tamper(stream, 1, "a note written by nobody");
         Path edited = Files.writeString(DATA.resolve(stream + "-edited.export"), export(stream));
-        Process differs = script(edited, sealFile);
-        String differsOutput = output(differs);
-        assertThat(differs.waitFor()).as(differsOutput).isEqualTo(1);
-        assertThat(differsOutput).contains("DIFFERS stream=" + stream + " sequence=2")
+        Script differs = script(edited, sealFile, keys);
+        assertThat(differs.exit()).as(differs.output()).isEqualTo(1);
+        assertThat(differs.output()).contains("DIFFERS stream=" + stream + " sequence=2")
                 .contains("expected=" + seal.get("head").asText());
+
+        String forgedHead = Files.readAllLines(edited).get(2).substring(0, 64);
+        Path forged = Files.writeString(DATA.resolve(stream + "-forged-seal.json"),
+                seal.toString().replace(seal.get("head").asText(), forgedHead));
+        Script unsigned = script(edited, forged, keys);
+        assertThat(unsigned.exit()).as(unsigned.output()).isEqualTo(1);
+        assertThat(unsigned.output()).contains("the seal's signature does not verify");
+        assertThat(script(edited, forged).exit()).as("without the keys only the chain is checked").isZero();
     }
 
     @Test
@@ -337,14 +346,18 @@ class HistoryChainTest {
         }
     }
 
-    static Process script(Path export, Path seal) throws IOException {
-        Path script = Path.of("../../tools/verify-chain.sh").toAbsolutePath().normalize();
-        return new ProcessBuilder("bash", script.toString(), export.toString(), seal.toString())
-                .redirectErrorStream(true).start();
+    record Script(int exit, String output) {
     }
 
-    static String output(Process process) throws IOException {
-        return new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    static Script script(Path... arguments) throws Exception {
+        Path script = Path.of("../../tools/verify-chain.sh").toAbsolutePath().normalize();
+        List<String> command = new java.util.ArrayList<>(List.of("bash", script.toString()));
+        for (Path argument : arguments) {
+            command.add(argument.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Script(process.waitFor(), output);
     }
 
     static Path tempDir() {
