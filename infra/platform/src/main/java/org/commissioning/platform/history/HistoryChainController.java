@@ -6,7 +6,6 @@ import java.util.Map;
 import org.commissioning.platform.history.HistoryChainAudit.Consistency;
 import org.commissioning.platform.history.HistoryChainAudit.Verification;
 import org.commissioning.platform.history.HistorySeals.Seal;
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,7 +29,7 @@ public class HistoryChainController {
         return audit.verify(stream);
     }
 
-    @GetMapping(value = "/streams/{stream}/export", produces = MediaType.TEXT_PLAIN_VALUE)
+    @GetMapping(value = "/streams/{stream}/export", produces = "text/plain;charset=UTF-8")
     public String export(@PathVariable String stream) {
         return audit.export(stream);
     }
