@@ -223,6 +223,8 @@ public final class LocalStack implements AutoCloseable {
                                    Map<String, String> extra, Path logs) {
         Map<String, String> properties = new LinkedHashMap<>(common);
         properties.put("spring.data.mongodb.uri", mongoUri);
+        properties.put("platform.history-chain.key-file",
+                options.dataDir().resolve(name).resolve("history-seal-key.pem").toString());
         properties.putAll(extra);
         properties.putAll(serviceProperties);
         Path jar = options.root().resolve(name).resolve("target").resolve(name + "-" + VERSION + "-exec.jar");

@@ -140,6 +140,14 @@ class AuthorisationMatrixIT {
             EXPECTED.put(detail, new Expectation(Rule.DETAIL, Scope.CONTRACT));
         }
         EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
+        for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings")) {
+            for (String read : List.of("/history-chain/streams/{}/verification", "/history-chain/streams/{}/export",
+                    "/history-chain/streams/{}/consistency", "/history-chain/streams/{}/seals",
+                    "/history-chain/seal-keys")) {
+                EXPECTED.put("GET " + prefix + read, new Expectation(Rule.AUDIT, Scope.NONE));
+            }
+            EXPECTED.put("POST " + prefix + "/history-chain/seals", new Expectation(Rule.OPERATIONS, Scope.NONE));
+        }
         EXPECTED.put("GET /actuator/health", new Expectation(Rule.PUBLIC, Scope.NONE));
         EXPECTED.put("GET /actuator/health/{}", new Expectation(Rule.PUBLIC, Scope.NONE));
         EXPECTED.put("GET /actuator/health/**", new Expectation(Rule.PUBLIC, Scope.NONE));

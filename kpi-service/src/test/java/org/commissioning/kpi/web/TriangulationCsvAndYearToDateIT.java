@@ -124,14 +124,15 @@ class TriangulationCsvAndYearToDateIT extends KpiServiceOverHttp {
             JsonNode ytd = json.readTree(get(CONTRACTS + id + "/ytd?financialYear=2018").getBody());
             JsonNode lac = ytd.at("/kpis/1");
             assertThat(lac.path("kpiCode").asText()).as(ytd.toString()).isEqualTo("LAC-ASSESSED-2W");
+            // path, not get: a year to date still being projected lacks members, and is asked again
             // exactly 9 of 11, where the mean of 0% and 90% would say 45%
-            assertThat(lac.get("method").asText()).isEqualTo("EXACT_FROM_FRACTIONS");
-            assertThat(lac.get("value").decimalValue()).isEqualByComparingTo("81.82");
-            assertThat(lac.get("monthsIncluded")).hasSize(2);
-            assertThat(lac.get("monthsMissing")).hasSize(10);
+            assertThat(lac.path("method").asText()).isEqualTo("EXACT_FROM_FRACTIONS");
+            assertThat(lac.path("value").decimalValue()).isEqualByComparingTo("81.82");
+            assertThat(lac.path("monthsIncluded")).hasSize(2);
+            assertThat(lac.path("monthsMissing")).hasSize(10);
             JsonNode calls = ytd.at("/kpis/0");
-            assertThat(calls.get("method").asText()).isEqualTo("MEAN_OF_MONTHLY_VALUES");
-            assertThat(calls.get("value").decimalValue()).isEqualByComparingTo("69.5");
+            assertThat(calls.path("method").asText()).isEqualTo("MEAN_OF_MONTHLY_VALUES");
+            assertThat(calls.path("value").decimalValue()).isEqualByComparingTo("69.5");
         });
     }
 

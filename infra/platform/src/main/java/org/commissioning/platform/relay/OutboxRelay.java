@@ -18,6 +18,7 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.messaging.IntegrationEventPublisher;
 import org.commissioning.platform.messaging.PlatformMetrics;
+import org.commissioning.platform.messaging.PublishFailedException;
 import org.commissioning.platform.relay.PublishFailures.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,6 +130,38 @@ public class OutboxRelay {
         }
         ledger.markPublished(event.id());
         metrics.published(target.topic(), event.type(), Duration.between(stored.getTimestamp(), Instant.now()));
+    }
+
+    /**
+     * Publishes an event that is not a stored event (a seal of the history chain) in its subject's stream, under
+     * the relay's lock so that it takes the next sequence of that stream from the ledger, as a stored event would.
+     *
+     * @return false, publishing nothing, while an earlier event of the same stream is parked (it would overtake it)
+     * @throws PublishFailedException when the broker did not accept it
+     */
+    public boolean publishOwn(String eventId, String subject, Instant time, CausationContext causation, Object payload)
+            throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            EventType type = EventType.of(payload.getClass());
+            if (parked.holding(type.topic(), subject, null).isPresent()) {
+                return false;
+            }
+            long sequence = ledger.sequenceFor(eventId, type.topic(), subject);
+            IntegrationEvent<?> event = IntegrationEvent.of(eventId, source, subject, time, sequence,
+                    causation.actor(), causation.actorName(), causation.correlationId(), causation.causedBy(),
+                    payload);
+            Optional<RuntimeException> unpublishable = publishWithRetry(event, type.topic());
+            if (unpublishable.isPresent()) {
+                throw new PublishFailedException("The broker refused " + type.qualifiedName() + " " + eventId,
+                        unpublishable.get());
+            }
+            ledger.markPublished(eventId);
+            metrics.published(type.topic(), event.type(), Duration.between(time, Instant.now()));
+            return true;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** @return the failure when the broker can never accept the event; empty once it is acknowledged */

@@ -12,7 +12,9 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.commissioning.events.IntegrationEvent;
@@ -66,8 +68,10 @@ public class CausationTestApplication {
         protected Note() {
         }
 
+        /** A note is written again under the same id as the next event of that note (the history chain's tests). */
         @CommandHandler
-        public Note(WriteNote command, MetaData metaData) {
+        @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+        public void handle(WriteNote command, MetaData metaData) {
             COMMANDS.put(command.noteId(), metaData);
             apply(new NoteWritten(command.noteId(), command.text()));
         }
@@ -121,6 +125,11 @@ public class CausationTestApplication {
 
     @Bean
     IntegrationEventTranslator noteTranslator() {
+        return notesAsOfficers();
+    }
+
+    /** Each note is published as the contract's officers, the note's id as the contract id. */
+    public static IntegrationEventTranslator notesAsOfficers() {
         return stored -> stored.getPayload() instanceof NoteWritten note
                 ? Optional.of(new IntegrationEventTranslator.Outgoing(note.noteId(),
                         new ContractOfficersAssigned(note.noteId(), note.text(), "Manager")))

@@ -21,7 +21,8 @@ public final class ContractsV1 {
             MonitoringCadenceChanged.class,
             MonitoringMeetingHeld.class,
             MonitoringMeetingOverdue.class,
-            EscalationDue.class);
+            EscalationDue.class,
+            HistorySealed.class);
 
     private ContractsV1() {
     }

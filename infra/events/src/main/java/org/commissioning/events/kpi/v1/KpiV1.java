@@ -12,7 +12,8 @@ public final class KpiV1 {
             KpiCorrected.class,
             KpiDiscrepancyFlagged.class,
             KpiDiscrepancyResolved.class,
-            ReturnOverdue.class);
+            ReturnOverdue.class,
+            HistorySealed.class);
 
     private KpiV1() {
     }

@@ -10,7 +10,8 @@ public final class RatingsV1 {
             RagChanged.class,
             KpiRated.class,
             RagOverridden.class,
-            TrajectoryAssessed.class);
+            TrajectoryAssessed.class,
+            HistorySealed.class);
 
     private RatingsV1() {
     }
