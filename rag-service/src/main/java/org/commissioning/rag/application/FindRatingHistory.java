@@ -3,6 +3,7 @@ package org.commissioning.rag.application;
 import java.time.Instant;
 
 import lombok.RequiredArgsConstructor;
+import org.commissioning.platform.domain.AsOf;
 import org.commissioning.platform.security.Access;
 import org.commissioning.platform.security.Permission;
 import org.commissioning.rag.api.RatingHistory;
@@ -21,6 +22,15 @@ public class FindRatingHistory {
 
     private final RatingHistoryProjection history;
     private final ContractsKnownHere known;
+
+    /**
+     * As {@link #find(Query)}, {@code asOf} as the request gives it: checked after the caller's permission, like every
+     * {@code asOf} of the platform (400 {@code instant} when malformed, {@code as-of-in-future} when after now).
+     */
+    public RatingHistory find(String contractId, String asOf) {
+        Access.require(Permission.READ_DETAIL);
+        return find(new Query(contractId, AsOf.parse(asOf)));
+    }
 
     /**
      * For a caller who may read contracts' detail (403 otherwise); 404 for a contract neither known nor rated, and

@@ -1,6 +1,5 @@
 package org.commissioning.rag.web;
 
-import java.time.Instant;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
@@ -85,15 +84,7 @@ public class RatingsController {
 
     @GetMapping("/ratings")
     public RatingHistory ratings(@PathVariable UUID contractId, @RequestParam(required = false) String asOf) {
-        return ratingHistory.find(new FindRatingHistory.Query(contractId.toString(), instant(asOf)));
-    }
-
-    private static Instant instant(String asOf) {
-        try {
-            return asOf == null ? null : Instant.parse(asOf);
-        } catch (DateTimeParseException e) {
-            throw new RuleViolationException("instant", "asOf", "asOf is an instant, e.g. 2018-05-16T10:00:00Z");
-        }
+        return ratingHistory.find(contractId.toString(), asOf);
     }
 
     private static YearMonth period(String period) {

@@ -120,6 +120,18 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
     }
 
     @Test
+    void checksTheCallersPermissionBeforeAsOfAndRefusesAnAsOfInTheFuture() throws Exception {
+        String nelft = ratedContract("NELFT");
+
+        problem(ratings("viewer.patel", nelft, "?asOf=yesterday"), 403);
+        JsonNode malformed = problem(ratings("auditor.khan", nelft, "?asOf=yesterday"), 400);
+        assertThat(malformed.get("rule").asText()).isEqualTo("instant");
+        JsonNode future = problem(ratings("auditor.khan", nelft, "?asOf=" + Instant.now().plusSeconds(3600)), 400);
+        assertThat(future.get("rule").asText()).isEqualTo("as-of-in-future");
+        assertThat(future.at("/errors/0/field").asText()).isEqualTo("asOf");
+    }
+
+    @Test
     void aProviderMayNotRederiveRatingsAndAnAuditorMay() throws Exception {
         String id = ratedContract("NELFT");
 
