@@ -10,7 +10,9 @@ public final class RatingsV1 {
             RagChanged.class,
             KpiRated.class,
             RagOverridden.class,
-            TrajectoryAssessed.class);
+            TrajectoryAssessed.class,
+            PerformanceNoticeOverdue.class,
+            PerformanceNoticeConfirmed.class);
 
     private RatingsV1() {
     }
