@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 abstract class DemoLoader {
 
     static final String RESOURCE = "/demo/kent-2018.json";
+    /** The illustrative contract under the Procurement Act 2023 (not from the papers; see its {@code about}). */
+    static final String ACT_RESOURCE = "/demo/pa2023-notices.json";
     /** How long, by default, a service may take to learn the demo contracts. */
     static final Duration SERVICE_PATIENCE = Duration.ofSeconds(60);
 
@@ -29,9 +31,14 @@ abstract class DemoLoader {
 
     /** One section of the demo data ({@code contracts}, {@code kpiTable}), as the resource gives it. */
     JsonNode demo(String section) throws IOException {
-        try (InputStream in = DemoLoader.class.getResourceAsStream(RESOURCE)) {
+        return demo(RESOURCE, section);
+    }
+
+    /** One section of a demo resource. */
+    JsonNode demo(String resource, String section) throws IOException {
+        try (InputStream in = DemoLoader.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IOException(RESOURCE + " is missing from the classpath");
+                throw new IOException(resource + " is missing from the classpath");
             }
             return json.readTree(in).get(section);
         }
