@@ -49,31 +49,11 @@ public final class NoticeDemoData extends DemoLoader {
     public Result load(String gatewayUrl) throws IOException, InterruptedException {
         String id = contractId();
         List<String> failures = new ArrayList<>();
-        String kpi = gatewayUrl + "/api/kpi/contracts/" + id;
-        if (!client.awaitOk(kpi, System.nanoTime() + patience.toNanos())) {
-            failures.add("kpi-service did not know contract " + id + " within " + patience);
-            return new Result(0, 0, false, failures);
-        }
-        if (client.send("GET", kpi + "/framework", null).statusCode() == 404) {
-            HttpResponse<String> put = client.send("PUT", kpi + "/framework",
-                    json.writeValueAsString(demo(ACT_RESOURCE, "framework")));
-            if (put.statusCode() != 201 && put.statusCode() != 200 && put.statusCode() != 409) {
-                failures.add("framework: " + put.statusCode() + " " + put.body());
-            }
-        }
-        int submitted = 0;
-        int alreadyThere = 0;
         List<ObjectNode> returns = returns();
-        for (ObjectNode request : returns) {
-            HttpResponse<String> response = client.send("POST", kpi + "/returns", json.writeValueAsString(request));
-            switch (response.statusCode()) {
-                case 201 -> submitted++;
-                case 409 -> alreadyThere++;
-                default -> failures.add(request.get("period").asText() + ": " + response.statusCode() + " "
-                        + response.body());
-            }
-        }
-        return new Result(submitted, alreadyThere, draft(gatewayUrl, id, returns.size(), failures), failures);
+        KpiLoad loaded = loadKpis(gatewayUrl, id, json.writeValueAsString(demo(ACT_RESOURCE, "framework")), returns,
+                failures);
+        boolean drafted = loaded.known() && draft(gatewayUrl, id, returns.size(), failures);
+        return new Result(loaded.submitted(), loaded.alreadyThere(), drafted, failures);
     }
 
     /** Drafts the notice once rag-service has rated every month, unless one is drafted already. */
