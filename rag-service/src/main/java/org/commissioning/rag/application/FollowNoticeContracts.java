@@ -7,15 +7,23 @@ import lombok.RequiredArgsConstructor;
 import org.commissioning.rag.query.NoticeContractsProjection;
 import org.springframework.stereotype.Service;
 
-/** Keeps what the performance notices need of a contract (value, termination) current from contracts.events.v1. */
+/**
+ * Keeps what the performance notices need of a contract (value, agreed end, termination) current from
+ * contracts.events.v1.
+ */
 @Service
 @RequiredArgsConstructor
 public class FollowNoticeContracts {
 
     private final NoticeContractsProjection view;
 
-    public void valued(String contractId, BigDecimal annualValueGbp, long sequence) {
-        view.valued(contractId, annualValueGbp, sequence);
+    /** A registration or a variation. */
+    public void agreed(String contractId, BigDecimal annualValueGbp, LocalDate end, long sequence) {
+        view.agreed(contractId, annualValueGbp, end, sequence);
+    }
+
+    public void extended(String contractId, LocalDate end, long sequence) {
+        view.extended(contractId, end, sequence);
     }
 
     public void terminated(String contractId, LocalDate effectiveDate, long sequence) {

@@ -50,12 +50,17 @@ class PerformanceNoticeRecords {
 
     /** The value and the termination of the contract as contracts.events.v1 told this service. */
     NoticeContract facts(String contractId) {
-        return contracts.find(contractId).orElse(new NoticeContract(contractId, null, null, 0));
+        return contracts.find(contractId).orElse(new NoticeContract(contractId, null, null, null, 0));
     }
 
-    /** s.52 scope of the contract, its KPIs counted in the framework version in force for {@code month}. */
+    /**
+     * s.52 scope of the contract, its value over the agreed term (a termination does not shrink it), its KPIs counted
+     * in the framework version in force for {@code month}.
+     */
     NoticeScope scope(KnownContract contract, List<Object> ratingEvents, YearMonth month) {
-        return NoticeSchedule.scope(facts(contract.id()).annualValueGbp(), contract.start(), contract.end(),
+        NoticeContract facts = facts(contract.id());
+        return NoticeSchedule.scope(facts.annualValueGbp(), contract.start(),
+                facts.agreedEnd() != null ? facts.agreedEnd() : contract.end(),
                 PerformanceNoticePolicy.kpisInForce(ratingEvents, month));
     }
 

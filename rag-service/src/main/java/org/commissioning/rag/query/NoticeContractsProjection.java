@@ -3,15 +3,18 @@ package org.commissioning.rag.query;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * What the performance notices need of a contract beyond its term (infra/known-contracts): its annual value, as
- * registered or varied, and the effective date of its termination ({@code notice_contracts}, keyed by the contract
- * id). Writes are guarded by the contract's event sequence, so an event applied again changes nothing.
+ * What the performance notices need of a contract beyond its current term (infra/known-contracts): its annual value
+ * and its agreed end, as registered, varied or extended (a termination does not move the agreed end, so the value
+ * a contract was let at stays what decides its s.52 scope), and the effective date of its termination
+ * ({@code notice_contracts}, keyed by the contract id). Writes are guarded by the contract's event sequence, so an
+ * event applied again changes nothing.
  */
 @Component
 @RequiredArgsConstructor
@@ -23,28 +26,37 @@ public class NoticeContractsProjection {
 
     /**
      * @param annualValueGbp null where not recorded
+     * @param agreedEnd      the end as registered, varied or extended; null where not recorded
      * @param terminatedOn   the termination's effective date; null unless terminated
      */
-    public record NoticeContract(String id, BigDecimal annualValueGbp, LocalDate terminatedOn, long lastSequence) {
+    public record NoticeContract(String id, BigDecimal annualValueGbp, LocalDate agreedEnd, LocalDate terminatedOn,
+                                 long lastSequence) {
     }
 
-    public void valued(String contractId, BigDecimal annualValueGbp, long sequence) {
-        NoticeContract existing = find(contractId).orElse(null);
-        if (existing == null || existing.lastSequence() < sequence) {
-            mongo.save(new NoticeContract(contractId, annualValueGbp,
-                    existing == null ? null : existing.terminatedOn(), sequence), COLLECTION);
-        }
+    /** A registration or a variation: the value and the end from now on. */
+    public void agreed(String contractId, BigDecimal annualValueGbp, LocalDate end, long sequence) {
+        apply(contractId, sequence, c -> new NoticeContract(contractId, annualValueGbp, end, c.terminatedOn(),
+                sequence));
+    }
+
+    public void extended(String contractId, LocalDate end, long sequence) {
+        apply(contractId, sequence, c -> new NoticeContract(contractId, c.annualValueGbp(), end, c.terminatedOn(),
+                sequence));
     }
 
     public void terminated(String contractId, LocalDate effectiveDate, long sequence) {
-        NoticeContract existing = find(contractId).orElse(null);
-        if (existing == null || existing.lastSequence() < sequence) {
-            mongo.save(new NoticeContract(contractId, existing == null ? null : existing.annualValueGbp(),
-                    effectiveDate, sequence), COLLECTION);
-        }
+        apply(contractId, sequence, c -> new NoticeContract(contractId, c.annualValueGbp(), c.agreedEnd(),
+                effectiveDate, sequence));
     }
 
     public Optional<NoticeContract> find(String contractId) {
         return Optional.ofNullable(mongo.findById(contractId, NoticeContract.class, COLLECTION));
+    }
+
+    private void apply(String contractId, long sequence, UnaryOperator<NoticeContract> change) {
+        NoticeContract existing = find(contractId).orElse(new NoticeContract(contractId, null, null, null, 0));
+        if (existing.lastSequence() < sequence) {
+            mongo.save(change.apply(existing), COLLECTION);
+        }
     }
 }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -14,6 +17,7 @@ import java.util.UUID;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.events.kpi.v1.KpiDefinition;
 import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
@@ -21,8 +25,10 @@ import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.events.ratings.v1.KpiNoticeRating;
 import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
 import org.commissioning.rag.api.PerformanceNoticeCommands;
+import org.commissioning.rag.application.PerformanceNoticeScan;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -38,6 +44,9 @@ class PerformanceNoticesIT extends RunningRagService {
     static final YearMonth FROM = YearMonth.of(2025, 4);
     static final String OFFICER = "officer.jones";
     static final List<String> KPIS = List.of("CALLS-TRIAGED-24H", "ASSESSED-28D", "REVIEWED-12W");
+
+    @Autowired
+    PerformanceNoticeScan scan;
 
     @Test
     void draftsConfirmsAndExportsTheNoticeOfAYearOfAContractInScope() throws Exception {
@@ -142,6 +151,29 @@ class PerformanceNoticesIT extends RunningRagService {
         assertThat(texts(draft.at("/scope/reasons"), null)).anySatisfy(r -> assertThat(r)
                 .contains("before the Procurement Act 2023 came into force"));
         assertThat(draft.get("derivedOverall").asText()).isEqualTo("OTHER");
+    }
+
+    @Test
+    void raisesTheNoticeOfAContractTerminatedEarlyWhichStaysInScopeAtTheValueItWasLetAt() throws Exception {
+        String id = UUID.randomUUID().toString();
+        send(Topics.CONTRACTS, inScope(id), IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id,
+                IntegrationEvents.REGISTERED_AT, 2, new ContractTerminated(id, "COUNCIL", LocalDate.of(2026, 6, 15),
+                        "Persistent under-performance")));
+        send(Topics.KPI, aYearOfValues(id).get(0));
+        await().atMost(PATIENCE).until(() -> storedEvents(id) > 0
+                && body(get("/api/ratings/contracts/" + id)).path("end").asText().equals("2026-06-15"));
+
+        scan.withClock(Clock.fixed(Instant.parse("2026-08-01T06:00:00Z"), ZoneId.of("Europe/London"))).scan();
+
+        JsonNode schedule = body(ok(get("/api/ratings/contracts/" + id + "/performance-notices")));
+        assertThat(schedule.at("/scope/inScope").asBoolean()).as(schedule.toString()).isTrue();
+        assertThat(schedule.at("/scope/totalValueGbp").decimalValue()).as("three years at £2m")
+                .isEqualByComparingTo("6000000");
+        assertThat(texts(schedule.get("years"), "trigger")).containsExactly("ANNUAL", "TERMINATION");
+        assertThat(texts(schedule.get("years"), "yearTo")).containsExactly("2026-03", "2026-06");
+        assertThat(texts(schedule.get("years"), "dueBy")).containsExactly("2026-04-30", "2026-07-15");
+        assertThat(texts(schedule.get("years"), "overdue")).containsExactly("true", "true");
+        assertThat(storedEvents(PerformanceNoticeCommands.id(id))).isEqualTo(2);
     }
 
     /** POSTs to a draft endpoint, which takes no body, as the officer. */
