@@ -34,6 +34,10 @@ import java.util.List;
  * @param lastEventId        id of that event
  * @param lastRatingSequence sequence of the last rating event applied to this row; 0 for none, also in the rows
  *                           stored before the dashboard followed the ratings, which have no such field
+ * @param overdueNotices     the assessment years (first months, yyyy-MM) whose Procurement Act 2023 contract
+ *                           performance notice is overdue (PerformanceNoticeOverdue) and not yet confirmed
+ *                           (PerformanceNoticeConfirmed); empty for none
+ * @param performanceNoticeOverdue whether any is: follows from {@code overdueNotices}
  */
 public record DashboardContract(
         String id,
@@ -54,7 +58,9 @@ public record DashboardContract(
         Instant registeredAt,
         long lastEventSequence,
         String lastEventId,
-        Long lastRatingSequence) {
+        Long lastRatingSequence,
+        List<String> overdueNotices,
+        Boolean performanceNoticeOverdue) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String TERMINATED = "TERMINATED";
@@ -66,5 +72,7 @@ public record DashboardContract(
         areas = areas == null ? List.of() : List.copyOf(areas);
         districts = districts == null ? List.of() : List.copyOf(districts);
         lastRatingSequence = lastRatingSequence == null ? 0L : lastRatingSequence;
+        overdueNotices = overdueNotices == null ? List.of() : List.copyOf(overdueNotices);
+        performanceNoticeOverdue = !overdueNotices.isEmpty();
     }
 }

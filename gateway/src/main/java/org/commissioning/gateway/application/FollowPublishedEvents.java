@@ -7,6 +7,8 @@ import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.ratings.v1.ContractRated;
+import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
+import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.gateway.query.DashboardProjection;
@@ -40,6 +42,8 @@ public class FollowPublishedEvents {
                 .on(RagChanged.class, projection::on)
                 .on(ContractRated.class, projection::on)
                 .on(TrajectoryAssessed.class, projection::on)
+                .on(PerformanceNoticeOverdue.class, projection::on)
+                .on(PerformanceNoticeConfirmed.class, projection::on)
                 .build();
     }
 }

@@ -11,6 +11,8 @@ import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
 import org.commissioning.events.ratings.v1.ContractRated;
+import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
+import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.gateway.api.DashboardContract;
@@ -44,6 +46,7 @@ public class DashboardProjection {
     static final String CONTRACT_SEQUENCE = "lastEventSequence";
     static final String RATING_SEQUENCE = "lastRatingSequence";
     static final String RAG_PERIOD = "ragPeriod";
+    static final String OVERDUE_NOTICES = "overdueNotices";
 
     private final MongoTemplate mongo;
 
@@ -111,6 +114,19 @@ public class DashboardProjection {
         upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
                 .set("trajectory", new DashboardTrajectory(assessed.trend(), assessed.projectedRating(),
                         assessed.horizonMonths(), assessed.basis(), assessed.period(), assessed.statement()))
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    /** A notice overdue shows on the row until it is confirmed. */
+    public void on(IntegrationEvent<?> event, PerformanceNoticeOverdue overdue) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
+                .addToSet(OVERDUE_NOTICES, overdue.yearFrom().toString())
+                .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    public void on(IntegrationEvent<?> event, PerformanceNoticeConfirmed confirmed) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
+                .pull(OVERDUE_NOTICES, confirmed.yearFrom().toString())
                 .set(RATING_SEQUENCE, event.sequence()));
     }
 

@@ -11,6 +11,8 @@ import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.gateway.api.DashboardTrajectory;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractRegistered;
+import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
+import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
@@ -33,6 +35,8 @@ class RatingEventsContractTest {
     static final String REGISTERED = "golden/contracts/ContractRegistered.v1.json";
     static final String RAG_CHANGED = "golden/ratings/RagChanged.v1.json";
     static final String TRAJECTORY_ASSESSED = "golden/ratings/TrajectoryAssessed.v1.json";
+    static final String NOTICE_OVERDUE = "golden/ratings/PerformanceNoticeOverdue.v1.json";
+    static final String NOTICE_CONFIRMED = "golden/ratings/PerformanceNoticeConfirmed.v1.json";
     static final MongoTemplate MONGO = TestMongoTemplates.create("rating-events-contract-test");
 
     final IntegrationEventCodec codec = new IntegrationEventCodec();
@@ -83,6 +87,35 @@ class RatingEventsContractTest {
         assertThat(trajectory.statement()).isNull();
         assertThat(row.lastRatingSequence()).isEqualTo(sample.get("sequence").asLong()).isGreaterThan(1);
         assertThat(row.rag()).as("a trajectory is not a rating").isNull();
+    }
+
+    @Test
+    void theDashboardRowShowsANoticeOverdueUntilTheConfirmationGoldenSampleSettlesIt() throws Exception {
+        JsonNode overdue = applied(NOTICE_OVERDUE, PerformanceNoticeOverdue.class, projection::on, "contractId",
+                "yearFrom");
+        String id = overdue.at("/data/contractId").asText();
+
+        DashboardContract row = row(id);
+        assertThat(row.performanceNoticeOverdue()).isTrue();
+        assertThat(row.overdueNotices()).containsExactly(overdue.at("/data/yearFrom").asText());
+        assertThat(row.lastRatingSequence()).isEqualTo(overdue.get("sequence").asLong());
+        assertThat(row.provider()).as("the registration's fields stay").isNotNull();
+
+        JsonNode confirmed = applied(NOTICE_CONFIRMED, PerformanceNoticeConfirmed.class, projection::on,
+                "contractId", "yearFrom");
+        assertThat(confirmed.at("/data/yearFrom")).isEqualTo(overdue.at("/data/yearFrom"));
+        assertThat(confirmed.get("sequence").asLong()).isGreaterThan(overdue.get("sequence").asLong());
+        assertThat(row(id).performanceNoticeOverdue()).isFalse();
+        assertThat(row(id).overdueNotices()).isEmpty();
+    }
+
+    @Test
+    void aRowWithoutOverdueNoticesShowsNone() {
+        IntegrationEvent<?> registered = codec.decode(GoldenSamples.bytes(REGISTERED));
+        DashboardContract row = row(registered.subject());
+
+        assertThat(row.performanceNoticeOverdue()).isFalse();
+        assertThat(row.overdueNotices()).isEmpty();
     }
 
     /**

@@ -18,7 +18,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The 2018 Kent contracts (facts from the council's public papers; values they do not give stay empty),
+ * The 2018 Kent contracts (facts from the council's public papers; values they do not give stay empty), and one
+ * illustrative contract under the Procurement Act 2023 ({@value #ACT_RESOURCE}, see {@link NoticeDemoData}),
  * registered through the gateway's public API like any client would. Each contract has a fixed id, so loading
  * again after a restart is answered with 409 and changes nothing.
  * <p>
@@ -105,9 +106,11 @@ public final class DemoData extends DemoLoader {
         return new Result(registered, alreadyThere, failures, steps);
     }
 
-    /** The contracts of the demo data as the resource gives them. */
+    /** The contracts of the 2018 demo data as the resource gives them, then the one under the Procurement Act 2023. */
     JsonNode contracts() throws IOException {
-        return demo("contracts");
+        ArrayNode contracts = ((ArrayNode) demo("contracts")).deepCopy();
+        contracts.add(demo(ACT_RESOURCE, "contract"));
+        return contracts;
     }
 
     /** The fixed id under which the contract of the demo data is registered. */

@@ -1,7 +1,6 @@
 package org.commissioning.stack;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,35 +44,10 @@ public final class KpiDemoData extends DemoLoader {
     }
 
     public Result load(String gatewayUrl) throws IOException, InterruptedException {
-        String contractId = nelftContractId();
         List<String> failures = new ArrayList<>();
-        String base = gatewayUrl + "/api/kpi/contracts/" + contractId;
-        if (!client.awaitOk(base, System.nanoTime() + patience.toNanos())) {
-            failures.add("kpi-service did not know contract " + contractId + " within " + patience);
-            return new Result(0, 0, 0, failures);
-        }
-        int defined = 0;
-        if (client.send("GET", base + "/framework", null).statusCode() == 404) {
-            HttpResponse<String> put = client.send("PUT", base + "/framework",
-                    "{\"effectiveFrom\":\"2018-04\",\"fromTemplate\":true}");
-            switch (put.statusCode()) {
-                case 201 -> defined = 1;
-                case 200, 409 -> { }
-                default -> failures.add("framework: " + put.statusCode() + " " + put.body());
-            }
-        }
-        int submitted = 0;
-        int alreadyThere = 0;
-        for (ObjectNode request : returns()) {
-            HttpResponse<String> response = client.send("POST", base + "/returns", json.writeValueAsString(request));
-            switch (response.statusCode()) {
-                case 201 -> submitted++;
-                case 409 -> alreadyThere++;
-                default -> failures.add(request.get("period").asText() + ": " + response.statusCode() + " "
-                        + response.body());
-            }
-        }
-        return new Result(defined, submitted, alreadyThere, failures);
+        KpiLoad loaded = loadKpis(gatewayUrl, nelftContractId(), "{\"effectiveFrom\":\"2018-04\",\"fromTemplate\":true}",
+                returns(), failures);
+        return new Result(loaded.frameworkDefined(), loaded.submitted(), loaded.alreadyThere(), failures);
     }
 
     /** The NELFT contract's id, as {@link DemoData} registers it. */

@@ -129,7 +129,8 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Loads the demo data through the gateway (idempotent): the contracts and their 2018 escalations, their 2018
-     * ratings (officer judgements for 2018-04), NELFT's KPI framework and monthly returns. Returns a one-line account.
+     * ratings (officer judgements for 2018-04), NELFT's KPI framework and monthly returns, and the illustrative
+     * Procurement Act 2023 contract's framework, returns and draft performance notice. Returns a one-line account.
      */
     public String loadDemoData() throws IOException, InterruptedException {
         if (!options.loadDemo()) {
@@ -144,12 +145,17 @@ public final class LocalStack implements AutoCloseable {
         ratings.failures().forEach(f -> log.warn("Demo rating not recorded: {}", f));
         KpiDemoData.Result kpi = new KpiDemoData(loader).load(gatewayUrl());
         kpi.failures().forEach(f -> log.warn("Demo KPI data not loaded: {}", f));
-        int failed = result.failures().size() + ratings.failures().size() + kpi.failures().size();
+        NoticeDemoData.Result notice = new NoticeDemoData(loader).load(gatewayUrl());
+        notice.failures().forEach(f -> log.warn("Procurement Act 2023 demo not loaded: {}", f));
+        int failed = result.failures().size() + ratings.failures().size() + kpi.failures().size()
+                + notice.failures().size();
         return "demo data: " + result.registered() + " contracts registered, " + result.alreadyThere()
                 + " already there, " + result.escalationSteps() + " escalation steps of 2018 taken, "
                 + ratings.recorded() + " ratings of 2018 recorded (officer, 2018-04), " + ratings.alreadyThere()
                 + " already there, "
-                + kpi.returnsSubmitted() + " monthly KPI returns of 2018-19 submitted"
+                + kpi.returnsSubmitted() + " monthly KPI returns of 2018-19 submitted, "
+                + notice.returnsSubmitted() + " of 2025-26 for the Procurement Act 2023 demo contract, its "
+                + "performance notice " + (notice.drafted() ? "drafted" : "not drafted again")
                 + (failed == 0 ? "" : ", " + failed + " failed");
     }
 

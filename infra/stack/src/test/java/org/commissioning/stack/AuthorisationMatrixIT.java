@@ -64,6 +64,8 @@ class AuthorisationMatrixIT {
     static final List<String> EVENT_STORES = List.of("contracts", "kpi", "ratings", "deepdives");
     static final String OWNER_PROVIDER = "NELFT";
     static final String PERIOD = "2025-05";
+    /** The assessment year of the target contract (from 2024-04) whose performance notice is drafted before the calls. */
+    static final String NOTICE_YEAR = "2025-04";
 
     /** Who calls, as the local issuer's demo users. */
     enum Persona {
@@ -118,7 +120,9 @@ class AuthorisationMatrixIT {
                 "POST /api/kpi/contracts/{}/returns/{}/council-figures",
                 "POST /api/kpi/contracts/{}/returns/{}/council-figures/csv",
                 "POST /api/kpi/contracts/{}/returns/{}/discrepancies/{}/resolution",
-                "POST /api/ratings/contracts/{}/periods/{}/override", "POST /api/ratings/contracts/{}/trajectory")) {
+                "POST /api/ratings/contracts/{}/periods/{}/override", "POST /api/ratings/contracts/{}/trajectory",
+                "POST /api/ratings/contracts/{}/performance-notices/{}/draft",
+                "POST /api/ratings/contracts/{}/performance-notices/{}/confirmation")) {
             EXPECTED.put(write, officer);
         }
         for (String submit : List.of("POST /api/kpi/contracts/{}/returns", "POST /api/kpi/contracts/{}/returns/{}/csv",
@@ -136,7 +140,8 @@ class AuthorisationMatrixIT {
         for (String detail : List.of("GET /api/contracts/{}/history", "GET /api/kpi/contracts/{}/framework",
                 "GET /api/kpi/contracts/{}/returns/{}", "GET /api/kpi/contracts/{}/returns/overdue",
                 "GET /api/kpi/contracts/{}/returns/template.csv", "GET /api/kpi/contracts/{}/ytd",
-                "GET /api/ratings/contracts/{}/ratings")) {
+                "GET /api/ratings/contracts/{}/ratings", "GET /api/ratings/contracts/{}/performance-notices",
+                "GET /api/ratings/contracts/{}/performance-notices/{}")) {
             EXPECTED.put(detail, new Expectation(Rule.DETAIL, Scope.CONTRACT));
         }
         EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
@@ -160,7 +165,8 @@ class AuthorisationMatrixIT {
 
     /** What each path variable is called with: the target contract, a month with a return, the framework's KPI. */
     static final Map<String, String> PATH_VALUES = Map.of(
-            "period", PERIOD, "kpiCode", "ATTEND", "requiredMetricName", "jvm.threads.live", "*path", "liveness");
+            "period", PERIOD, "yearFrom", NOTICE_YEAR, "kpiCode", "ATTEND", "requiredMetricName", "jvm.threads.live",
+            "*path", "liveness");
     static final Map<String, String> QUERIES = Map.of(
             "GET /api/kpi/contracts/{}/ytd", "?financialYear=2025");
 
@@ -197,6 +203,7 @@ class AuthorisationMatrixIT {
                 call(Persona.OFFICER, "GET", "/api/ratings/contracts/" + TARGET + "/ratings", null, null).body()
                         .contains("\"" + PERIOD + "\"")
                         && call(Persona.OFFICER, "GET", "/api/dashboard/contracts", null, null).body().contains(TARGET));
+        assertAccepted(writes.get("draft performance notice"), null);
     }
 
     @AfterAll

@@ -60,14 +60,40 @@ class DemoDataTest {
     @Test
     void readsTheDemoDataFromTheOneResource() throws IOException {
         List<ObjectNode> registrations = new DemoData().registrations();
-        assertThat(registrations).hasSize(19);
-        assertThat(registrations.stream().map(r -> r.get("contractId").asText()).distinct()).hasSize(19);
+        assertThat(registrations).hasSize(20);
+        assertThat(registrations.stream().map(r -> r.get("contractId").asText()).distinct()).hasSize(20);
         assertThat(new KpiDemoData().returns()).hasSize(11);
         assertThat(new RatingDemoData().demoMonths()).hasSize(11).startsWith("2018-04").endsWith("2019-02");
         assertThat(new RatingDemoData().ratings()).hasSize(18)
                 .allSatisfy(r -> assertThat(r.rationale()).startsWith("Rated " + r.rating() + " in " + RatingDemoData.REPORT));
         assertThat(registrations).extracting(r -> r.get("contractId").asText())
                 .contains(new KpiDemoData().nelftContractId());
+    }
+
+    @Test
+    void registersTheIllustrativeContractUnderTheProcurementActInScopeWithAYearOfReturnsOfItsThreeKpis()
+            throws IOException {
+        NoticeDemoData notices = new NoticeDemoData(ClientCredentials.NONE);
+        ObjectNode contract = new DemoData().registrations().stream()
+                .filter(r -> r.get("contractId").asText().equals(contractIdOf(notices))).findFirst().orElseThrow();
+
+        assertThat(contract.get("start").asText()).isEqualTo("2025-04-01").isGreaterThan("2025-02-24");
+        assertThat(contract.get("annualValueGbp").decimalValue().multiply(java.math.BigDecimal.valueOf(3)))
+                .as("three years' value").isGreaterThan(new java.math.BigDecimal("5000000"));
+        assertThat(contract.get("provider").asText()).contains("illustrative");
+        assertThat(notices.noticeYear()).isEqualTo("2025-04");
+        assertThat(notices.returns()).hasSize(12).allSatisfy(r -> assertThat(r.get("values")).hasSize(3));
+        assertThat(notices.returns().get(0).get("period").asText()).isEqualTo("2025-04");
+        assertThat(notices.returns().get(11).get("period").asText()).isEqualTo("2026-03");
+        assertThat(contractIdOf(notices)).isEqualTo("21efa337-db0e-3f57-8ecb-3f95e72d309e");
+    }
+
+    private static String contractIdOf(NoticeDemoData notices) {
+        try {
+            return notices.contractId();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
@@ -81,9 +107,9 @@ class DemoDataTest {
         DemoData.Result second = new DemoData(demoLoader).load(url);
 
         assertThat(first.failures()).isEmpty();
-        assertThat(first.registered()).isEqualTo(19);
+        assertThat(first.registered()).isEqualTo(20);
         assertThat(first.escalationSteps()).isEqualTo(12);
-        assertThat(second).isEqualTo(new DemoData.Result(0, 19, List.of(), 0));
+        assertThat(second).isEqualTo(new DemoData.Result(0, 20, List.of(), 0));
         assertThat(authorizations).isNotEmpty().containsOnly("Bearer the-demo-loaders-token");
         assertThat(tokenRequests).as("one token, kept while it is valid").containsExactly("Basic "
                 + java.util.Base64.getEncoder().encodeToString("demo-loader:demo-loader-secret".getBytes(StandardCharsets.UTF_8)));
@@ -101,7 +127,7 @@ class DemoDataTest {
 
         DemoData.Result result = new DemoData(Duration.ofMillis(300), ClientCredentials.NONE).load("http://127.0.0.1:" + gateway.getAddress().getPort());
 
-        assertThat(result.registered()).isEqualTo(19);
+        assertThat(result.registered()).isEqualTo(20);
         assertThat(result.escalationSteps()).isZero();
         assertThat(result.failures()).hasSize(6).allSatisfy(f -> assertThat(f).endsWith("escalation not loaded"));
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(20));

@@ -80,10 +80,33 @@ class LocalStackIT {
             assertThat(anonymous.statusCode()).as("no token, port " + port + ": " + anonymous.body()).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
-        assertThat(stack.loadDemoData()).startsWith("demo data: 19 contracts registered, 0 already there")
+        assertThat(stack.loadDemoData()).startsWith("demo data: 20 contracts registered, 0 already there")
                 .contains("18 ratings of 2018 recorded (officer, 2018-04), 0 already there")
-                .contains("11 monthly KPI returns of 2018-19 submitted").doesNotContain("failed");
-        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 19);
+                .contains("11 monthly KPI returns of 2018-19 submitted")
+                .contains("12 of 2025-26 for the Procurement Act 2023 demo contract, its performance notice drafted")
+                .doesNotContain("failed");
+        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 20);
+
+        // the illustrative contract under the Procurement Act 2023: its notice of 2025-26, drafted from its ratings,
+        // confirmed with an amendment and exported
+        String act = new NoticeDemoData(ClientCredentials.NONE).contractId();
+        String notice = "/api/ratings/contracts/" + act + "/performance-notices/2025-04";
+        JsonNode draft = json.readTree(get(options.gatewayPort(), notice).body());
+        assertThat(draft.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(draft.at("/scope/inScope").asBoolean()).as(draft.toString()).isTrue();
+        assertThat(draft.get("kpis").findValuesAsText("rating"))
+                .containsExactly("GOOD", "APPROACHING_TARGET", "REQUIRES_IMPROVEMENT");
+        HttpResponse<String> confirmed = HTTP.send(asOfficer(URI.create(stack.gatewayUrl() + notice + "/confirmation"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"rationale":"Crisis response recovered from November; confirmed as derived but assessment \
+                        times rated Requires improvement","amendments":[{"kpiCode":"LAC-ASSESSED-2W",\
+                        "rating":"REQUIRES_IMPROVEMENT"}]}""")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(confirmed.statusCode()).as(confirmed.body()).isEqualTo(200);
+        JsonNode exported = json.readTree(get(options.gatewayPort(), notice).body());
+        assertThat(exported.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(exported.at("/confirmation/overall").asText()).isEqualTo("REQUIRES_IMPROVEMENT");
+        assertThat(exported.at("/confirmation/officer").asText()).isEqualTo("officer.jones");
         String nelft = dashboard().stream().filter(r -> r.get("provider").asText().equals("NELFT")).findFirst()
                 .orElseThrow().get("id").asText();
         assertThat(get(options.kpiPort(), "/api/kpi/contracts/" + nelft + "/returns/2018-10").statusCode()).isEqualTo(200);
@@ -201,13 +224,17 @@ class LocalStackIT {
         stack.close();
         stack = start(options);
 
-        assertThat(stack.loadDemoData()).startsWith("demo data: 0 contracts registered, 19 already there")
+        assertThat(stack.loadDemoData()).startsWith("demo data: 0 contracts registered, 20 already there")
                 .contains("0 ratings of 2018 recorded (officer, 2018-04), 18 already there")
-                .contains("0 monthly KPI returns").doesNotContain("failed");
+                .contains("0 monthly KPI returns")
+                .contains("0 of 2025-26 for the Procurement Act 2023 demo contract, its performance notice not drafted "
+                        + "again").doesNotContain("failed");
+        assertThat(json.readTree(get(options.gatewayPort(), notice).body()).get("status").asText())
+                .as("the confirmed notice stays confirmed").isEqualTo("CONFIRMED");
         assertThat(ratings(millmead).get("ratings")).as("no 2018 rating is recorded twice").hasSize(millmeadRatings);
         assertThat(ratings(nelft).get("ratings")).as("no return is rated twice").hasSize(nelftRatings);
         assertThat(historyTypes(options, sk8side)).as("the escalation steps are not taken again").hasSize(history.size());
-        assertThat(dashboardIds()).hasSize(20).contains(id);
+        assertThat(dashboardIds()).hasSize(21).contains(id);
         assertThat(get(options.gatewayPort(), "/api/contracts/" + id).statusCode()).isEqualTo(200);
     }
 

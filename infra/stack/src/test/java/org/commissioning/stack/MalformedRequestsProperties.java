@@ -193,7 +193,7 @@ class MalformedRequestsProperties {
                 "record meeting", "authorise payment", "withhold payment", "define or revise KPI framework",
                 "submit return", "correct value", "record council figures", "resolve discrepancy",
                 "submit return as CSV", "record council figures as CSV", "override rating", "state trajectory",
-                "extend contract", "terminate contract", "recommission contract")) {
+                "draft performance notice", "confirm performance notice", "extend contract", "terminate contract", "recommission contract")) {
             Endpoint endpoint = byName.get(name);
             if (name.equals("override rating")) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> send("GET", "/api/ratings/contracts/" + fresh

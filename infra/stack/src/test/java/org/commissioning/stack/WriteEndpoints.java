@@ -134,6 +134,15 @@ final class WriteEndpoints {
                         {"projectedRating":"GREEN","statement":"Improving since the plan","horizonMonths":3}""",
                         Set.of("projectedRating", "statement"), Set.of("projectedRating"), Set.of(), Set.of(),
                         Set.of()),
+                new Endpoint("draft performance notice", "POST",
+                        "/api/ratings/contracts/{id}/performance-notices/2025-04/draft", null, false,
+                        Set.of(), Set.of(), Set.of(), Set.of(), Set.of()),
+                json("confirm performance notice", "POST",
+                        "/api/ratings/contracts/{id}/performance-notices/2025-04/confirmation", """
+                        {"rationale":"Reviewed at the annual meeting; attendance below target most months",
+                         "amendments":[{"kpiCode":"ATTEND","rating":"REQUIRES_IMPROVEMENT"}]}""",
+                        Set.of("rationale", "amendments[0].kpiCode", "amendments[0].rating"),
+                        Set.of("amendments[0].rating"), Set.of(), Set.of(), Set.of()),
                 json("extend contract", "POST", contract + "/extension", """
                         {"end":"2029-03-31","reason":"Extension option taken"}""",
                         Set.of(), Set.of(), Set.of("end"), Set.of(), Set.of()),

@@ -4,7 +4,10 @@ import java.util.Optional;
 
 import org.axonframework.eventhandling.EventMessage;
 import org.commissioning.events.ratings.v1.ContractRated;
+import org.commissioning.events.ratings.v1.KpiNoticeRating;
 import org.commissioning.events.ratings.v1.KpiRated;
+import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
+import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.KpiTrend;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.events.ratings.v1.RagChanged;
@@ -12,6 +15,8 @@ import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.platform.relay.IntegrationEventTranslator;
 import org.commissioning.rag.api.ContractRatedEvent;
 import org.commissioning.rag.api.KpiRatedEvent;
+import org.commissioning.rag.api.PerformanceNoticeConfirmedEvent;
+import org.commissioning.rag.api.PerformanceNoticeOverdueEvent;
 import org.commissioning.rag.api.RagChangedEvent;
 import org.commissioning.rag.api.RagOverriddenEvent;
 import org.commissioning.rag.api.Rating;
@@ -20,7 +25,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stored rating events, translated into the published language of {@code ratings.events.v1}; the subject is
- * always the contract. The framework versions this service keeps are its own business and not published.
+ * always the contract. The framework versions this service keeps are its own business and not published, and so are
+ * draft performance notices: a notice is published once confirmed, or once overdue.
  */
 @Component
 public class RatingEventTranslator implements IntegrationEventTranslator {
@@ -54,6 +60,16 @@ public class RatingEventTranslator implements IntegrationEventTranslator {
                     .map(p -> new KpiTrend(p.kpiCode(), p.months().size(), p.slopePerMonth(), p.fittedValue(),
                             p.fittedBand().name(), p.projectedValue(),
                             p.currentBand().name(), p.projectedBand().name())).toList())));
+        }
+        if (payload instanceof PerformanceNoticeOverdueEvent e) {
+            return Optional.of(new Outgoing(e.contractId(), new PerformanceNoticeOverdue(e.contractId(), e.yearFrom(),
+                    e.yearTo(), e.dueBy(), e.trigger().name())));
+        }
+        if (payload instanceof PerformanceNoticeConfirmedEvent e) {
+            return Optional.of(new Outgoing(e.contractId(), new PerformanceNoticeConfirmed(e.contractId(),
+                    e.yearFrom(), e.yearTo(), e.overall().name(), e.kpis().stream()
+                    .map(k -> new KpiNoticeRating(k.kpiCode(), k.confirmed().name())).toList(), e.amended(),
+                    e.rationale(), e.officer(), e.policyVersion())));
         }
         return Optional.empty();
     }

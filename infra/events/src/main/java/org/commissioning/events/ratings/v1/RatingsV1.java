@@ -11,7 +11,9 @@ public final class RatingsV1 {
             KpiRated.class,
             RagOverridden.class,
             TrajectoryAssessed.class,
-            HistorySealed.class);
+            HistorySealed.class,
+            PerformanceNoticeOverdue.class,
+            PerformanceNoticeConfirmed.class);
 
     private RatingsV1() {
     }
