@@ -207,6 +207,12 @@ class MalformedRequestsProperties {
         assertAccepted(byName.get("expire contract"), null, ended);
     }
 
+    /**
+     * Operators' writes, left out of the catalogue: they take no input to malform and are refused to the officer the
+     * properties write as; AuthorisationMatrixIT calls them as every caller.
+     */
+    static final Set<String> OPERATIONS = Set.of("POST ${}/history-chain/seals");
+
     /** A new write endpoint must join the catalogue, so it cannot escape the properties. */
     @Example
     void everyWriteEndpointOfTheServicesIsInTheCatalogue() {
@@ -235,6 +241,7 @@ class MalformedRequestsProperties {
         Set<String> catalogued = WriteEndpoints.all().stream()
                 .map(e -> e.method() + " " + normalise(e.path()))
                 .collect(Collectors.toCollection(TreeSet::new));
+        mapped.removeAll(OPERATIONS);
         assertThat(catalogued).containsExactlyElementsOf(mapped);
     }
 

@@ -2,6 +2,12 @@ package org.commissioning.kpi.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.commissioning.identity.DemoUsers.AUDITOR;
+import static org.commissioning.identity.DemoUsers.NELFT;
+import static org.commissioning.identity.DemoUsers.OFFICER;
+import static org.commissioning.identity.DemoUsers.OPERATOR;
+import static org.commissioning.identity.DemoUsers.SK8SIDE;
+import static org.commissioning.identity.DemoUsers.VIEWER;
 
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -16,7 +22,6 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
-import org.commissioning.identity.DemoUsers;
 import org.commissioning.identity.IssuerKey;
 import org.commissioning.identity.LocalIssuer;
 import org.commissioning.kpi.api.MonthlyReturnId;
@@ -58,12 +63,6 @@ import com.nimbusds.jwt.SignedJWT;
 class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
 
     static final String CONTRACTS = "/api/kpi/contracts/";
-    static final String OFFICER = DemoUsers.OFFICER;
-    static final String NELFT = DemoUsers.NELFT;
-    static final String SK8SIDE = DemoUsers.SK8SIDE;
-    static final String AUDITOR = DemoUsers.AUDITOR;
-    static final String VIEWER = DemoUsers.VIEWER;
-    static final String OPERATOR = DemoUsers.OPERATOR;
 
     static final String RETURN = """
             {"period":"%s","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
