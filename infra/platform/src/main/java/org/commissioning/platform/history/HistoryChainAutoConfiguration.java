@@ -75,6 +75,11 @@ public class HistoryChainAutoConfiguration {
     }
 
     @Bean
+    public HistoryChainEvidence historyChainEvidence(HistoryChainAudit historyChainAudit) {
+        return new HistoryChainEvidence(historyChainAudit);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "platform.history-chain.seal-scan.enabled", matchIfMissing = true)
     public HistorySealScan historySealScan(HistorySeals historySeals) {
         return new HistorySealScan(historySeals);
