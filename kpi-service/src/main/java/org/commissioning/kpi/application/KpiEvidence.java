@@ -120,7 +120,8 @@ public class KpiEvidence implements EvidenceSource {
             names which (PROVIDER or COUNCIL). rated_framework_version is the version in force for the month as of \
             the instant, the one rag-service rates against, rated_band the band of the rated value under it and \
             rated_headline whether that version counts the KPI in the rating (policy worst-headline-band.v1, in \
-            ratings/). A rating resting on a NOT_VALIDATED value is provisional until an officer resolves it.
+            ratings/); both are empty where that version has no such KPI. A rating resting on a NOT_VALIDATED value \
+            is provisional until an officer resolves it.
 
             kpi/corrections.csv: one row per correction of a provider's value, ordered by period, then sequence. \
             Columns: %s. previous_* is the value before the correction, value/numerator/denominator/band the value \
@@ -148,7 +149,8 @@ public class KpiEvidence implements EvidenceSource {
             stood at the instant, as GET /api/kpi/contracts/{id}/returns/{period}?asOf= answers it: each value with \
             the value first submitted, its corrections, the council's figure, validation and discrepancies; null \
             while only an overdue finding was stored) and events, every stored event of the return's stream up to \
-            the instant in sequence order: sequence, eventId, storedAt, type, actor, actorName and payload as stored.
+            the instant in sequence order: stream, sequence, eventId, storedAt, type, actor, actorName and payload as \
+            stored.
             """.formatted(columns(BANDS), columns(RETURNS), columns(CORRECTIONS), columns(COUNCIL_FIGURES),
             columns(DISCREPANCIES), columns(OVERDUE));
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -82,6 +83,16 @@ abstract class KpiServiceOverHttp extends ServiceOnEmbeddedKafka {
         List<IntegrationEvent<?>> events = published(Topics.KPI, contractId, atLeast);
         assertThat(events).as("events of %s on %s", contractId, Topics.KPI).hasSizeGreaterThanOrEqualTo(atLeast);
         return events;
+    }
+
+    /**
+     * Now, once the clock has left the current millisecond (the event store records milliseconds): what is stored
+     * from here on is stored after the instant answered.
+     */
+    static Instant afterThisMillisecond() {
+        Instant now = Instant.now();
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(now.plusMillis(1)));
+        return now;
     }
 
     /** PUTs a JSON body as the officer. */

@@ -113,14 +113,4 @@ class ReturnAsOfIT extends KpiServiceOverHttp {
         ResponseEntity<String> found = get(path);
         return found.getStatusCode().value() == 200 ? body(found) : null;
     }
-
-    /**
-     * Now, once the clock has left the current millisecond (the event store records milliseconds): what is stored
-     * from here on is stored after the instant answered.
-     */
-    private static Instant afterThisMillisecond() {
-        Instant now = Instant.now();
-        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(now.plusMillis(1)));
-        return now;
-    }
 }
