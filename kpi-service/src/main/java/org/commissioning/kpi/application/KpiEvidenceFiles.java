@@ -222,8 +222,8 @@ final class KpiEvidenceFiles {
         List<Object> row() {
             KpiDiscrepancyFlaggedEvent f = flag();
             KpiDiscrepancyResolvedEvent r = resolved == null ? null : (KpiDiscrepancyResolvedEvent) resolved.payload();
-            return KpiEvidenceFiles.row(period, f.kpiCode(), f.district(), flagged.sequence(), flagged.storedAt(), flagged.actor(),
-                    f.providerValue(), f.councilValue(), f.difference(), f.tolerance(),
+            return KpiEvidenceFiles.row(period, f.kpiCode(), f.district(), flagged.sequence(), flagged.storedAt(),
+                    flagged.actor(), f.providerValue(), f.councilValue(), f.difference(), f.tolerance(),
                     r == null ? "OPEN" : "RESOLVED", r == null ? null : resolved.sequence(),
                     r == null ? null : resolved.storedAt(), r == null ? null : r.resolvedBy(),
                     r == null ? null : resolved.actorName(), r == null ? null : r.note(),
