@@ -179,29 +179,41 @@ final class KpiEvidenceFiles {
     // ---- corrections.csv, council-figures.csv, discrepancies.csv, overdue.csv
 
     static EvidenceFile corrections(String name, List<Stored> returns) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Stored stored : returns) {
-            for (StoredEvent e : events(stored, KpiCorrectedEvent.class)) {
-                KpiCorrectedEvent c = (KpiCorrectedEvent) e.payload();
-                rows.add(row(stored.period(), c.kpiCode(), c.district(), e.sequence(), c.previousValue(),
-                        c.previousNumerator(), c.previousDenominator(), c.value(), c.numerator(), c.denominator(),
-                        c.band(), c.reason(), c.correctedBy(), e.actorName(), e.storedAt()));
-            }
-        }
-        return EvidenceCsv.table(name, CORRECTIONS, rows);
+        return perEvent(name, CORRECTIONS, returns, KpiCorrectedEvent.class, (stored, e, c) -> row(stored.period(),
+                c.kpiCode(), c.district(), e.sequence(), c.previousValue(), c.previousNumerator(),
+                c.previousDenominator(), c.value(), c.numerator(), c.denominator(), c.band(), c.reason(),
+                c.correctedBy(), e.actorName(), e.storedAt()));
     }
 
     static EvidenceFile councilFigures(String name, List<Stored> returns) {
+        return perEvent(name, COUNCIL_FIGURES, returns, CouncilKpiValueRecordedEvent.class, (stored, e, c) -> row(
+                stored.period(), c.kpiCode(), c.district(), c.unit(), c.frameworkVersion(), c.value(), c.numerator(),
+                c.denominator(), c.band(), c.recordedBy(), e.actorName(), e.storedAt(), e.sequence()));
+    }
+
+    static EvidenceFile overdue(String name, List<Stored> returns) {
+        return perEvent(name, OVERDUE, returns, ReturnOverdueEvent.class, (stored, e, o) -> {
+            Instant received = stored.view() == null ? null : stored.view().submittedAt();
+            return row(stored.period(), o.dueDate(), o.detectedAt(), e.actor(), e.actorName(), e.storedAt(),
+                    e.sequence(), received, received == null ? null : stored.view().late());
+        });
+    }
+
+    /** A stored event of a return as a row of a table, its payload {@code T}. */
+    private interface EventRow<T> {
+        List<Object> of(Stored stored, StoredEvent event, T payload);
+    }
+
+    /** One row per stored event of {@code type}: by period, then sequence. */
+    private static <T> EvidenceFile perEvent(String name, List<String> header, List<Stored> returns, Class<T> type,
+                                             EventRow<T> row) {
         List<List<Object>> rows = new ArrayList<>();
         for (Stored stored : returns) {
-            for (StoredEvent e : events(stored, CouncilKpiValueRecordedEvent.class)) {
-                CouncilKpiValueRecordedEvent c = (CouncilKpiValueRecordedEvent) e.payload();
-                rows.add(row(stored.period(), c.kpiCode(), c.district(), c.unit(), c.frameworkVersion(), c.value(),
-                        c.numerator(), c.denominator(), c.band(), c.recordedBy(), e.actorName(), e.storedAt(),
-                        e.sequence()));
+            for (StoredEvent e : events(stored, type)) {
+                rows.add(row.of(stored, e, type.cast(e.payload())));
             }
         }
-        return EvidenceCsv.table(name, COUNCIL_FIGURES, rows);
+        return EvidenceCsv.table(name, header, rows);
     }
 
     /** A flag and, once an officer resolved it, the resolution (which resolves every open flag of its value). */
@@ -246,20 +258,6 @@ final class KpiEvidenceFiles {
             flags.forEach(f -> rows.add(f.row()));
         }
         return EvidenceCsv.table(name, DISCREPANCIES, rows);
-    }
-
-    static EvidenceFile overdue(String name, List<Stored> returns) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (Stored stored : returns) {
-            for (StoredEvent e : events(stored, ReturnOverdueEvent.class)) {
-                ReturnOverdueEvent o = (ReturnOverdueEvent) e.payload();
-                MonthlyReturnView view = stored.view();
-                Instant received = view == null ? null : view.submittedAt();
-                rows.add(row(stored.period(), o.dueDate(), o.detectedAt(), e.actor(), e.actorName(), e.storedAt(),
-                        e.sequence(), received, received == null ? null : view.late()));
-            }
-        }
-        return EvidenceCsv.table(name, OVERDUE, rows);
     }
 
     // ---- returns.json

@@ -29,11 +29,6 @@ class KpiEvidencePartIT extends KpiServiceOverHttp {
             "kpi/corrections.csv", "kpi/council-figures.csv", "kpi/discrepancies.csv", "kpi/overdue.csv",
             "kpi/returns.json");
     static final String PROVIDER = "nelft.performance";
-    static final String RETURN = """
-            {"period":"%s","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
-                       {"kpiCode":"CALLS-TRIAGED-24H","district":"Ashford","value":95},
-                       {"kpiCode":"LAC-ASSESSED-2W","numerator":2,"denominator":3},
-                       {"kpiCode":"CRISIS-TREATED-4H","value":85}]}""";
     static final String CORRECTION = """
             {"kpiCode":"CRISIS-TREATED-4H","value":91,"reason":"Two presentations at Dover were treated in time"}""";
 
@@ -41,11 +36,7 @@ class KpiEvidencePartIT extends KpiServiceOverHttp {
     void rendersTheContractsFiguresAsTheyStoodTheSameBytesEveryTimeAndNothingStoredAfterTheInstant() throws Exception {
         String id = withTemplateFramework("2018-04");
         String october = CONTRACTS + id + "/returns/2018-10";
-        created(post(CONTRACTS + id + "/returns", RETURN.formatted("2018-10"), PROVIDER));
-        created(post(october + "/council-figures", """
-                {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", OFFICER));
-        created(post(october + "/discrepancies/LAC-ASSESSED-2W/resolution", """
-                {"note":"The council's count missed two assessments"}""", OFFICER));
+        octoberWithAResolvedDiscrepancy(id);
         created(post(CONTRACTS + id + "/returns/2018-12/council-figures", """
                 {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":100}]}""", OFFICER));
         Instant asOf = afterThisMillisecond();
@@ -55,7 +46,7 @@ class KpiEvidencePartIT extends KpiServiceOverHttp {
         created(post(october + "/corrections", CORRECTION, OFFICER));
         assertThat(put(CONTRACTS + id + "/framework", """
                 {"effectiveFrom":"2019-04","fromTemplate":true}""").getStatusCode().value()).isEqualTo(200);
-        created(post(CONTRACTS + id + "/returns", RETURN.formatted("2018-11"), PROVIDER));
+        created(post(CONTRACTS + id + "/returns", OCTOBER_RETURN.replace("2018-10", "2018-11"), PROVIDER));
 
         ResponseEntity<String> again = evidence(id, asOf);
         assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
@@ -169,10 +160,6 @@ class KpiEvidencePartIT extends KpiServiceOverHttp {
 
     private ResponseEntity<String> evidence(String id, Instant asOf) {
         return get(CONTRACTS + id + "/evidence?asOf=" + asOf);
-    }
-
-    private static void created(ResponseEntity<String> response) {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
     }
 
     private static Map<String, String> files(JsonNode part) {
