@@ -9,6 +9,11 @@ public final class MonthlyReturnId {
     }
 
     public static String of(String contractId, YearMonth period) {
-        return contractId + ":" + period;
+        return streamPrefix(contractId) + period;
+    }
+
+    /** What the id of every return of the contract starts with. */
+    public static String streamPrefix(String contractId) {
+        return contractId + ":";
     }
 }

@@ -1,5 +1,7 @@
 package org.commissioning.kpi.query;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import lombok.RequiredArgsConstructor;
@@ -8,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.kpi.api.FrameworkHistory;
 import org.commissioning.kpi.api.FrameworkVersionWritten;
 import org.commissioning.kpi.api.KpiFrameworkVersion;
+import org.commissioning.platform.domain.AsOf;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +30,17 @@ public class KpiFrameworks {
                 .map(KpiFrameworks::version)
                 .filter(Objects::nonNull)
                 .toList());
+    }
+
+    /**
+     * The events that wrote the contract's framework versions as the store held them at {@code asOf}, oldest first,
+     * each with its stored time and actor (payloads {@link FrameworkVersionWritten}).
+     */
+    public List<StoredEvent> written(String contractId, Instant asOf) {
+        return AsOf.of(eventStore.readEvents(contractId, 0L), asOf).stream()
+                .filter(event -> event.getPayload() instanceof FrameworkVersionWritten)
+                .map(StoredEvent::of)
+                .toList();
     }
 
     private static KpiFrameworkVersion version(Object payload) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -34,6 +35,27 @@ abstract class KpiServiceOverHttp extends ServiceOnEmbeddedKafka {
     static final String CONTRACTS = "/api/kpi/contracts/";
     static final String OFFICER = "officer.jones";
     static final Lot SOUTH = new Lot("AREA", List.of("South"), List.of("Ashford", "Dover", "Folkestone and Hythe"));
+
+    /** October 2018's return of a contract with the template framework, as its provider gives it. */
+    static final String OCTOBER_RETURN = """
+            {"period":"2018-10","narrative":"Crisis cover was short in the second half of the month.",
+             "values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
+                       {"kpiCode":"CALLS-TRIAGED-24H","district":"Ashford","value":95},
+                       {"kpiCode":"LAC-ASSESSED-2W","numerator":2,"denominator":3},
+                       {"kpiCode":"CRISIS-TREATED-4H","value":85}]}""";
+
+    /**
+     * {@link #OCTOBER_RETURN} of the contract as its provider submits it, the council's figure of LAC-ASSESSED-2W (50,
+     * flagged against the provider's 66.67) and an officer's resolution.
+     */
+    void octoberWithAResolvedDiscrepancy(String id) {
+        String october = CONTRACTS + id + "/returns/2018-10";
+        created(post(CONTRACTS + id + "/returns", OCTOBER_RETURN, "nelft.performance"));
+        created(post(october + "/council-figures", """
+                {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", OFFICER));
+        created(post(october + "/discrepancies/LAC-ASSESSED-2W/resolution", """
+                {"note":"The council's count missed two assessments"}""", OFFICER));
+    }
 
     /** Publishes NELFT's contract registration as contract-service would and waits until this service knows it. */
     String knownContract(String serviceArea, Lot lot, LocalDate start, LocalDate end) {
@@ -82,6 +104,21 @@ abstract class KpiServiceOverHttp extends ServiceOnEmbeddedKafka {
         List<IntegrationEvent<?>> events = published(Topics.KPI, contractId, atLeast);
         assertThat(events).as("events of %s on %s", contractId, Topics.KPI).hasSizeGreaterThanOrEqualTo(atLeast);
         return events;
+    }
+
+    /**
+     * Now, once the clock has left the current millisecond (the event store records milliseconds): what is stored
+     * from here on is stored after the instant answered.
+     */
+    static Instant afterThisMillisecond() {
+        Instant now = Instant.now();
+        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(now.plusMillis(1)));
+        return now;
+    }
+
+    /** Asserts that the change was accepted (201). */
+    static void created(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
     }
 
     /** PUTs a JSON body as the officer. */

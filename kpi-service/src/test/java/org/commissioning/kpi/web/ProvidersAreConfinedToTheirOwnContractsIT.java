@@ -216,6 +216,23 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
     }
 
     @Test
+    void onlyOfficersAndAuditorsGetAContractsEvidenceNotItsProviderNorAViewer() throws Exception {
+        String evidence = CONTRACTS + nelftContract + "/evidence?asOf=" + Instant.now();
+
+        for (String caller : List.of(NELFT, VIEWER, OPERATOR)) {
+            forbidden(call(HttpMethod.GET, evidence, null, caller));
+        }
+        forbidden(call(HttpMethod.GET, CONTRACTS + UUID.randomUUID() + "/evidence", null, NELFT));
+        for (String caller : List.of(AUDITOR, OFFICER)) {
+            ResponseEntity<String> part = call(HttpMethod.GET, evidence, null, caller);
+            assertThat(part.getStatusCode().value()).as(caller + ": " + part.getBody()).isEqualTo(200);
+            assertThat(body(part).get("context").asText()).isEqualTo("kpi");
+        }
+        assertThat(problem(call(HttpMethod.GET, evidence, null, null), 401).get("type").asText())
+                .endsWith("/" + SecurityProblems.UNAUTHENTICATED);
+    }
+
+    @Test
     void aProviderListsAndFindsOnlyItsOwnKnownContracts() throws Exception {
         JsonNode nelftsList = body(call(HttpMethod.GET, "/api/kpi/contracts", null, NELFT));
         assertThat(nelftsList.findValuesAsText("provider")).isNotEmpty().containsOnly("NELFT");

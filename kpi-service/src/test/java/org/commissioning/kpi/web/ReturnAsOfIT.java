@@ -29,12 +29,6 @@ class ReturnAsOfIT extends KpiServiceOverHttp {
     @Autowired
     EventStore eventStore;
 
-    static final String RETURN = """
-            {"period":"2018-10","narrative":"Crisis cover was short in the second half of the month.",
-             "values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
-                       {"kpiCode":"CALLS-TRIAGED-24H","district":"Ashford","value":95},
-                       {"kpiCode":"LAC-ASSESSED-2W","numerator":2,"denominator":3},
-                       {"kpiCode":"CRISIS-TREATED-4H","value":85}]}""";
     static final String CORRECTION = """
             {"kpiCode":"CRISIS-TREATED-4H","value":86,"reason":"One presentation at Dover was recorded twice"}""";
 
@@ -43,7 +37,7 @@ class ReturnAsOfIT extends KpiServiceOverHttp {
         String id = withTemplateFramework("2018-04");
         String october = CONTRACTS + id + "/returns/2018-10";
         Instant beforeSubmission = afterThisMillisecond();
-        assertThat(post(CONTRACTS + id + "/returns", RETURN, "nelft.performance").getStatusCode().value())
+        assertThat(post(CONTRACTS + id + "/returns", OCTOBER_RETURN, "nelft.performance").getStatusCode().value())
                 .isEqualTo(201);
         JsonNode submitted = await().atMost(PATIENCE).until(() -> read(october), v -> v != null
                 && v.get("values").size() == 4);
@@ -76,14 +70,7 @@ class ReturnAsOfIT extends KpiServiceOverHttp {
     void readsAsOfFromTheStoredEventsNotFromTheProjectionCouncilFiguresAndResolutionsIncluded() throws Exception {
         String id = withTemplateFramework("2018-04");
         String october = CONTRACTS + id + "/returns/2018-10";
-        assertThat(post(CONTRACTS + id + "/returns", RETURN, "nelft.performance").getStatusCode().value())
-                .isEqualTo(201);
-        assertThat(post(october + "/council-figures", """
-                {"values":[{"kpiCode":"LAC-ASSESSED-2W","value":50}]}""", OFFICER).getStatusCode().value())
-                .isEqualTo(201);
-        assertThat(post(october + "/discrepancies/LAC-ASSESSED-2W/resolution", """
-                {"note":"The council's count missed two assessments"}""", OFFICER).getStatusCode().value())
-                .isEqualTo(201);
+        octoberWithAResolvedDiscrepancy(id);
         JsonNode projected = await().atMost(PATIENCE).until(() -> read(october), v -> v != null
                 && v.at("/values/2/validation").asText().equals("RESOLVED"));
         mongo.updateFirst(Query.query(Criteria.where("_id").is(MonthlyReturnId.of(id, YearMonth.of(2018, 10)))),
@@ -112,15 +99,5 @@ class ReturnAsOfIT extends KpiServiceOverHttp {
     private JsonNode read(String path) throws Exception {
         ResponseEntity<String> found = get(path);
         return found.getStatusCode().value() == 200 ? body(found) : null;
-    }
-
-    /**
-     * Now, once the clock has left the current millisecond (the event store records milliseconds): what is stored
-     * from here on is stored after the instant answered.
-     */
-    private static Instant afterThisMillisecond() {
-        Instant now = Instant.now();
-        await().atMost(PATIENCE).until(() -> Instant.now().isAfter(now.plusMillis(1)));
-        return now;
     }
 }
