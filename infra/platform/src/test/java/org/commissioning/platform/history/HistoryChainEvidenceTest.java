@@ -102,6 +102,8 @@ class HistoryChainEvidenceTest {
     HistorySeals seals;
     @Autowired
     org.axonframework.extensions.mongo.MongoTemplate axonMongo;
+    @Autowired
+    StoredEventLines store;
 
     final ObjectMapper json = new ObjectMapper();
     final HttpClient http = HttpClient.newHttpClient();
@@ -120,6 +122,8 @@ class HistoryChainEvidenceTest {
         assertThat(part.get("files").findValuesAsText("name")).containsExactly("notes/contract.json",
                 folder + stream + ".lines", folder + "verification.json", folder + "seals.json",
                 folder + "seal-keys.json");
+        assertThat(store.after(stream, -1)).extracting(StoredEventLines.StoredLine::command)
+                .as("each event's command, read from its stored metadata").doesNotContainNull().doesNotHaveDuplicates();
         List<String> now = export(stream).lines().toList();
         assertThat(now).hasSize(3);
         assertThat(file(part, folder + stream + ".lines").lines().toList()).isEqualTo(now.subList(0, 2));
