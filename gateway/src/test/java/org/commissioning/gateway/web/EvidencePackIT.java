@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -78,11 +79,11 @@ class EvidencePackIT extends GatewayITSupport {
         String readme = new String(entries.get("README.txt"), StandardCharsets.UTF_8);
         assertThat(readme).contains("Contract: " + contract).contains("As of:    " + AS_OF)
                 .containsSubsequence("contract/lifecycle.csv: one row", "kpi/returns.csv: one row",
-                        "ratings/policies.json: the policies", "tools/verify-chain.sh", "Tamper-evident history",
+                        "ratings/policies.json: the policies", "Tamper-evident history", "tools/verify-chain.sh",
                         "ratings/policies.json defines");
         for (OwnerStub owner : List.of(OWNERS.contract(), OWNERS.kpi(), OWNERS.rag())) {
             Received asked = owner.last(partPath(owner, contract));
-            assertThat(asked.rawQuery()).isEqualTo("asOf=" + AS_OF);
+            assertThat(query(asked)).isEqualTo("asOf=" + AS_OF);
             assertThat(asked.header(HttpHeaders.AUTHORIZATION)).startsWith("Bearer ");
             assertThat(asked.header("X-Correlation-Id")).isNotBlank();
         }
@@ -125,11 +126,11 @@ class EvidencePackIT extends GatewayITSupport {
         ResponseEntity<byte[]> response = pack(DemoUsers.AUDITOR, contract, null);
 
         assertThat(response.getStatusCode().value()).as(text(response)).isEqualTo(200);
-        String asked = OWNERS.contract().last(partPath(OWNERS.contract(), contract)).rawQuery();
+        String asked = query(OWNERS.contract().last(partPath(OWNERS.contract(), contract)));
         Instant asOf = Instant.parse(asked.substring("asOf=".length()));
         assertThat(asOf).isBetween(before, Instant.now()).isEqualTo(asOf.truncatedTo(ChronoUnit.SECONDS));
-        assertThat(OWNERS.kpi().last(partPath(OWNERS.kpi(), contract)).rawQuery()).isEqualTo(asked);
-        assertThat(OWNERS.rag().last(partPath(OWNERS.rag(), contract)).rawQuery()).isEqualTo(asked);
+        assertThat(query(OWNERS.kpi().last(partPath(OWNERS.kpi(), contract)))).isEqualTo(asked);
+        assertThat(query(OWNERS.rag().last(partPath(OWNERS.rag(), contract)))).isEqualTo(asked);
         assertThat(json.readTree(entries(response.getBody()).get("manifest.json")).get("asOf").asText())
                 .isEqualTo(asOf.toString());
     }
@@ -236,6 +237,10 @@ class EvidencePackIT extends GatewayITSupport {
     JsonNode problemOf(ResponseEntity<byte[]> response, int status) throws Exception {
         return problem(ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .body(text(response)), status);
+    }
+
+    static String query(Received received) {
+        return URLDecoder.decode(received.rawQuery(), StandardCharsets.UTF_8);
     }
 
     static String text(ResponseEntity<byte[]> response) {
