@@ -73,17 +73,18 @@ public class HistoryChainEvidence {
 
     private static String readme(String folder) {
         return """
-                %1$s<stream>.lines: the tamper-evident history chain of each of the event streams above, as the \
-                event store held it at asOf (the events up to the first command stored after asOf). One line per \
-                stored event, in sequence order from 0: the chain head after the event (64 hex digits), a TAB, then \
-                the event's canonical line (RFC 8785 JSON of stream, sequence, eventId, aggregateType, timestamp, \
-                payloadType, revision, payload and metaData, as stored). leaf = sha256(canonical line); head = \
-                sha256(previous head + "\\n" + leaf), starting from 64 zeros. The same format as the service's \
-                history-chain export.
+                %1$s<stream>.lines: the tamper-evident history chain of each event stream that holds the \
+                contract's events in this context (the stream's id, any character but letters, digits, ".", "_" and \
+                "-" written "_"), as the event store held it at asOf (the events up to the first command stored \
+                after asOf). One line per stored event, in sequence order from 0: the chain head after the event \
+                (64 hex digits), a TAB, then the event's canonical line (RFC 8785 JSON of stream, sequence, eventId, \
+                aggregateType, timestamp, payloadType, revision, payload and metaData, as stored). \
+                leaf = sha256(canonical line); head = sha256(previous head + "\\n" + leaf), starting from 64 zeros. \
+                The same format as the service's history-chain export.
 
                 %1$sverification.json: the verification of each stream as of asOf, recomputed from the store: \
-                asOf; intact (true when every stream is); per stream, in the order above: stream, intact, events, \
-                headSequence, head, recordedThrough (the last sequence the recorded chain held by asOf), sealsChecked \
+                asOf; intact (true when every stream is); per stream, in the order of the lines files: stream, \
+                intact, events, headSequence, head, recordedThrough (the last sequence the recorded chain held by asOf), sealsChecked \
                 and, when not intact, firstDifference (stream, sequence, eventId, against "chain" or "seal", the \
                 expected and the found head, and intactThrough, the last seal that still matched).
 
