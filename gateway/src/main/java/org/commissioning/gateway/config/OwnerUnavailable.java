@@ -22,7 +22,7 @@ import org.springframework.web.servlet.function.ServerResponse;
  * {@code 504 Gateway Timeout}; both as {@code application/problem+json} naming the service in {@code service}.
  * Without this the platform's catch-all would answer a bare 500.
  */
-final class OwnerUnavailable {
+public final class OwnerUnavailable {
 
     private static final Logger log = LoggerFactory.getLogger(OwnerUnavailable.class);
 
@@ -39,22 +39,27 @@ final class OwnerUnavailable {
                     // the client's body passed the platform's limit while it was being proxied: the client's fault (413)
                     throw tooLarge;
                 }
-                boolean timedOut = timedOutWaitingForAnswer(e);
                 log.warn("{} {} could not be proxied: {} {}: {}", request.method(), request.path(), service,
-                        timedOut ? "did not answer in time" : "is unavailable", rootMessage(e));
-                ProblemDetail problem = timedOut
-                        ? ProblemDetailsAdvice.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout",
-                                "Service did not answer in time",
-                                service + " did not answer in time. The request may or may not have been carried out.")
-                        : ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                                "Service unavailable", service + " is not available. Try again later.");
+                        timedOutWaitingForAnswer(e) ? "did not answer in time" : "is unavailable", rootMessage(e));
+                ProblemDetail problem = problem(service, e);
                 problem.setInstance(URI.create(request.path()));
-                problem.setProperty("service", service);
                 return ServerResponse.status(problem.getStatus())
                         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                         .body(problem);
             }
         };
+    }
+
+    /** 504 {@code service-timeout} when {@code service} accepted the request but did not answer in time, else 503. */
+    public static ProblemDetail problem(String service, ResourceAccessException e) {
+        ProblemDetail problem = timedOutWaitingForAnswer(e)
+                ? ProblemDetailsAdvice.problem(HttpStatus.GATEWAY_TIMEOUT, "service-timeout",
+                        "Service did not answer in time",
+                        service + " did not answer in time. The request may or may not have been carried out.")
+                : ProblemDetailsAdvice.problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                        "Service unavailable", service + " is not available. Try again later.");
+        problem.setProperty("service", service);
+        return problem;
     }
 
     private static boolean timedOutWaitingForAnswer(Throwable e) {

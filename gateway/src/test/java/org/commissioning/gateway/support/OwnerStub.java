@@ -3,10 +3,12 @@ package org.commissioning.gateway.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -16,6 +18,7 @@ import com.sun.net.httpserver.HttpServer;
  * A real HTTP server standing in for a service the gateway routes to. It records every request and answers:
  * <ul>
  *   <li>{@code POST /api/contracts}: 201 with a Location and a JSON body;</li>
+ *   <li>a path given an answer of its own ({@link #answer}): that answer;</li>
  *   <li>any path ending in {@code /invalid}: 400 {@code application/problem+json};</li>
  *   <li>anything else: 200 JSON naming this owner and echoing the path and query it received.</li>
  * </ul>
@@ -32,6 +35,7 @@ public final class OwnerStub implements AutoCloseable {
     private final String name;
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
 
     private OwnerStub(String name) {
         this.name = name;
@@ -54,6 +58,17 @@ public final class OwnerStub implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * From now on, {@code path} is answered with this status, content type and body; {@code {asOf}} in the body
+     * stands for the request's {@code asOf} parameter, as it was sent.
+     */
+    public void answer(String path, int status, String contentType, String body) {
+        answers.put(path, new Answer(status, contentType, body));
+    }
+
+    private record Answer(int status, String contentType, String body) {
     }
 
     public List<Received> received() {
@@ -84,7 +99,13 @@ public final class OwnerStub implements AutoCloseable {
             if (correlation != null) {
                 exchange.getResponseHeaders().set("X-Correlation-Id", correlation);
             }
-            if (exchange.getRequestMethod().equals("POST") && path.equals("/api/contracts")) {
+            Answer given = answers.get(path);
+            if (given != null) {
+                String asOf = query == null ? "" : java.util.Arrays.stream(query.split("&"))
+                        .filter(p -> p.startsWith("asOf=")).map(p -> URLDecoder.decode(p.substring(5),
+                                StandardCharsets.UTF_8)).findFirst().orElse("");
+                send(exchange, given.status(), given.contentType(), given.body().replace("{asOf}", asOf));
+            } else if (exchange.getRequestMethod().equals("POST") && path.equals("/api/contracts")) {
                 exchange.getResponseHeaders().set("Location", CREATED_LOCATION);
                 send(exchange, 201, "application/json", CREATED_BODY);
             } else if (path.endsWith("/invalid")) {

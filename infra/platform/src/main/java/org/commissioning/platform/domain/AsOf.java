@@ -1,10 +1,14 @@
 package org.commissioning.platform.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -24,7 +28,7 @@ public final class AsOf {
     public static final String IN_FUTURE = "as-of-in-future";
 
     /** Axon's own: the id of the command whose handling stored the event, shared by every event it stored. */
-    private static final String COMMAND = "correlationId";
+    public static final String COMMAND = "correlationId";
 
     private AsOf() {
     }
@@ -35,6 +39,11 @@ public final class AsOf {
      * event store's clock, each naming {@value #PARAMETER}.
      */
     public static Instant parse(String text) {
+        return parse(text, GenericEventMessage.clock);
+    }
+
+    /** {@link #parse(String)} judged by {@code clock} (a service without Axon: the gateway). */
+    public static Instant parse(String text, Clock clock) {
         if (text == null) {
             return null;
         }
@@ -44,12 +53,18 @@ public final class AsOf {
         } catch (DateTimeParseException e) {
             throw new RuleViolationException(MALFORMED, PARAMETER, "asOf is an instant, e.g. 2018-05-16T10:00:00Z");
         }
-        Instant now = GenericEventMessage.clock.instant();
+        Instant now = clock.instant();
         if (asOf.isAfter(now)) {
             throw new RuleViolationException(IN_FUTURE, PARAMETER, "asOf " + asOf
                     + " is in the future; the record is known only up to now (" + now + ")");
         }
         return asOf;
+    }
+
+    /** {@link #parse(String, Clock)}, or now by {@code clock} truncated to the second when there is no instant. */
+    public static Instant parseOrNow(String text, Clock clock) {
+        Instant asOf = parse(text, clock);
+        return asOf != null ? asOf : clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
     /**
@@ -59,13 +74,23 @@ public final class AsOf {
      * a command of its own).
      */
     public static List<DomainEventMessage<?>> of(DomainEventStream stream, Instant asOf) {
-        List<DomainEventMessage<?>> events = new ArrayList<>();
+        return prefix(stream, DomainEventMessage::getTimestamp, event -> event.getMetaData().get(COMMAND), asOf);
+    }
+
+    /**
+     * The rule of {@link #of(DomainEventStream, Instant)} over events in any form (e.g. as stored documents): the
+     * events up to the first command stored after {@code asOf}, given each event's stored time and command id
+     * (null: a command of its own).
+     */
+    public static <E> List<E> prefix(Iterator<? extends E> stream, Function<? super E, Instant> storedAt,
+                                     Function<? super E, ?> commandOf, Instant asOf) {
+        List<E> events = new ArrayList<>();
         Object command = null;
         while (stream.hasNext()) {
-            DomainEventMessage<?> event = stream.next();
-            Object commandOfEvent = event.getMetaData().get(COMMAND);
+            E event = stream.next();
+            Object commandOfEvent = commandOf.apply(event);
             boolean sameCommand = command != null && Objects.equals(command, commandOfEvent);
-            if (asOf != null && !sameCommand && event.getTimestamp().isAfter(asOf)) {
+            if (asOf != null && !sameCommand && storedAt.apply(event).isAfter(asOf)) {
                 break;
             }
             command = commandOfEvent;

@@ -1,9 +1,6 @@
 package org.commissioning.platform.evidence;
 
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 import org.axonframework.eventhandling.GenericEventMessage;
@@ -26,11 +23,10 @@ public class EvidenceParts {
     /** @param asOf the instant as the caller wrote it, or null for now (to the second) */
     public EvidencePart part(String contractId, String asOf) {
         Access.require(Permission.AUDIT);
-        Instant instant = Optional.ofNullable(AsOf.parse(asOf))
-                .orElseGet(() -> GenericEventMessage.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        Instant instant = AsOf.parseOrNow(asOf, GenericEventMessage.clock);
         EvidenceContent content = source.evidence(contractId, instant);
-        List<EvidenceFile> files = new ArrayList<>(content.files());
-        chain.ifPresent(c -> files.addAll(c.files(source.context(), content.streams(), instant)));
-        return new EvidencePart(source.context(), contractId, instant, files, content.readme());
+        EvidenceContent withChain = chain.map(c -> content.followedBy(
+                c.evidence(source.context(), content.streams(), instant))).orElse(content);
+        return new EvidencePart(source.context(), contractId, instant, withChain.files(), withChain.readme());
     }
 }

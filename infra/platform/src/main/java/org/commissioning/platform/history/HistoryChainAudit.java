@@ -1,10 +1,13 @@
 package org.commissioning.platform.history;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
+import org.commissioning.platform.domain.AsOf;
 import org.commissioning.platform.domain.RuleViolationException;
 import org.commissioning.platform.history.HistoryChainLedger.Entry;
 import org.commissioning.platform.history.HistorySeals.Seal;
@@ -47,10 +50,39 @@ public class HistoryChainAudit {
 
     public Verification verify(String stream) {
         Access.require(Permission.AUDIT);
-        List<StoredLine> lines = store.after(stream, -1);
+        return verify(history(stream, null));
+    }
+
+    /**
+     * A stream's history as it stood at {@code asOf} (null: now): the events the store held then, by {@link AsOf}'s
+     * rule; the recorded chain entries and the seals made by then over those events; and, so that an event deleted
+     * since is still found, those over sequences the store no longer holds.
+     */
+    record History(String stream, List<StoredLine> lines, List<Entry> recorded, List<Seal> seals) {
+    }
+
+    History history(String stream, Instant asOf) {
+        List<StoredLine> stored = store.after(stream, -1);
+        if (asOf == null) {
+            return new History(stream, stored, ledger.entries(stream), seals.of(stream));
+        }
+        List<StoredLine> lines = StoredEventLines.asOf(stored, asOf);
+        long last = lines.isEmpty() ? -1 : lines.get(lines.size() - 1).sequence();
+        long storedLast = stored.isEmpty() ? -1 : stored.get(stored.size() - 1).sequence();
+        LongPredicate then = sequence -> sequence <= last || sequence > storedLast;
+        return new History(stream, lines,
+                ledger.entries(stream).stream().filter(e -> !e.recordedAt().isAfter(asOf) && then.test(e.sequence()))
+                        .toList(),
+                seals.of(stream).stream().filter(s -> !s.sealedAt().isAfter(asOf) && then.test(s.sequence()))
+                        .toList());
+    }
+
+    Verification verify(History history) {
+        String stream = history.stream();
+        List<StoredLine> lines = history.lines();
         Map<Long, Entry> recorded = new HashMap<>();
-        ledger.entries(stream).forEach(e -> recorded.put(e.sequence(), e));
-        List<Seal> sealed = seals.of(stream);
+        history.recorded().forEach(e -> recorded.put(e.sequence(), e));
+        List<Seal> sealed = history.seals();
         Map<Long, List<Seal>> sealsAt = new HashMap<>();
         sealed.forEach(s -> sealsAt.computeIfAbsent(s.sequence(), k -> new ArrayList<>()).add(s));
         long recordedThrough = recorded.keySet().stream().mapToLong(Long::longValue).max().orElse(-1);
@@ -99,9 +131,13 @@ public class HistoryChainAudit {
     /** The stream's events as lines {@code <head after it> TAB <canonical line>}, in sequence order. */
     public String export(String stream) {
         Access.require(Permission.AUDIT);
+        return export(store.after(stream, -1));
+    }
+
+    static String export(List<StoredLine> lines) {
         StringBuilder out = new StringBuilder();
         String head = ChainHashes.GENESIS;
-        for (StoredLine line : store.after(stream, -1)) {
+        for (StoredLine line : lines) {
             head = ChainHashes.link(head, line.leaf());
             out.append(head).append('\t').append(line.line()).append('\n');
         }
@@ -160,6 +196,10 @@ public class HistoryChainAudit {
     /** The public keys that sign seals, as a JWK set. */
     public Map<String, Object> sealKeys() {
         Access.require(Permission.AUDIT);
+        return publicKeys();
+    }
+
+    Map<String, Object> publicKeys() {
         return Map.of("keys", List.of(seals.key().publicJwk()));
     }
 

@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.ne;
 import static com.mongodb.client.model.Sorts.ascending;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -15,6 +16,11 @@ import java.util.function.Supplier;
 
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.bson.Document;
+import org.commissioning.platform.domain.AsOf;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The canonical lines of a stream's events, read as they are stored in the event store's collection (Axon's
@@ -25,6 +31,7 @@ public class StoredEventLines {
 
     static final String STREAM = "aggregateIdentifier";
     static final String SEQUENCE = "sequenceNumber";
+    private static final ObjectMapper METADATA = new ObjectMapper();
 
     private final Supplier<MongoTemplate> axonMongo;
 
@@ -32,8 +39,12 @@ public class StoredEventLines {
         this.axonMongo = axonMongo;
     }
 
-    /** One stored event: where it is in its stream and its canonical line. */
-    public record StoredLine(String stream, long sequence, String eventId, String line) {
+    /**
+     * One stored event: where it is in its stream and its canonical line; when the store recorded it and the command
+     * whose handling stored it ({@link AsOf#COMMAND}; null when its metadata names none or cannot be read).
+     */
+    public record StoredLine(String stream, long sequence, String eventId, String line, Instant storedAt,
+                             String command) {
 
         public String leaf() {
             return ChainHashes.leaf(line);
@@ -71,7 +82,36 @@ public class StoredEventLines {
         members.put("revision", text(stored.get("payloadRevision")));
         members.put("payload", text(stored.get("serializedPayload")));
         members.put("metaData", text(stored.get("serializedMetaData")));
-        return new StoredLine(stream, sequence, eventId, CanonicalJson.of(members));
+        String timestamp = text(stored.get("timestamp"));
+        return new StoredLine(stream, sequence, eventId, CanonicalJson.of(members),
+                storedAt(timestamp),
+                command(text(stored.get("serializedMetaData"))));
+    }
+
+    /** The lines of a stream as the store held them at {@code asOf} (all of them for null), by {@link AsOf}'s rule. */
+    static List<StoredLine> asOf(List<StoredLine> lines, Instant asOf) {
+        return AsOf.prefix(lines.iterator(), StoredLine::storedAt, StoredLine::command, asOf);
+    }
+
+    /** An unreadable time (an edited store) counts as after any instant: the stream as of any instant ends before it. */
+    private static Instant storedAt(String timestamp) {
+        try {
+            return timestamp == null ? Instant.MAX : Instant.parse(timestamp);
+        } catch (java.time.format.DateTimeParseException e) {
+            return Instant.MAX;
+        }
+    }
+
+    private static String command(String metaData) {
+        if (metaData == null) {
+            return null;
+        }
+        try {
+            JsonNode command = METADATA.readTree(metaData).get(AsOf.COMMAND);
+            return command == null || !command.isTextual() ? null : command.asText();
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
     /** A stored value as text: a string as it is, a sub-document as its relaxed extended JSON, a date as ISO-8601. */

@@ -14,11 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.bson.Document;
 import org.commissioning.embedded.KafkaBroker;
 import org.commissioning.embedded.TopicReader;
 import org.commissioning.events.Topics;
@@ -41,7 +39,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
-import com.mongodb.client.model.Updates;
 
 /**
  * The tamper-evident history of an event-sourced service: Axon on the real Mongo driver (in-process wire server),
@@ -275,27 +272,19 @@ class HistoryChainTest {
     // --- helpers
 
     String written(int notes) {
-        String stream = UUID.randomUUID().toString();
-        write(stream, notes);
-        return stream;
+        return notes().written(notes);
     }
 
     void write(String stream, int notes) {
-        long before = ledger.head(stream).map(HistoryChainLedger.Head::sequence).orElse(-1L);
-        for (int i = 0; i < notes; i++) {
-            commands.sendAndWait(new WriteNote(stream, "note " + (before + 1 + i) + " by Zoë Ní Bhriain"));
-        }
-        await().atMost(PATIENCE).until(() -> ledger.head(stream).map(HistoryChainLedger.Head::sequence)
-                .orElse(-1L) == before + notes);
+        notes().write(stream, notes);
     }
 
     void tamper(String stream, long sequence, String text) {
-        Document stored = axonMongo.eventCollection().find(Filters.and(Filters.eq("aggregateIdentifier", stream),
-                Filters.eq("sequenceNumber", sequence))).first();
-        String payload = stored.getString("serializedPayload").replaceAll("\"text\":\"[^\"]*\"",
-                "\"text\":\"" + text + "\"");
-        axonMongo.eventCollection().updateOne(Filters.eq("_id", stored.get("_id")),
-                Updates.set("serializedPayload", payload));
+        notes().tamper(stream, sequence, text);
+    }
+
+    NoteStreams notes() {
+        return new NoteStreams(commands, ledger, axonMongo);
     }
 
     JsonNode sealOf(String stream) throws Exception {

@@ -31,7 +31,7 @@ import com.sun.net.httpserver.HttpServer;
  * An issuer as a resource server sees one: its metadata and JWKS over real HTTP, and tokens signed with its key.
  * A second key, never published, signs the forged tokens.
  */
-final class TestIssuer implements AutoCloseable {
+public final class TestIssuer implements AutoCloseable {
 
     static final String AUDIENCE = "commissioning-api";
 
@@ -40,7 +40,7 @@ final class TestIssuer implements AutoCloseable {
     private final HttpServer server;
     private final String uri;
 
-    TestIssuer() {
+    public TestIssuer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -75,7 +75,7 @@ final class TestIssuer implements AutoCloseable {
         }
     }
 
-    String uri() {
+    public String uri() {
         return uri;
     }
 
@@ -84,7 +84,7 @@ final class TestIssuer implements AutoCloseable {
         return sign(key, edit.apply(claims(subject, roles)).build());
     }
 
-    String token(String subject, String... roles) {
+    public String token(String subject, String... roles) {
         return token(subject, List.of(roles), claims -> claims);
     }
 
