@@ -233,8 +233,8 @@ public class RatingsEvidence implements EvidenceSource {
             recordedAt, triggeredBy and causedBy.
 
             ratings/overrides.csv: every officer judgement (RagOverridden), by sequence. Columns: period, sequence, \
-            recordedAt, computedRating (what the policy computed then), previousRating (the officer's earlier \
-            decision of the period, if any), rating (the officer's), rationale, officer, actorName, policyVersion.
+            recordedAt, computedRating (what the policy computed then), previousRating (the period's rating \
+            before the judgement, empty if it had none), rating (the officer's), rationale, officer, actorName, policyVersion.
 
             ratings/changes.csv: every change of the contract's overall rating (RagChanged: the rating of its latest \
             rated period, NOT_RATED periods aside), by sequence. Columns: period, sequence, recordedAt, from, to, \
