@@ -24,6 +24,7 @@ import org.commissioning.platform.evidence.EvidenceJson;
 import org.commissioning.platform.evidence.EvidenceSource;
 import org.commissioning.rag.api.FrameworkRecordedEvent;
 import org.commissioning.rag.api.KpiEvidence;
+import org.commissioning.rag.api.KpiRatedEvent;
 import org.commissioning.rag.api.KpiSpec;
 import org.commissioning.rag.api.PerformanceNoticeCommands;
 import org.commissioning.rag.api.RatingRecord;
@@ -48,6 +49,9 @@ public class RatingsEvidence implements EvidenceSource {
             "ratedBy", "actor", "actorName", "causedBy", "rationale", "reason");
     static final List<String> EVIDENCE = List.of("period", "sequence", "kpiCode", "value", "numerator",
             "denominator", "source", "band", "frameworkVersion");
+    static final List<String> KPI_RATINGS = List.of("period", "sequence", "recordedAt", "kpiCode", "value",
+            "numerator", "denominator", "source", "frameworkVersion", "band", "reportedBand", "headline",
+            "correction", "causedBy");
     static final List<String> OVERRIDES = List.of("period", "sequence", "recordedAt", "computedRating",
             "previousRating", "rating", "rationale", "officer", "actorName", "policyVersion");
     static final List<String> CHANGES = List.of("period", "sequence", "recordedAt", "from", "to", "basis",
@@ -84,6 +88,9 @@ public class RatingsEvidence implements EvidenceSource {
                         .toList()),
                 EvidenceCsv.table(CONTEXT + "/evidence.csv", EVIDENCE, ratings.stream()
                         .flatMap(RatingsEvidence::evidence).toList()),
+                EvidenceCsv.table(CONTEXT + "/kpi-ratings.csv", KPI_RATINGS, stream.stream()
+                        .filter(m -> m.getPayload() instanceof KpiRatedEvent).map(RatingsEvidence::kpiRating)
+                        .toList()),
                 EvidenceJson.record(CONTEXT + "/ratings.json", RatingHistoryProjection.history(contractId, asOf,
                         entries.stream().map(Entry::record).toList())),
                 EvidenceCsv.table(CONTEXT + "/overrides.csv", OVERRIDES, ofType(entries, "RagOverridden").stream()
@@ -145,6 +152,13 @@ public class RatingsEvidence implements EvidenceSource {
         return orEmpty(r.evidence()).stream().sorted(Comparator.comparing(KpiEvidence::kpiCode))
                 .map(e -> Arrays.asList(r.period(), r.sequence(), e.kpiCode(), plain(e.value()), e.numerator(),
                         e.denominator(), e.source(), e.band(), e.frameworkVersion()));
+    }
+
+    private static List<Object> kpiRating(DomainEventMessage<?> m) {
+        KpiRatedEvent e = (KpiRatedEvent) m.getPayload();
+        return Arrays.asList(e.period(), m.getSequenceNumber(), m.getTimestamp(), e.kpiCode(), plain(e.value()),
+                e.numerator(), e.denominator(), e.source(), e.frameworkVersion(), e.band(), e.reportedBand(),
+                e.headline(), e.correction(), m.getMetaData().get(CausationContext.CAUSED_BY));
     }
 
     private static List<Object> override(Entry entry) {
@@ -225,6 +239,13 @@ public class RatingsEvidence implements EvidenceSource {
             ratings.csv), kpiCode, value, numerator, denominator (where the value is a fraction), source (PROVIDER \
             or COUNCIL: the provider's value, the council's only where the provider gave none), band (STRETCH, \
             GREEN, AMBER or RED, as rag-service rated the value), frameworkVersion (whose band table rated it).
+
+            ratings/kpi-ratings.csv: every KPI value of the contract's total rag-service rated (KpiRated: each value \
+            submitted or corrected, headline or not, from the provider or the council), by sequence. Columns: \
+            period, sequence, recordedAt, kpiCode, value, numerator, denominator, source, frameworkVersion (the \
+            version in force for the period when it was rated), band (rag-service's), reportedBand (the band \
+            kpi-service published with the value), headline, correction (a corrected value), causedBy (who \
+            submitted or corrected it).
 
             ratings/ratings.json: the full records, as GET /api/ratings/contracts/{id}/ratings?asOf= shows them: \
             current (the overall rating), periods (each period's rating as it stood), ratings (every ContractRated), \

@@ -36,7 +36,8 @@ class RatingsEvidenceIT extends RunningRagService {
     static final YearMonth MAY = YearMonth.of(2018, 5);
     static final String OFFICER = "officer.jones";
     static final String WELLBEING = "WELLBEING-IMPROVED";
-    static final List<String> FILES = List.of("ratings/ratings.csv", "ratings/evidence.csv", "ratings/ratings.json",
+    static final List<String> FILES = List.of("ratings/ratings.csv", "ratings/evidence.csv", "ratings/kpi-ratings.csv",
+            "ratings/ratings.json",
             "ratings/overrides.csv", "ratings/changes.csv", "ratings/trajectories.csv", "ratings/frameworks.json",
             "ratings/bands.csv", "ratings/policies.json", "ratings/performance-notices.json");
 
@@ -92,6 +93,12 @@ class RatingsEvidenceIT extends RunningRagService {
                 "2018-04,5," + TRIAGE + ",92,,,PROVIDER,GREEN,1",
                 "2018-05,7," + TRIAGE + ",87,87,100,PROVIDER,AMBER,1",
                 "2018-05,10," + TRIAGE + ",87,87,100,PROVIDER,AMBER,1");
+        assertThat(lines(files.get("ratings/kpi-ratings.csv"))).containsExactly(
+                "period,sequence,recordedAt,kpiCode,value,numerator,denominator,source,frameworkVersion,band,"
+                        + "reportedBand,headline,correction,causedBy",
+                "2018-04,1,*," + TRIAGE + ",92,,,PROVIDER,1,GREEN,GREEN,true,false,nelft.performance",
+                "2018-04,4,*," + WELLBEING + ",60,,,PROVIDER,1,RED,RED,false,false,nelft.performance",
+                "2018-05,6,*," + TRIAGE + ",87,87,100,PROVIDER,1,AMBER,AMBER,true,false,nelft.performance");
         assertThat(lines(files.get("ratings/overrides.csv"))).containsExactly(
                 "period,sequence,recordedAt,computedRating,previousRating,rating,rationale,officer,actorName,"
                         + "policyVersion",
