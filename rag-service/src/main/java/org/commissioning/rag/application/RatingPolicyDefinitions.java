@@ -31,11 +31,9 @@ final class RatingPolicyDefinitions {
         bands().forEach(b -> countsAs.put(b.name(), b.asContractRating().name()));
         List<String> worstFirst = Arrays.stream(Rating.values()).filter(Rating::decidable)
                 .sorted((a, b) -> a.worseThan(b) ? -1 : b.worseThan(a) ? 1 : 0).map(Rating::name).toList();
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("id", WorstHeadlineBandPolicy.VERSION);
-        policy.put("kind", "contract-rating");
-        policy.put("appliesTo", "ratings/ratings.csv computedRating of each row whose policyVersion is this id");
-        policy.put("rule", "A period's computed rating is the worst band among the headline KPIs of the framework "
+        Map<String, Object> policy = policy(WorstHeadlineBandPolicy.VERSION, "contract-rating",
+                "ratings/ratings.csv computedRating of each row whose policyVersion is this id",
+                "A period's computed rating is the worst band among the headline KPIs of the framework "
                 + "version in force for the period, STRETCH counting as GREEN. If any headline KPI has no value for "
                 + "the period, or no framework version is in force for it, or the version has no headline KPI, the "
                 + "rating is NOT_RATED (insufficient data), never a guess. The framework version in force for a "
@@ -81,11 +79,9 @@ final class RatingPolicyDefinitions {
         Arrays.stream(Rating.values()).forEach(r -> mapping.put(r.name(), r == Rating.RED
                 ? List.of(NoticeRating.REQUIRES_IMPROVEMENT.name(), NoticeRating.INADEQUATE.name())
                 : List.of(PerformanceNoticePolicy.of(r).name())));
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("id", PerformanceNoticePolicy.VERSION);
-        policy.put("kind", "performance-notice");
-        policy.put("appliesTo", "ratings/performance-notices.json: each notice's kpis[].rating and derivedOverall");
-        policy.put("rule", "A Procurement Act 2023 contract performance notice (s.71) derived from the contract's "
+        Map<String, Object> policy = policy(PerformanceNoticePolicy.VERSION, "performance-notice",
+                "ratings/performance-notices.json: each notice's kpis[].rating and derivedOverall",
+                "A Procurement Act 2023 contract performance notice (s.71) derived from the contract's "
                 + "recorded ratings for an assessment year. The KPIs are those of every framework version in force in "
                 + "a month of the year; each month's band of a KPI is that of the value rated (the provider's, else "
                 + "the council's; the latest correction). A KPI with no rated month is OTHER. Otherwise its rating "
@@ -105,20 +101,28 @@ final class RatingPolicyDefinitions {
     }
 
     private static Map<String, Object> trajectory() {
-        Map<String, Object> policy = new LinkedHashMap<>();
-        policy.put("id", Trajectories.METHOD);
-        policy.put("kind", "trajectory");
-        policy.put("appliesTo", "ratings/trajectories.csv rows with basis COMPUTED (method)");
-        policy.put("rule", "At the latest month whose computed rating is GREEN, AMBER or RED: for each headline KPI "
+        Map<String, Object> policy = policy(Trajectories.METHOD, "trajectory",
+                "ratings/trajectories.csv rows with basis COMPUTED (method)",
+                "At the latest month whose computed rating is GREEN, AMBER or RED: for each headline KPI "
                 + "of the framework in force then, an ordinary least-squares line through its values in the last six "
-                + "such months (x = the calendar month), read horizonMonths (default 3) after the latest month, kept within the "
-                + "band table's range and rated by the same band table. The projected rating is the worst projected "
+                + "such months (x = the calendar month), read horizonMonths (default 3) after the latest month, kept "
+                + "within the band table's range and rated by the same band table. The projected rating is the worst "
+                + "projected "
                 + "band (STRETCH counting as GREEN); the trend compares the line's rating at the horizon with its "
                 + "rating at the latest month. Fewer than three values of a headline KPI: no assessment. An officer's "
                 + "statement (basis OFFICER) is a judgement, not derived.");
         policy.put("windowMonths", Trajectories.WINDOW);
         policy.put("minimumValues", Trajectories.MIN_POINTS);
         policy.put("horizonMonths", Trajectories.HORIZON);
+        return policy;
+    }
+
+    private static Map<String, Object> policy(String id, String kind, String appliesTo, String rule) {
+        Map<String, Object> policy = new LinkedHashMap<>();
+        policy.put("id", id);
+        policy.put("kind", kind);
+        policy.put("appliesTo", appliesTo);
+        policy.put("rule", rule);
         return policy;
     }
 

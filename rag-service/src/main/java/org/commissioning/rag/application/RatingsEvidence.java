@@ -255,7 +255,8 @@ public class RatingsEvidence implements EvidenceSource {
 
             ratings/overrides.csv: every officer judgement (RagOverridden), by sequence. Columns: period, sequence, \
             recordedAt, computedRating (what the policy computed then), previousRating (the period's rating \
-            before the judgement, empty if it had none), rating (the officer's), rationale, officer, actorName, policyVersion.
+            before the judgement, empty if it had none), rating (the officer's), rationale, officer, actorName, \
+            policyVersion.
 
             ratings/changes.csv: every change of the contract's overall rating (RagChanged: the rating of its latest \
             rated period, NOT_RATED periods aside), by sequence. Columns: period, sequence, recordedAt, from, to, \

@@ -180,7 +180,7 @@ public final class PackRatings {
                 recomputed, reasons));
     }
 
-    /** The worst of the bands as the policy counts them (its {@code countsAs}, then the first of {@code worstFirst}). */
+    /** The worst of the bands as the policy counts them: its {@code countsAs}, then the first in {@code worstFirst}. */
     private static String worst(List<String> bands, JsonNode policy) {
         List<String> worstFirst = new ArrayList<>();
         policy.path("worstFirst").forEach(r -> worstFirst.add(r.asText()));
