@@ -147,6 +147,7 @@ class AuthorisationMatrixIT {
         EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
         EXPECTED.put("GET /api/kpi/contracts/{}/evidence", new Expectation(Rule.AUDIT, Scope.NONE));
         EXPECTED.put("GET /api/audit/contracts/{}/evidence-pack", new Expectation(Rule.AUDIT, Scope.NONE));
+        EXPECTED.put("GET /api/ratings/contracts/{}/evidence", new Expectation(Rule.AUDIT, Scope.NONE));
         for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings")) {
             for (String read : List.of("/history-chain/streams/{}/verification", "/history-chain/streams/{}/export",
                     "/history-chain/streams/{}/consistency", "/history-chain/streams/{}/seals",

@@ -1,16 +1,19 @@
 package org.commissioning.rag.application;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 import lombok.RequiredArgsConstructor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.commissioning.knowncontracts.KnownContract;
+import org.commissioning.platform.domain.AsOf;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.rag.api.NoticeScope;
 import org.commissioning.rag.api.PerformanceNotice;
@@ -42,9 +45,18 @@ class PerformanceNoticeRecords {
 
     /** The contract's notices by assessment year, as their stored events say. */
     Map<YearMonth, PerformanceNotice> notices(KnownContract contract) {
-        Map<YearMonth, PerformanceNotice> notices = new HashMap<>();
-        eventStore.readEvents(PerformanceNoticeCommands.id(contract.id()), 0L).asStream()
-                .forEach(m -> apply(notices, contract.provider(), m));
+        return notices(contract.provider(), noticeEvents(contract.id(), null));
+    }
+
+    /** The stored events of the contract's notices (their own stream) as the store held them at {@code asOf}. */
+    List<DomainEventMessage<?>> noticeEvents(String contractId, Instant asOf) {
+        return AsOf.of(eventStore.readEvents(PerformanceNoticeCommands.id(contractId), 0L), asOf);
+    }
+
+    /** The notices the stored events of a contract's notices give, by assessment year. */
+    static SortedMap<YearMonth, PerformanceNotice> notices(String provider, List<DomainEventMessage<?>> events) {
+        SortedMap<YearMonth, PerformanceNotice> notices = new TreeMap<>();
+        events.forEach(m -> apply(notices, provider, m));
         return notices;
     }
 

@@ -127,7 +127,12 @@ public class RatingHistoryProjection {
     }
 
     public RatingHistory history(String contractId, Instant asOf) {
-        List<RatingRecord> entries = entries(contractId, asOf).stream()
+        return history(contractId, asOf, entries(contractId, asOf));
+    }
+
+    /** The history the entries of a contract make, as {@link #history(String, Instant)} serves it. */
+    public static RatingHistory history(String contractId, Instant asOf, List<RatingRecord> recorded) {
+        List<RatingRecord> entries = recorded.stream()
                 .sorted(Comparator.comparingLong(RatingRecord::sequence)).toList();
         Map<String, RatingRecord> periods = new TreeMap<>();
         entries.stream().filter(r -> r.type().equals("ContractRated")).forEach(r -> periods.put(r.period(), r));

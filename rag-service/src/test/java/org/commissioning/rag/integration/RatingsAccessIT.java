@@ -144,6 +144,22 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
         assertThat(body(audited).get("mismatches")).isEmpty();
     }
 
+    @Test
+    void onlyAnOfficerOrAnAuditorReadsAContractsEvidence() throws Exception {
+        String id = ratedContract("NELFT");
+
+        problem(evidence("provider.nelft", id), 403);
+        problem(evidence("viewer.patel", id), 403);
+        problem(evidence("viewer.patel", UUID.randomUUID().toString()), 403);
+        problem(evidence("auditor.khan", UUID.randomUUID().toString()), 404);
+        for (String user : new String[] {"auditor.khan", "officer.jones"}) {
+            ResponseEntity<String> part = evidence(user, id);
+            assertThat(part.getStatusCode().value()).as(part.getBody()).isEqualTo(200);
+            assertThat(body(part).get("context").asText()).isEqualTo("ratings");
+            assertThat(body(part).at("/files/0/content").asText()).contains("\r\n2018-04,2,");
+        }
+    }
+
     /**
      * A contract of {@code provider} running from 2016 to a year from now (so a trajectory can be stated), rated
      * GREEN for April 2018, as an officer reads it.
@@ -183,6 +199,11 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
 
     private ResponseEntity<String> rederivation(String user, String id) {
         return http().get().uri("/api/ratings/contracts/" + id + "/rederivation").headers(bearer(user))
+                .retrieve().toEntity(String.class);
+    }
+
+    private ResponseEntity<String> evidence(String user, String id) {
+        return http().get().uri("/api/ratings/contracts/" + id + "/evidence").headers(bearer(user))
                 .retrieve().toEntity(String.class);
     }
 
