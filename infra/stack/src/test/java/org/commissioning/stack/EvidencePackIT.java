@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +23,10 @@ import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.commissioning.identity.DemoUsers;
+import org.commissioning.testsupport.evidence.PackRatings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,7 +37,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The evidence pack of the demo's NELFT contract, built through the gateway as the auditor, from the parts the
  * contract, KPI and rating services serve of their own event stores: the same instant gives the same bytes, and the
- * manifest holds each file's size and hash.
+ * manifest holds each file's size and hash; and an auditor re-derives every rating from the pack's own files.
  */
 class EvidencePackIT {
 
@@ -98,6 +103,35 @@ class EvidencePackIT {
             assertThat(file.get("sha256").asText()).as(file.get("name").asText())
                     .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)));
         }
+    }
+
+    @Test
+    void everyRatingOfNelftsPackReDerivesFromThePacksOwnFilesAndRestsOnTheValuesOfItsKpiPart() throws Exception {
+        String nelft = nelft();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/ratings/contracts/" + nelft + "/ratings")
+                .body().contains("2019-02"));
+        HttpResponse<byte[]> pack = pack(nelft, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(pack.statusCode()).as(new String(pack.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        Map<String, String> files = new LinkedHashMap<>();
+        entries(pack.body()).forEach((name, bytes) -> files.put(name, new String(bytes, StandardCharsets.UTF_8)));
+
+        List<CSVRecord> ratings = csv(files.get(PackRatings.RATINGS));
+        List<PackRatings.KpiValue> rated = csv(files.get("kpi/returns.csv")).stream()
+                .filter(row -> row.get("district").isEmpty() && !row.get("rated_value").isEmpty())
+                .map(row -> new PackRatings.KpiValue(row.get("period"), row.get("kpi_code"),
+                        new BigDecimal(row.get("rated_value"))))
+                .toList();
+
+        assertThat(ratings.stream().map(row -> row.get("period")).distinct())
+                .as("NELFT's eleven months of 2018-19 are rated").hasSizeGreaterThanOrEqualTo(11);
+        assertThat(rated).as("the KPI part's values the ratings use").isNotEmpty();
+        assertThat(PackRatings.rederive(files)).as("ratings that do not follow from the pack's files").isEmpty();
+        assertThat(PackRatings.crossCheck(files, rated)).as("evidence that is not the KPI part's value").isEmpty();
+    }
+
+    static List<CSVRecord> csv(String text) throws IOException {
+        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))
+                .getRecords();
     }
 
     static String nelft() throws Exception {
