@@ -151,7 +151,8 @@ public class HistorySeals {
                     seal.head(), seal.sealedAt(), seal.source(), seal.keyId(), seal.signature());
             case RATINGS -> new org.commissioning.events.ratings.v1.HistorySealed(seal.stream(), seal.sequence(),
                     seal.head(), seal.sealedAt(), seal.source(), seal.keyId(), seal.signature());
-            case DEEPDIVES -> throw new IllegalStateException("deepdive-service has no sealed history yet");
+            case DEEPDIVES -> new org.commissioning.events.deepdives.v1.HistorySealed(seal.stream(), seal.sequence(),
+                    seal.head(), seal.sealedAt(), seal.source(), seal.keyId(), seal.signature());
         };
     }
 }

@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import org.commissioning.events.EventType;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.PublishedLanguage;
+import org.commissioning.events.deepdives.v1.DeepDiveCompleted;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -96,6 +97,19 @@ class PublishedLanguageGoldenSamplesTest {
         assertThat(decoded.actor()).isEqualTo("system");
         assertThat(decoded.actorname()).isNull();
         assertThat(decoded.causedby()).isNull();
+        assertThat(codec.mapper().readTree(codec.encode(decoded))).isEqualTo(golden);
+    }
+
+    @Test
+    void readsAHistoricDeepDiveCompletionWithoutGradesAndWritesItUnchanged() throws Exception {
+        JsonNode golden = read("golden/deepdives/DeepDiveCompleted.v1.historic.json");
+
+        IntegrationEvent<?> decoded = codec.decode(codec.mapper().writeValueAsBytes(golden));
+
+        DeepDiveCompleted completed = (DeepDiveCompleted) decoded.data();
+        assertThat(completed.historic()).isTrue();
+        assertThat(completed.overallGrade()).isNull();
+        assertThat(completed.areas()).isEmpty();
         assertThat(codec.mapper().readTree(codec.encode(decoded))).isEqualTo(golden);
     }
 
