@@ -21,7 +21,7 @@ class GoldenSealsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @ParameterizedTest
-    @ValueSource(strings = {"contracts", "kpi", "ratings"})
+    @ValueSource(strings = {"contracts", "kpi", "ratings", "deepdives"})
     void theSampleSealVerifiesWithTheSampleKeyAndNotOnceItsHeadIsChanged(String context) throws IOException {
         JsonNode seal = read("golden/" + context + "/HistorySealed.v1.json").get("data");
         @SuppressWarnings("unchecked")
