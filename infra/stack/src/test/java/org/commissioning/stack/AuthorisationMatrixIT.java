@@ -130,7 +130,8 @@ class AuthorisationMatrixIT {
             EXPECTED.put(submit, new Expectation(Rule.RETURNS, Scope.CONTRACT));
         }
         for (String list : List.of("GET /api/contracts", "GET /api/kpi/contracts", "GET /api/ratings/contracts",
-                "GET /api/deepdives/contracts", "GET /api/dashboard/contracts", "GET /api/dashboard/summary")) {
+                "GET /api/deepdives/contracts", "GET /api/dashboard/contracts", "GET /api/dashboard/summary",
+                "GET /api/dashboard/deepdives")) {
             EXPECTED.put(list, new Expectation(Rule.SUMMARIES, Scope.LIST));
         }
         for (String summary : List.of("GET /api/contracts/{}", "GET /api/kpi/contracts/{}",
@@ -168,7 +169,8 @@ class AuthorisationMatrixIT {
             "period", PERIOD, "yearFrom", NOTICE_YEAR, "kpiCode", "ATTEND", "requiredMetricName", "jvm.threads.live",
             "*path", "liveness");
     static final Map<String, String> QUERIES = Map.of(
-            "GET /api/kpi/contracts/{}/ytd", "?financialYear=2025");
+            "GET /api/kpi/contracts/{}/ytd", "?financialYear=2025",
+            "GET /api/dashboard/deepdives", "?year=2018");
 
     static LocalStack stack;
     static StackOptions options;
