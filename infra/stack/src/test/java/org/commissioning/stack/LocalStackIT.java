@@ -84,6 +84,9 @@ class LocalStackIT {
                 .contains("18 ratings of 2018 recorded (officer, 2018-04), 0 already there")
                 .contains("11 monthly KPI returns of 2018-19 submitted")
                 .contains("12 of 2025-26 for the Procurement Act 2023 demo contract, its performance notice drafted")
+                .contains("19 deep dives of 2018-19 planned, 13 recorded complete (historic, no grades), "
+                        + "1 not in Fig. 1 cancelled")
+                .contains("deep dives 2018-19: 13 complete, 5 pending")
                 .doesNotContain("failed");
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 20);
 
@@ -228,7 +231,10 @@ class LocalStackIT {
                 .contains("0 ratings of 2018 recorded (officer, 2018-04), 18 already there")
                 .contains("0 monthly KPI returns")
                 .contains("0 of 2025-26 for the Procurement Act 2023 demo contract, its performance notice not drafted "
-                        + "again").doesNotContain("failed");
+                        + "again")
+                .contains("0 deep dives of 2018-19 planned, 0 recorded complete (historic, no grades), "
+                        + "0 not in Fig. 1 cancelled")
+                .contains("deep dives 2018-19: 13 complete").doesNotContain("failed");
         assertThat(json.readTree(get(options.gatewayPort(), notice).body()).get("status").asText())
                 .as("the confirmed notice stays confirmed").isEqualTo("CONFIRMED");
         assertThat(ratings(millmead).get("ratings")).as("no 2018 rating is recorded twice").hasSize(millmeadRatings);
