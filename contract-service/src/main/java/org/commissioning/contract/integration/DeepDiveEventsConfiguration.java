@@ -1,5 +1,7 @@
 package org.commissioning.contract.integration;
 
+import static org.commissioning.contract.integration.RatingEventsConfiguration.skipIfRefused;
+
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -7,7 +9,6 @@ import java.util.function.Consumer;
 import org.commissioning.contract.api.DeepDiveGrade;
 import org.commissioning.contract.api.RecordDeepDiveOutcomeCommand;
 import org.commissioning.contract.api.RecordVariationRecommendationCommand;
-import org.commissioning.contract.application.RatingFollowed;
 import org.commissioning.contract.application.RecordDeepDiveOutcome;
 import org.commissioning.contract.application.RecordVariationRecommendation;
 import org.commissioning.events.IntegrationEvent;
@@ -58,11 +59,5 @@ public class DeepDiveEventsConfiguration {
                     event.subject(), published, Arrays.toString(DeepDiveGrade.values()));
         }
         return grade;
-    }
-
-    private static void skipIfRefused(IntegrationEvent<?> event, RatingFollowed followed) {
-        if (followed.refused()) {
-            log.warn("Skipped {} {} of contract {}: {}", event.type(), event.id(), event.subject(), followed.refusal());
-        }
     }
 }

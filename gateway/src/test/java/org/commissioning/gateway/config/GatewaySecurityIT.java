@@ -68,10 +68,7 @@ class GatewaySecurityIT extends GatewayITSupport {
     void aProviderSeesOnlyItsOwnContractsOnTheDashboardAndInItsTotalsAndAnOfficerSeesAll() throws Exception {
         String nelft = UUID.randomUUID().toString();
         String sk8side = UUID.randomUUID().toString();
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS,
-                ContractEvents.registered(nelft, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING",
-                        ContractEvents.district("West", "Maidstone"), new BigDecimal("250000.00")),
-                ContractEvents.sk8side(sk8side, new BigDecimal("120000.00")));
+        registerNelftAndSk8side(nelft, sk8side);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(ids(dashboard("officer.jones"))).contains(nelft, sk8side));
 
@@ -90,10 +87,7 @@ class GatewaySecurityIT extends GatewayITSupport {
     void aProviderSeesOnlyItsOwnContractsInTheDeepDiveProgrammeAndItsTotals() throws Exception {
         String nelft = UUID.randomUUID().toString();
         String sk8side = UUID.randomUUID().toString();
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS,
-                ContractEvents.registered(nelft, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING",
-                        ContractEvents.district("West", "Maidstone"), new BigDecimal("250000.00")),
-                ContractEvents.sk8side(sk8side, new BigDecimal("120000.00")));
+        registerNelftAndSk8side(nelft, sk8side);
         EventSender.send(kafka.getBrokersAsString(), Topics.DEEPDIVES, planned(nelft, 2017), planned(sk8side, 2017));
         await().atMost(WAIT).untilAsserted(() -> assertThat(programme("officer.jones").get("pending").asInt())
                 .isEqualTo(2));
@@ -102,6 +96,13 @@ class GatewaySecurityIT extends GatewayITSupport {
         assertThat(texts(providers.get("rows"), "contractId")).containsExactly(nelft);
         assertThat(providers.get("pending").asInt()).isEqualTo(1);
         assertThat(texts(programme("viewer.patel").get("rows"), "contractId")).containsExactlyInAnyOrder(nelft, sk8side);
+    }
+
+    private void registerNelftAndSk8side(String nelft, String sk8side) {
+        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS,
+                ContractEvents.registered(nelft, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING",
+                        ContractEvents.district("West", "Maidstone"), new BigDecimal("250000.00")),
+                ContractEvents.sk8side(sk8side, new BigDecimal("120000.00")));
     }
 
     private static IntegrationEvent<?> planned(String id, int year) {

@@ -1,6 +1,7 @@
 package org.commissioning.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commissioning.stack.DemoDataTest.reply;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -146,13 +147,5 @@ class DeepDiveDemoDataTest {
 
     private static String[] planned() {
         return new String[] {"PLANNED", "anniversary"};
-    }
-
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-        exchange.close();
     }
 }

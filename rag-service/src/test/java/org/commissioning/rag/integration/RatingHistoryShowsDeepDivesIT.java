@@ -19,10 +19,8 @@ import org.commissioning.events.kpi.v1.KpiDefinition;
 import org.commissioning.events.kpi.v1.KpiFrameworkDefined;
 import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.testsupport.ConsumerGroups;
-import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -90,13 +88,5 @@ class RatingHistoryShowsDeepDivesIT extends RunningRagService {
         ObjectNode copy = history.deepCopy();
         copy.remove("deepDives");
         return copy;
-    }
-
-    private JsonNode ratings(String id, Instant asOf) throws Exception {
-        ResponseEntity<String> response = TestHttp.client(port).get()
-                .uri("/api/ratings/contracts/" + id + "/ratings" + (asOf == null ? "" : "?asOf=" + asOf))
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return json.readTree(response.getBody());
     }
 }
