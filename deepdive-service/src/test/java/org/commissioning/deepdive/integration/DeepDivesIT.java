@@ -205,6 +205,28 @@ class DeepDivesIT extends RunningDeepdiveService {
     }
 
     @Test
+    void chainsAndSealsADeepDivesHistoryAndPublishesTheSealOnTheDeepDivesTopic() throws Exception {
+        String id = UUID.randomUUID().toString();
+        registerAndWait(registered(id, "Seashells", "Swale", LocalDate.of(2020, 6, 1), null));
+        String stream = DeepDiveCommands.id(id, 2021);
+        status(post("/api/deepdives/contracts/" + id + "/deep-dives/2021", "{}", OFFICER), 201);
+        String verification = "/api/deepdives/history-chain/streams/" + stream + "/verification";
+        await().atMost(PATIENCE).until(() -> body(get(verification)).path("recordedThrough").asLong() == 0);
+        assertThat(body(get(verification)).get("intact").asBoolean()).isTrue();
+
+        status(post("/api/deepdives/history-chain/seals", "{}", "operator.lee"), 200);
+
+        org.commissioning.events.deepdives.v1.HistorySealed seal = await().atMost(PATIENCE).until(() ->
+                published(Topics.DEEPDIVES, stream, 1).stream().map(IntegrationEvent::data)
+                        .filter(org.commissioning.events.deepdives.v1.HistorySealed.class::isInstance)
+                        .map(org.commissioning.events.deepdives.v1.HistorySealed.class::cast).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+        assertThat(seal.stream()).isEqualTo(stream);
+        assertThat(seal.head()).isEqualTo(body(get(verification)).get("head").asText());
+        assertThat(seal.source()).isEqualTo("/deepdive-service");
+    }
+
+    @Test
     void refusesAProgrammeYearOutsideTheCalendarAndAnUnknownContract() throws Exception {
         refused(postEmpty("/api/deepdives/programmes/1999"), "programme-year", "year");
         problem(get("/api/deepdives/programmes/2099"), 404);

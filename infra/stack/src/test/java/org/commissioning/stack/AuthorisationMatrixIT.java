@@ -66,6 +66,8 @@ class AuthorisationMatrixIT {
     static final String PERIOD = "2025-05";
     /** The assessment year of the target contract (from 2024-04) whose performance notice is drafted before the calls. */
     static final String NOTICE_YEAR = "2025-04";
+    /** The deep-dive programme year opened before the calls, so the target contract has a deep dive in it. */
+    static final String DEEP_DIVE_YEAR = "2026";
 
     /** Who calls, as the local issuer's demo users. */
     enum Persona {
@@ -122,7 +124,14 @@ class AuthorisationMatrixIT {
                 "POST /api/kpi/contracts/{}/returns/{}/discrepancies/{}/resolution",
                 "POST /api/ratings/contracts/{}/periods/{}/override", "POST /api/ratings/contracts/{}/trajectory",
                 "POST /api/ratings/contracts/{}/performance-notices/{}/draft",
-                "POST /api/ratings/contracts/{}/performance-notices/{}/confirmation")) {
+                "POST /api/ratings/contracts/{}/performance-notices/{}/confirmation",
+                "POST /api/deepdives/programmes/{}", "POST /api/deepdives/contracts/{}/deep-dives/{}",
+                "PUT /api/deepdives/contracts/{}/deep-dives/{}/schedule",
+                "POST /api/deepdives/contracts/{}/deep-dives/{}/start",
+                "PUT /api/deepdives/contracts/{}/deep-dives/{}/areas/{}",
+                "POST /api/deepdives/contracts/{}/deep-dives/{}/completion",
+                "POST /api/deepdives/contracts/{}/deep-dives/{}/historic-completion",
+                "POST /api/deepdives/contracts/{}/deep-dives/{}/cancellation")) {
             EXPECTED.put(write, officer);
         }
         for (String submit : List.of("POST /api/kpi/contracts/{}/returns", "POST /api/kpi/contracts/{}/returns/{}/csv",
@@ -131,7 +140,7 @@ class AuthorisationMatrixIT {
         }
         for (String list : List.of("GET /api/contracts", "GET /api/kpi/contracts", "GET /api/ratings/contracts",
                 "GET /api/deepdives/contracts", "GET /api/dashboard/contracts", "GET /api/dashboard/summary",
-                "GET /api/dashboard/deepdives")) {
+                "GET /api/dashboard/deepdives", "GET /api/deepdives/programmes/{}")) {
             EXPECTED.put(list, new Expectation(Rule.SUMMARIES, Scope.LIST));
         }
         for (String summary : List.of("GET /api/contracts/{}", "GET /api/kpi/contracts/{}",
@@ -142,11 +151,12 @@ class AuthorisationMatrixIT {
                 "GET /api/kpi/contracts/{}/returns/{}", "GET /api/kpi/contracts/{}/returns/overdue",
                 "GET /api/kpi/contracts/{}/returns/template.csv", "GET /api/kpi/contracts/{}/ytd",
                 "GET /api/ratings/contracts/{}/ratings", "GET /api/ratings/contracts/{}/performance-notices",
-                "GET /api/ratings/contracts/{}/performance-notices/{}")) {
+                "GET /api/ratings/contracts/{}/performance-notices/{}",
+                "GET /api/deepdives/contracts/{}/deep-dives/{}")) {
             EXPECTED.put(detail, new Expectation(Rule.DETAIL, Scope.CONTRACT));
         }
         EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
-        for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings")) {
+        for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings", "/api/deepdives")) {
             for (String read : List.of("/history-chain/streams/{}/verification", "/history-chain/streams/{}/export",
                     "/history-chain/streams/{}/consistency", "/history-chain/streams/{}/seals",
                     "/history-chain/seal-keys")) {
@@ -167,7 +177,7 @@ class AuthorisationMatrixIT {
     /** What each path variable is called with: the target contract, a month with a return, the framework's KPI. */
     static final Map<String, String> PATH_VALUES = Map.of(
             "period", PERIOD, "yearFrom", NOTICE_YEAR, "kpiCode", "ATTEND", "requiredMetricName", "jvm.threads.live",
-            "*path", "liveness");
+            "*path", "liveness", "year", DEEP_DIVE_YEAR, "area", "9");
     static final Map<String, String> QUERIES = Map.of(
             "GET /api/kpi/contracts/{}/ytd", "?financialYear=2025",
             "GET /api/dashboard/deepdives", "?year=2018");
@@ -206,6 +216,12 @@ class AuthorisationMatrixIT {
                         .contains("\"" + PERIOD + "\"")
                         && call(Persona.OFFICER, "GET", "/api/dashboard/contracts", null, null).body().contains(TARGET));
         assertAccepted(writes.get("draft performance notice"), null);
+        HttpResponse<String> opened = call(Persona.OFFICER, "POST", "/api/deepdives/programmes/" + DEEP_DIVE_YEAR,
+                null, null);
+        assertThat(opened.statusCode()).as("deep-dive programme opened: " + opened.body()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() ->
+                call(Persona.OFFICER, "GET", "/api/deepdives/programmes/" + DEEP_DIVE_YEAR, null, null).body()
+                        .contains(TARGET));
     }
 
     @AfterAll
@@ -242,7 +258,8 @@ class AuthorisationMatrixIT {
 
         Map<String, Endpoint> bodies = WriteEndpoints.all().stream()
                 .collect(Collectors.toMap(e -> e.method() + " " + e.path().replaceAll("\\{[^}]+}", "{}")
-                        .replaceAll("\\d{4}-\\d{2}", "{}").replace("/ATTEND/", "/{}/"), e -> e));
+                        .replaceAll("\\d{4}-\\d{2}", "{}").replaceAll("/\\d+(?=/|$)", "/{}")
+                        .replace("/ATTEND/", "/{}/"), e -> e));
         long eventsBefore = eventsBy(Set.of(Persona.AUDITOR, Persona.VIEWER, Persona.OPERATOR, Persona.OTHER_PROVIDER));
         Tally tally = new Tally();
         // reads first, then writes, so that the writes the policy allows (a termination, say) come after every read

@@ -193,11 +193,26 @@ class MalformedRequestsProperties {
                 "record meeting", "authorise payment", "withhold payment", "define or revise KPI framework",
                 "submit return", "correct value", "record council figures", "resolve discrepancy",
                 "submit return as CSV", "record council figures as CSV", "override rating", "state trajectory",
-                "draft performance notice", "confirm performance notice", "extend contract", "terminate contract", "recommission contract")) {
+                "draft performance notice", "confirm performance notice", "plan deep dive", "schedule deep dive",
+                "start deep dive", "grade deep-dive area", "complete deep dive", "cancel deep dive",
+                "record historic deep dive", "extend contract", "terminate contract", "recommission contract")) {
             Endpoint endpoint = byName.get(name);
             if (name.equals("override rating")) {
                 await().atMost(Duration.ofSeconds(30)).until(() -> send("GET", "/api/ratings/contracts/" + fresh
                         + "/ratings", null, null).body().contains("\"2025-05\""));
+            }
+            if (name.equals("complete deep dive")) {
+                Endpoint grade = byName.get("grade deep-dive area");
+                for (int area = 1; area <= 8; area++) {
+                    assertAccepted(grade.withPath(grade.path().replace("/areas/9", "/areas/" + area)), grade.body(),
+                            fresh);
+                }
+            }
+            if (name.equals("cancel deep dive") || name.equals("record historic deep dive")) {
+                // each on a deep dive of its own year, planned first
+                String year = endpoint.path().replaceAll(".*/deep-dives/(\\d{4})/.*", "$1");
+                Endpoint plan = byName.get("plan deep dive");
+                assertAccepted(plan.withPath(plan.path().replaceAll("/\\d{4}$", "/" + year)), "{}", fresh);
             }
             assertAccepted(endpoint, endpoint.body(), fresh);
         }
@@ -208,10 +223,11 @@ class MalformedRequestsProperties {
     }
 
     /**
-     * Operators' writes, left out of the catalogue: they take no input to malform and are refused to the officer the
-     * properties write as; AuthorisationMatrixIT calls them as every caller.
+     * Writes left out of the catalogue: the operators' (no input to malform, refused to the officer the properties
+     * write as) and the opening of a deep-dive programme (no input but its year, and it plans a deep dive for every
+     * contract, the target's too); AuthorisationMatrixIT calls them as every caller.
      */
-    static final Set<String> OPERATIONS = Set.of("POST ${}/history-chain/seals");
+    static final Set<String> OPERATIONS = Set.of("POST ${}/history-chain/seals", "POST /api/deepdives/programmes/{}");
 
     /** A new write endpoint must join the catalogue, so it cannot escape the properties. */
     @Example
@@ -254,7 +270,8 @@ class MalformedRequestsProperties {
     }
 
     private static String normalise(String path) {
-        return path.replaceAll("\\{[^}]+}", "{}").replaceAll("\\d{4}-\\d{2}", "{}").replace("/ATTEND/", "/{}/");
+        return path.replaceAll("\\{[^}]+}", "{}").replaceAll("\\d{4}-\\d{2}", "{}").replaceAll("/\\d+(?=/|$)", "/{}")
+                .replace("/ATTEND/", "/{}/");
     }
 
     private static void prepare(String id) throws Exception {

@@ -41,6 +41,11 @@ final class WriteEndpoints {
         boolean hasContractInPath() {
             return path.contains("{id}");
         }
+
+        Endpoint withPath(String otherPath) {
+            return new Endpoint(name, method, otherPath, body, csv, required, closedSets, dates, months,
+                    notInFarFuture);
+        }
     }
 
     private WriteEndpoints() {
@@ -59,6 +64,7 @@ final class WriteEndpoints {
         String contract = "/api/contracts/{id}";
         String soon = java.time.LocalDate.now(java.time.ZoneId.of("Europe/London")).plusDays(60).toString();
         String returns = "/api/kpi/contracts/{id}/returns";
+        String deepDive = "/api/deepdives/contracts/{id}/deep-dives/";
         return List.of(
                 json("register contract", "POST", "/api/contracts", """
                         {"contractId":"{registerId}","provider":"Property Tester Ltd","serviceArea":"YOUTH",
@@ -143,6 +149,33 @@ final class WriteEndpoints {
                          "amendments":[{"kpiCode":"ATTEND","rating":"REQUIRES_IMPROVEMENT"}]}""",
                         Set.of("rationale", "amendments[0].kpiCode", "amendments[0].rating"),
                         Set.of("amendments[0].rating"), Set.of(), Set.of(), Set.of()),
+                json("plan deep dive", "POST", deepDive + "2025", """
+                        {"dueDate":"2025-09-30"}""",
+                        Set.of(), Set.of(), Set.of("dueDate"), Set.of(), Set.of("dueDate")),
+                json("schedule deep dive", "PUT", deepDive + "2025/schedule", """
+                        {"date":"2025-09-15","leadOfficer":"Jo Smith"}""",
+                        Set.of("date", "leadOfficer"), Set.of(), Set.of("date"), Set.of(), Set.of("date")),
+                new Endpoint("start deep dive", "POST", deepDive + "2025/start", null, false,
+                        Set.of(), Set.of(), Set.of(), Set.of(), Set.of()),
+                json("grade deep-dive area", "PUT", deepDive + "2025/areas/9", """
+                        {"grade":"GOOD","evidence":"Ten case files sampled; two sessions observed",
+                         "findings":"Lessons recorded after each review","variationRecommended":true,
+                         "variationReason":"Demand doubled; a second weekly session is possible within the budget"}""",
+                        Set.of("grade", "evidence", "findings"), Set.of("grade"), Set.of(), Set.of(), Set.of()),
+                json("complete deep dive", "POST", deepDive + "2025/completion", """
+                        {"overallGrade":"GOOD","strengths":["Reaches young people the centres do not"],
+                         "areasForImprovement":["Session records rarely say what changed"],
+                         "actions":[{"description":"Add an outcome field to the session record",
+                                     "owner":"Jo Smith","dueDate":"{soon}"}]}""".replace("{soon}", soon),
+                        Set.of("overallGrade", "actions[0]", "actions[0].description", "actions[0].owner",
+                                "actions[0].dueDate"),
+                        Set.of("overallGrade"), Set.of("actions[0].dueDate"), Set.of(), Set.of()),
+                json("cancel deep dive", "POST", deepDive + "2026/cancellation", """
+                        {"reason":"The service moves in-house"}""",
+                        Set.of("reason"), Set.of(), Set.of(), Set.of(), Set.of()),
+                json("record historic deep dive", "POST", deepDive + "2027/historic-completion", """
+                        {"sourceReference":"Annual monitoring report, Fig. 1: Complete"}""",
+                        Set.of("sourceReference"), Set.of(), Set.of(), Set.of(), Set.of()),
                 json("extend contract", "POST", contract + "/extension", """
                         {"end":"2029-03-31","reason":"Extension option taken"}""",
                         Set.of(), Set.of(), Set.of("end"), Set.of(), Set.of()),
