@@ -294,7 +294,7 @@ class LocalStackIT {
      */
     private void anInadequateDeepDiveEscalatesAndIsShownBesideTheRatings(String id) throws Exception {
         String deepDive = "/api/deepdives/contracts/" + id + "/deep-dives/2018";
-        await().atMost(Duration.ofSeconds(20)).until(() -> get(options.gatewayPort(), deepDive).statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> asOfficer("GET", deepDive, null).statusCode() == 200);
         assertThat(asOfficer("POST", deepDive + "/start", null).statusCode()).isEqualTo(200);
         for (int area = 1; area <= 9; area++) {
             String body = """
@@ -307,12 +307,12 @@ class LocalStackIT {
         assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-            JsonNode contract = json.readTree(get(options.gatewayPort(), "/api/contracts/" + id).body());
+            JsonNode contract = json.readTree(asOfficer("GET", "/api/contracts/" + id, null).body());
             assertThat(contract.at("/escalation/cause").asText()).isEqualTo("DEEP_DIVE");
             assertThat(contract.at("/escalation/reason").asText()).contains("2018-19 deep dive");
             assertThat(contract.at("/variationRecommendation/status").asText()).isEqualTo("PENDING");
             assertThat(ratings(id).at("/deepDives/0/overallGrade").asText()).isEqualTo("INADEQUATE");
-            JsonNode programme = json.readTree(get(options.gatewayPort(), "/api/dashboard/deepdives?year=2018").body());
+            JsonNode programme = json.readTree(asOfficer("GET", "/api/dashboard/deepdives?year=2018", null).body());
             assertThat(programme.get("rows").findValuesAsText("grade")).contains("INADEQUATE");
         });
     }
