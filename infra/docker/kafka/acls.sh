@@ -43,12 +43,15 @@ produce rag-service ratings.events.v1
 produce deepdive-service deepdives.events.v1
 
 consume contract-service ratings.events.v1
+consume contract-service deepdives.events.v1
 consume kpi-service contracts.events.v1
 consume rag-service contracts.events.v1
 consume rag-service kpi.events.v1
+consume rag-service deepdives.events.v1
 consume deepdive-service contracts.events.v1
 consume gateway contracts.events.v1
 consume gateway ratings.events.v1
+consume gateway deepdives.events.v1
 
 for service in contract-service kpi-service rag-service deepdive-service gateway; do
   group "$service"

@@ -5,7 +5,7 @@ public sealed interface ContractEvent permits ContractRegisteredEvent, ContractV
         ContractOfficersAssignedEvent, PlanStartedEvent, PlanClosedEvent, ContractWarningIssuedEvent,
         ContractTerminatedEvent, ContractExpiredEvent, ContractRecommissionedEvent, PaymentAuthorisedEvent,
         PaymentWithheldEvent, MonitoringCadenceChangedEvent, MonitoringMeetingHeldEvent,
-        MonitoringMeetingOverdueEvent, ContractRatingRecordedEvent, EscalationDueEvent {
+        MonitoringMeetingOverdueEvent, ContractRatingRecordedEvent, EscalationDueEvent, VariationRecommendedEvent {
 
     String contractId();
 }

@@ -24,6 +24,8 @@ import java.util.Map;
  *                        meeting; an ended contract (terminated, expired, recommissioned) has no cadence and no
  *                        meeting due
  * @param escalation      the latest escalation that fell due, or null
+ * @param variationRecommendation the latest formal variation a deep dive recommended, PENDING until a variation of
+ *                        the contract is recorded after it (then ANSWERED); null when none was recommended
  * @param version         the sequence number of the contract's last event: its ETag and the {@code If-Match} of a change
  */
 public record ContractSummary(
@@ -51,6 +53,7 @@ public record ContractSummary(
         String ratedPeriod,
         Monitoring monitoring,
         Escalation escalation,
+        VariationRecommendation variationRecommendation,
         long version,
         Instant registeredAt,
         Instant updatedAt) {
@@ -92,7 +95,33 @@ public record ContractSummary(
     public record Meeting(int number, LocalDate heldOn, List<String> attendees, String notes, List<PlanAction> actions) {
     }
 
-    /** @param periods the red months of the streak, {@code 2018-03}, oldest first */
-    public record Escalation(List<String> periods, int threshold, LocalDate dueOn) {
+    /**
+     * @param periods      the red months of the streak, {@code 2018-03}, oldest first; empty for a deep dive
+     * @param threshold    the red months that make escalation due; 0 for a deep dive
+     * @param cause        RED_STREAK or DEEP_DIVE
+     * @param reason       why escalation is due, in words
+     * @param deepDiveYear the programme year of the deep dive graded INADEQUATE; null for a red streak
+     */
+    public record Escalation(List<String> periods, int threshold, LocalDate dueOn, EscalationCause cause, String reason,
+                             Integer deepDiveYear) {
+    }
+
+    /**
+     * A formal variation recommended by a deep dive (area 9). The officer decides: recording a variation of the
+     * contract answers it.
+     *
+     * @param programmeYear     the programme year of the deep dive that recommended it
+     * @param reason            why, whether it is possible, and how
+     * @param recommendedOn     the day contract-service recorded it
+     * @param status            PENDING, or ANSWERED once a variation was recorded after it
+     * @param answeredByVariationFrom the effective date of the variation that answered it; null while pending
+     */
+    public record VariationRecommendation(int programmeYear, String reason, LocalDate recommendedOn,
+                                          RecommendationStatus status, LocalDate answeredByVariationFrom) {
+    }
+
+    public enum RecommendationStatus {
+        PENDING,
+        ANSWERED
     }
 }

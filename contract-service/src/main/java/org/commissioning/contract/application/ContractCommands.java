@@ -24,7 +24,7 @@ public class ContractCommands {
     }
 
     /**
-     * Sends the command a rating from the ratings context calls for. A contract this service does not know, or one
+     * Sends the command an event of another context (ratings, deep dives) calls for. A contract this service does not know, or one
      * that refuses the command by a rule (NOT_RATED as a cadence, a contract that has ended), answers a refusal,
      * which asking again cannot change; any other failure is thrown, so the consumer retries it.
      */

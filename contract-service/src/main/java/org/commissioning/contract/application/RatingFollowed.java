@@ -1,7 +1,7 @@
 package org.commissioning.contract.application;
 
 /**
- * What a rating from the ratings context did to a contract: followed (the contract's version after it), or
+ * What an event of another context (a rating, a deep dive's outcome) did to a contract: followed (the contract's version after it), or
  * refused by a rule or for an unknown contract ({@code refusal}), which asking again cannot change.
  */
 public record RatingFollowed(String contractId, Long version, String refusal) {

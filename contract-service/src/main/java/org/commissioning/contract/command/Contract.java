@@ -33,6 +33,8 @@ import org.commissioning.contract.api.IssueContractWarningCommand;
 import org.commissioning.contract.api.RecommissionContractCommand;
 import org.commissioning.contract.api.RecommissioningRoute;
 import org.commissioning.contract.api.RecordContractRatingCommand;
+import org.commissioning.contract.api.RecordDeepDiveOutcomeCommand;
+import org.commissioning.contract.api.RecordVariationRecommendationCommand;
 import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
 import org.commissioning.contract.api.RegisterContractCommand;
 import org.commissioning.contract.api.StartPlanCommand;
@@ -44,8 +46,9 @@ import org.commissioning.platform.domain.StateConflictException;
 
 /**
  * A commissioned contract, from registration to recommissioning: its lifecycle and term. Its members decide the
- * rest: {@link Escalation} (plans and warnings), {@link Payments}, {@link MonitoringSchedule} and {@link RedStreak}
- * (ratings and when escalation is due); a member that needs the contract's status or term gets it from here.
+ * rest: {@link Escalation} (plans and warnings), {@link Payments}, {@link MonitoringSchedule}, {@link RedStreak}
+ * (ratings and when escalation is due) and {@link DeepDiveFindings} (what its deep dives found); a member that
+ * needs the contract's status or term gets it from here.
  * <p>
  * Each command handler decides in this order: the caller's expected version (a stale one is refused before
  * anything else, so the caller rereads rather than acting on a state it has not seen), then the contract's state
@@ -55,7 +58,7 @@ import org.commissioning.platform.domain.StateConflictException;
  * "Today" is the injected {@link Clock}'s date.
  */
 @Aggregate(snapshotTriggerDefinition = "aggregateSnapshotTrigger")
-@Revision("2")
+@Revision("3")
 public class Contract {
 
     @AggregateIdentifier
@@ -71,6 +74,8 @@ public class Contract {
     private final MonitoringSchedule monitoring = new MonitoringSchedule();
     @AggregateMember
     private final RedStreak redStreak = new RedStreak();
+    @AggregateMember
+    private final DeepDiveFindings deepDives = new DeepDiveFindings();
 
     protected Contract() {
     }
@@ -175,6 +180,27 @@ public class Contract {
     public long handle(RecordContractRatingCommand command, EscalationPolicy policy, Clock clock) {
         boolean mayEscalate = status == ContractStatus.ACTIVE && !escalation.planOpen();
         redStreak.record(command, mayEscalate, policy, LocalDate.now(clock)).forEach(AggregateLifecycle::apply);
+        return version();
+    }
+
+    /**
+     * An INADEQUATE deep dive makes escalation due on an active contract, whether or not a plan is open (then the
+     * next step is a formal warning); an ended contract is no longer escalated.
+     */
+    @CommandHandler
+    public long handle(RecordDeepDiveOutcomeCommand command, Clock clock) {
+        if (status == ContractStatus.ACTIVE) {
+            deepDives.outcome(command, LocalDate.now(clock)).ifPresent(AggregateLifecycle::apply);
+        }
+        return version();
+    }
+
+    /** A variation recommended for an active contract waits for the officer; an ended one is no longer varied. */
+    @CommandHandler
+    public long handle(RecordVariationRecommendationCommand command, Clock clock) {
+        if (status == ContractStatus.ACTIVE) {
+            deepDives.recommend(command, LocalDate.now(clock)).ifPresent(AggregateLifecycle::apply);
+        }
         return version();
     }
 

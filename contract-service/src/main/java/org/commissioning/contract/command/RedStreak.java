@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.commissioning.contract.api.ContractRatingRecordedEvent;
+import org.commissioning.contract.api.EscalationCause;
 import org.commissioning.contract.api.EscalationDueEvent;
 import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.RecordContractRatingCommand;
@@ -81,6 +82,9 @@ class RedStreak {
 
     @EventSourcingHandler
     void on(EscalationDueEvent event) {
+        if (event.cause() != EscalationCause.RED_STREAK || event.periods().isEmpty()) {
+            return;
+        }
         escalated.add(new Streak(event.periods().get(0), event.periods().get(event.periods().size() - 1)));
     }
 }

@@ -22,6 +22,7 @@ import org.commissioning.contract.api.PaymentDecision;
 import org.commissioning.contract.api.PaymentWithheldEvent;
 import org.commissioning.contract.api.PlanClosedEvent;
 import org.commissioning.contract.api.PlanStartedEvent;
+import org.commissioning.contract.api.VariationRecommendedEvent;
 import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractExtended;
 import org.commissioning.events.contracts.v1.ContractOfficersAssigned;
@@ -46,15 +47,16 @@ import org.springframework.stereotype.Component;
 /**
  * Stored contract events, translated into the published language of {@code contracts.events.v1}. Every stored
  * event of the Contract aggregate is published except {@link ContractRatingRecordedEvent}, the rating this
- * service learnt from ratings' own {@code ContractRated} (publishing it again would duplicate the ratings context's
- * language); the relay numbers a contract's published events itself, so the unpublished one leaves no gap.
+ * service learnt from ratings' own {@code ContractRated}, and {@link VariationRecommendedEvent}, learnt from deep
+ * dives' own {@code VariationRecommended} (publishing them again would duplicate those contexts' language); the relay numbers a contract's published events itself, so the unpublished one leaves no gap.
  */
 @Component
 public class ContractEventTranslator implements IntegrationEventTranslator {
 
     @Override
     public Optional<Outgoing> translate(EventMessage<?> stored) {
-        if (!(stored.getPayload() instanceof ContractEvent event) || event instanceof ContractRatingRecordedEvent) {
+        if (!(stored.getPayload() instanceof ContractEvent event) || event instanceof ContractRatingRecordedEvent
+                || event instanceof VariationRecommendedEvent) {
             return Optional.empty();
         }
         return Optional.of(new Outgoing(event.contractId(), published(event)));
@@ -121,7 +123,8 @@ public class ContractEventTranslator implements IntegrationEventTranslator {
                     e.cadence() == null ? null : e.cadence().name(), e.lastMeetingHeldOn(), e.flaggedOn());
         }
         if (event instanceof EscalationDueEvent e) {
-            return new EscalationDue(e.contractId(), e.periods(), e.threshold(), e.dueOn());
+            return new EscalationDue(e.contractId(), e.periods(), e.threshold(), e.dueOn(), e.cause().name(), e.reason(),
+                    e.deepDiveYear());
         }
         throw new IllegalArgumentException("No published form of " + event.getClass().getName());
     }

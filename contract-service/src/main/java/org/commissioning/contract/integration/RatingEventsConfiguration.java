@@ -58,7 +58,8 @@ public class RatingEventsConfiguration {
         return rating;
     }
 
-    private static void skipIfRefused(IntegrationEvent<?> event, RatingFollowed followed) {
+    /** Logs a refusal: the event is skipped (retrying cannot change the answer). */
+    static void skipIfRefused(IntegrationEvent<?> event, RatingFollowed followed) {
         if (followed.refused()) {
             log.warn("Skipped {} {} of contract {}: {}", event.type(), event.id(), event.subject(), followed.refusal());
         }

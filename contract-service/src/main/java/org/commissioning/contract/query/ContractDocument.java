@@ -49,6 +49,7 @@ class ContractDocument {
     String ratedPeriod;
     ContractSummary.Monitoring monitoring;
     ContractSummary.Escalation escalation;
+    ContractSummary.VariationRecommendation variationRecommendation;
     long version;
     Instant registeredAt;
     Instant updatedAt;
@@ -85,6 +86,6 @@ class ContractDocument {
                 extensionMonths, extensionUsed, status, rag, leadOfficer, contractManager, openPlan,
                 warnings == null ? List.of() : List.copyOf(warnings), termination, expiredOn, recommissioning,
                 payments == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(payments)),
-                ratedPeriod, monitoring, escalation, version, registeredAt, updatedAt);
+                ratedPeriod, monitoring, escalation, variationRecommendation, version, registeredAt, updatedAt);
     }
 }

@@ -25,6 +25,7 @@ import org.commissioning.contract.api.PaymentDecision;
 import org.commissioning.contract.api.PaymentWithheldEvent;
 import org.commissioning.contract.api.PlanClosedEvent;
 import org.commissioning.contract.api.PlanStartedEvent;
+import org.commissioning.contract.api.VariationRecommendedEvent;
 
 /** What each stored event means, in a sentence an auditor can read. */
 final class HistorySummaries {
@@ -118,9 +119,11 @@ final class HistorySummaries {
                     + (e.previousRating() == null ? "" : " (revised from " + e.previousRating() + ")");
         }
         if (event instanceof EscalationDueEvent e) {
-            return "Escalation due: rated RED for " + e.periods().size() + " consecutive months ("
-                    + e.periods().get(0) + " to " + e.periods().get(e.periods().size() - 1)
-                    + ") without an improvement or action plan; threshold " + e.threshold() + " months";
+            return "Escalation due: " + e.reason();
+        }
+        if (event instanceof VariationRecommendedEvent e) {
+            return "Formal variation recommended by the " + EscalationDueEvent.programmeYear(e.programmeYear())
+                    + " deep dive, for the officer to decide: " + e.reason();
         }
         return event.getClass().getSimpleName();
     }

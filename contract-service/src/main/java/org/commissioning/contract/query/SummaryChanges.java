@@ -21,6 +21,7 @@ import org.commissioning.contract.api.PaymentWithheldEvent;
 import org.commissioning.contract.api.PlanClosedEvent;
 import org.commissioning.contract.api.PlanStartedEvent;
 import org.commissioning.contract.api.Rating;
+import org.commissioning.contract.api.VariationRecommendedEvent;
 
 /** What each stored event after the registration changes in a contract's summary document. */
 final class SummaryChanges {
@@ -32,6 +33,7 @@ final class SummaryChanges {
         if (event instanceof ContractVariedEvent e) {
             doc.annualValueGbp = e.annualValueGbp();
             doc.end = e.end();
+            answered(doc, e);
         } else if (event instanceof ContractExtendedEvent e) {
             doc.end = e.end();
             doc.extensionUsed = true;
@@ -55,10 +57,23 @@ final class SummaryChanges {
             rated(doc, e);
         } else if (event instanceof EscalationDueEvent e) {
             doc.escalation = new ContractSummary.Escalation(e.periods().stream().map(Object::toString).toList(),
-                    e.threshold(), e.dueOn());
+                    e.threshold(), e.dueOn(), e.cause(), e.reason(), e.deepDiveYear());
+        } else if (event instanceof VariationRecommendedEvent e) {
+            doc.variationRecommendation = new ContractSummary.VariationRecommendation(e.programmeYear(), e.reason(),
+                    e.recommendedOn(), ContractSummary.RecommendationStatus.PENDING, null);
         } else {
             ended(doc, event);
             monitored(doc, event);
+        }
+    }
+
+    /** A variation recorded while a deep dive's recommendation is pending answers it. */
+    private static void answered(ContractDocument doc, ContractVariedEvent variation) {
+        ContractSummary.VariationRecommendation pending = doc.variationRecommendation;
+        if (pending != null && pending.status() == ContractSummary.RecommendationStatus.PENDING) {
+            doc.variationRecommendation = new ContractSummary.VariationRecommendation(pending.programmeYear(),
+                    pending.reason(), pending.recommendedOn(), ContractSummary.RecommendationStatus.ANSWERED,
+                    variation.effectiveDate());
         }
     }
 

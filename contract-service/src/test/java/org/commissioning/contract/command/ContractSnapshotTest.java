@@ -13,6 +13,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.commissioning.contract.api.AssignContractOfficersCommand;
 import org.commissioning.contract.api.AuthorisePaymentCommand;
 import org.commissioning.contract.api.ClosePlanCommand;
+import org.commissioning.contract.api.DeepDiveGrade;
 import org.commissioning.contract.api.ExtendContractCommand;
 import org.commissioning.contract.api.FlagOverdueMeetingCommand;
 import org.commissioning.contract.api.IssueContractWarningCommand;
@@ -20,6 +21,8 @@ import org.commissioning.contract.api.PlanAction;
 import org.commissioning.contract.api.PlanKind;
 import org.commissioning.contract.api.Rating;
 import org.commissioning.contract.api.RecordContractRatingCommand;
+import org.commissioning.contract.api.RecordDeepDiveOutcomeCommand;
+import org.commissioning.contract.api.RecordVariationRecommendationCommand;
 import org.commissioning.contract.api.RecordMonitoringMeetingCommand;
 import org.commissioning.contract.api.SetMonitoringCadenceCommand;
 import org.commissioning.contract.api.StartPlanCommand;
@@ -42,7 +45,7 @@ class ContractSnapshotTest extends AggregateSnapshotContract<Contract> {
             new PlanAction("Weekly data returns", "Sk8side service manager", LocalDate.of(2018, 7, 1)));
     static final List<Object> HISTORY = AggregateSnapshots.history(Scenario::fixture, List.of(REGISTERED), commands());
 
-    /** 26 months rated and paid (a red run among them), cadence, a meeting, a plan and a warning. */
+    /** 26 months rated and paid (a red run among them), cadence, a meeting, a plan, a warning and a deep dive's findings. */
     static List<Object> commands() {
         List<Object> commands = new ArrayList<>();
         commands.add(new AssignContractOfficersCommand(ID, null, "officer.jones", "manager.smith"));
@@ -59,6 +62,8 @@ class ContractSnapshotTest extends AggregateSnapshotContract<Contract> {
         commands.add(new StartPlanCommand(ID, null, PlanKind.IMPROVEMENT_PLAN, "Registrations below target",
                 ACTIONS));
         commands.add(new IssueContractWarningCommand(ID, null, List.of("Late returns"), LocalDate.of(2018, 6, 30)));
+        commands.add(new RecordDeepDiveOutcomeCommand(ID, 2017, DeepDiveGrade.INADEQUATE, LocalDate.of(2017, 5, 25)));
+        commands.add(new RecordVariationRecommendationCommand(ID, 2017, "A second session a week"));
         return commands;
     }
 
@@ -75,6 +80,10 @@ class ContractSnapshotTest extends AggregateSnapshotContract<Contract> {
                 new StartPlanCommand(ID, null, PlanKind.ACTION_PLAN, "Second plan", ACTIONS),
                 new ClosePlanCommand(ID, null, "Targets met"),
                 new IssueContractWarningCommand(ID, null, List.of("Still late"), LocalDate.of(2018, 7, 31)),
+                new RecordDeepDiveOutcomeCommand(ID, 2017, DeepDiveGrade.INADEQUATE, LocalDate.of(2017, 5, 25)),
+                new RecordDeepDiveOutcomeCommand(ID, 2018, DeepDiveGrade.INADEQUATE, LocalDate.of(2018, 5, 25)),
+                new RecordVariationRecommendationCommand(ID, 2017, "Again"),
+                new RecordVariationRecommendationCommand(ID, 2018, "Another year"),
                 new ExtendContractCommand(ID, null, LocalDate.of(2020, 3, 31), "Recommissioning delayed"),
                 new TerminateContractCommand(ID, null, TerminationInitiator.COUNCIL, LocalDate.of(2018, 8, 31),
                         "Persistent failure"));

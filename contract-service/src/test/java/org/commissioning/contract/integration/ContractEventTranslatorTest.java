@@ -20,6 +20,7 @@ import org.commissioning.contract.api.ContractOfficersAssignedEvent;
 import org.commissioning.contract.api.ContractRatingRecordedEvent;
 import org.commissioning.contract.api.ContractRecommissionedEvent;
 import org.commissioning.contract.api.EscalationDueEvent;
+import org.commissioning.contract.api.VariationRecommendedEvent;
 import org.commissioning.contract.api.MonitoringCadence;
 import org.commissioning.contract.api.MonitoringCadenceChangedEvent;
 import org.commissioning.contract.api.MonitoringMeetingHeldEvent;
@@ -128,8 +129,8 @@ class ContractEventTranslatorTest {
         // HistorySealed is published by the platform's history chain, not translated from a stored event
         List<Class<?>> translated = ContractsV1.TYPES.stream().filter(type -> type != HistorySealed.class).toList();
         assertThat(published).containsExactlyInAnyOrderElementsOf(translated);
-        // every stored event type but the unpublished ContractRatingRecordedEvent
-        assertThat(ContractEvent.class.getPermittedSubclasses()).hasSize(translated.size() + 1);
+        // every stored event type but the unpublished ContractRatingRecordedEvent and VariationRecommendedEvent
+        assertThat(ContractEvent.class.getPermittedSubclasses()).hasSize(translated.size() + 2);
     }
 
     @Test
@@ -137,6 +138,25 @@ class ContractEventTranslatorTest {
         ContractRatingRecordedEvent recorded = new ContractRatingRecordedEvent(ID, YearMonth.of(2018, 5), Rating.RED, null);
 
         assertThat(translator.translate(GenericEventMessage.asEventMessage(recorded))).isEmpty();
+    }
+
+    @Test
+    void keepsTheRecommendationLearntFromDeepDivesUnpublished() {
+        VariationRecommendedEvent recorded = new VariationRecommendedEvent(ID, 2018, "A second session a week",
+                LocalDate.of(2018, 5, 25));
+
+        assertThat(translator.translate(GenericEventMessage.asEventMessage(recorded))).isEmpty();
+    }
+
+    @Test
+    void publishesAnEscalationDueToAnInadequateDeepDiveAsItsGoldenSample() throws Exception {
+        EscalationDueEvent stored = EscalationDueEvent.inadequateDeepDive(ID, 2018, LocalDate.of(2018, 5, 25),
+                LocalDate.of(2018, 5, 25));
+
+        Outgoing out = translator.translate(GenericEventMessage.asEventMessage(stored)).orElseThrow();
+
+        assertThat((JsonNode) codec.mapper().valueToTree(out.payload()))
+                .isEqualTo(golden("golden/contracts/EscalationDue.v1.deep-dive.json").get("data"));
     }
 
     @Test

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.JsonNode;
         "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "contract.clock.fixed=2018-06-01T09:00:00Z",
         "contract.monitoring.scan-initial-delay=PT1H"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.RATINGS})
+@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.RATINGS, Topics.DEEPDIVES})
 abstract class OnFirstJune2018 extends ServiceOnEmbeddedKafka {
 
     static final String RAG_SERVICE = "/rag-service";

@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One row of the dashboard: a contract as the management team reads it. Stored in {@code dashboard_contracts}
@@ -38,6 +41,9 @@ import java.util.List;
  *                           performance notice is overdue (PerformanceNoticeOverdue) and not yet confirmed
  *                           (PerformanceNoticeConfirmed); empty for none
  * @param performanceNoticeOverdue whether any is: follows from {@code overdueNotices}
+ * @param lastDeepDiveSequence sequence of the last deep-dive event ({@code deepdives.events.v1}) applied; 0 for none
+ * @param deepDives          the contract's deep dive of each programme year, keyed {@code 2018-19}
+ * @param deepDive           the deep dive of its latest programme year: follows from {@code deepDives}; null for none
  */
 public record DashboardContract(
         String id,
@@ -60,7 +66,10 @@ public record DashboardContract(
         String lastEventId,
         Long lastRatingSequence,
         List<String> overdueNotices,
-        Boolean performanceNoticeOverdue) {
+        Boolean performanceNoticeOverdue,
+        Long lastDeepDiveSequence,
+        Map<String, DashboardDeepDive> deepDives,
+        DashboardDeepDive deepDive) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String TERMINATED = "TERMINATED";
@@ -74,5 +83,8 @@ public record DashboardContract(
         lastRatingSequence = lastRatingSequence == null ? 0L : lastRatingSequence;
         overdueNotices = overdueNotices == null ? List.of() : List.copyOf(overdueNotices);
         performanceNoticeOverdue = !overdueNotices.isEmpty();
+        lastDeepDiveSequence = lastDeepDiveSequence == null ? 0L : lastDeepDiveSequence;
+        deepDives = deepDives == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(deepDives));
+        deepDive = deepDives.isEmpty() ? null : new TreeMap<>(deepDives).lastEntry().getValue();
     }
 }

@@ -6,6 +6,12 @@ import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.deepdives.v1.DeepDiveCancelled;
+import org.commissioning.events.deepdives.v1.DeepDiveCompleted;
+import org.commissioning.events.deepdives.v1.DeepDiveOverdue;
+import org.commissioning.events.deepdives.v1.DeepDivePlanned;
+import org.commissioning.events.deepdives.v1.DeepDiveScheduled;
+import org.commissioning.events.deepdives.v1.DeepDiveStarted;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
 import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
@@ -18,7 +24,8 @@ import org.springframework.stereotype.Service;
 /**
  * The dashboard follows what the contracts' owners publish: each contract's lifecycle on {@code contracts.events.v1}
  * (its registration, its end, its monitoring cadence) and its ratings on {@code ratings.events.v1} (its overall
- * rating, the latest rated month, where the rating is heading). Each topic numbers a contract's events on its own,
+ * rating, the latest rated month, where the rating is heading) and its deep dives on {@code deepdives.events.v1}
+ * (each programme year's status, due date and grade). Each topic numbers a contract's events on its own,
  * so each has its own handlers; an event of another type is ignored.
  */
 @Service
@@ -44,6 +51,17 @@ public class FollowPublishedEvents {
                 .on(TrajectoryAssessed.class, projection::on)
                 .on(PerformanceNoticeOverdue.class, projection::on)
                 .on(PerformanceNoticeConfirmed.class, projection::on)
+                .build();
+    }
+
+    public IntegrationEventHandlers deepDiveEvents() {
+        return IntegrationEventHandlers.builder()
+                .on(DeepDivePlanned.class, projection::on)
+                .on(DeepDiveScheduled.class, projection::on)
+                .on(DeepDiveStarted.class, projection::on)
+                .on(DeepDiveCompleted.class, projection::on)
+                .on(DeepDiveOverdue.class, projection::on)
+                .on(DeepDiveCancelled.class, projection::on)
                 .build();
     }
 }

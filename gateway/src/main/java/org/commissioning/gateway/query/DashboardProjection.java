@@ -15,7 +15,14 @@ import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
 import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
+import org.commissioning.events.deepdives.v1.DeepDiveCancelled;
+import org.commissioning.events.deepdives.v1.DeepDiveCompleted;
+import org.commissioning.events.deepdives.v1.DeepDiveOverdue;
+import org.commissioning.events.deepdives.v1.DeepDivePlanned;
+import org.commissioning.events.deepdives.v1.DeepDiveScheduled;
+import org.commissioning.events.deepdives.v1.DeepDiveStarted;
 import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardDeepDive;
 import org.commissioning.gateway.api.DashboardTrajectory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -25,9 +32,9 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the dashboard rows from the contracts' and the ratings' published events. Each topic numbers a contract's
- * events on its own, so a row keeps the last sequence applied from each ({@code lastEventSequence},
- * {@code lastRatingSequence}), and an event changes the row only if its sequence is higher than the one of its own
+ * Builds the dashboard rows from the contracts', the ratings' and the deep dives' published events. Each topic numbers
+ * a contract's events on its own, so a row keeps the last sequence applied from each ({@code lastEventSequence},
+ * {@code lastRatingSequence}, {@code lastDeepDiveSequence}), and an event changes the row only if its sequence is higher than the one of its own
  * topic: a replay never takes a row back to an older state. The platform's consumer delivers each contract's events of
  * a topic in sequence order (a record ahead of its turn is held until the missing ones are applied), so this guard
  * drops only a redelivery of an event already applied, never a genuine event held back by a forged or early one.
@@ -47,6 +54,7 @@ public class DashboardProjection {
     static final String RATING_SEQUENCE = "lastRatingSequence";
     static final String RAG_PERIOD = "ragPeriod";
     static final String OVERDUE_NOTICES = "overdueNotices";
+    static final String DEEPDIVE_SEQUENCE = "lastDeepDiveSequence";
 
     private final MongoTemplate mongo;
 
@@ -128,6 +136,63 @@ public class DashboardProjection {
         upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
                 .pull(OVERDUE_NOTICES, confirmed.yearFrom().toString())
                 .set(RATING_SEQUENCE, event.sequence()));
+    }
+
+    public void on(IntegrationEvent<?> event, DeepDivePlanned planned) {
+        deepDive(event, planned.programmeYear(), DashboardDeepDive.PLANNED).set("due", planned.dueDate()).apply();
+    }
+
+    public void on(IntegrationEvent<?> event, DeepDiveScheduled scheduled) {
+        deepDive(event, scheduled.programmeYear(), DashboardDeepDive.SCHEDULED).set("due", scheduled.date()).apply();
+    }
+
+    public void on(IntegrationEvent<?> event, DeepDiveStarted started) {
+        deepDive(event, started.programmeYear(), DashboardDeepDive.IN_PROGRESS).apply();
+    }
+
+    public void on(IntegrationEvent<?> event, DeepDiveCompleted completed) {
+        deepDive(event, completed.programmeYear(), DashboardDeepDive.COMPLETE)
+                .set("grade", completed.overallGrade())
+                .set("completedOn", completed.completedOn())
+                .set("historic", completed.historic())
+                .apply();
+    }
+
+    public void on(IntegrationEvent<?> event, DeepDiveOverdue overdue) {
+        deepDive(event, overdue.programmeYear(), DashboardDeepDive.OVERDUE).set("due", overdue.dueDate()).apply();
+    }
+
+    public void on(IntegrationEvent<?> event, DeepDiveCancelled cancelled) {
+        deepDive(event, cancelled.programmeYear(), DashboardDeepDive.CANCELLED).set("reason", cancelled.reason())
+                .apply();
+    }
+
+    /** A change of the contract's deep dive of a programme year, under {@code deepDives.<2018-19>}. */
+    private DeepDiveChange deepDive(IntegrationEvent<?> event, int programmeYear, String status) {
+        return new DeepDiveChange(event, programmeYear).set("programmeYear", programmeYear).set("status", status);
+    }
+
+    /** The fields a deep-dive event sets, applied to the row once (the deep-dive topic's own sequence guards it). */
+    private final class DeepDiveChange {
+
+        private final IntegrationEvent<?> event;
+        private final String prefix;
+        private final Update update = new Update();
+
+        DeepDiveChange(IntegrationEvent<?> event, int programmeYear) {
+            this.event = event;
+            this.prefix = "deepDives." + DashboardDeepDive.key(programmeYear) + ".";
+        }
+
+        DeepDiveChange set(String field, Object value) {
+            update.set(prefix + field, value);
+            return this;
+        }
+
+        void apply() {
+            upsertIfNewer(event.subject(), DEEPDIVE_SEQUENCE, event.sequence(),
+                    update.set(DEEPDIVE_SEQUENCE, event.sequence()));
+        }
     }
 
     /** A contract event after the registration: it has a row to change, or there is nothing to show it on. */

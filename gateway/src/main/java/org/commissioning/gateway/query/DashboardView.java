@@ -1,6 +1,7 @@
 package org.commissioning.gateway.query;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +11,10 @@ import java.util.function.Predicate;
 
 import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardDeepDive;
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.api.DashboardSummary;
+import org.commissioning.gateway.api.DeepDiveProgramme;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -74,6 +77,37 @@ public class DashboardView {
             }
         }
         return new DashboardSummary(all.size(), byServiceArea, byArea, byRag, DashboardProjection.toPence(total), valued);
+    }
+
+    /**
+     * The programme of deep dives of {@code programmeYear} over the registered contracts {@code counted} takes in: the
+     * contracts with a deep dive that year, by provider, then contract id, and the totals.
+     */
+    public DeepDiveProgramme programme(int programmeYear, Predicate<? super DashboardContract> counted) {
+        String key = DashboardDeepDive.key(programmeYear);
+        List<DeepDiveProgramme.Row> rows = mongo.find(registered().with(Sort.by("provider", "id")),
+                        DashboardContract.class, DashboardProjection.COLLECTION).stream()
+                .filter(counted)
+                .filter(contract -> contract.deepDives().containsKey(key))
+                .map(contract -> {
+                    DashboardDeepDive deepDive = contract.deepDives().get(key);
+                    return new DeepDiveProgramme.Row(contract.id(), contract.provider(), contract.serviceArea(),
+                            contract.lotScope(), contract.districts(), deepDive.status(), deepDive.due(),
+                            deepDive.grade(), deepDive.completedOn(), deepDive.historic());
+                })
+                .toList();
+        long complete = count(rows, DashboardDeepDive.COMPLETE);
+        long overdue = count(rows, DashboardDeepDive.OVERDUE);
+        long cancelled = count(rows, DashboardDeepDive.CANCELLED);
+        long pending = rows.size() - complete - overdue - cancelled;
+        long inProgramme = complete + pending + overdue;
+        BigDecimal percent = inProgramme == 0 ? BigDecimal.ZERO.setScale(1)
+                : BigDecimal.valueOf(100 * complete).divide(BigDecimal.valueOf(inProgramme), 1, RoundingMode.HALF_UP);
+        return new DeepDiveProgramme(programmeYear, key, rows, complete, pending, overdue, cancelled, percent);
+    }
+
+    private static long count(List<DeepDiveProgramme.Row> rows, String status) {
+        return rows.stream().filter(row -> status.equals(row.status())).count();
     }
 
     private static Query registered() {

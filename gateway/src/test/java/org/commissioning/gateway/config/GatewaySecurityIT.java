@@ -5,12 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.commissioning.events.Context;
+import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
+import org.commissioning.events.deepdives.v1.DeepDivePlanned;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.OwnerStub;
@@ -63,10 +68,7 @@ class GatewaySecurityIT extends GatewayITSupport {
     void aProviderSeesOnlyItsOwnContractsOnTheDashboardAndInItsTotalsAndAnOfficerSeesAll() throws Exception {
         String nelft = UUID.randomUUID().toString();
         String sk8side = UUID.randomUUID().toString();
-        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS,
-                ContractEvents.registered(nelft, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING",
-                        ContractEvents.district("West", "Maidstone"), new BigDecimal("250000.00")),
-                ContractEvents.sk8side(sk8side, new BigDecimal("120000.00")));
+        registerNelftAndSk8side(nelft, sk8side);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(ids(dashboard("officer.jones"))).contains(nelft, sk8side));
 
@@ -82,8 +84,43 @@ class GatewaySecurityIT extends GatewayITSupport {
     }
 
     @Test
+    void aProviderSeesOnlyItsOwnContractsInTheDeepDiveProgrammeAndItsTotals() throws Exception {
+        String nelft = UUID.randomUUID().toString();
+        String sk8side = UUID.randomUUID().toString();
+        registerNelftAndSk8side(nelft, sk8side);
+        EventSender.send(kafka.getBrokersAsString(), Topics.DEEPDIVES, planned(nelft, 2017), planned(sk8side, 2017));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(programme("officer.jones").get("pending").asInt())
+                .isEqualTo(2));
+
+        JsonNode providers = programme("provider.nelft");
+        assertThat(texts(providers.get("rows"), "contractId")).containsExactly(nelft);
+        assertThat(providers.get("pending").asInt()).isEqualTo(1);
+        assertThat(texts(programme("viewer.patel").get("rows"), "contractId")).containsExactlyInAnyOrder(nelft, sk8side);
+    }
+
+    private void registerNelftAndSk8side(String nelft, String sk8side) {
+        EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS,
+                ContractEvents.registered(nelft, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING",
+                        ContractEvents.district("West", "Maidstone"), new BigDecimal("250000.00")),
+                ContractEvents.sk8side(sk8side, new BigDecimal("120000.00")));
+    }
+
+    private static IntegrationEvent<?> planned(String id, int year) {
+        return IntegrationEvent.of(UUID.randomUUID().toString(), Context.DEEPDIVES.source(), id, Instant.now(), 1,
+                "officer.jones", UUID.randomUUID().toString(),
+                new DeepDivePlanned(id, year, LocalDate.of(year, 6, 30), "ignored", List.of()));
+    }
+
+    private JsonNode programme(String user) throws Exception {
+        ResponseEntity<String> response = as(user, "/api/dashboard/deepdives?year=2017");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return json.readTree(response.getBody());
+    }
+
+    @Test
     void refusesTheDashboardToACallerWithoutATokenOrWithoutThePermission() throws Exception {
-        for (String path : List.of("/api/dashboard/contracts", "/api/dashboard/summary")) {
+        for (String path : List.of("/api/dashboard/contracts", "/api/dashboard/summary",
+                "/api/dashboard/deepdives?year=2018", "/api/dashboard/deepdives?year=not-a-year")) {
             ResponseEntity<String> anonymous = get(path);
             assertThat(problem(anonymous, 401).get("type").asText()).endsWith("/" + SecurityProblems.UNAUTHENTICATED);
             assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class IntegrationEventTest {
 
-    static final EscalationDue DUE = new EscalationDue("c-1", List.of(), 3, null);
+    static final EscalationDue DUE = new EscalationDue("c-1", List.of(), 3, null, "RED_STREAK", null, null);
 
     @Test
     void theFactoryWithoutTheOptionalAttributesLeavesThemOut() {

@@ -129,8 +129,10 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * Loads the demo data through the gateway (idempotent): the contracts and their 2018 escalations, their 2018
-     * ratings (officer judgements for 2018-04), NELFT's KPI framework and monthly returns, and the illustrative
-     * Procurement Act 2023 contract's framework, returns and draft performance notice. Returns a one-line account.
+     * ratings (officer judgements for 2018-04), NELFT's KPI framework and monthly returns, the illustrative
+     * Procurement Act 2023 contract's framework, returns and draft performance notice, and the 2018-19 deep-dive
+     * programme of Fig. 1. Returns an account: one line, then the programme's ("deep dives 2018-19: 13 complete,
+     * 5 pending").
      */
     public String loadDemoData() throws IOException, InterruptedException {
         if (!options.loadDemo()) {
@@ -147,16 +149,21 @@ public final class LocalStack implements AutoCloseable {
         kpi.failures().forEach(f -> log.warn("Demo KPI data not loaded: {}", f));
         NoticeDemoData.Result notice = new NoticeDemoData(loader).load(gatewayUrl());
         notice.failures().forEach(f -> log.warn("Procurement Act 2023 demo not loaded: {}", f));
+        DeepDiveDemoData.Result deepDives = new DeepDiveDemoData(loader).load(gatewayUrl());
+        deepDives.failures().forEach(f -> log.warn("Demo deep dive not loaded: {}", f));
         int failed = result.failures().size() + ratings.failures().size() + kpi.failures().size()
-                + notice.failures().size();
+                + notice.failures().size() + deepDives.failures().size();
         return "demo data: " + result.registered() + " contracts registered, " + result.alreadyThere()
                 + " already there, " + result.escalationSteps() + " escalation steps of 2018 taken, "
                 + ratings.recorded() + " ratings of 2018 recorded (officer, 2018-04), " + ratings.alreadyThere()
                 + " already there, "
                 + kpi.returnsSubmitted() + " monthly KPI returns of 2018-19 submitted, "
                 + notice.returnsSubmitted() + " of 2025-26 for the Procurement Act 2023 demo contract, its "
-                + "performance notice " + (notice.drafted() ? "drafted" : "not drafted again")
-                + (failed == 0 ? "" : ", " + failed + " failed");
+                + "performance notice " + (notice.drafted() ? "drafted" : "not drafted again") + ", "
+                + deepDives.planned() + " deep dives of 2018-19 planned, " + deepDives.completed()
+                + " recorded complete (historic, no grades), " + deepDives.cancelled() + " not in Fig. 1 cancelled"
+                + (failed == 0 ? "" : ", " + failed + " failed")
+                + System.lineSeparator() + " " + deepDives.summary();
     }
 
     /**

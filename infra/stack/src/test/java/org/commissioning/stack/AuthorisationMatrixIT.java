@@ -140,7 +140,7 @@ class AuthorisationMatrixIT {
         }
         for (String list : List.of("GET /api/contracts", "GET /api/kpi/contracts", "GET /api/ratings/contracts",
                 "GET /api/deepdives/contracts", "GET /api/dashboard/contracts", "GET /api/dashboard/summary",
-                "GET /api/deepdives/programmes/{}")) {
+                "GET /api/dashboard/deepdives", "GET /api/deepdives/programmes/{}")) {
             EXPECTED.put(list, new Expectation(Rule.SUMMARIES, Scope.LIST));
         }
         for (String summary : List.of("GET /api/contracts/{}", "GET /api/kpi/contracts/{}",
@@ -182,7 +182,8 @@ class AuthorisationMatrixIT {
             "period", PERIOD, "yearFrom", NOTICE_YEAR, "kpiCode", "ATTEND", "requiredMetricName", "jvm.threads.live",
             "*path", "liveness", "year", DEEP_DIVE_YEAR, "area", "9");
     static final Map<String, String> QUERIES = Map.of(
-            "GET /api/kpi/contracts/{}/ytd", "?financialYear=2025");
+            "GET /api/kpi/contracts/{}/ytd", "?financialYear=2025",
+            "GET /api/dashboard/deepdives", "?year=2018");
 
     static LocalStack stack;
     static StackOptions options;

@@ -159,7 +159,8 @@ class DemoDataTest {
         reply(exchange, 200, "{}");
     }
 
-    private static void reply(HttpExchange exchange, int status, String body) throws IOException {
+    /** Answers with a JSON body. */
+    static void reply(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

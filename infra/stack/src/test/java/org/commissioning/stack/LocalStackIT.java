@@ -84,6 +84,9 @@ class LocalStackIT {
                 .contains("18 ratings of 2018 recorded (officer, 2018-04), 0 already there")
                 .contains("11 monthly KPI returns of 2018-19 submitted")
                 .contains("12 of 2025-26 for the Procurement Act 2023 demo contract, its performance notice drafted")
+                .contains("19 deep dives of 2018-19 planned, 13 recorded complete (historic, no grades), "
+                        + "1 not in Fig. 1 cancelled")
+                .contains("deep dives 2018-19: 13 complete, 5 pending")
                 .doesNotContain("failed");
         await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 20);
 
@@ -220,6 +223,7 @@ class LocalStackIT {
             assertThat(get(options.ragPort(), "/api/ratings/contracts/" + id).statusCode()).isEqualTo(200);
             assertThat(get(options.deepdivePort(), "/api/deepdives/contracts/" + id).statusCode()).isEqualTo(200);
         });
+        anInadequateDeepDiveEscalatesAndIsShownBesideTheRatings(id);
 
         stack.close();
         stack = start(options);
@@ -228,7 +232,10 @@ class LocalStackIT {
                 .contains("0 ratings of 2018 recorded (officer, 2018-04), 18 already there")
                 .contains("0 monthly KPI returns")
                 .contains("0 of 2025-26 for the Procurement Act 2023 demo contract, its performance notice not drafted "
-                        + "again").doesNotContain("failed");
+                        + "again")
+                .contains("0 deep dives of 2018-19 planned, 0 recorded complete (historic, no grades), "
+                        + "0 not in Fig. 1 cancelled")
+                .contains("deep dives 2018-19: 14 complete, 5 pending").doesNotContain("failed");
         assertThat(json.readTree(get(options.gatewayPort(), notice).body()).get("status").asText())
                 .as("the confirmed notice stays confirmed").isEqualTo("CONFIRMED");
         assertThat(ratings(millmead).get("ratings")).as("no 2018 rating is recorded twice").hasSize(millmeadRatings);
@@ -278,6 +285,42 @@ class LocalStackIT {
             throw e;
         }
         return started;
+    }
+
+    /**
+     * The contract, registered during the 2018-19 programme, joined it; evaluated INADEQUATE with a variation
+     * recommended, it makes escalation due in contract-service, waits there for the officer's decision on the
+     * variation, and shows in rag-service's rating history and on the dashboard's programme.
+     */
+    private void anInadequateDeepDiveEscalatesAndIsShownBesideTheRatings(String id) throws Exception {
+        String deepDive = "/api/deepdives/contracts/" + id + "/deep-dives/2018";
+        await().atMost(Duration.ofSeconds(20)).until(() -> asOfficer("GET", deepDive, null).statusCode() == 200);
+        assertThat(asOfficer("POST", deepDive + "/start", null).statusCode()).isEqualTo(200);
+        for (int area = 1; area <= 9; area++) {
+            String body = """
+                    {"grade":"INADEQUATE","evidence":"Six case files sampled","findings":"No plans reviewed"%s}"""
+                    .formatted(area == 9 ? ",\"variationRecommended\":true,\"variationReason\":\"Reduce the lot\"" : "");
+            HttpResponse<String> graded = asOfficer("PUT", deepDive + "/areas/" + area, body);
+            assertThat(graded.statusCode()).as(graded.body()).isEqualTo(200);
+        }
+        HttpResponse<String> completed = asOfficer("POST", deepDive + "/completion", "{\"overallGrade\":\"INADEQUATE\"}");
+        assertThat(completed.statusCode()).as(completed.body()).isEqualTo(200);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            JsonNode contract = json.readTree(asOfficer("GET", "/api/contracts/" + id, null).body());
+            assertThat(contract.at("/escalation/cause").asText()).isEqualTo("DEEP_DIVE");
+            assertThat(contract.at("/escalation/reason").asText()).contains("2018-19 deep dive");
+            assertThat(contract.at("/variationRecommendation/status").asText()).isEqualTo("PENDING");
+            assertThat(ratings(id).at("/deepDives/0/overallGrade").asText()).isEqualTo("INADEQUATE");
+            JsonNode programme = json.readTree(asOfficer("GET", "/api/dashboard/deepdives?year=2018", null).body());
+            assertThat(programme.get("rows").findValuesAsText("grade")).contains("INADEQUATE");
+        });
+    }
+
+    private HttpResponse<String> asOfficer(String method, String path, String body) throws Exception {
+        return HTTP.send(asOfficer(URI.create(stack.gatewayUrl() + path)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String register(String provider, String district) throws Exception {

@@ -14,8 +14,20 @@ import java.util.List;
  * @param overrides    every officer judgement up to then, in order
  * @param trajectory   the latest TrajectoryAssessed then, null before the first
  * @param trajectories every TrajectoryAssessed up to then, in order
+ * @param deepDives    the outcome of each of the contract's deep dives recorded by then (completed or cancelled),
+ *                     by programme year: qualitative evidence beside the ratings, which it never changes
  */
 public record RatingHistory(String contractId, Instant asOf, Rating current, List<RatingRecord> periods,
                             List<RatingRecord> ratings, List<RatingRecord> changes, List<RatingRecord> overrides,
-                            RatingRecord trajectory, List<RatingRecord> trajectories) {
+                            RatingRecord trajectory, List<RatingRecord> trajectories, List<DeepDiveOutcome> deepDives) {
+
+    public RatingHistory {
+        deepDives = deepDives == null ? List.of() : List.copyOf(deepDives);
+    }
+
+    /** The same ratings with these deep dives' outcomes beside them. */
+    public RatingHistory withDeepDives(List<DeepDiveOutcome> outcomes) {
+        return new RatingHistory(contractId, asOf, current, periods, ratings, changes, overrides, trajectory,
+                trajectories, outcomes);
+    }
 }

@@ -8,10 +8,14 @@ import org.commissioning.platform.security.Access;
 import org.commissioning.platform.security.Permission;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.query.ContractsKnownHere;
+import org.commissioning.rag.query.DeepDiveOutcomes;
 import org.commissioning.rag.query.RatingHistoryProjection;
 import org.springframework.stereotype.Service;
 
-/** A contract's rating history with its evidence, as it was known at a moment (or now). */
+/**
+ * A contract's rating history with its evidence, as it was known at a moment (or now), and its deep dives' outcomes
+ * beside it.
+ */
 @Service
 @RequiredArgsConstructor
 public class FindRatingHistory {
@@ -22,6 +26,7 @@ public class FindRatingHistory {
 
     private final RatingHistoryProjection history;
     private final ContractsKnownHere known;
+    private final DeepDiveOutcomes deepDives;
 
     /**
      * As {@link #find(Query)}, {@code asOf} as the request gives it: checked after the caller's permission, like every
@@ -41,7 +46,8 @@ public class FindRatingHistory {
         String id = query.contractId();
         Access.requireFor(Permission.READ_DETAIL, known.provider(id).orElse(null),
                 () -> ContractsKnownHere.notKnown(id));
-        RatingHistory found = history.history(query.contractId(), query.asOf());
+        RatingHistory found = history.history(query.contractId(), query.asOf())
+                .withDeepDives(deepDives.of(query.contractId(), query.asOf()));
         if (found.periods().isEmpty()) {
             known.require(query.contractId());
         }

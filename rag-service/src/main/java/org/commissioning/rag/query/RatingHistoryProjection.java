@@ -143,7 +143,7 @@ public class RatingHistoryProjection {
                 .toList();
         return new RatingHistory(contractId, asOf, changes.isEmpty() ? null : changes.get(changes.size() - 1).to(),
                 List.copyOf(new LinkedHashMap<>(periods).values()), ratings, changes, overrides,
-                trajectories.isEmpty() ? null : trajectories.get(trajectories.size() - 1), trajectories);
+                trajectories.isEmpty() ? null : trajectories.get(trajectories.size() - 1), trajectories, List.of());
     }
 
     private static String actor(EventMessage<?> message) {

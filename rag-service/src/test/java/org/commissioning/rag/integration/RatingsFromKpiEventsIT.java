@@ -189,12 +189,4 @@ class RatingsFromKpiEventsIT extends RunningRagService {
                 .retrieve().toEntity(String.class);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
     }
-
-    private JsonNode ratings(String id, Instant asOf) throws Exception {
-        ResponseEntity<String> response = TestHttp.client(port).get()
-                .uri("/api/ratings/contracts/" + id + "/ratings" + (asOf == null ? "" : "?asOf=" + asOf))
-                .retrieve().toEntity(String.class);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return json.readTree(response.getBody());
-    }
 }

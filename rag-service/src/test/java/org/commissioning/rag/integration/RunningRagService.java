@@ -1,5 +1,7 @@
 package org.commissioning.rag.integration;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -11,8 +13,12 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.events.kpi.v1.Band;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
+import org.commissioning.testsupport.TestHttp;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * rag-service as it runs: embedded KRaft broker, the shared in-process Mongo server (a database of this context's
@@ -20,7 +26,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}")
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI, Topics.RATINGS})
+@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI, Topics.RATINGS, Topics.DEEPDIVES})
 abstract class RunningRagService extends ServiceOnEmbeddedKafka {
 
     static final YearMonth APRIL = YearMonth.of(2018, 4);
@@ -35,6 +41,15 @@ abstract class RunningRagService extends ServiceOnEmbeddedKafka {
     /** The contract's events on ratings.events.v1, in order, once at least {@code atLeast} have arrived. */
     List<IntegrationEvent<?>> published(String contractId, int atLeast) {
         return published(Topics.RATINGS, contractId, atLeast);
+    }
+
+    /** The contract's rating history, as of {@code asOf} (now for null), asserting a 200. */
+    JsonNode ratings(String id, Instant asOf) throws Exception {
+        ResponseEntity<String> response = TestHttp.client(port).get()
+                .uri("/api/ratings/contracts/" + id + "/ratings" + (asOf == null ? "" : "?asOf=" + asOf))
+                .retrieve().toEntity(String.class);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return json.readTree(response.getBody());
     }
 
     static IntegrationEvent<?> kpiEvent(String id, long sequence, Object data) {

@@ -73,6 +73,7 @@ class PublishedLanguageGoldenSamplesTest {
      */
     static final List<String> WITH_OPTIONAL_ATTRIBUTES = List.of(
             "golden/contracts/EscalationDue.v1.caused-by-event.json",
+            "golden/contracts/EscalationDue.v1.deep-dive.json",
             "golden/ratings/RagOverridden.v1.with-actor-name.json");
 
     @TestFactory
