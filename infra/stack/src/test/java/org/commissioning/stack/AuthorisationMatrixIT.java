@@ -145,6 +145,7 @@ class AuthorisationMatrixIT {
             EXPECTED.put(detail, new Expectation(Rule.DETAIL, Scope.CONTRACT));
         }
         EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
+        EXPECTED.put("GET /api/contracts/{}/evidence", new Expectation(Rule.AUDIT, Scope.NONE));
         for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings")) {
             for (String read : List.of("/history-chain/streams/{}/verification", "/history-chain/streams/{}/export",
                     "/history-chain/streams/{}/consistency", "/history-chain/streams/{}/seals",
