@@ -17,7 +17,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +37,8 @@ class ContractEvidenceIT extends OnFirstJune2018 {
 
     @Test
     void rendersEveryDecisionOfTheContractWithWhoDecidedWhenAndWhy() throws Exception {
-        String id = register();
-        ok(change(id, "/officers", "PUT", """
+        String id = registerSalus();
+        ok(change(id, HttpMethod.PUT, "/officers", """
                 {"leadOfficer":"officer.jones","contractManager":"manager.patel"}"""));
         sendRatings(ragChanged(id, 1, null, "RED", YearMonth.of(2018, 3)));
         for (int month = 3; month <= 5; month++) {
@@ -46,19 +46,19 @@ class ContractEvidenceIT extends OnFirstJune2018 {
                     "COMPUTED", false, "1")));
         }
         awaitHistory(id, 7);
-        ok(change(id, "/plans", "POST", """
+        ok(change(id, HttpMethod.POST, "/plans", """
                 {"kind":"IMPROVEMENT_PLAN","reason":"Registrations below target, three red months",
                  "actions":[{"description":"Outreach in Maidstone","owner":"Salus","dueDate":"2018-07-31"},
                             {"description":"Weekly data checks","owner":"manager.patel","dueDate":"2018-06-30"}]}"""));
-        ok(change(id, "/warnings", "POST", """
+        ok(change(id, HttpMethod.POST, "/warnings", """
                 {"reasons":["Registrations below target","Returns late, again"],"responseDeadline":"2018-06-29"}"""));
-        ok(change(id, "/meetings", "POST", """
+        ok(change(id, HttpMethod.POST, "/meetings", """
                 {"heldOn":"2018-05-20","attendees":["officer.jones","Salus contract lead"],
                  "notes":"Data input, \\"catch-up\\" agreed","actions":[
                  {"description":"Re-submit April's return","owner":"Salus contract lead","dueDate":"2018-06-10"}]}"""));
-        ok(change(id, "/payments/2018-04/withholding", "POST", """
+        ok(change(id, HttpMethod.POST, "/payments/2018-04/withholding", """
                 {"rationale":"Figures do not reconcile with KCC systems"}"""));
-        ok(change(id, "/payments/2018-04/authorisation", "POST", """
+        ok(change(id, HttpMethod.POST, "/payments/2018-04/authorisation", """
                 {"rationale":"Figures validated","supersedingReason":"Corrected return reconciled"}"""));
         JsonNode history = awaitHistory(id, 12);
         Instant last = Instant.parse(history.get(11).get("time").asText());
@@ -138,17 +138,17 @@ class ContractEvidenceIT extends OnFirstJune2018 {
 
     @Test
     void rendersTheSameBytesForTheSameInstantWhateverIsStoredAfterIt() throws Exception {
-        String id = register();
-        ok(change(id, "/payments/2018-04/withholding", "POST", """
+        String id = registerSalus();
+        ok(change(id, HttpMethod.POST, "/payments/2018-04/withholding", """
                 {"rationale":"Figures do not reconcile with KCC systems"}"""));
         Instant decided = Instant.parse(awaitHistory(id, 2).get(1).get("time").asText());
         // the later decision is stored strictly after the instant asked about
         await().atMost(PATIENCE).until(() -> Instant.now().isAfter(decided.plusMillis(2)));
         String asDecided = served(id, "?asOf=" + decided);
 
-        ok(change(id, "/payments/2018-04/authorisation", "POST", """
+        ok(change(id, HttpMethod.POST, "/payments/2018-04/authorisation", """
                 {"rationale":"Figures validated","supersedingReason":"Corrected return reconciled"}"""));
-        ok(change(id, "/variations", "POST", """
+        ok(change(id, HttpMethod.POST, "/variations", """
                 {"annualValueGbp":95000.50,"effectiveDate":"2018-07-01","reason":"Reach reduced by agreement"}"""));
         awaitHistory(id, 4);
 
@@ -170,7 +170,7 @@ class ContractEvidenceIT extends OnFirstJune2018 {
 
     @Test
     void namesTheInstantItUsedWhenAskedForNowAndGivesEveryFileForAContractWithLittleHistory() throws Exception {
-        String id = register();
+        String id = registerSalus();
         Instant registeredAt = Instant.parse(awaitHistory(id, 1).get(0).get("time").asText());
         // "now" is taken to the second: a contract is in it once a second has begun after its registration
         await().atMost(PATIENCE).until(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS).isAfter(registeredAt));
@@ -192,7 +192,7 @@ class ContractEvidenceIT extends OnFirstJune2018 {
 
     @Test
     void answersAnUnknownOrNotYetRegisteredContractAsNotFoundAndRefusesAnInstantInTheFuture() throws Exception {
-        String id = register();
+        String id = registerSalus();
         Instant registeredAt = Instant.parse(awaitHistory(id, 1).get(0).get("time").asText());
 
         problem(evidence(UUID.randomUUID().toString(), ""), 404);
@@ -200,24 +200,6 @@ class ContractEvidenceIT extends OnFirstJune2018 {
         problem(evidence(id, "?asOf=" + registeredAt.minusMillis(1)), 404);
         refused(evidence(id, "?asOf=" + Instant.now().plus(1, ChronoUnit.DAYS)), "as-of-in-future", "asOf");
         refused(evidence(id, "?asOf=2018-05-16"), "instant", "asOf");
-    }
-
-    private String register() throws Exception {
-        ResponseEntity<String> registered = post("/api/contracts", """
-                {"provider":"Salus","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["Maidstone"]},
-                 "annualValueGbp":120000,"start":"2018-04-01","end":"2021-03-31"}""", "officer.jones");
-        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
-        return body(registered).get("contractId").asText();
-    }
-
-    private ResponseEntity<String> change(String id, String path, String method, String body) {
-        return http().method(org.springframework.http.HttpMethod.valueOf(method)).uri("/api/contracts/" + id + path)
-                .header(ACTOR, "officer.jones").contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
-                .toEntity(String.class);
-    }
-
-    private static void ok(ResponseEntity<String> response) {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     }
 
     private JsonNode part(String id, String query) throws Exception {
