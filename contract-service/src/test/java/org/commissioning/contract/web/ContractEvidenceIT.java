@@ -150,7 +150,7 @@ class ContractEvidenceIT extends OnFirstJune2018 {
                 {"rationale":"Figures validated","supersedingReason":"Corrected return reconciled"}"""));
         ok(change(id, HttpMethod.POST, "/variations", """
                 {"annualValueGbp":95000.50,"effectiveDate":"2018-07-01","reason":"Reach reduced by agreement"}"""));
-        awaitHistory(id, 4);
+        Instant varied = Instant.parse(awaitHistory(id, 4).get(3).get("time").asText());
 
         assertThat(served(id, "?asOf=" + decided)).isEqualTo(asDecided);
         Map<String, String> then = files(json.readTree(asDecided));
@@ -161,7 +161,7 @@ class ContractEvidenceIT extends OnFirstJune2018 {
         assertThat(json.readTree(then.get("contract/contract.json")).get("annualValueGbp").decimalValue())
                 .isEqualByComparingTo("120000");
 
-        Map<String, String> now = files(part(id, ""));
+        Map<String, String> now = files(part(id, "?asOf=" + varied));
         assertThat(rows(now.get("contract/payments.csv"))).extracting(r -> r.get("decision"))
                 .containsExactly("WITHHELD", "AUTHORISED");
         assertThat(json.readTree(now.get("contract/contract.json")).get("annualValueGbp").decimalValue())
