@@ -10,11 +10,14 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryHandler;
 import org.commissioning.contract.api.ContractAsOfQuery;
 import org.commissioning.contract.api.ContractEvent;
+import org.commissioning.contract.api.ContractEventsAsOfQuery;
 import org.commissioning.contract.api.ContractHistoryAsOfQuery;
 import org.commissioning.contract.api.ContractHistoryEntry;
 import org.commissioning.contract.api.ContractRegisteredEvent;
 import org.commissioning.contract.api.ContractSummary;
+import org.commissioning.contract.api.StoredContractEvent;
 import org.commissioning.platform.domain.AsOf;
+import org.commissioning.platform.domain.CausationContext;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,6 +51,24 @@ public class ContractsAsOf {
                 .filter(message -> message.getPayload() instanceof ContractEvent)
                 .map(message -> HistoryDocument.of((ContractEvent) message.getPayload(), message).toEntry())
                 .toList();
+    }
+
+    @QueryHandler
+    public List<StoredContractEvent> handle(ContractEventsAsOfQuery query) {
+        return stored(query.contractId(), query.asOf()).stream()
+                .filter(message -> message.getPayload() instanceof ContractEvent)
+                .map(message -> {
+                    ContractEvent event = (ContractEvent) message.getPayload();
+                    return new StoredContractEvent(HistoryDocument.of(event, message).toEntry(),
+                            metaData(message, CausationContext.ACTOR_NAME),
+                            metaData(message, CausationContext.CORRELATION_ID), event);
+                })
+                .toList();
+    }
+
+    private static String metaData(DomainEventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
     }
 
     private List<DomainEventMessage<?>> stored(String contractId, Instant asOf) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -21,7 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Who may do what with contracts, over real HTTP with tokens of the local issuer (the policy table of SECURITY.md):
  * only an officer changes a contract; a viewer reads summaries but no history; a provider reads its own contracts
  * and their history only, another provider's contract being the same 404 as one that does not exist; an operator
- * reads no business data. A refusal is 403 problem+json, whatever the contract, and stores nothing.
+ * reads no business data; a contract's evidence goes to officers and auditors only. A refusal is 403
+ * problem+json, whatever the contract, and stores nothing.
  */
 class ContractAccessIT extends SecuredContractService {
 
@@ -136,6 +138,23 @@ class ContractAccessIT extends SecuredContractService {
         forbidden(getAs(OPERATOR, contract(id, "?asOf=yesterday")));
     }
 
+    @Test
+    void servesAContractsEvidenceToAnOfficerAndAnAuditorOnly() throws Exception {
+        String id = register("NELFT");
+        readableByTheOfficer(id);
+        String asOf = "/evidence?asOf=" + history(id).get(0).get("time").asText();
+
+        assertThat(read(OFFICER, contract(id, asOf)).get("context").asText()).isEqualTo("contract");
+        assertThat(read(AUDITOR, contract(id, asOf))).isEqualTo(read(OFFICER, contract(id, asOf)));
+        problem(getAs(AUDITOR, contract(UUID.randomUUID().toString(), asOf)), 404);
+        for (String caller : List.of(VIEWER, NELFT, OPERATOR)) {
+            forbidden(getAs(caller, contract(id, asOf)));
+            // the permission is checked before the contract and the instant are read
+            forbidden(getAs(caller, contract(UUID.randomUUID().toString(), "/evidence")));
+            forbidden(getAs(caller, contract(id, "/evidence?asOf=yesterday")));
+        }
+    }
+
     /** Registers a contract of {@code provider} as the officer; its id. */
     private String register(String provider) {
         String id = UUID.randomUUID().toString();
@@ -150,6 +169,10 @@ class ContractAccessIT extends SecuredContractService {
             assertThat(getAs(OFFICER, contract(id, "")).getStatusCode().value()).isEqualTo(200);
             assertThat(getAs(OFFICER, contract(id, "/history")).getStatusCode().value()).isEqualTo(200);
         });
+    }
+
+    private JsonNode history(String id) throws JsonProcessingException {
+        return read(OFFICER, contract(id, "/history"));
     }
 
     /** The body of a 200 to {@code caller}'s GET of {@code path}. */

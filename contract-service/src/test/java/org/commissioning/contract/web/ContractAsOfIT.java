@@ -12,7 +12,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,7 +24,7 @@ class ContractAsOfIT extends OnFirstJune2018 {
 
     @Test
     void showsAContractAndItsHistoryAsTheyStoodBeforeALaterVariation() throws Exception {
-        String id = register();
+        String id = registerSalus();
         ok(change(id, HttpMethod.PUT, "/officers", """
                 {"leadOfficer":"officer.jones","contractManager":"manager.patel"}"""));
         JsonNode before = history(id, 2);
@@ -65,7 +64,7 @@ class ContractAsOfIT extends OnFirstJune2018 {
 
     @Test
     void readsAsOfFromTheStoredEventsNotFromTheProjection() throws Exception {
-        String id = register();
+        String id = registerSalus();
         JsonNode projected = awaitVersion(id, 0);
         mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), Update.update("provider", "Someone else"),
                 "contract_summaries");
@@ -79,7 +78,7 @@ class ContractAsOfIT extends OnFirstJune2018 {
 
     @Test
     void answersAContractNotYetRegisteredAtTheInstantAsNotFound() throws Exception {
-        String id = register();
+        String id = registerSalus();
         Instant registeredAt = Instant.parse(history(id, 1).get(0).get("time").asText());
         String before = registeredAt.minus(1, ChronoUnit.MILLIS).toString();
 
@@ -92,7 +91,7 @@ class ContractAsOfIT extends OnFirstJune2018 {
 
     @Test
     void refusesAMalformedOrFutureAsOfWithAProblemNamingIt() throws Exception {
-        String id = register();
+        String id = registerSalus();
         awaitVersion(id, 0);
         String tomorrow = Instant.now().plus(1, ChronoUnit.DAYS).toString();
 
@@ -104,23 +103,6 @@ class ContractAsOfIT extends OnFirstJune2018 {
             // refused whether or not the contract exists
             refused(get(contract(UUID.randomUUID().toString(), part + "?asOf=yesterday")), "instant", "asOf");
         }
-    }
-
-    private String register() throws Exception {
-        ResponseEntity<String> registered = post("/api/contracts", """
-                {"provider":"Salus","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["Maidstone"]},
-                 "annualValueGbp":120000,"start":"2018-04-01","end":"2021-03-31"}""", "officer.jones");
-        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
-        return body(registered).get("contractId").asText();
-    }
-
-    private ResponseEntity<String> change(String id, HttpMethod method, String path, String body) {
-        return http().method(method).uri(contract(id, path)).header(ACTOR, "officer.jones")
-                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
-    }
-
-    private static void ok(ResponseEntity<String> response) {
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     }
 
     /** The projected history once it has {@code entries} entries. */

@@ -13,8 +13,12 @@ import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.test.context.EmbeddedKafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,5 +61,24 @@ abstract class OnFirstJune2018 extends ServiceOnEmbeddedKafka {
 
     void sendRatings(IntegrationEvent<?>... events) {
         send(Topics.RATINGS, events);
+    }
+
+    /** Registers Salus's youth contract in Maidstone (2018-04-01 to 2021-03-31, £120,000) as an officer; its id. */
+    String registerSalus() throws Exception {
+        ResponseEntity<String> registered = post("/api/contracts", """
+                {"provider":"Salus","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["Maidstone"]},
+                 "annualValueGbp":120000,"start":"2018-04-01","end":"2021-03-31"}""", "officer.jones");
+        assertThat(registered.getStatusCode().value()).as(registered.getBody()).isEqualTo(201);
+        return json.readTree(registered.getBody()).get("contractId").asText();
+    }
+
+    /** A change of the contract {@code id} at {@code path} under it, as an officer. */
+    ResponseEntity<String> change(String id, HttpMethod method, String path, String body) {
+        return http().method(method).uri("/api/contracts/" + id + path).header(ACTOR, "officer.jones")
+                .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+    }
+
+    static void ok(ResponseEntity<String> response) {
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
     }
 }

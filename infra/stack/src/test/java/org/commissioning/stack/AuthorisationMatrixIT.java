@@ -156,9 +156,10 @@ class AuthorisationMatrixIT {
             EXPECTED.put(detail, new Expectation(Rule.DETAIL, Scope.CONTRACT));
         }
         EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
-        EXPECTED.put("GET /api/kpi/contracts/{}/evidence", new Expectation(Rule.AUDIT, Scope.NONE));
-        EXPECTED.put("GET /api/audit/contracts/{}/evidence-pack", new Expectation(Rule.AUDIT, Scope.NONE));
-        EXPECTED.put("GET /api/ratings/contracts/{}/evidence", new Expectation(Rule.AUDIT, Scope.NONE));
+        for (String evidence : List.of("/api/contracts/{}/evidence", "/api/kpi/contracts/{}/evidence",
+                "/api/ratings/contracts/{}/evidence", "/api/audit/contracts/{}/evidence-pack")) {
+            EXPECTED.put("GET " + evidence, new Expectation(Rule.AUDIT, Scope.NONE));
+        }
         for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings", "/api/deepdives")) {
             for (String read : List.of("/history-chain/streams/{}/verification", "/history-chain/streams/{}/export",
                     "/history-chain/streams/{}/consistency", "/history-chain/streams/{}/seals",
