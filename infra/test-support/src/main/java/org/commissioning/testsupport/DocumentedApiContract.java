@@ -2,6 +2,8 @@ package org.commissioning.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -18,7 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * it maps is documented, every operation has its problem responses, and the bearer scheme is declared. A service's
  * test class implements this on a {@code @SpringBootTest(webEnvironment = RANDOM_PORT)} context it already has;
  * the endpoints are read from the application's own request mappings, so an endpoint added later is checked
- * without a change here.
+ * without a change here. The document read is kept in {@code target/openapi/<application>.json}.
  */
 public interface DocumentedApiContract {
 
@@ -37,6 +39,10 @@ public interface DocumentedApiContract {
                 context.getBean("requestMappingHandlerMapping", RequestMappingHandlerMapping.class));
 
         JsonNode document = apiDocs(context);
+        Path copy = Path.of("target", "openapi", context.getEnvironment().getProperty("spring.application.name",
+                "service") + ".json");
+        Files.createDirectories(copy.getParent());
+        Files.writeString(copy, document.toPrettyString());
 
         assertThat(mapped).as("the service's endpoints").isNotEmpty();
         assertThat(OpenApiCoverage.undocumented(mapped, document))
