@@ -35,7 +35,32 @@ public final class OpenApiCoverage {
 
         public Endpoint {
             method = method.toUpperCase();
-            path = path.replaceAll("\\{([^}:]+):[^}]*}", "{$1}");
+            path = withoutRegularExpressions(path);
+        }
+
+        /** {@code /x/{period:\d{4}-\d{2}}} is {@code /x/{period}}: the expression may hold braces of its own. */
+        private static String withoutRegularExpressions(String pattern) {
+            StringBuilder path = new StringBuilder();
+            int depth = 0;
+            boolean expression = false;
+            for (char c : pattern.toCharArray()) {
+                if (c == '{') {
+                    depth++;
+                } else if (c == '}') {
+                    depth--;
+                    if (depth == 0) {
+                        expression = false;
+                        path.append(c);
+                        continue;
+                    }
+                } else if (c == ':' && depth == 1) {
+                    expression = true;
+                }
+                if (!expression) {
+                    path.append(c);
+                }
+            }
+            return path.toString();
         }
 
         @Override
