@@ -49,6 +49,7 @@ public interface DocumentedApiContract {
                 .as("endpoints missing from /v3/api-docs (documented: %s)", OpenApiCoverage.documented(document))
                 .isEmpty();
         assertThat(document.path("openapi").asText()).startsWith("3.");
+        assertThat(document.path("paths").has("/error")).as("the error page is no endpoint").isFalse();
     }
 
     @Test

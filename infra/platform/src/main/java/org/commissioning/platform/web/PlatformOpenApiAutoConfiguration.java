@@ -3,6 +3,7 @@ package org.commissioning.platform.web;
 import java.util.List;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,7 +22,8 @@ import io.swagger.v3.oas.models.servers.Server;
  * The parts every service's OpenAPI 3 description shares (springdoc, {@code /v3/api-docs}): its title, the bearer
  * JWT security scheme every operation requires, a server relative to where the document was read (a service's paths
  * are the same at its own port and through the gateway), and the problem responses of every operation
- * ({@link ProblemResponsesInOpenApi}).
+ * ({@link ProblemResponsesInOpenApi}). The platform's {@code /error} ({@link ProblemErrorController}) is no endpoint of
+ * the API and is left out.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -30,6 +32,10 @@ public class PlatformOpenApiAutoConfiguration {
 
     /** The name of the security scheme of the issuer's bearer tokens. */
     public static final String BEARER = "bearer";
+
+    static {
+        SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
+    }
 
     @Bean
     @ConditionalOnMissingBean
