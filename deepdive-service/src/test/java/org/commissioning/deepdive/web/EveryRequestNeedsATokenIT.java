@@ -11,7 +11,6 @@ import java.util.UUID;
 import org.commissioning.events.Topics;
 import org.commissioning.identity.LocalIssuer;
 import org.commissioning.platform.security.SecurityProblems;
-import org.commissioning.testsupport.DocumentedApiContract;
 import org.commissioning.testsupport.IntegrationEvents;
 import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
 import org.junit.jupiter.api.AutoClose;
@@ -23,16 +22,12 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/**
- * deepdive-service with security on, against the local issuer: only health and the integrators' docs (the OpenAPI
- * description, read here without a token by {@link DocumentedApiContract}, and the Swagger UI) are answered without
- * a valid token.
- */
+/** deepdive-service with security on, against the local issuer: only health is answered without a valid token. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "platform.security.enabled=true"})
 @EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.CONTRACTS)
-class EveryRequestNeedsATokenIT extends ServiceOnEmbeddedKafka implements DocumentedApiContract {
+class EveryRequestNeedsATokenIT extends ServiceOnEmbeddedKafka {
 
     @AutoClose
     static final LocalIssuer issuer = startIssuer();
@@ -63,15 +58,6 @@ class EveryRequestNeedsATokenIT extends ServiceOnEmbeddedKafka implements Docume
                 .header(HttpHeaders.AUTHORIZATION, "Bearer not-a-token").retrieve().toEntity(String.class);
         problem(forged, 401);
         assertThat(get("/actuator/health").getStatusCode().value()).isEqualTo(200);
-    }
-
-    @Test
-    void servesTheSwaggerUiWithoutAToken() {
-        ResponseEntity<String> ui = get("/swagger-ui/index.html");
-
-        assertThat(ui.getStatusCode().value()).isEqualTo(200);
-        assertThat(ui.getBody()).contains("swagger-ui");
-        assertThat(get("/v3/api-docs.yaml").getBody()).startsWith("openapi: 3.");
     }
 
     private static LocalIssuer startIssuer() {
