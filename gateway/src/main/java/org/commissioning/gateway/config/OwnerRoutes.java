@@ -1,5 +1,6 @@
 package org.commissioning.gateway.config;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.GatewayRouterFunctions.route;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -24,6 +25,10 @@ import org.springframework.web.servlet.function.ServerResponse;
  * it came ({@code Authorization} passes through the proxy's header filters), and drops {@code X-Actor} (see
  * {@link ActorHeaderNotRelayed}). An owner that cannot be reached is answered by the gateway itself with a problem
  * naming that service (see {@link OwnerUnavailable}).
+ * <p>
+ * Each owner's OpenAPI description ({@code /v3/api-docs} at the owner) is served at
+ * {@code /v3/api-docs/services/<service>}, public like the owner's, so the gateway's one Swagger UI
+ * ({@code /swagger-ui.html}, {@code springdoc.swagger-ui.urls}) shows every service's API beside the dashboards'.
  */
 @Configuration(proxyBeanMethods = false)
 public class OwnerRoutes {
@@ -34,6 +39,17 @@ public class OwnerRoutes {
                 .and(owner("kpi-service", "/api/kpi", services.kpi().url()))
                 .and(owner("rag-service", "/api/ratings", services.rag().url()))
                 .and(owner("deepdive-service", "/api/deepdives", services.deepdive().url()));
+    }
+
+    /** Where the gateway serves an owner's OpenAPI description: {@code /v3/api-docs/services/contract-service}. */
+    public static final String OWNER_API_DOCS = "/v3/api-docs/services/";
+
+    @Bean
+    public RouterFunction<ServerResponse> ownersApiDocs(OwnerServices services) {
+        return apiDocs("contract-service", services.contract().url())
+                .and(apiDocs("kpi-service", services.kpi().url()))
+                .and(apiDocs("rag-service", services.rag().url()))
+                .and(apiDocs("deepdive-service", services.deepdive().url()));
     }
 
     @Bean
@@ -54,6 +70,15 @@ public class OwnerRoutes {
                 new FilterRegistrationBean<>(new OwnerCorrelationIdFilter());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
+    }
+
+    static RouterFunction<ServerResponse> apiDocs(String service, URI url) {
+        return route(service + "-api-docs")
+                .GET(OWNER_API_DOCS + service, http())
+                .filter(OwnerUnavailable.answeredWithProblem(service))
+                .before(uri(url))
+                .before(setPath("/v3/api-docs"))
+                .build();
     }
 
     /** Everything under {@code prefix} (the prefix itself included) goes to {@code url}, path and query kept. */

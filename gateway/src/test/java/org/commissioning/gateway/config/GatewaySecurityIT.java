@@ -23,6 +23,7 @@ import org.commissioning.gateway.support.OwnerStub.Received;
 import org.commissioning.gateway.support.StubbedOwners;
 import org.commissioning.identity.LocalIssuer;
 import org.commissioning.platform.security.SecurityProblems;
+import org.commissioning.testsupport.DocumentedApiContract;
 import org.commissioning.testsupport.EventSender;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
@@ -44,9 +45,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The gateway with security on, against the local issuer, in front of real HTTP servers standing in for the owners:
  * it checks the caller's token itself (a request without a valid one never reaches an owner), relays it to the owner
  * as the client sent it, and shows each caller only the dashboard rows, and totals, of the contracts it may see.
+ * The integrators' docs need no token: the gateway's own OpenAPI description ({@link DocumentedApiContract}), each
+ * owner's, and the one Swagger UI that lists them all.
  */
 @TestPropertySource(properties = "platform.security.enabled=true")
-class GatewaySecurityIT extends GatewayITSupport {
+class GatewaySecurityIT extends GatewayITSupport implements DocumentedApiContract {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     @AutoClose
@@ -63,6 +66,27 @@ class GatewaySecurityIT extends GatewayITSupport {
 
     @Autowired
     EmbeddedKafkaBroker kafka;
+
+    @Test
+    void servesEveryOwnersApiDocsAndOneSwaggerUiListingThemWithoutAToken() throws Exception {
+        List<String> urls = new ArrayList<>(List.of("/v3/api-docs"));
+        for (OwnerStub owner : List.of(OWNERS.contract(), OWNERS.kpi(), OWNERS.rag(), OWNERS.deepdive())) {
+            String url = OwnerRoutes.OWNER_API_DOCS + owner.name();
+            urls.add(url);
+
+            ResponseEntity<String> docs = get(url);
+
+            assertThat(docs.getStatusCode().value()).as(docs.getBody()).isEqualTo(200);
+            assertThat(body(docs).get("owner").asText()).isEqualTo(owner.name());
+            assertThat(owner.last("/v3/api-docs").method()).isEqualTo("GET");
+        }
+        JsonNode config = body(get("/v3/api-docs/swagger-config"));
+        assertThat(config.get("urls").findValuesAsText("url")).containsExactlyInAnyOrderElementsOf(urls);
+        ResponseEntity<String> ui = get("/swagger-ui/index.html");
+        assertThat(ui.getStatusCode().value()).isEqualTo(200);
+        assertThat(ui.getBody()).contains("swagger-ui");
+        assertThat(get("/api/dashboard/contracts").getStatusCode().value()).isEqualTo(401);
+    }
 
     @Test
     void aProviderSeesOnlyItsOwnContractsOnTheDashboardAndInItsTotalsAndAnOfficerSeesAll() throws Exception {

@@ -20,7 +20,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param rolesClaim    a list of role names
  * @param providerClaim the provider organisation a {@code PROVIDER} is bound to
  * @param clockSkew     tolerance on {@code exp} and {@code nbf}
- * @param publicPaths   answered without a token (Ant patterns); everything else needs one
+ * @param publicPaths   answered without a token (Ant patterns); everything else needs one. By default health and
+ *                      the integrators' docs: the OpenAPI description ({@code /v3/api-docs}, also as YAML) and the
+ *                      Swagger UI, which hold no data, only the shape of the API
  */
 @ConfigurationProperties("platform.security")
 public record PlatformSecurityProperties(
@@ -33,7 +35,8 @@ public record PlatformSecurityProperties(
         @DefaultValue("roles") String rolesClaim,
         @DefaultValue("provider") String providerClaim,
         @DefaultValue("30s") Duration clockSkew,
-        @DefaultValue({"/actuator/health", "/actuator/health/**"}) List<String> publicPaths) {
+        @DefaultValue({"/actuator/health", "/actuator/health/**", "/v3/api-docs", "/v3/api-docs/**",
+                "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"}) List<String> publicPaths) {
 
     /** Fails the start of a service that switched security on without saying whose tokens to trust. */
     void requireIssuer() {

@@ -90,6 +90,18 @@ class IntegrationEventCodecTest {
     }
 
     @Test
+    void writesTheSequenceAsAJsonNumberAndReadsOneWrittenAsTheCloudEventsExtensionsString() throws Exception {
+        IntegrationEvent<ContractRegistered> event = IntegrationEvent.of("e-1", "/contract-service", "c-1", AT, 7,
+                "officer.jones", "corr-1", REGISTERED);
+        assertThat(codec.mapper().readTree(codec.encode(event)).get("sequence").isIntegralNumber()).isTrue();
+        String asString = """
+                {"specversion":"1.0","id":"x","source":"/kpi-service","type":"org.commissioning.kpi.SomethingNew.v3",
+                 "subject":"c-9","time":"2019-01-01T00:00:00Z","sequence":"12","data":{}}""";
+
+        assertThat(codec.decode(asString.getBytes(StandardCharsets.UTF_8)).sequence()).isEqualTo(12);
+    }
+
+    @Test
     void ignoresFieldsAddedByANewerProducer() {
         String json = """
                 {"specversion":"1.0","id":"x","source":"/contract-service","type":"org.commissioning.contracts.ContractRegistered.v1",
