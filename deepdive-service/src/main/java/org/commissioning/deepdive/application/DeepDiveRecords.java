@@ -1,5 +1,9 @@
 package org.commissioning.deepdive.application;
 
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.regex;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,10 +11,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import lombok.RequiredArgsConstructor;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.extensions.mongo.MongoTemplate;
 import org.commissioning.deepdive.api.Area;
 import org.commissioning.deepdive.api.DeepDiveAction;
 import org.commissioning.deepdive.api.DeepDiveAreaGradedEvent;
@@ -27,6 +33,7 @@ import org.commissioning.deepdive.api.DeepDiveStartedEvent;
 import org.commissioning.deepdive.api.DeepDiveStatus;
 import org.commissioning.deepdive.api.Grade;
 import org.commissioning.deepdive.command.SuggestedGrade;
+import org.commissioning.platform.domain.AsOf;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.domain.NotFoundException;
 import org.springframework.stereotype.Component;
@@ -39,12 +46,49 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 class DeepDiveRecords {
 
+    /** How Axon names the deep dive's aggregate type on each stored event ({@code command.DeepDive}). */
+    private static final String DEEP_DIVE_TYPE = "DeepDive";
+    private static final String STREAM = "aggregateIdentifier";
+
     private final EventStore eventStore;
+    private final MongoTemplate axonMongo;
+
+    /**
+     * A deep dive's stream as the store held it at an instant: its record folded from those events (null before it
+     * was planned) and the events themselves, in sequence order.
+     */
+    record Stored(int programmeYear, DeepDiveRecord record, List<DomainEventMessage<?>> events) {
+    }
 
     Optional<DeepDiveRecord> find(String contractId, int programmeYear) {
+        return Optional.ofNullable(asOf(contractId, programmeYear, null).record());
+    }
+
+    /** The deep dive's stream as of {@code asOf} (null: now); no events when nothing of it had been stored by then. */
+    Stored asOf(String contractId, int programmeYear, Instant asOf) {
+        List<DomainEventMessage<?>> events = AsOf.of(eventStore.readEvents(DeepDiveCommands.id(contractId,
+                programmeYear), 0L), asOf);
         Fold fold = new Fold();
-        eventStore.readEvents(DeepDiveCommands.id(contractId, programmeYear), 0L).asStream().forEach(fold::apply);
-        return Optional.ofNullable(fold.record());
+        events.forEach(fold::apply);
+        return new Stored(programmeYear, fold.record(), events);
+    }
+
+    /**
+     * The programme years of every deep dive of the contract the event store holds, oldest first: read from the
+     * store itself, not from the programme rows, so none is missing while the projection catches up.
+     */
+    List<Integer> years(String contractId) {
+        String prefix = contractId + ":";
+        List<Integer> years = new ArrayList<>();
+        for (String stream : axonMongo.eventCollection().distinct(STREAM,
+                and(eq("type", DEEP_DIVE_TYPE), regex(STREAM, "^" + Pattern.quote(prefix))), String.class)) {
+            try {
+                years.add(Integer.parseInt(stream.substring(prefix.length())));
+            } catch (NumberFormatException e) {
+                // not a deep dive of this contract (another id that starts with this one's and a colon)
+            }
+        }
+        return years.stream().distinct().sorted().toList();
     }
 
     /** @throws NotFoundException (404) where the contract has no deep dive in the year */

@@ -112,6 +112,27 @@ class EveryRequestNeedsATokenIT extends ServiceOnEmbeddedKafka {
         assertThat(viewersTable.at("/totals/deepDives").asInt()).isEqualTo(viewersTable.get("rows").size());
     }
 
+    @Test
+    void onlyAnOfficerOrAnAuditorGetsAContractsDeepDiveEvidenceNotItsProviderNorAViewer() throws Exception {
+        String nelft = UUID.randomUUID().toString();
+        send(Topics.CONTRACTS, registration(nelft, "NELFT"));
+        String officer = issuer.accessToken(DemoUsers.OFFICER);
+        await().atMost(PATIENCE).until(() -> as(officer, "GET", "/api/deepdives/contracts/" + nelft, null)
+                .getStatusCode().value() == 200);
+        String evidence = "/api/deepdives/contracts/" + nelft + "/evidence";
+
+        problem(as(issuer.accessToken(DemoUsers.VIEWER), "GET", evidence, null), 403);
+        problem(as(issuer.accessToken(DemoUsers.NELFT), "GET", evidence, null), 403);
+        problem(get(evidence), 401);
+        String auditor = issuer.accessToken(DemoUsers.AUDITOR);
+        problem(as(auditor, "GET", "/api/deepdives/contracts/" + UUID.randomUUID() + "/evidence", null), 404);
+        for (String token : List.of(auditor, officer)) {
+            ResponseEntity<String> part = as(token, "GET", evidence, null);
+            assertThat(part.getStatusCode().value()).as(part.getBody()).isEqualTo(200);
+            assertThat(body(part).get("context").asText()).isEqualTo("deepdives");
+        }
+    }
+
     private static IntegrationEvent<ContractRegistered> registration(String id, String provider) {
         return IntegrationEvents.contractEvent(UUID.randomUUID().toString(), id, IntegrationEvents.REGISTERED_AT, 1,
                 new ContractRegistered(id, provider, "YOUTH", new Lot("DISTRICT", List.of("South"),

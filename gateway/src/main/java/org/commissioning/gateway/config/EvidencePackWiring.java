@@ -24,7 +24,9 @@ public class EvidencePackWiring {
                 new EvidencePartOwner("kpi", "kpi-service", services.kpi().url(),
                         "/api/kpi/contracts/{contractId}/evidence"),
                 new EvidencePartOwner("ratings", "rag-service", services.rag().url(),
-                        "/api/ratings/contracts/{contractId}/evidence")));
+                        "/api/ratings/contracts/{contractId}/evidence"),
+                new EvidencePartOwner("deepdives", "deepdive-service", services.deepdive().url(),
+                        "/api/deepdives/contracts/{contractId}/evidence")));
     }
 
     /** With the HTTP client settings of the proxy ({@code spring.http.client.*}: connect and read timeouts). */

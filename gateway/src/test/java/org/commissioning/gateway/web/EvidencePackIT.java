@@ -39,7 +39,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A contract's evidence pack at the gateway, with security on (the local issuer's demo users), in front of real HTTP
- * servers standing in for contract-service, kpi-service and rag-service, each serving its part.
+ * servers standing in for contract-service, kpi-service, rag-service and deepdive-service, each serving its part.
  */
 @TestPropertySource(properties = "platform.security.enabled=true")
 class EvidencePackIT extends GatewayITSupport {
@@ -75,13 +75,15 @@ class EvidencePackIT extends GatewayITSupport {
         assertThat(second.getBody()).isEqualTo(first.getBody());
         Map<String, byte[]> entries = entries(first.getBody());
         assertThat(entries.keySet()).containsExactly("README.txt", "manifest.json", "contract/lifecycle.csv",
-                "contract/chain/verification.json", "kpi/returns.csv", "ratings/policies.json");
+                "contract/chain/verification.json", "kpi/returns.csv", "ratings/policies.json",
+                "deepdives/deep-dives.csv");
         String readme = new String(entries.get("README.txt"), StandardCharsets.UTF_8);
         assertThat(readme).contains("Contract: " + contract).contains("As of:    " + AS_OF)
                 .containsSubsequence("contract/lifecycle.csv: one row", "kpi/returns.csv: one row",
-                        "ratings/policies.json: the policies", "Tamper-evident history", "tools/verify-chain.sh",
+                        "ratings/policies.json: the policies", "deepdives/deep-dives.csv: one row",
+                        "Tamper-evident history", "tools/verify-chain.sh",
                         "ratings/policies.json defines");
-        for (OwnerStub owner : List.of(OWNERS.contract(), OWNERS.kpi(), OWNERS.rag())) {
+        for (OwnerStub owner : List.of(OWNERS.contract(), OWNERS.kpi(), OWNERS.rag(), OWNERS.deepdive())) {
             Received asked = owner.last(partPath(owner, contract));
             assertThat(query(asked)).isEqualTo("asOf=" + AS_OF);
             assertThat(asked.header(HttpHeaders.AUTHORIZATION)).startsWith("Bearer ");
@@ -131,6 +133,7 @@ class EvidencePackIT extends GatewayITSupport {
         assertThat(asOf).isBetween(before, Instant.now()).isEqualTo(asOf.truncatedTo(ChronoUnit.SECONDS));
         assertThat(query(OWNERS.kpi().last(partPath(OWNERS.kpi(), contract)))).isEqualTo(asked);
         assertThat(query(OWNERS.rag().last(partPath(OWNERS.rag(), contract)))).isEqualTo(asked);
+        assertThat(query(OWNERS.deepdive().last(partPath(OWNERS.deepdive(), contract)))).isEqualTo(asked);
         assertThat(json.readTree(entries(response.getBody()).get("manifest.json")).get("asOf").asText())
                 .isEqualTo(asOf.toString());
     }
@@ -188,7 +191,7 @@ class EvidencePackIT extends GatewayITSupport {
 
     // --- helpers
 
-    /** A new contract whose three parts the owners serve, each echoing the instant it was asked for. */
+    /** A new contract whose four parts the owners serve, each echoing the instant it was asked for. */
     static String withParts() {
         String contract = UUID.randomUUID().toString();
         OWNERS.contract().answer(partPath(OWNERS.contract(), contract), 200, "application/json",
@@ -198,6 +201,8 @@ class EvidencePackIT extends GatewayITSupport {
                 part("kpi", contract, "kpi/returns.csv", "period,kpiCode\r\n2018-04,ATTEND\r\n"));
         OWNERS.rag().answer(partPath(OWNERS.rag(), contract), 200, "application/json",
                 part("ratings", contract, "ratings/policies.json", "{\"policies\":[]}\n"));
+        OWNERS.deepdive().answer(partPath(OWNERS.deepdive(), contract), 200, "application/json",
+                part("deepdives", contract, "deepdives/deep-dives.csv", "programme_year,status\r\n2018,COMPLETE\r\n"));
         return contract;
     }
 
@@ -205,6 +210,7 @@ class EvidencePackIT extends GatewayITSupport {
         return switch (owner.name()) {
             case "contract-service" -> "/api/contracts/" + contract + "/evidence";
             case "kpi-service" -> "/api/kpi/contracts/" + contract + "/evidence";
+            case "deepdive-service" -> "/api/deepdives/contracts/" + contract + "/evidence";
             default -> "/api/ratings/contracts/" + contract + "/evidence";
         };
     }

@@ -157,7 +157,8 @@ class AuthorisationMatrixIT {
         }
         EXPECTED.put("GET /api/ratings/contracts/{}/rederivation", new Expectation(Rule.AUDIT, Scope.NONE));
         for (String evidence : List.of("/api/contracts/{}/evidence", "/api/kpi/contracts/{}/evidence",
-                "/api/ratings/contracts/{}/evidence", "/api/audit/contracts/{}/evidence-pack")) {
+                "/api/ratings/contracts/{}/evidence", "/api/deepdives/contracts/{}/evidence",
+                "/api/audit/contracts/{}/evidence-pack")) {
             EXPECTED.put("GET " + evidence, new Expectation(Rule.AUDIT, Scope.NONE));
         }
         for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings", "/api/deepdives")) {
