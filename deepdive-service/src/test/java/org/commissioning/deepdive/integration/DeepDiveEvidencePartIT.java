@@ -2,18 +2,16 @@ package org.commissioning.deepdive.integration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.commissioning.testsupport.evidence.PartContents.files;
+import static org.commissioning.testsupport.evidence.PartContents.rows;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.commissioning.deepdive.api.DeepDiveCommands;
 import org.junit.jupiter.api.Test;
@@ -150,16 +148,5 @@ class DeepDiveEvidencePartIT extends RunningDeepdiveService {
         Instant now = Instant.now();
         await().atMost(PATIENCE).until(() -> Instant.now().isAfter(now.plusMillis(1)));
         return now;
-    }
-
-    private static Map<String, String> files(JsonNode part) {
-        Map<String, String> files = new LinkedHashMap<>();
-        part.get("files").forEach(file -> files.put(file.get("name").asText(), file.get("content").asText()));
-        return files;
-    }
-
-    private static List<CSVRecord> rows(String csv) throws IOException {
-        return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv)).getRecords();
     }
 }

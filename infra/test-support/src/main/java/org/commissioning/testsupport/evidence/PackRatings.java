@@ -1,7 +1,6 @@
 package org.commissioning.testsupport.evidence;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -278,12 +276,7 @@ public final class PackRatings {
     }
 
     private static List<CSVRecord> csv(String text) {
-        try {
-            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(new StringReader(text)).getRecords();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PartContents.rows(text);
     }
 
     private static String file(Map<String, String> files, String name) {
