@@ -450,9 +450,10 @@ class LocalStackIT {
     }
 
     private static StackOptions freePorts(StackOptions options) {
-        return options.withPorts(KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                KafkaBroker.freePort()).withIssuerPort(KafkaBroker.freePort());
+        return options.withPorts(StacksUnderTest.listenPort(), StacksUnderTest.listenPort(),
+                StacksUnderTest.listenPort(), StacksUnderTest.listenPort(), StacksUnderTest.listenPort(),
+                StacksUnderTest.listenPort(), StacksUnderTest.listenPort(), StacksUnderTest.listenPort())
+                .withIssuerPort(StacksUnderTest.listenPort());
     }
 
 }

@@ -1,8 +1,14 @@
 package org.commissioning.stack;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 import org.commissioning.embedded.KafkaBroker;
 
@@ -17,10 +23,33 @@ final class StacksUnderTest {
     /** Free ports (the issuer's too) in a new temporary data directory named {@code prefix...}. */
     static StackOptions freshOptions(String prefix) throws Exception {
         return StackOptions.defaults().withRoot(ROOT).withDataDir(Files.createTempDirectory(prefix))
-                .withPorts(KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                        KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(), KafkaBroker.freePort(),
-                        KafkaBroker.freePort())
-                .withIssuerPort(KafkaBroker.freePort());
+                .withPorts(listenPort(), listenPort(), listenPort(), listenPort(), listenPort(), listenPort(),
+                        listenPort(), listenPort())
+                .withIssuerPort(listenPort());
+    }
+
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port free now and below Linux's ephemeral range (32768-60999): a port the kernel hands out for port 0 lies
+     * in that range, where the stack's own outgoing connections (Kafka's, the driver's) may take it before the
+     * process meant to listen on it starts, and the start then fails with "port in use".
+     */
+    static int listenPort() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20000, 32000);
+            if (GIVEN.contains(port)) {
+                continue;
+            }
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                GIVEN.add(port);
+                return port;
+            } catch (IOException busy) {
+                // try another
+            }
+        }
+        return KafkaBroker.freePort();
     }
 
     /**
