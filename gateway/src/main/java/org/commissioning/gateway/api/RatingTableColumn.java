@@ -83,7 +83,7 @@ public enum RatingTableColumn {
 
     /** The value's place in {@code order}; none for a value outside it (NOT_RATED, or no value). */
     private static Integer rank(List<String> order, String value) {
-        int rank = order.indexOf(value);
+        int rank = value == null ? -1 : order.indexOf(value);
         return rank < 0 ? null : rank;
     }
 
