@@ -1,10 +1,10 @@
 package org.commissioning.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commissioning.gateway.support.GoldenSamples.applied;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.function.BiConsumer;
 
 import org.bson.Document;
 import org.commissioning.events.Context;
@@ -50,7 +50,8 @@ class MonitoringReturnsAndRationaleContractTest {
     @BeforeEach
     void registerTheContractOfTheSamples() {
         MONGO.remove(new Query(), DashboardProjection.COLLECTION);
-        IntegrationEvent<?> registered = codec.decode(GoldenSamples.bytes("golden/contracts/ContractRegistered.v1.json"));
+        IntegrationEvent<?> registered = codec.decode(GoldenSamples.bytes(
+                "golden/contracts/ContractRegistered.v1.json"));
         projection.on(registered, (ContractRegistered) registered.data());
         contractId = registered.subject();
     }
@@ -130,18 +131,6 @@ class MonitoringReturnsAndRationaleContractTest {
         assertThat(rationale.text()).isEqualTo("Computed from the headline KPIs of " + rated.at("/data/period")
                 .asText() + " (" + rated.at("/data/policyVersion").asText() + ")");
         assertThat(rationale.rating()).isEqualTo(rated.at("/data/rating").asText());
-    }
-
-    private <T> JsonNode applied(String path, Class<T> type, BiConsumer<IntegrationEvent<?>, T> handler,
-                                 String... mapped) throws Exception {
-        byte[] golden = GoldenSamples.bytes(path);
-        JsonNode sample = json.readTree(golden);
-        assertThat(GoldenSamples.fieldNames(sample.get("data"))).as("fields of " + path + " the dashboard maps")
-                .contains(mapped);
-        IntegrationEvent<?> event = codec.decode(golden);
-        assertThat(event.data()).isInstanceOf(type);
-        handler.accept(event, type.cast(event.data()));
-        return sample;
     }
 
     private static LocalDate date(JsonNode sample, String field) {

@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 public abstract class GatewayITSupport extends ServiceOverHttp {
 
-    /** The property naming the database of a class that needs one of its own (by default, all share {@code gateway}). */
+    /** The property naming the database of a class that needs one of its own (by default all share gateway). */
     public static final String DATABASE = "gateway.test.database";
 
     @DynamicPropertySource
