@@ -2,21 +2,20 @@ package org.commissioning.gateway.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.StubbedOwners;
+import org.commissioning.gateway.support.WebSession;
 import org.commissioning.identity.DemoUsers;
 import org.commissioning.identity.LocalIssuer;
 import org.junit.jupiter.api.AutoClose;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Value;
@@ -45,14 +44,17 @@ class WebSignInIT extends GatewayITSupport {
         OWNERS.register(registry);
     }
 
-    /** What a browser asks for when it follows a link. */
-    static final String HTML = "text/html,application/xhtml+xml,*/*;q=0.8";
-
     @Value("${local.server.port}")
     int port;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    private WebSession session;
+    private HttpClient browser;
+
+    @BeforeEach
+    void newBrowserSession() {
+        session = new WebSession(port);
+        browser = session.client();
+    }
 
     @Test
     void sendsAnUnknownVisitorToTheIssuersLoginForm() throws Exception {
@@ -98,7 +100,7 @@ class WebSignInIT extends GatewayITSupport {
         signIn(DemoUsers.AUDITOR, "auditor-secret");
 
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(gateway("/no-such-page")))
-                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept", WebSession.HTML).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("Page not found").contains("Aisha Khan");
@@ -118,27 +120,14 @@ class WebSignInIT extends GatewayITSupport {
     }
 
     private HttpResponse<String> signIn(String username, String password) throws Exception {
-        HttpResponse<String> login = open("/");
-        Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(login.body());
-        assertThat(csrf.find()).as(login.body()).isTrue();
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1));
-        return browser.send(HttpRequest.newBuilder(login.uri())
-                        .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", HTML)
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return session.signIn(username, password);
     }
 
     private HttpResponse<String> open(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : gateway(path)))
-                        .header("Accept", HTML).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return session.get(path);
     }
 
     private String gateway(String path) {
         return "http://127.0.0.1:" + port + path;
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }
