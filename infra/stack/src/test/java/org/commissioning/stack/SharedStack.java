@@ -30,11 +30,15 @@ public final class SharedStack {
 
     private static final List<String> SERVICES = List.of("contract-service", "kpi-service", "rag-service",
             "deepdive-service", "gateway");
+    /** Starts tried (each on new ports) before every later {@link #get()} fails at once with the last failure. */
+    private static final int ATTEMPTS = 2;
 
     private static LocalStack stack;
     private static StackOptions options;
     private static String demoDataLoaded;
     private static boolean stopOnExit;
+    private static int failedStarts;
+    private static Throwable lastFailure;
 
     private SharedStack() {
     }
@@ -43,12 +47,21 @@ public final class SharedStack {
     public static synchronized LocalStack get() throws Exception {
         if (stack == null) {
             requireBuiltServices();
+            if (failedStarts >= ATTEMPTS) {
+                throw new IllegalStateException("The shared stack did not start in " + ATTEMPTS + " attempts; the last "
+                        + "failure: " + lastFailure, lastFailure);
+            }
             StackOptions fresh = StacksUnderTest.freshOptions("shared-stack");
-            LocalStack started = StacksUnderTest.startedWithoutScans(fresh);
+            LocalStack started = null;
             try {
+                started = StacksUnderTest.startedWithoutScans(fresh);
                 demoDataLoaded = started.loadDemoData();
             } catch (Exception | AssertionError e) {
-                started.close();
+                if (started != null) {
+                    started.close();
+                }
+                failedStarts++;
+                lastFailure = e;
                 throw e;
             }
             options = fresh;
