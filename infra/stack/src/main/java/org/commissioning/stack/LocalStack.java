@@ -93,8 +93,13 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    /** Starts the broker, the database and the five services, and waits until every service is ready. */
+    /** Starts the broker, the database and the five services, and waits until every service is ready (3 minutes). */
     public void start() throws IOException, InterruptedException {
+        start(Duration.ofMinutes(3));
+    }
+
+    /** Starts the broker, the database and the five services, and waits until every service is ready, or fails. */
+    public void start(Duration readyWithin) throws IOException, InterruptedException {
         requireFreePorts();
         mongo.start();
         kafka.start();
@@ -127,7 +132,7 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services) {
             service.start();
         }
-        awaitReady(Duration.ofMinutes(3));
+        awaitReady(readyWithin);
     }
 
     /**

@@ -27,7 +27,6 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.commissioning.identity.DemoUsers;
 import org.commissioning.testsupport.evidence.PackRatings;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -48,22 +47,10 @@ class EvidencePackIT {
     static ClientCredentials auditor;
 
     @BeforeAll
-    static void startTheStackWithTheDemoData() throws Exception {
-        for (String service : List.of("contract-service", "kpi-service", "rag-service", "deepdive-service", "gateway")) {
-            assertThat(StacksUnderTest.ROOT.resolve(service).resolve("target")
-                    .resolve(service + "-0.1.0-SNAPSHOT-exec.jar"))
-                    .as("executable jar of " + service + " (run ./mvnw verify, which packages before this test)").exists();
-        }
-        stack = StacksUnderTest.startedWithoutScans(StacksUnderTest.freshOptions("evidence-pack"));
-        assertThat(stack.loadDemoData()).doesNotContain("failed");
+    static void theSharedStackWithTheDemoData() throws Exception {
+        stack = SharedStack.get();
+        assertThat(SharedStack.demoDataLoaded()).doesNotContain("failed");
         auditor = stack.credentials(DemoUsers.AUDITOR);
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     @Test
@@ -134,15 +121,11 @@ class EvidencePackIT {
                 .getRecords();
     }
 
+    /** The demo's NELFT contract, once the gateway lists it (other classes may register contracts of NELFT too). */
     static String nelft() throws Exception {
-        return await().atMost(Duration.ofSeconds(60)).until(() -> {
-            for (JsonNode row : JSON.readTree(get("/api/dashboard/contracts").body())) {
-                if (row.get("provider").asText().equals("NELFT")) {
-                    return row.get("id").asText();
-                }
-            }
-            return null;
-        }, id -> id != null);
+        String nelft = new KpiDemoData().nelftContractId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> get("/api/dashboard/contracts").body().contains(nelft));
+        return nelft;
     }
 
     static HttpResponse<byte[]> pack(String contractId, Instant asOf) throws Exception {

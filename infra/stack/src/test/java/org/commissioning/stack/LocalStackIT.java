@@ -7,8 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,17 +23,17 @@ import org.commissioning.embedded.KafkaBroker;
 import org.commissioning.embedded.TopicReader;
 import org.commissioning.identity.DemoUsers;
 import org.commissioning.events.Topics;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The platform as a user runs it: the launcher starts the broker and the database in this JVM and the five
- * services as processes from their executable jars (built by the package phase, so run with ./mvnw verify).
+ * services as processes from their executable jars (built by the package phase, so run with ./mvnw verify). This is
+ * the {@link SharedStack}, which the other classes use too: what they registered before is on it, so the
+ * assertions here name the demo's contracts by their fixed ids and count rows against what was there before.
  * <p>
  * These tests check what happens, not how fast: each wait is the test's general patience. Speed targets (issue 5's
  * 2 s from a return to the new cadence, 1 s from a registration to the dashboard) are measured by
@@ -43,35 +41,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class LocalStackIT {
 
-    static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final HttpClient HTTP = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
-    @TempDir
-    Path data;
     LocalStack stack;
     ClientCredentials officer;
 
-    @BeforeAll
-    static void requireBuiltServices() {
-        for (String service : List.of("contract-service", "kpi-service", "rag-service", "deepdive-service", "gateway")) {
-            Path jar = ROOT.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT-exec.jar");
-            assertThat(jar).as("executable jar of " + service + " (run ./mvnw verify, which packages before this test)")
-                    .exists();
-        }
-    }
-
-    @AfterEach
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
+    @BeforeEach
+    void theSharedStack() throws Exception {
+        stack = SharedStack.get();
     }
 
     @Test
     void loadsTheDemoContractsShowsANewRegistrationAndKeepsEverythingAcrossARestart() throws Exception {
-        StackOptions options = freePorts(StackOptions.defaults().withRoot(ROOT).withDataDir(data));
-        stack = start(options);
+        StackOptions options = SharedStack.options();
         for (int port : List.of(options.gatewayPort(), options.contractPort(), options.kpiPort(), options.ragPort(),
                 options.deepdivePort())) {
             HttpResponse<String> anonymous = HTTP.send(HttpRequest.newBuilder(
@@ -80,7 +63,8 @@ class LocalStackIT {
             assertThat(anonymous.statusCode()).as("no token, port " + port + ": " + anonymous.body()).isEqualTo(401);
             assertThat(anonymous.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }
-        assertThat(stack.loadDemoData()).startsWith("demo data: 20 contracts registered, 0 already there")
+        // the shared stack's one load of the demo data, into the new stack
+        assertThat(SharedStack.demoDataLoaded()).startsWith("demo data: 20 contracts registered, 0 already there")
                 .contains("18 ratings of 2018 recorded (officer, 2018-04), 0 already there")
                 .contains("11 monthly KPI returns of 2018-19 submitted")
                 .contains("12 of 2025-26 for the Procurement Act 2023 demo contract, its performance notice drafted")
@@ -88,7 +72,11 @@ class LocalStackIT {
                         + "1 not in Fig. 1 cancelled")
                 .contains("deep dives 2018-19: 13 complete, 5 pending")
                 .doesNotContain("failed");
-        await().atMost(Duration.ofSeconds(30)).until(() -> dashboard().size() == 20);
+        List<String> demoContracts = new DemoData().registrations().stream()
+                .map(r -> r.get("contractId").asText()).toList();
+        assertThat(demoContracts).hasSize(20);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dashboardIds())
+                .containsAll(demoContracts));
 
         // the illustrative contract under the Procurement Act 2023: its notice of 2025-26, drafted from its ratings,
         // confirmed with an amendment and exported
@@ -110,11 +98,9 @@ class LocalStackIT {
         assertThat(exported.get("status").asText()).isEqualTo("CONFIRMED");
         assertThat(exported.at("/confirmation/overall").asText()).isEqualTo("REQUIRES_IMPROVEMENT");
         assertThat(exported.at("/confirmation/officer").asText()).isEqualTo("officer.jones");
-        String nelft = dashboard().stream().filter(r -> r.get("provider").asText().equals("NELFT")).findFirst()
-                .orElseThrow().get("id").asText();
+        String nelft = new KpiDemoData().nelftContractId();
         assertThat(get(options.kpiPort(), "/api/kpi/contracts/" + nelft + "/returns/2018-10").statusCode()).isEqualTo(200);
-        String sk8side = dashboard().stream().filter(r -> r.get("provider").asText().equals("Sk8side")).findFirst()
-                .orElseThrow().get("id").asText();
+        String sk8side = demoContractOf("Sk8side");
         JsonNode contract = json.readTree(get(options.gatewayPort(), "/api/contracts/" + sk8side).body());
         assertThat(contract.get("status").asText()).isEqualTo("RECOMMISSIONED");
         assertThat(contract.at("/recommissioning/route").asText()).isEqualTo("MINI_PROCUREMENT");
@@ -127,7 +113,7 @@ class LocalStackIT {
                 .anyMatch(r -> r.get("id").asText().equals(sk8side) && r.get("status").asText().equals("RECOMMISSIONED")));
 
         // the 2018 ratings of the report, recorded as officer judgements for 2018-04
-        String millmead = idOf("Millmead");
+        String millmead = demoContractOf("Millmead");
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             JsonNode april = period(ratings(millmead), "2018-04");
             assertThat(april).as("Millmead's 2018-04").isNotNull();
@@ -224,9 +210,9 @@ class LocalStackIT {
             assertThat(get(options.deepdivePort(), "/api/deepdives/contracts/" + id).statusCode()).isEqualTo(200);
         });
         anInadequateDeepDiveEscalatesAndIsShownBesideTheRatings(id);
+        List<String> rows = dashboardIds();
 
-        stack.close();
-        stack = start(options);
+        stack = SharedStack.restarted();
 
         assertThat(stack.loadDemoData()).startsWith("demo data: 0 contracts registered, 20 already there")
                 .contains("0 ratings of 2018 recorded (officer, 2018-04), 18 already there")
@@ -241,25 +227,26 @@ class LocalStackIT {
         assertThat(ratings(millmead).get("ratings")).as("no 2018 rating is recorded twice").hasSize(millmeadRatings);
         assertThat(ratings(nelft).get("ratings")).as("no return is rated twice").hasSize(nelftRatings);
         assertThat(historyTypes(options, sk8side)).as("the escalation steps are not taken again").hasSize(history.size());
-        assertThat(dashboardIds()).hasSize(21).contains(id);
+        assertThat(dashboardIds()).as("the dashboard's rows before the restart").containsExactlyInAnyOrderElementsOf(rows)
+                .contains(id);
         assertThat(get(options.gatewayPort(), "/api/contracts/" + id).statusCode()).isEqualTo(200);
     }
 
     @Test
     void publishesARegistrationMadeWhileTheBrokerWasDownOnceTheBrokerIsBack() throws Exception {
-        StackOptions options = freePorts(StackOptions.defaults().withRoot(ROOT).withDataDir(data));
-        stack = start(options);
-        String first = register("Before The Outage", "Thanet");
+        StackOptions options = SharedStack.options();
+        // contracts from April 2019: they do not join the demo's 2018-19 deep-dive programme, which the other test counts
+        String first = register("Before The Outage", "Thanet", "2019-04-01", "2022-03-31");
         await().atMost(Duration.ofSeconds(10)).until(() -> dashboardIds().contains(first));
 
         KafkaBroker kafka = stack.kafka();
         kafka.stop();
-        String id = register("During The Outage", "Swale");
+        String id = register("During The Outage", "Swale", "2019-04-01", "2022-03-31");
         kafka.start();
 
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> dashboardIds().contains(id));
-        assertThat(dashboardIds()).containsOnlyOnce(id).hasSize(2);
+        assertThat(dashboardIds()).containsOnlyOnce(first, id);
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> get(options.kpiPort(), "/api/kpi/contracts/" + id).statusCode() == 200);
     }
@@ -274,17 +261,6 @@ class LocalStackIT {
 
     private static HttpRequest.Builder as(ClientCredentials user, URI uri) throws Exception {
         return user.authorize(HttpRequest.newBuilder(uri));
-    }
-
-    private LocalStack start(StackOptions options) throws Exception {
-        LocalStack started = new LocalStack(options);
-        try {
-            started.start();
-        } catch (Exception e) {
-            started.close();
-            throw e;
-        }
-        return started;
     }
 
     /**
@@ -324,11 +300,15 @@ class LocalStackIT {
     }
 
     private String register(String provider, String district) throws Exception {
+        return register(provider, district, "2018-04-01", "2021-03-31");
+    }
+
+    private String register(String provider, String district, String start, String end) throws Exception {
         HttpResponse<String> response = HTTP.send(asOfficer(URI.create(stack.gatewayUrl() + "/api/contracts"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("""
                         {"provider":"%s","serviceArea":"YOUTH","lot":{"scope":"DISTRICT","names":["%s"]},
-                         "annualValueGbp":90000,"start":"2018-04-01","end":"2021-03-31"}""".formatted(provider, district)))
+                         "annualValueGbp":90000,"start":"%s","end":"%s"}""".formatted(provider, district, start, end)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json.readTree(response.body()).get("contractId").asText();
@@ -412,9 +392,10 @@ class LocalStackIT {
         return Duration.ofNanos(System.nanoTime() - nanoTime).toMillis();
     }
 
-    private String idOf(String provider) throws Exception {
-        return dashboard().stream().filter(r -> r.get("provider").asText().equals(provider)).findFirst()
-                .orElseThrow().get("id").asText();
+    /** The fixed id of the demo's contract of {@code provider} (other classes register contracts of demo providers). */
+    private static String demoContractOf(String provider) throws Exception {
+        return new DemoData().registrations().stream().filter(r -> r.get("provider").asText().equals(provider))
+                .findFirst().orElseThrow().get("contractId").asText();
     }
 
     /** A contract's rating history through the gateway. */
@@ -447,13 +428,6 @@ class LocalStackIT {
         json.readTree(get(options.gatewayPort(), "/api/contracts/" + id + "/history").body())
                 .forEach(e -> types.add(e.get("type").asText()));
         return types;
-    }
-
-    private static StackOptions freePorts(StackOptions options) {
-        return options.withPorts(StacksUnderTest.listenPort(), StacksUnderTest.listenPort(),
-                StacksUnderTest.listenPort(), StacksUnderTest.listenPort(), StacksUnderTest.listenPort(),
-                StacksUnderTest.listenPort(), StacksUnderTest.listenPort(), StacksUnderTest.listenPort())
-                .withIssuerPort(StacksUnderTest.listenPort());
     }
 
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,6 +54,12 @@ final class StacksUnderTest {
     }
 
     /**
+     * How long the tests' stack may take to start: the stack's tests share one, started once, so patience costs
+     * nothing when the machine is quick, and a busy one (2 cores shared with other builds) took over 3 minutes.
+     */
+    static final Duration READY_WITHIN = Duration.ofMinutes(6);
+
+    /**
      * A started stack with its scheduled scans off: they would store events of their own while a test counts the
      * events its requests stored.
      */
@@ -62,7 +69,7 @@ final class StacksUnderTest {
                 "contract.expiry.enabled", "false",
                 "contract.monitoring.scan-interval", "PT1000H"));
         try {
-            stack.start();
+            stack.start(READY_WITHIN);
         } catch (Exception e) {
             stack.close();
             throw e;
