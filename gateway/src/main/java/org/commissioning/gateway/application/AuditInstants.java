@@ -41,7 +41,7 @@ public record AuditInstants(ZoneId zone, Clock clock) {
         Instant now = clock.instant();
         if (instant.isAfter(now)) {
             throw new RuleViolationException(AsOf.IN_FUTURE, field, "The date and time must be now or in the past; "
-                    + "the record is known only up to " + local(now) + " (" + zone + " time)");
+                    + "the record is known only up to " + shown(now) + " (" + zone + " time)");
         }
         return instant;
     }
