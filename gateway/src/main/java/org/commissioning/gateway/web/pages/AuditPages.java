@@ -6,14 +6,11 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.application.AuditInstants;
 import org.commissioning.gateway.application.AuditWorkspace;
-import org.commissioning.gateway.application.EvidencePack;
 import org.commissioning.gateway.application.ListAuditableContracts;
 import org.commissioning.gateway.application.ShowAuditWorkspace;
+import org.commissioning.gateway.web.EvidencePackController;
 import org.commissioning.platform.domain.RuleViolationException;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -74,12 +71,7 @@ public class AuditPages {
 
     @GetMapping("/audit/contracts/{contractId}/evidence-pack")
     ResponseEntity<byte[]> evidencePack(@PathVariable String contractId, @RequestParam(required = false) String asOf) {
-        EvidencePack pack = workspace.evidencePack(contractId, asOf);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(pack.fileName()).build().toString())
-                .body(pack.zip());
+        return EvidencePackController.download(workspace.evidencePack(contractId, asOf));
     }
 
     /** A picked instant the pack cannot be made for: the page of a bad request (the workspace names the field). */
