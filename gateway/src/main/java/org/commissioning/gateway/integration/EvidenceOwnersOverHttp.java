@@ -9,6 +9,7 @@ import org.commissioning.gateway.application.OwnerRefused;
 import org.commissioning.gateway.config.OwnerUnavailable;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.evidence.EvidencePart;
+import org.commissioning.platform.security.CallerAuthentication;
 import org.commissioning.platform.web.CausationFilter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
@@ -25,7 +27,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The owners' parts over HTTP, asked as the gateway's routes ask: with the caller's own {@code Authorization} as it
- * came and the request's correlation id; with security off (tests), with the {@code X-Actor} the caller named.
+ * came (a page's signed-in person, who sends none: their session's access token) and the request's correlation id;
+ * with security off (tests), with the {@code X-Actor} the caller named.
  */
 public class EvidenceOwnersOverHttp implements EvidenceOwners {
 
@@ -66,6 +69,8 @@ public class EvidenceOwnersOverHttp implements EvidenceOwners {
             String authorization = attributes.getRequest().getHeader(HttpHeaders.AUTHORIZATION);
             if (authorization != null) {
                 headers.set(HttpHeaders.AUTHORIZATION, authorization);
+            } else if (SecurityContextHolder.getContext().getAuthentication() instanceof CallerAuthentication page) {
+                headers.setBearerAuth(page.getToken().getTokenValue());
             }
             String actor = attributes.getRequest().getHeader(CausationFilter.ACTOR_HEADER);
             if (!securityOn && actor != null) {

@@ -26,7 +26,11 @@ public class EvidencePackController {
 
     @GetMapping("/api/audit/contracts/{contractId}/evidence-pack")
     public ResponseEntity<byte[]> pack(@PathVariable String contractId, @RequestParam(required = false) String asOf) {
-        EvidencePack pack = build.build(contractId, asOf);
+        return download(build.build(contractId, asOf));
+    }
+
+    /** The pack as a download: {@code application/zip}, an attachment named after the contract and instant. */
+    public static ResponseEntity<byte[]> download(EvidencePack pack) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

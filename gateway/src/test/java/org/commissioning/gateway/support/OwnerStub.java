@@ -68,6 +68,11 @@ public final class OwnerStub implements AutoCloseable {
         answers.put(path, new Answer(status, contentType, body));
     }
 
+    /** From now on, {@code path} asked with exactly this {@code asOf} is answered so (before any answer of the path). */
+    public void answer(String path, String asOf, int status, String contentType, String body) {
+        answers.put(path + "?asOf=" + asOf, new Answer(status, contentType, body));
+    }
+
     private record Answer(int status, String contentType, String body) {
     }
 
@@ -99,11 +104,11 @@ public final class OwnerStub implements AutoCloseable {
             if (correlation != null) {
                 exchange.getResponseHeaders().set("X-Correlation-Id", correlation);
             }
-            Answer given = answers.get(path);
+            String asOf = query == null ? "" : java.util.Arrays.stream(query.split("&"))
+                    .filter(p -> p.startsWith("asOf=")).map(p -> URLDecoder.decode(p.substring(5),
+                            StandardCharsets.UTF_8)).findFirst().orElse("");
+            Answer given = answers.getOrDefault(path + "?asOf=" + asOf, answers.get(path));
             if (given != null) {
-                String asOf = query == null ? "" : java.util.Arrays.stream(query.split("&"))
-                        .filter(p -> p.startsWith("asOf=")).map(p -> URLDecoder.decode(p.substring(5),
-                                StandardCharsets.UTF_8)).findFirst().orElse("");
                 send(exchange, given.status(), given.contentType(), given.body().replace("{asOf}", asOf));
             } else if (exchange.getRequestMethod().equals("POST") && path.equals("/api/contracts")) {
                 exchange.getResponseHeaders().set("Location", CREATED_LOCATION);

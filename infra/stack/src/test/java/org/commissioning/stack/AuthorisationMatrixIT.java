@@ -167,6 +167,10 @@ class AuthorisationMatrixIT {
                 "/api/audit/contracts/{}/evidence-pack")) {
             EXPECTED.put("GET " + evidence, new Expectation(Rule.AUDIT, Scope.NONE));
         }
+        // the auditor's workspace (pages: a browser session's caller, checked as a bearer token's is)
+        for (String page : List.of("/audit", "/audit/contracts/{}", "/audit/contracts/{}/evidence-pack")) {
+            EXPECTED.put("GET " + page, new Expectation(Rule.AUDIT, Scope.NONE));
+        }
         for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings", "/api/deepdives")) {
             for (String read : List.of("/history-chain/streams/{}/verification", "/history-chain/streams/{}/export",
                     "/history-chain/streams/{}/consistency", "/history-chain/streams/{}/seals",
