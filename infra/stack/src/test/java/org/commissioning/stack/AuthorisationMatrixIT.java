@@ -97,7 +97,14 @@ class AuthorisationMatrixIT {
         DETAIL(Set.of(Persona.OFFICER, Persona.OWNER, Persona.AUDITOR)),
         AUDIT(Set.of(Persona.OFFICER, Persona.AUDITOR)),
         OPERATIONS(Set.of(Persona.OPERATOR)),
-        PUBLIC(Set.of(Persona.values()));
+        PUBLIC(Set.of(Persona.values())),
+        /**
+         * A web page of the gateway: only for a person signed in with a browser session (whose role rules the gateway's
+         * page tests check with real sessions). A bearer token, a bad one or none is no session: a read is sent to
+         * sign in (302 to the issuer's authorization), a write is refused by the CSRF check (403) or sent to sign in;
+         * neither answers anything of a contract.
+         */
+        PAGE(Set.of());
 
         final Set<Persona> allowed;
 
@@ -112,7 +119,12 @@ class AuthorisationMatrixIT {
     record Expectation(Rule rule, Scope scope) {
     }
 
-    /** Per {@code METHOD path} (path variables as {@code {}}); the actuator's per service, the rest once. */
+    static final Expectation PAGE = new Expectation(Rule.PAGE, Scope.NONE);
+
+    /**
+     * Per {@code METHOD path} (path variables as {@code {}}); the actuator's per service, the rest once. The web pages
+     * are known by their paths ({@link Mapping#page()}) and expected as {@link Rule#PAGE}.
+     */
     static final Map<String, Expectation> EXPECTED = new LinkedHashMap<>();
 
     static {
@@ -166,10 +178,6 @@ class AuthorisationMatrixIT {
                 "/api/ratings/contracts/{}/evidence", "/api/deepdives/contracts/{}/evidence",
                 "/api/audit/contracts/{}/evidence-pack")) {
             EXPECTED.put("GET " + evidence, new Expectation(Rule.AUDIT, Scope.NONE));
-        }
-        // the auditor's workspace (pages: a browser session's caller, checked as a bearer token's is)
-        for (String page : List.of("/audit", "/audit/contracts/{}", "/audit/contracts/{}/evidence-pack")) {
-            EXPECTED.put("GET " + page, new Expectation(Rule.AUDIT, Scope.NONE));
         }
         for (String prefix : List.of("/api/contracts", "/api/kpi", "/api/ratings", "/api/deepdives")) {
             for (String read : List.of("/history-chain/streams/{}/verification", "/history-chain/streams/{}/export",
@@ -260,16 +268,24 @@ class AuthorisationMatrixIT {
         boolean actuator() {
             return pattern.startsWith("/actuator");
         }
+
+        /** A web page: every path of the gateway but its API, the API's description and the actuator. */
+        boolean page() {
+            return service.equals("gateway") && !pattern.startsWith("/api/") && !pattern.startsWith("/v3/")
+                    && !pattern.startsWith("/swagger-ui") && !actuator();
+        }
     }
 
     @Test
     void everyEndpointAnswersEachCallerAsThePolicySaysAndNoneLeaks() throws Exception {
         List<Mapping> mappings = mappings();
-        Set<String> unexpected = mappings.stream().map(Mapping::key).filter(k -> !EXPECTED.containsKey(k))
-                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> unexpected = mappings.stream().filter(m -> !m.page()).map(Mapping::key)
+                .filter(k -> !EXPECTED.containsKey(k)).collect(Collectors.toCollection(TreeSet::new));
         assertThat(unexpected).as("endpoints without an expectation in the matrix (add them to EXPECTED)").isEmpty();
-        Set<String> businessEndpoints = mappings.stream().filter(m -> !m.actuator()).map(Mapping::key)
+        Set<String> businessEndpoints = mappings.stream().filter(m -> !m.actuator() && !m.page()).map(Mapping::key)
                 .collect(Collectors.toSet());
+        assertThat(mappings.stream().filter(Mapping::page).map(Mapping::key).toList()).as("the web pages")
+                .contains("GET /", "GET /ratings");
         assertThat(EXPECTED.keySet().stream().filter(k -> !k.contains(" /actuator")).collect(Collectors.toSet()))
                 .as("expectations of endpoints no service maps any more").isEqualTo(businessEndpoints);
 
@@ -283,7 +299,7 @@ class AuthorisationMatrixIT {
         List<Mapping> ordered = new ArrayList<>(mappings.stream().filter(m -> m.method().equals("GET")).toList());
         ordered.addAll(mappings.stream().filter(m -> !m.method().equals("GET")).toList());
         for (Mapping mapping : ordered) {
-            Expectation expected = EXPECTED.get(mapping.key());
+            Expectation expected = mapping.page() ? PAGE : EXPECTED.get(mapping.key());
             String path = concrete(mapping);
             Endpoint write = bodies.get(mapping.key());
             String body = write == null ? (mapping.method().equals("GET") ? null : "{}")
@@ -343,6 +359,10 @@ class AuthorisationMatrixIT {
 
         void judge(Mapping mapping, Expectation expected, Persona persona, HttpResponse<String> response) {
             int status = count(response);
+            if (expected.rule() == Rule.PAGE) {
+                judgePage(mapping, "a bearer token of " + persona, response);
+                return;
+            }
             boolean refused = status == 401 || status == 403 || status == 404;
             // a list is for another provider too, cut to what it may see
             boolean allowed = expected.rule().allowed.contains(persona) || persona == Persona.OTHER_PROVIDER
@@ -376,6 +396,10 @@ class AuthorisationMatrixIT {
 
         void judgeUnauthenticated(Mapping mapping, Expectation expected, String how, HttpResponse<String> response) {
             int status = count(response);
+            if (expected.rule() == Rule.PAGE) {
+                judgePage(mapping, how, response);
+                return;
+            }
             if (expected.rule() == Rule.PUBLIC) {
                 return;
             }
@@ -387,6 +411,25 @@ class AuthorisationMatrixIT {
                 mismatches.add("401 problem with a Bearer challenge expected: " + mapping.service() + " "
                         + mapping.method() + " " + mapping.pattern() + " with " + how + ": " + status + " "
                         + abbreviate(response.body()));
+            }
+        }
+
+        /** A page without a browser session: sent to sign in, or (a write) refused; nothing of a contract shown. */
+        void judgePage(Mapping mapping, String how, HttpResponse<String> response) {
+            int status = response.statusCode();
+            boolean toSignIn = status == 302 && response.headers().firstValue("Location").orElse("")
+                    .endsWith("/oauth2/authorization/commissioning");
+            boolean write = !mapping.method().equals("GET");
+            if (!toSignIn && !(write && status == 403)) {
+                unauthenticated++;
+                mismatches.add("a page without a session must send to sign in" + (write ? " or refuse" : "") + ": "
+                        + mapping.method() + " " + mapping.pattern() + " with " + how + ": " + status + " "
+                        + abbreviate(response.body()));
+            }
+            if (response.body().contains(TARGET)) {
+                crossProvider++;
+                mismatches.add("a page without a session showed a contract: " + mapping.method() + " "
+                        + mapping.pattern() + " with " + how);
             }
         }
 
