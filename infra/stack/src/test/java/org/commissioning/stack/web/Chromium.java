@@ -51,6 +51,11 @@ final class Chromium implements ExtensionContext.Store.CloseableResource {
             write(output.resolve("skipped.txt"), reason + System.lineSeparator());
             return new Chromium(reason, null, null);
         }
+        try {
+            Files.deleteIfExists(output.resolve("skipped.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Playwright playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of(
                 "PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1",
                 "PLAYWRIGHT_NODEJS_PATH", node.toString())));
