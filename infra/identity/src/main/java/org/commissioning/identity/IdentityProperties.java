@@ -47,9 +47,15 @@ public record IdentityProperties(
         }
     }
 
-    /** The web UI's public client: no secret, authorization code with PKCE (S256) only. */
-    public record WebClient(@DefaultValue("commissioning-web") @NotBlank String clientId,
-                            @DefaultValue("http://127.0.0.1:5173/callback") List<@NotBlank String> redirectUris) {
+    /**
+     * The web UI's public client: no secret, authorization code with PKCE (S256) only. The gateway serves the web
+     * UI: its sign-in comes back to {@code <gateway>/login/oauth2/code/commissioning}, its sign-out to
+     * {@code <gateway>/signed-out}.
+     */
+    public record WebClient(
+            @DefaultValue("commissioning-web") @NotBlank String clientId,
+            @DefaultValue("http://127.0.0.1:8080/login/oauth2/code/commissioning") List<@NotBlank String> redirectUris,
+            @DefaultValue("http://127.0.0.1:8080/signed-out") List<@NotBlank String> postLogoutRedirectUris) {
     }
 
     public Optional<User> user(String username) {

@@ -27,7 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The web UI's public client: a user logs in through the browser flow, authorization code with PKCE. */
 class WebClientPkceTest {
 
-    static final String REDIRECT = "http://127.0.0.1:5173/callback";
+    static final String REDIRECT = "http://127.0.0.1:8080/login/oauth2/code/commissioning";
 
     @TempDir
     static Path dataDir;

@@ -99,8 +99,11 @@ public final class LocalStack implements AutoCloseable {
         mongo.start();
         kafka.start();
         String issuerUri = "http://127.0.0.1:" + options.issuerPort();
+        String web = "http://127.0.0.1:" + options.gatewayPort();
         issuer = LocalIssuer.start(options.issuerPort(), options.dataDir().resolve("identity"),
-                "--identity.issuer=" + issuerUri, "--spring.main.banner-mode=off", "--logging.level.root=WARN");
+                "--identity.issuer=" + issuerUri, "--spring.main.banner-mode=off", "--logging.level.root=WARN",
+                "--identity.web.redirect-uris=" + web + "/login/oauth2/code/commissioning",
+                "--identity.web.post-logout-redirect-uris=" + web + "/signed-out");
         String brokers = kafka.bootstrapServers();
         String mongoUri = mongo.connectionString();
         Path logs = options.dataDir().resolve("logs");

@@ -1,6 +1,7 @@
 package org.commissioning.testsupport;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -75,14 +76,16 @@ public final class OpenApiCoverage {
     }
 
     /**
-     * Every endpoint of the application's {@code requestMappingHandlerMapping} but those of springdoc itself and of the
-     * error controller; a mapping without a method stands for every method.
+     * Every endpoint of the application's {@code requestMappingHandlerMapping} but those of springdoc itself, of the
+     * error controller and of controllers hidden from the API's description ({@code @Hidden}: the web pages, which
+     * are for people); a mapping without a method stands for every method.
      */
     public static Set<Endpoint> mapped(RequestMappingHandlerMapping mapping) {
         Set<Endpoint> endpoints = new TreeSet<>();
         mapping.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
             Class<?> type = handler.getBeanType();
-            if (type.getName().startsWith("org.springdoc.") || ErrorController.class.isAssignableFrom(type)) {
+            if (type.getName().startsWith("org.springdoc.") || ErrorController.class.isAssignableFrom(type)
+                    || hidden(type)) {
                 return;
             }
             Collection<RequestMethod> methods = info.getMethodsCondition().getMethods().isEmpty()
@@ -96,6 +99,11 @@ public final class OpenApiCoverage {
             }
         });
         return endpoints;
+    }
+
+    private static boolean hidden(Class<?> type) {
+        return Arrays.stream(type.getAnnotations())
+                .anyMatch(a -> a.annotationType().getName().equals("io.swagger.v3.oas.annotations.Hidden"));
     }
 
     /** Every operation of an OpenAPI document ({@code paths}). */

@@ -1,0 +1,23 @@
+package org.commissioning.gateway.web.pages;
+
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.ModelAndView;
+
+/** The pages' shared bits: the error page and its words. */
+final class Pages {
+
+    private Pages() {
+    }
+
+    /** The error page for {@code status}: {@code error/404}, {@code error/403} or {@code error/error}. */
+    static ModelAndView error(HttpStatus status) {
+        String view = switch (status) {
+            case NOT_FOUND -> "error/404";
+            case FORBIDDEN -> "error/403";
+            default -> "error/error";
+        };
+        return new ModelAndView(view, Map.of("status", status.value(), "reason", status.getReasonPhrase()), status);
+    }
+}
