@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Events;
 
@@ -84,6 +86,8 @@ class BrowserHarnessIT {
         assertThat(ImageIO.read(output.resolve(name + ".png").toFile())).isNotNull();
         assertThat(Files.readString(output.resolve(name + ".html"))).contains("Hello from the failing page");
         assertThat(output.resolve(name + "-2.png")).as("the second person's page").exists();
+        assertThat(Files.readString(output.resolve("FailsOnAPage.failsOnEachPage[2].html"))).contains("Page 2");
+        assertThat(Files.readString(output.resolve("FailsOnAPage.failsOnEachPage[1].html"))).contains("Page 1");
     }
 
     @Test
@@ -123,6 +127,13 @@ class BrowserHarnessIT {
             browsing.newVisitor().setContent("<html lang='en'><body><p>Hello from the failing page</p></body></html>");
             browsing.newVisitor().setContent("<html lang='en'><body><p>Another person</p></body></html>");
             throw new AssertionError("the page says hello");
+        }
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2})
+        void failsOnEachPage(int n, Browsing browsing) {
+            browsing.newVisitor().setContent("<html lang='en'><body><p>Page " + n + "</p></body></html>");
+            throw new AssertionError("page " + n);
         }
     }
 

@@ -1,6 +1,8 @@
 package org.commissioning.stack.web;
 
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -48,9 +50,17 @@ public final class Browsers implements BeforeEachCallback, AfterTestExecutionCal
         Browsing browsing = context.getStore(TEST).get(Browsing.class, Browsing.class);
         if (browsing != null && context.getExecutionException().isPresent()) {
             browsing.saveOpenPages(context.getRequiredTestClass().getSimpleName() + "."
-                    + context.getRequiredTestMethod().getName());
+                    + context.getRequiredTestMethod().getName() + invocation(context.getUniqueId()));
         }
     }
+
+    /** A parameterized test's invocation, "[2]", so that each keeps its own pages; "" for a plain test. */
+    static String invocation(String uniqueId) {
+        Matcher number = INVOCATION.matcher(uniqueId);
+        return number.find() ? "[" + number.group(1) + "]" : "";
+    }
+
+    private static final Pattern INVOCATION = Pattern.compile("test-template-invocation:#(\\d+)]$");
 
     @Override
     public void afterEach(ExtensionContext context) {
