@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.commissioning.embedded.KafkaBroker;
 
 /** The local stack as the stack's tests start it: the built services, free ports, a new data directory. */
-final class StacksUnderTest {
+public final class StacksUnderTest {
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
 
@@ -22,7 +22,7 @@ final class StacksUnderTest {
     }
 
     /** Free ports (the issuer's too) in a new temporary data directory named {@code prefix...}. */
-    static StackOptions freshOptions(String prefix) throws Exception {
+    public static StackOptions freshOptions(String prefix) throws Exception {
         return StackOptions.defaults().withRoot(ROOT).withDataDir(Files.createTempDirectory(prefix))
                 .withPorts(listenPort(), listenPort(), listenPort(), listenPort(), listenPort(), listenPort(),
                         listenPort(), listenPort())
@@ -63,7 +63,7 @@ final class StacksUnderTest {
      * A started stack with its scheduled scans off: they would store events of their own while a test counts the
      * events its requests stored.
      */
-    static LocalStack startedWithoutScans(StackOptions options) throws Exception {
+    public static LocalStack startedWithoutScans(StackOptions options) throws Exception {
         LocalStack stack = new LocalStack(options, Map.of(
                 "kpi.returns.overdue-scan.enabled", "false",
                 "contract.expiry.enabled", "false",
