@@ -90,12 +90,13 @@ public class ShowContractPage {
         Section<JsonNode> ratings = section(Owner.RAG, () -> owners.get(Owner.RAG,
                 "/api/ratings/contracts/{id}/ratings", Map.of(), id), true);
         List<String> months = months(facts, ratings.content());
-        Section<Scorecard> scorecard = section(Owner.KPI, () -> scorecard(id, facts, months, ratings.content()), true);
+        Section<Scorecard> scorecard = section(Owner.KPI, () -> scorecard(id, months, ratings.content()), true);
         Section<Map<String, Object>> chart = !scorecard.available() ? Section.unavailable(Owner.KPI.service())
                 : Section.of(scorecard.content() == null ? null
                 : ContractChart.of(scorecard.content(), ratings.content()));
+        List<String> shownMonths = scorecard.content() == null ? months : scorecard.content().months();
         Section<List<Payment>> payments = summary == null ? Section.unavailable(Owner.CONTRACT.service())
-                : Section.of(payments(summary, months));
+                : Section.of(payments(summary, shownMonths));
         Section<DeepDive> deepDive = row.map(DashboardContract::deepDive)
                 .map(latest -> section(Owner.DEEPDIVE, () -> deepDive(owners.get(Owner.DEEPDIVE,
                         "/api/deepdives/contracts/{id}/deep-dives/{year}", Map.of(), id, latest.programmeYear())),
@@ -235,9 +236,13 @@ public class ShowContractPage {
         return months;
     }
 
-    /** Null when the contract has no KPI framework yet. */
-    private Scorecard scorecard(String id, Facts facts, List<String> months, JsonNode ratings) {
+    /** Null when the contract has no KPI framework yet; its months from the framework's first in force. */
+    private Scorecard scorecard(String id, List<String> window, JsonNode ratings) {
         JsonNode framework = owners.get(Owner.KPI, "/api/kpi/contracts/{id}/framework", Map.of(), id);
+        String firstInForce = StreamSupport.stream(framework.path("versions").spliterator(), false)
+                .map(v -> v.path("effectiveFrom").asText()).min(String::compareTo)
+                .orElse(framework.path("effectiveFrom").asText(""));
+        List<String> months = window.stream().filter(month -> month.compareTo(firstInForce) >= 0).toList();
         Map<String, JsonNode> returns = new LinkedHashMap<>();
         for (String month : months) {
             try {
