@@ -1,5 +1,6 @@
 package org.commissioning.gateway.application;
 
+import lombok.RequiredArgsConstructor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,13 +17,11 @@ import org.springframework.stereotype.Service;
  * The gateway checks only that the caller may manage contracts (403 otherwise) and that the contract id is one.
  */
 @Service
+@RequiredArgsConstructor
 public class ActOnContract {
 
     private final OwnerApi owners;
 
-    public ActOnContract(OwnerApi owners) {
-        this.owners = owners;
-    }
 
     /** rag-service: the officer's rating of a month, with the rationale. */
     public void overrideRating(String contractId, String period, String rating, String rationale) {

@@ -1,5 +1,6 @@
 package org.commissioning.gateway.application;
 
+import lombok.RequiredArgsConstructor;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -50,6 +51,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * authorisation and provider confinement; an owner that does not answer leaves its section "not available".
  */
 @Service
+@RequiredArgsConstructor
 public class ShowContractPage {
 
     /** The scorecard's months: at most the last twelve up to the latest rated one. */
@@ -61,11 +63,6 @@ public class ShowContractPage {
     private final DashboardView dashboard;
     private final Clock clock;
 
-    public ShowContractPage(OwnerApi owners, DashboardView dashboard, Clock clock) {
-        this.owners = owners;
-        this.dashboard = dashboard;
-        this.clock = clock;
-    }
 
     /**
      * For a caller who may read summaries (403 otherwise); an unknown contract, one contract-service answers 404 for

@@ -93,7 +93,13 @@ class AuthorisationMatrixIT {
         DETAIL(Set.of(Persona.OFFICER, Persona.OWNER, Persona.AUDITOR)),
         AUDIT(Set.of(Persona.OFFICER, Persona.AUDITOR)),
         OPERATIONS(Set.of(Persona.OPERATOR)),
-        PUBLIC(Set.of(Persona.values()));
+        PUBLIC(Set.of(Persona.values())),
+        /**
+         * A web page: with a bearer token and no session it is not served, a GET is sent to sign in (302) and a
+         * form post refused for want of the session's CSRF token (403); who may see it is checked behind the session
+         * (each page's gateway IT signs in as each persona).
+         */
+        PAGE(Set.of());
 
         final Set<Persona> allowed;
 
@@ -168,6 +174,12 @@ class AuthorisationMatrixIT {
                 EXPECTED.put("GET " + prefix + read, new Expectation(Rule.AUDIT, Scope.NONE));
             }
             EXPECTED.put("POST " + prefix + "/history-chain/seals", new Expectation(Rule.OPERATIONS, Scope.NONE));
+        }
+        // the contract page (gateway, web/pages/ContractPageController)
+        for (String page : List.of("GET /contracts/{}", "GET /contracts/{}/fragments/status",
+                "POST /contracts/{}/override", "POST /contracts/{}/meetings", "POST /contracts/{}/plans",
+                "POST /contracts/{}/warnings", "POST /contracts/{}/payments")) {
+            EXPECTED.put(page, new Expectation(Rule.PAGE, Scope.NONE));
         }
         EXPECTED.put("GET /actuator/health", new Expectation(Rule.PUBLIC, Scope.NONE));
         EXPECTED.put("GET /actuator/health/{}", new Expectation(Rule.PUBLIC, Scope.NONE));
@@ -343,6 +355,13 @@ class AuthorisationMatrixIT {
             String what = mapping.service() + " " + mapping.method() + " " + mapping.pattern() + " as " + persona
                     + ": " + status + " " + abbreviate(response.body());
             boolean write = !mapping.method().equals("GET");
+            if (expected.rule() == Rule.PAGE) {
+                if (status != (write ? 403 : 302)) {
+                    mismatches.add("page without a session: " + (write ? "403 (no CSRF token)" : "302 to sign in")
+                            + " expected: " + what);
+                }
+                return;
+            }
             boolean leaked = false;
             if (persona == Persona.OTHER_PROVIDER) {
                 leaked = expected.scope() == Scope.CONTRACT ? !refused
@@ -369,7 +388,7 @@ class AuthorisationMatrixIT {
 
         void judgeUnauthenticated(Mapping mapping, Expectation expected, String how, HttpResponse<String> response) {
             int status = count(response);
-            if (expected.rule() == Rule.PUBLIC) {
+            if (expected.rule() == Rule.PUBLIC || expected.rule() == Rule.PAGE) {
                 return;
             }
             if (status != 401) {

@@ -1,5 +1,6 @@
 package org.commissioning.gateway.web.pages;
 
+import lombok.RequiredArgsConstructor;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -29,6 +30,7 @@ import io.swagger.v3.oas.annotations.Hidden;
  */
 @Hidden
 @Controller
+@RequiredArgsConstructor
 public class ContractPageController {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
@@ -37,11 +39,6 @@ public class ContractPageController {
     private final ActOnContract actions;
     private final ObjectMapper json;
 
-    public ContractPageController(ShowContractPage pages, ActOnContract actions, ObjectMapper json) {
-        this.pages = pages;
-        this.actions = actions;
-        this.json = json;
-    }
 
     @GetMapping("/contracts/{contractId}")
     ModelAndView page(@PathVariable String contractId) {
