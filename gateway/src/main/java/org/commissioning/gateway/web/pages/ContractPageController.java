@@ -11,6 +11,8 @@ import org.commissioning.gateway.application.OwnerRefused;
 import org.commissioning.gateway.application.ShowContractPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -112,6 +114,8 @@ public class ContractPageController {
             action.run();
         } catch (OwnerRefused refused) {
             return page(contractId, FormRefusal.of(form, values, refused));
+        } catch (ErrorResponseException unavailable) {
+            return page(contractId, FormRefusal.unavailable(form, values, unavailable));
         }
         done.addFlashAttribute("done", banner);
         return new ModelAndView("redirect:/contracts/" + contractId);
@@ -124,6 +128,13 @@ public class ContractPageController {
 
     private static FormRefusal notAMonth(String form, Map<String, String> values) {
         return FormRefusal.of(form, values, "period", "Enter the month as a year and month, for example 2018-05");
+    }
+
+    /** contract-service down, and the dashboard without the contract: the page cannot be shown at all. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ModelAndView ownerUnavailable(ErrorResponseException unavailable) {
+        HttpStatus status = HttpStatus.resolve(unavailable.getStatusCode().value());
+        return Pages.error(status == null ? HttpStatus.SERVICE_UNAVAILABLE : status);
     }
 
     private ModelAndView page(String contractId, FormRefusal refusal) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.commissioning.gateway.application.OwnerRefused;
+import org.springframework.web.ErrorResponseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +35,13 @@ public record FormRefusal(String form, int status, Map<String, String> values, M
     /** A refusal of the page's own (a field left empty that the owner's path needs). */
     static FormRefusal of(String form, Map<String, String> values, String field, String message) {
         return new FormRefusal(form, 400, values, Map.of(field, message), List.of(new Message(field, message)));
+    }
+
+    /** The owner could not be reached (503) or did not answer in time (504): nothing to show next to a field. */
+    static FormRefusal unavailable(String form, Map<String, String> values, ErrorResponseException unavailable) {
+        String detail = unavailable.getBody().getDetail();
+        return new FormRefusal(form, unavailable.getStatusCode().value(), values, Map.of(),
+                List.of(new Message(null, detail == null ? "The service is not available. Try again later." : detail)));
     }
 
     static FormRefusal of(String form, Map<String, String> values, OwnerRefused refused) {

@@ -59,6 +59,8 @@ class ContractPageIT extends GatewayITSupport {
     static final String UNKNOWN = UUID.randomUUID().toString();
     /** A NELFT contract whose kpi-service, history and deep dive do not answer. */
     static final String OWNERS_DOWN = UUID.randomUUID().toString();
+    /** A NELFT contract whose contract-service does not answer; the dashboard has it. */
+    static final String CONTRACT_SERVICE_DOWN = UUID.randomUUID().toString();
     static final String JSON = "application/json";
     static final String PROBLEM = "application/problem+json";
 
@@ -82,6 +84,7 @@ class ContractPageIT extends GatewayITSupport {
         contract.answer("/api/contracts/" + NELFT, 200, JSON, summary(NELFT, "NELFT"));
         contract.answer("/api/contracts/" + SK8SIDE, 200, JSON, summary(SK8SIDE, "Sk8side"));
         contract.answer("/api/contracts/" + OWNERS_DOWN, 200, JSON, summary(OWNERS_DOWN, "NELFT"));
+        contract.answer("/api/contracts/" + CONTRACT_SERVICE_DOWN, 503, PROBLEM, "{\"status\":503}");
         contract.answer("/api/contracts/" + UNKNOWN, 404, PROBLEM, """
                 {"title":"Not found","status":404,"detail":"No contract %s"}""".formatted(UNKNOWN));
         contract.answer("/api/contracts/" + NELFT + "/history", 200, JSON, """
@@ -155,6 +158,7 @@ class ContractPageIT extends GatewayITSupport {
         mongo.save(row(NELFT, "NELFT", "AMBER"), DashboardProjection.COLLECTION);
         mongo.save(row(SK8SIDE, "Sk8side", "GREEN"), DashboardProjection.COLLECTION);
         mongo.save(row(OWNERS_DOWN, "NELFT", "GREEN"), DashboardProjection.COLLECTION);
+        mongo.save(row(CONTRACT_SERVICE_DOWN, "NELFT", "RED"), DashboardProjection.COLLECTION);
         session = new WebSession(port);
     }
 
@@ -305,6 +309,21 @@ class ContractPageIT extends GatewayITSupport {
         assertThat(page.selectFirst("[data-testid=timeline-unavailable]").text()).contains("contract-service");
         assertThat(page.text()).contains("Not available: deepdive-service did not answer.");
         assertThat(page.selectFirst("[data-testid=payments]")).isNotNull();
+    }
+
+    @Test
+    void showsTheDashboardsFactsWhileContractServiceDoesNotAnswer() throws Exception {
+        signIn(DemoUsers.OFFICER, "officer-secret");
+
+        HttpResponse<String> response = session.get("/contracts/" + CONTRACT_SERVICE_DOWN);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.text()).contains("contract-service did not answer: these facts are the dashboard’s.",
+                "Not available: contract-service did not answer.");
+        assertThat(page.selectFirst("[data-testid=facts]").text()).contains("NELFT", "£250,000.00", "Ashford");
+        assertThat(page.selectFirst("[data-testid=rating]").text()).isEqualTo("RED");
+        assertThat(page.selectFirst("[data-testid=payments]")).isNull();
     }
 
     @Test
