@@ -52,6 +52,7 @@ consume deepdive-service contracts.events.v1
 consume gateway contracts.events.v1
 consume gateway ratings.events.v1
 consume gateway deepdives.events.v1
+consume gateway kpi.events.v1
 
 for service in contract-service kpi-service rag-service deepdive-service gateway; do
   group "$service"

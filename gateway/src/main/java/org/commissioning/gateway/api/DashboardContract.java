@@ -44,6 +44,15 @@ import java.util.TreeMap;
  * @param lastDeepDiveSequence sequence of the last deep-dive event ({@code deepdives.events.v1}) applied; 0 for none
  * @param deepDives          the contract's deep dive of each programme year, keyed {@code 2018-19}
  * @param deepDive           the deep dive of its latest programme year: follows from {@code deepDives}; null for none
+ * @param nextMeetingDue     when the next monitoring meeting is due (MonitoringCadenceChanged, MonitoringMeetingHeld);
+ *                           null without a cadence, and once the contract has ended
+ * @param overdueMeetingDue  the due date of the meeting contract-service found not held by then
+ *                           (MonitoringMeetingOverdue), until a meeting is held or the cadence changes; null for none
+ * @param lastKpiSequence    sequence of the last KPI event ({@code kpi.events.v1}) applied; 0 for none
+ * @param overdueReturns     the months (yyyy-MM, in order) whose return kpi-service found overdue (ReturnOverdue) and
+ *                           that no provider's value has arrived for since (KpiSubmitted, source PROVIDER); empty for
+ *                           none
+ * @param rationale          why it is rated as it is: the rating of its latest rated month; null until rated
  */
 public record DashboardContract(
         String id,
@@ -69,13 +78,28 @@ public record DashboardContract(
         Boolean performanceNoticeOverdue,
         Long lastDeepDiveSequence,
         Map<String, DashboardDeepDive> deepDives,
-        DashboardDeepDive deepDive) {
+        DashboardDeepDive deepDive,
+        LocalDate nextMeetingDue,
+        LocalDate overdueMeetingDue,
+        Long lastKpiSequence,
+        List<String> overdueReturns,
+        DashboardRationale rationale) {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String TERMINATED = "TERMINATED";
     public static final String EXPIRED = "EXPIRED";
     public static final String RECOMMISSIONED = "RECOMMISSIONED";
     public static final List<String> STATUSES = List.of(ACTIVE, TERMINATED, EXPIRED, RECOMMISSIONED);
+
+    /** The overall rating, {@value DashboardQuery#NOT_RATED} for none yet. */
+    public String ragOrNotRated() {
+        return rag == null ? DashboardQuery.NOT_RATED : rag;
+    }
+
+    /** Whether contract-service has found its monitoring meeting overdue. */
+    public boolean meetingOverdue() {
+        return overdueMeetingDue != null;
+    }
 
     public DashboardContract {
         areas = areas == null ? List.of() : List.copyOf(areas);
@@ -86,5 +110,7 @@ public record DashboardContract(
         lastDeepDiveSequence = lastDeepDiveSequence == null ? 0L : lastDeepDiveSequence;
         deepDives = deepDives == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(deepDives));
         deepDive = deepDives.isEmpty() ? null : new TreeMap<>(deepDives).lastEntry().getValue();
+        lastKpiSequence = lastKpiSequence == null ? 0L : lastKpiSequence;
+        overdueReturns = overdueReturns == null ? List.of() : overdueReturns.stream().sorted().toList();
     }
 }

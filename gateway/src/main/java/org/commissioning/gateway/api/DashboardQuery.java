@@ -39,7 +39,7 @@ public record DashboardQuery(String serviceArea, String area, String district, S
         return this;
     }
 
-    private static void known(String parameter, String value, List<String> allowed) {
+    static void known(String parameter, String value, List<String> allowed) {
         if (value != null && !allowed.contains(value)) {
             throw new RuleViolationException(KNOWN_FILTER_VALUE, parameter, "%s must be one of %s, not '%s'"
                     .formatted(parameter, String.join(", ", allowed), value));

@@ -21,6 +21,12 @@ import java.util.List;
 public record DeepDiveProgramme(int programmeYear, String financialYear, List<Row> rows, long complete, long pending,
                                 long overdue, long cancelled, BigDecimal percentComplete) {
 
+    /** The totals without the rows. */
+    public DeepDiveProgress progress() {
+        return new DeepDiveProgress(programmeYear, financialYear, complete, pending, overdue, cancelled,
+                percentComplete);
+    }
+
     /**
      * @param lotScope  COUNTY, AREA or DISTRICT
      * @param districts the districts the contract covers

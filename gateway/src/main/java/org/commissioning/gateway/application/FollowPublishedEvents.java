@@ -6,16 +6,21 @@ import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.contracts.v1.MonitoringMeetingHeld;
+import org.commissioning.events.contracts.v1.MonitoringMeetingOverdue;
 import org.commissioning.events.deepdives.v1.DeepDiveCancelled;
 import org.commissioning.events.deepdives.v1.DeepDiveCompleted;
 import org.commissioning.events.deepdives.v1.DeepDiveOverdue;
 import org.commissioning.events.deepdives.v1.DeepDivePlanned;
 import org.commissioning.events.deepdives.v1.DeepDiveScheduled;
 import org.commissioning.events.deepdives.v1.DeepDiveStarted;
+import org.commissioning.events.kpi.v1.KpiSubmitted;
+import org.commissioning.events.kpi.v1.ReturnOverdue;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
 import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.gateway.query.DashboardProjection;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
@@ -23,9 +28,10 @@ import org.springframework.stereotype.Service;
 
 /**
  * The dashboard follows what the contracts' owners publish: each contract's lifecycle on {@code contracts.events.v1}
- * (its registration, its end, its monitoring cadence) and its ratings on {@code ratings.events.v1} (its overall
- * rating, the latest rated month, where the rating is heading) and its deep dives on {@code deepdives.events.v1}
- * (each programme year's status, due date and grade). Each topic numbers a contract's events on its own,
+ * (its registration, its end, its monitoring cadence and meetings), its ratings on {@code ratings.events.v1} (its
+ * overall rating, the latest rated month and why, where the rating is heading), its deep dives on
+ * {@code deepdives.events.v1} (each programme year's status, due date and grade) and its returns on
+ * {@code kpi.events.v1} (the months overdue). Each topic numbers a contract's events on its own,
  * so each has its own handlers; an event of another type is ignored.
  */
 @Service
@@ -41,6 +47,8 @@ public class FollowPublishedEvents {
                 .on(ContractExpired.class, projection::on)
                 .on(ContractRecommissioned.class, projection::on)
                 .on(MonitoringCadenceChanged.class, projection::on)
+                .on(MonitoringMeetingHeld.class, projection::on)
+                .on(MonitoringMeetingOverdue.class, projection::on)
                 .build();
     }
 
@@ -48,9 +56,17 @@ public class FollowPublishedEvents {
         return IntegrationEventHandlers.builder()
                 .on(RagChanged.class, projection::on)
                 .on(ContractRated.class, projection::on)
+                .on(RagOverridden.class, projection::on)
                 .on(TrajectoryAssessed.class, projection::on)
                 .on(PerformanceNoticeOverdue.class, projection::on)
                 .on(PerformanceNoticeConfirmed.class, projection::on)
+                .build();
+    }
+
+    public IntegrationEventHandlers kpiEvents() {
+        return IntegrationEventHandlers.builder()
+                .on(ReturnOverdue.class, projection::on)
+                .on(KpiSubmitted.class, projection::on)
                 .build();
     }
 

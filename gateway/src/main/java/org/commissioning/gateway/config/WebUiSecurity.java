@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.client.RestClient;
 
 /**
  * The web pages' door: every path that is not the API, its description or the actuator is a page for people, who
@@ -36,8 +37,10 @@ public class WebUiSecurity {
     @Bean
     ClientRegistrationRepository webClientRegistrations(
             @Value("${platform.security.issuer-uri}") String issuer,
-            @Value("${gateway.web.client-id:commissioning-web}") String clientId) {
-        return new IssuerClientRegistrations(issuer, clientId);
+            @Value("${gateway.web.issuer-metadata-uri:}") String metadataUri,
+            @Value("${gateway.web.client-id:commissioning-web}") String clientId,
+            RestClient.Builder http) {
+        return new IssuerClientRegistrations(issuer, metadataUri, clientId, http.build());
     }
 
     @Bean

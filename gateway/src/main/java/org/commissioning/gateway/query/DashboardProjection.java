@@ -10,10 +10,15 @@ import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.contracts.v1.MonitoringMeetingHeld;
+import org.commissioning.events.contracts.v1.MonitoringMeetingOverdue;
+import org.commissioning.events.kpi.v1.KpiSubmitted;
+import org.commissioning.events.kpi.v1.ReturnOverdue;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
 import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.events.deepdives.v1.DeepDiveCancelled;
 import org.commissioning.events.deepdives.v1.DeepDiveCompleted;
@@ -23,7 +28,10 @@ import org.commissioning.events.deepdives.v1.DeepDiveScheduled;
 import org.commissioning.events.deepdives.v1.DeepDiveStarted;
 import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.gateway.api.DashboardDeepDive;
+import org.commissioning.gateway.api.DashboardQuery;
+import org.commissioning.gateway.api.DashboardRationale;
 import org.commissioning.gateway.api.DashboardTrajectory;
+import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -32,9 +40,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the dashboard rows from the contracts', the ratings' and the deep dives' published events. Each topic numbers
- * a contract's events on its own, so a row keeps the last sequence applied from each ({@code lastEventSequence},
- * {@code lastRatingSequence}, {@code lastDeepDiveSequence}), and an event changes the row only if its sequence is higher than the one of its own
+ * Builds the dashboard rows from the contracts', the ratings', the deep dives' and the KPI returns' published events.
+ * Each topic numbers a contract's events on its own, so a row keeps the last sequence applied from each
+ * ({@code lastEventSequence}, {@code lastRatingSequence}, {@code lastDeepDiveSequence}, {@code lastKpiSequence}), and
+ * an event changes the row only if its sequence is higher than the one of its own
  * topic: a replay never takes a row back to an older state. The platform's consumer delivers each contract's events of
  * a topic in sequence order (a record ahead of its turn is held until the missing ones are applied), so this guard
  * drops only a redelivery of an event already applied, never a genuine event held back by a forged or early one.
@@ -55,6 +64,14 @@ public class DashboardProjection {
     static final String RAG_PERIOD = "ragPeriod";
     static final String OVERDUE_NOTICES = "overdueNotices";
     static final String DEEPDIVE_SEQUENCE = "lastDeepDiveSequence";
+    static final String KPI_SEQUENCE = "lastKpiSequence";
+    static final String NEXT_MEETING_DUE = "nextMeetingDue";
+    static final String OVERDUE_MEETING_DUE = "overdueMeetingDue";
+    static final String OVERDUE_RETURNS = "overdueReturns";
+    static final String RATIONALE = "rationale";
+    /** The officers' rationales by month ({@code officerRationales.2018-04}), kept on the row for its ContractRated. */
+    static final String OFFICER_RATIONALES = "officerRationales";
+    static final String PROVIDER_SOURCE = "PROVIDER";
 
     private final MongoTemplate mongo;
 
@@ -87,13 +104,23 @@ public class DashboardProjection {
         applyContractEvent(event, ended(RECOMMISSIONED));
     }
 
-    /** An ended contract is no longer monitored: it shows no cadence. */
+    /** An ended contract is no longer monitored: it shows no cadence and no meeting due. */
     private static Update ended(String status) {
-        return Update.update("status", status).unset("cadence");
+        return Update.update("status", status).unset("cadence").unset(NEXT_MEETING_DUE).unset(OVERDUE_MEETING_DUE);
     }
 
+    /** The next meeting is due one new cadence after the last one held; a meeting found overdue is no longer. */
     public void on(IntegrationEvent<?> event, MonitoringCadenceChanged changed) {
-        applyContractEvent(event, Update.update("cadence", changed.cadence()));
+        applyContractEvent(event, Update.update("cadence", changed.cadence())
+                .set(NEXT_MEETING_DUE, changed.nextMeetingDue()).unset(OVERDUE_MEETING_DUE));
+    }
+
+    public void on(IntegrationEvent<?> event, MonitoringMeetingHeld held) {
+        applyContractEvent(event, Update.update(NEXT_MEETING_DUE, held.nextMeetingDue()).unset(OVERDUE_MEETING_DUE));
+    }
+
+    public void on(IntegrationEvent<?> event, MonitoringMeetingOverdue overdue) {
+        applyContractEvent(event, Update.update(OVERDUE_MEETING_DUE, overdue.dueDate()));
     }
 
     public void on(IntegrationEvent<?> event, RagChanged changed) {
@@ -103,9 +130,34 @@ public class DashboardProjection {
                 .set(RATING_SEQUENCE, event.sequence()));
     }
 
-    /** Every rated month, whether or not it changed the rating: the row shows the latest one rated. */
+    /**
+     * Every rated month, whether or not it changed the rating: the row shows the latest one rated, and the rationale
+     * of the latest one rated other than NOT_RATED (the month the overall rating is of), with the officer's words
+     * where an officer decided it.
+     */
     public void on(IntegrationEvent<?> event, ContractRated rated) {
-        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), latestPeriod(rated.period())
+        Update update = latestPeriod(rated.period()).set(RATING_SEQUENCE, event.sequence());
+        if (rated.period() != null && !DashboardQuery.NOT_RATED.equals(rated.rating())) {
+            Document row = mongo.findById(event.subject(), Document.class, COLLECTION);
+            Document latest = row == null ? null : row.get(RATIONALE, Document.class);
+            String month = rated.period().toString();
+            if (latest == null || month.compareTo(String.valueOf(latest.get("period"))) >= 0) {
+                Document officer = row == null || !DashboardRationale.OFFICER.equals(rated.basis()) ? null
+                        : row.get(OFFICER_RATIONALES, new Document()).get(month, Document.class);
+                update.set(RATIONALE, new DashboardRationale(rated.period(), rated.rating(), rated.basis(),
+                        rated.provisional(), rated.policyVersion(),
+                        officer == null ? null : officer.getString("rationale"),
+                        officer == null ? null : officer.getString("officer")));
+            }
+        }
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), update);
+    }
+
+    /** An officer's judgement of a month: its ContractRated follows, and shows the rationale. */
+    public void on(IntegrationEvent<?> event, RagOverridden overridden) {
+        upsertIfNewer(event.subject(), RATING_SEQUENCE, event.sequence(), new Update()
+                .set(OFFICER_RATIONALES + "." + overridden.period(), new Document("rationale", overridden.rationale())
+                        .append("officer", overridden.officer()))
                 .set(RATING_SEQUENCE, event.sequence()));
     }
 
@@ -167,6 +219,25 @@ public class DashboardProjection {
                 .apply();
     }
 
+    /** A month's return found overdue shows on the row until a provider's value of that month arrives. */
+    public void on(IntegrationEvent<?> event, ReturnOverdue overdue) {
+        upsertIfNewer(event.subject(), KPI_SEQUENCE, event.sequence(), new Update()
+                .addToSet(OVERDUE_RETURNS, overdue.period().toString())
+                .set(KPI_SEQUENCE, event.sequence()));
+    }
+
+    /**
+     * A provider's value of a month means its return has arrived; a council figure does not. Nothing to clear on a
+     * contract without a row (its overdue returns would have made one).
+     */
+    public void on(IntegrationEvent<?> event, KpiSubmitted submitted) {
+        if (PROVIDER_SOURCE.equals(submitted.source())) {
+            mongo.updateFirst(newer(event.subject(), KPI_SEQUENCE, event.sequence()), new Update()
+                    .pull(OVERDUE_RETURNS, submitted.period().toString())
+                    .set(KPI_SEQUENCE, event.sequence()), DashboardContract.class, COLLECTION);
+        }
+    }
+
     /** A change of the contract's deep dive of a programme year, under {@code deepDives.<2018-19>}. */
     private DeepDiveChange deepDive(IntegrationEvent<?> event, int programmeYear, String status) {
         return new DeepDiveChange(event, programmeYear).set("programmeYear", programmeYear).set("status", status);
@@ -223,7 +294,7 @@ public class DashboardProjection {
     }
 
     /** An amount in pounds shown to at least pence: 120000 and 1.2E+5 both read 120000.00. */
-    static BigDecimal toPence(BigDecimal gbp) {
+    public static BigDecimal toPence(BigDecimal gbp) {
         if (gbp == null) {
             return null;
         }

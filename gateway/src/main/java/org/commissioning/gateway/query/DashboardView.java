@@ -91,10 +91,14 @@ public class DashboardView {
      * contracts with a deep dive that year, by provider, then contract id, and the totals.
      */
     public DeepDiveProgramme programme(int programmeYear, Predicate<? super DashboardContract> counted) {
+        return programme(programmeYear, mongo.find(registered().with(Sort.by("provider", "id")),
+                DashboardContract.class, DashboardProjection.COLLECTION).stream().filter(counted).toList());
+    }
+
+    /** The programme of deep dives of {@code programmeYear} over {@code contracts}, in their order. */
+    public static DeepDiveProgramme programme(int programmeYear, List<DashboardContract> contracts) {
         String key = DashboardDeepDive.key(programmeYear);
-        List<DeepDiveProgramme.Row> rows = mongo.find(registered().with(Sort.by("provider", "id")),
-                        DashboardContract.class, DashboardProjection.COLLECTION).stream()
-                .filter(counted)
+        List<DeepDiveProgramme.Row> rows = contracts.stream()
                 .filter(contract -> contract.deepDives().containsKey(key))
                 .map(contract -> {
                     DashboardDeepDive deepDive = contract.deepDives().get(key);

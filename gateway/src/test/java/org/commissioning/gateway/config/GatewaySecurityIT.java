@@ -3,6 +3,7 @@ package org.commissioning.gateway.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,7 @@ import org.commissioning.identity.LocalIssuer;
 import org.commissioning.platform.security.SecurityProblems;
 import org.commissioning.testsupport.DocumentedApiContract;
 import org.commissioning.testsupport.EventSender;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -122,6 +124,46 @@ class GatewaySecurityIT extends GatewayITSupport implements DocumentedApiContrac
         assertThat(texts(programme("viewer.patel").get("rows"), "contractId")).containsExactlyInAnyOrder(nelft, sk8side);
     }
 
+    @Test
+    void aProviderSeesOnlyItsOwnContractsInTheOverviewTheRatingTableAndItsExports() throws Exception {
+        String nelft = UUID.randomUUID().toString();
+        String sk8side = UUID.randomUUID().toString();
+        registerNelftAndSk8side(nelft, sk8side);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(texts(ratingTable("viewer.patel").get("rows"),
+                "contractId")).contains(nelft, sk8side));
+
+        JsonNode table = ratingTable("provider.nelft");
+        assertThat(texts(table.get("rows"), "contractId")).contains(nelft).doesNotContain(sk8side);
+        assertThat(texts(table.get("rows"), "provider")).containsOnly("NELFT");
+        JsonNode overview = body(as("provider.nelft", "/api/dashboard/overview"));
+        assertThat(overview.get("contracts").asInt()).isEqualTo(dashboard("provider.nelft").size())
+                .isEqualTo(table.get("rows").size());
+        assertThat(overview.get("grid").findValuesAsText("provider")).containsOnly("NELFT");
+        assertThat(overview.get("grid").findValuesAsText("contractId")).contains(nelft).doesNotContain(sk8side);
+        assertThat(body(as("viewer.patel", "/api/dashboard/overview")).get("grid").findValuesAsText("contractId"))
+                .contains(nelft, sk8side);
+
+        ResponseEntity<String> csv = as("provider.nelft", "/api/dashboard/rating-table.csv");
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        List<String> lines = csv.getBody().lines().toList();
+        assertThat(lines).hasSize(1 + table.get("rows").size());
+        assertThat(lines.subList(1, lines.size())).allSatisfy(line -> assertThat(line).startsWith("NELFT,"));
+        assertThat(csv.getBody()).contains(nelft).doesNotContain(sk8side);
+        ResponseEntity<byte[]> xlsx = http().get().uri("/api/dashboard/rating-table.xlsx")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("provider.nelft")).retrieve().toEntity(byte[].class);
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            List<String> contracts = workbook.getFirstSheet().read().stream().skip(1)
+                    .map(row -> row.getCellText(row.getCellCount() - 1)).toList();
+            assertThat(contracts).containsExactlyElementsOf(texts(table.get("rows"), "contractId"));
+        }
+    }
+
+    private JsonNode ratingTable(String user) throws Exception {
+        ResponseEntity<String> response = as(user, "/api/dashboard/rating-table");
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return body(response);
+    }
+
     private void registerNelftAndSk8side(String nelft, String sk8side) {
         EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS,
                 ContractEvents.registered(nelft, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING",
@@ -144,7 +186,10 @@ class GatewaySecurityIT extends GatewayITSupport implements DocumentedApiContrac
     @Test
     void refusesTheDashboardToACallerWithoutATokenOrWithoutThePermission() throws Exception {
         for (String path : List.of("/api/dashboard/contracts", "/api/dashboard/summary",
-                "/api/dashboard/deepdives?year=2018", "/api/dashboard/deepdives?year=not-a-year")) {
+                "/api/dashboard/deepdives?year=2018", "/api/dashboard/deepdives?year=not-a-year",
+                "/api/dashboard/overview", "/api/dashboard/overview?area=Atlantis", "/api/dashboard/rating-table",
+                "/api/dashboard/rating-table?sort=colour", "/api/dashboard/rating-table.csv",
+                "/api/dashboard/rating-table.xlsx?rag=PURPLE")) {
             ResponseEntity<String> anonymous = get(path);
             assertThat(problem(anonymous, 401).get("type").asText()).endsWith("/" + SecurityProblems.UNAUTHENTICATED);
             assertThat(anonymous.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Bearer");

@@ -10,21 +10,27 @@ import java.time.YearMonth;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 import org.bson.Document;
 import org.bson.types.Decimal128;
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.api.DashboardContract;
+import org.commissioning.gateway.api.DashboardRationale;
 import org.commissioning.gateway.api.DashboardTrajectory;
 import org.commissioning.gateway.api.DashboardSummary;
 import org.commissioning.events.IntegrationEvent;
+import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.events.contracts.v1.ContractTerminated;
 import org.commissioning.events.contracts.v1.MonitoringCadenceChanged;
+import org.commissioning.events.contracts.v1.MonitoringMeetingHeld;
+import org.commissioning.events.contracts.v1.MonitoringMeetingOverdue;
 import org.commissioning.events.contracts.v1.Lot;
 import org.commissioning.events.ratings.v1.ContractRated;
 import org.commissioning.events.ratings.v1.RagChanged;
+import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.RatingEvents;
@@ -405,6 +411,73 @@ class DashboardProjectionTest {
     }
 
     @Test
+    void theRationaleIsOfTheLatestMonthRatedNotOfAnEarlierMonthRatedAgainNorOfAMonthNotRated() {
+        String id = UUID.randomUUID().toString();
+        register(id, "NELFT", "EMOTIONAL_HEALTH_AND_WELLBEING", ContractEvents.district("West", "Maidstone"), null);
+        YearMonth april = YearMonth.of(2018, 4);
+        YearMonth may = YearMonth.of(2018, 5);
+        apply(RatingEvents.ratingEvent(id, 1, new RagOverridden(id, april, "RED", "AMBER", "RED",
+                "In line with in-house performance", "officer.jones", "worst-headline-band.v1")), projection::on);
+        apply(RatingEvents.ratingEvent(id, 2, new ContractRated(id, april, "AMBER", "RED", "OFFICER", false,
+                "worst-headline-band.v1")), projection::on);
+        assertThat(row(id).rationale().text()).isEqualTo("In line with in-house performance");
+        assertThat(row(id).rationale().officer()).isEqualTo("officer.jones");
+
+        apply(RatingEvents.ratingEvent(id, 3, new ContractRated(id, may, "RED", "RED", "COMPUTED", true,
+                "worst-headline-band.v1")), projection::on);
+        assertThat(row(id).rationale().text()).isEqualTo("Computed from the headline KPIs of 2018-05 "
+                + "(worst-headline-band.v1); provisional: a headline value is not validated");
+        assertThat(row(id).rationale().provisional()).isTrue();
+
+        apply(RatingEvents.ratingEvent(id, 4, new ContractRated(id, april, "AMBER", "RED", "OFFICER", false,
+                "worst-headline-band.v1")), projection::on);
+        apply(RatingEvents.ratingEvent(id, 5, new ContractRated(id, YearMonth.of(2018, 6), "NOT_RATED", "NOT_RATED",
+                "COMPUTED", false, "worst-headline-band.v1")), projection::on);
+        assertThat(row(id).rationale().period()).as("April rated again, June not rated").isEqualTo(may);
+        assertThat(row(id).ragPeriod()).isEqualTo(YearMonth.of(2018, 6));
+
+        apply(RatingEvents.ratingEvent(id, 6, new ContractRated(id, may, "RED", "RED", "OFFICER", false,
+                "worst-headline-band.v1")), projection::on);
+        assertThat(row(id).rationale().rationale()).as("no officer's words of May").isNull();
+        apply(RatingEvents.ratingEvent(id, 7, new RagOverridden(id, may, "RED", "AMBER", "RED",
+                "Recovery plan on track", "officer.khan", "worst-headline-band.v1")), projection::on);
+        apply(RatingEvents.ratingEvent(id, 8, new ContractRated(id, may, "AMBER", "RED", "OFFICER", false,
+                "worst-headline-band.v1")), projection::on);
+        assertThat(row(id).rationale()).isEqualTo(new DashboardRationale(may, "AMBER", "OFFICER", false,
+                "worst-headline-band.v1", "Recovery plan on track", "officer.khan"));
+    }
+
+    @Test
+    void followsTheNextMeetingDueAndTheOverdueMeetingUntilAMeetingIsHeldAndShowsNoneOnceEnded() {
+        String id = UUID.randomUUID().toString();
+        IntegrationEvent<ContractRegistered> registered = ContractEvents.sk8side(id, null);
+        projection.on(registered, registered.data());
+        apply(later(registered, 2, new MonitoringCadenceChanged(id, "RED", "MONTHLY", null, YearMonth.of(2018, 4),
+                LocalDate.of(2018, 5, 1), LocalDate.of(2018, 6, 1))), projection::on);
+        apply(later(registered, 3, new MonitoringMeetingOverdue(id, LocalDate.of(2018, 6, 1), "MONTHLY", null,
+                LocalDate.of(2018, 6, 2))), projection::on);
+        assertThat(row(id).nextMeetingDue()).isEqualTo(LocalDate.of(2018, 6, 1));
+        assertThat(row(id).overdueMeetingDue()).isEqualTo(LocalDate.of(2018, 6, 1));
+
+        apply(later(registered, 4, new MonitoringMeetingHeld(id, 1, LocalDate.of(2018, 6, 5), List.of(), "notes",
+                List.of(), LocalDate.of(2018, 7, 5))), projection::on);
+        assertThat(row(id).nextMeetingDue()).isEqualTo(LocalDate.of(2018, 7, 5));
+        assertThat(row(id).meetingOverdue()).isFalse();
+        apply(later(registered, 5, new MonitoringMeetingOverdue(id, LocalDate.of(2018, 7, 5), "MONTHLY",
+                LocalDate.of(2018, 6, 5), LocalDate.of(2018, 7, 6))), projection::on);
+        apply(later(registered, 6, new MonitoringCadenceChanged(id, "GREEN", "QUARTERLY", "MONTHLY",
+                YearMonth.of(2018, 6), LocalDate.of(2018, 7, 10), LocalDate.of(2018, 9, 5))), projection::on);
+        assertThat(row(id).meetingOverdue()).as("a new cadence sets a new due date").isFalse();
+        assertThat(row(id).nextMeetingDue()).isEqualTo(LocalDate.of(2018, 9, 5));
+
+        apply(later(registered, 7, new MonitoringMeetingOverdue(id, LocalDate.of(2018, 9, 5), "QUARTERLY",
+                LocalDate.of(2018, 6, 5), LocalDate.of(2018, 9, 6))), projection::on);
+        apply(later(registered, 8, new ContractExpired(id, LocalDate.of(2018, 9, 30))), projection::on);
+        assertThat(row(id).nextMeetingDue()).isNull();
+        assertThat(row(id).meetingOverdue()).isFalse();
+    }
+
+    @Test
     void summarisesByServiceAreaAreaAndRatingAndTotalsTheKnownValues() {
         register("a", "Young Lives", "YOUTH", new Lot("AREA", List.of("East", "West"), List.of()), new BigDecimal("50000"));
         register("b", "Carers First", "YOUNG_CARERS", ContractEvents.district("South", "Dover"), null);
@@ -446,6 +519,11 @@ class DashboardProjectionTest {
                                                                  String rating) {
         return RatingEvents.ratingEvent(id, sequence, new ContractRated(id, period, rating, rating, "COMPUTED", false,
                 "worst-headline.v1"));
+    }
+
+    /** Applies an event to the projection's handler of its type. */
+    private static <T> void apply(IntegrationEvent<T> event, BiConsumer<IntegrationEvent<?>, T> handler) {
+        handler.accept(event, event.data());
     }
 
     private List<String> ids(DashboardQuery query) {

@@ -1,9 +1,9 @@
 package org.commissioning.gateway.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.commissioning.gateway.support.GoldenSamples.applied;
 
 import java.time.YearMonth;
-import java.util.function.BiConsumer;
 
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.support.GoldenSamples;
@@ -23,7 +23,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The consumer's side of the RagChanged.v1 and TrajectoryAssessed.v1 contracts: the golden samples rag-service is
@@ -40,7 +39,6 @@ class RatingEventsContractTest {
     static final MongoTemplate MONGO = TestMongoTemplates.create("rating-events-contract-test");
 
     final IntegrationEventCodec codec = new IntegrationEventCodec();
-    final ObjectMapper json = new ObjectMapper();
     final DashboardProjection projection = new DashboardProjection(MONGO);
     final DashboardView view = new DashboardView(MONGO);
 
@@ -116,22 +114,6 @@ class RatingEventsContractTest {
 
         assertThat(row.performanceNoticeOverdue()).isFalse();
         assertThat(row.overdueNotices()).isEmpty();
-    }
-
-    /**
-     * The golden sample at {@code path}, after checking it has the fields the dashboard maps and applying it to the
-     * projection as the consumer would.
-     */
-    private <T> JsonNode applied(String path, Class<T> type, BiConsumer<IntegrationEvent<?>, T> handler,
-                                 String... mapped) throws Exception {
-        byte[] golden = GoldenSamples.bytes(path);
-        JsonNode sample = json.readTree(golden);
-        assertThat(GoldenSamples.fieldNames(sample.get("data"))).as("fields of " + path + " the dashboard maps")
-                .contains(mapped);
-        IntegrationEvent<?> event = codec.decode(golden);
-        assertThat(event.data()).isInstanceOf(type);
-        handler.accept(event, type.cast(event.data()));
-        return sample;
     }
 
     private DashboardContract row(String id) {

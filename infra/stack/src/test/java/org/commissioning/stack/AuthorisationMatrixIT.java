@@ -146,7 +146,9 @@ class AuthorisationMatrixIT {
         }
         for (String list : List.of("GET /api/contracts", "GET /api/kpi/contracts", "GET /api/ratings/contracts",
                 "GET /api/deepdives/contracts", "GET /api/dashboard/contracts", "GET /api/dashboard/summary",
-                "GET /api/dashboard/deepdives", "GET /api/deepdives/programmes/{}")) {
+                "GET /api/dashboard/deepdives", "GET /api/deepdives/programmes/{}", "GET /api/dashboard/overview",
+                "GET /api/dashboard/rating-table", "GET /api/dashboard/rating-table.csv",
+                "GET /api/dashboard/rating-table.xlsx")) {
             EXPECTED.put(list, new Expectation(Rule.SUMMARIES, Scope.LIST));
         }
         for (String summary : List.of("GET /api/contracts/{}", "GET /api/kpi/contracts/{}",

@@ -2,16 +2,22 @@ package org.commissioning.gateway.web.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.StubbedOwners;
 import org.commissioning.gateway.support.WebSession;
+import org.commissioning.embedded.KafkaBroker;
 import org.commissioning.identity.DemoUsers;
 import org.commissioning.identity.LocalIssuer;
 import org.junit.jupiter.api.AutoClose;
@@ -32,8 +38,12 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "platform.security.enabled=true")
 class WebSignInIT extends GatewayITSupport {
 
+    /** Chosen before the gateway starts: the issuer lets the web client come back to it after signing out. */
+    static final int GATEWAY_PORT = KafkaBroker.freePort();
+
     @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.startInTemporaryDirectory("gateway-web-issuer");
+    static final LocalIssuer issuer = LocalIssuer.start(0, temporaryDirectory(),
+            "--identity.web.post-logout-redirect-uris=http://127.0.0.1:" + GATEWAY_PORT + "/signed-out");
 
     @RegisterExtension
     static final StubbedOwners OWNERS = StubbedOwners.oneEach();
@@ -41,7 +51,16 @@ class WebSignInIT extends GatewayITSupport {
     @DynamicPropertySource
     static void issuerAndOwners(DynamicPropertyRegistry registry) {
         registry.add("platform.security.issuer-uri", issuer::issuerUri);
+        registry.add("server.port", () -> GATEWAY_PORT);
         OWNERS.register(registry);
+    }
+
+    static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("gateway-web-issuer");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Value("${local.server.port}")
@@ -82,6 +101,18 @@ class WebSignInIT extends GatewayITSupport {
 
         assertThat(landing.uri().getPath()).isEqualTo("/provider");
         assertThat(landing.body()).contains("Priya Shah (NELFT)").doesNotContain("Rating table");
+    }
+
+    @Test
+    void signsOutAtTheIssuerTooSoTheNextVisitorMustSignInAgain() throws Exception {
+        signIn(DemoUsers.OFFICER, "officer-secret");
+
+        HttpResponse<String> signedOut = session.post("/logout", Map.of());
+        HttpResponse<String> next = open("/");
+
+        assertThat(signedOut.uri().getPath()).isEqualTo("/signed-out");
+        assertThat(signedOut.body()).contains("You have signed out").doesNotContain("Sam Jones");
+        assertThat(next.uri().toString()).isEqualTo(issuer.issuerUri() + "/login");
     }
 
     @Test
