@@ -1,6 +1,9 @@
 package org.commissioning.gateway.application;
 
+import java.util.function.BiConsumer;
+
 import lombok.RequiredArgsConstructor;
+import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
@@ -17,8 +20,10 @@ import org.commissioning.events.ratings.v1.PerformanceNoticeConfirmed;
 import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
+import org.commissioning.gateway.api.DashboardRowChanged;
 import org.commissioning.gateway.query.DashboardProjection;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,16 +31,19 @@ import org.springframework.stereotype.Service;
  * (its registration, its end, its monitoring cadence) and its ratings on {@code ratings.events.v1} (its overall
  * rating, the latest rated month, where the rating is heading) and its deep dives on {@code deepdives.events.v1}
  * (each programme year's status, due date and grade). Each topic numbers a contract's events on its own,
- * so each has its own handlers; an event of another type is ignored.
+ * so each has its own handlers; an event of another type is ignored. Once the projection has applied an event to a
+ * contract's row, a {@link DashboardRowChanged} is published in the application (open pages follow it); an event the
+ * projection failed to apply publishes nothing.
  */
 @Service
 @RequiredArgsConstructor
 public class FollowPublishedEvents {
 
     private final DashboardProjection projection;
+    private final ApplicationEventPublisher changes;
 
     public IntegrationEventHandlers contractEvents() {
-        return IntegrationEventHandlers.builder()
+        return published()
                 .on(ContractRegistered.class, projection::on)
                 .on(ContractTerminated.class, projection::on)
                 .on(ContractExpired.class, projection::on)
@@ -45,7 +53,7 @@ public class FollowPublishedEvents {
     }
 
     public IntegrationEventHandlers ratingEvents() {
-        return IntegrationEventHandlers.builder()
+        return published()
                 .on(RagChanged.class, projection::on)
                 .on(ContractRated.class, projection::on)
                 .on(TrajectoryAssessed.class, projection::on)
@@ -55,7 +63,7 @@ public class FollowPublishedEvents {
     }
 
     public IntegrationEventHandlers deepDiveEvents() {
-        return IntegrationEventHandlers.builder()
+        return published()
                 .on(DeepDivePlanned.class, projection::on)
                 .on(DeepDiveScheduled.class, projection::on)
                 .on(DeepDiveStarted.class, projection::on)
@@ -63,5 +71,25 @@ public class FollowPublishedEvents {
                 .on(DeepDiveOverdue.class, projection::on)
                 .on(DeepDiveCancelled.class, projection::on)
                 .build();
+    }
+
+    /** Handlers whose every application to a row, once written, is published as a {@link DashboardRowChanged}. */
+    private Published published() {
+        return new Published();
+    }
+
+    private final class Published {
+
+        private final IntegrationEventHandlers.Builder handlers = IntegrationEventHandlers.builder();
+
+        <T> Published on(Class<T> type, BiConsumer<IntegrationEvent<?>, T> handler) {
+            handlers.on(type, handler.andThen((event, data) -> changes.publishEvent(
+                    new DashboardRowChanged(event.subject(), type.getSimpleName()))));
+            return this;
+        }
+
+        IntegrationEventHandlers build() {
+            return handlers.build();
+        }
     }
 }

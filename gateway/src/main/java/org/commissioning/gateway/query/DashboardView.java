@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -47,6 +48,12 @@ public class DashboardView {
             query.addCriteria(Criteria.where("rag").is(NOT_RATED.equals(filter.rag()) ? null : filter.rag()));
         }
         return mongo.find(query, DashboardContract.class, DashboardProjection.COLLECTION);
+    }
+
+    /** The row of one registered contract, if the dashboard has it. */
+    public Optional<DashboardContract> contract(String contractId) {
+        return Optional.ofNullable(mongo.findOne(registered().addCriteria(Criteria.where("_id").is(contractId)),
+                DashboardContract.class, DashboardProjection.COLLECTION));
     }
 
     /** A filter left out ({@code null}) matches every row. */
