@@ -194,8 +194,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** A client authenticating as the issuer's demo user {@code username}, with the secret the issuer gives it. */
     public ClientCredentials credentials(String username) {
-        return credentials(username, issuer.users().stream().filter(u -> u.username().equals(username)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No demo user " + username)).secret());
+        return credentials(username, secret(username));
+    }
+
+    /** The demo user's secret, which is also their password at the issuer's login form. */
+    public String secret(String username) {
+        return issuer.users().stream().filter(u -> u.username().equals(username)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No demo user " + username)).secret();
     }
 
     /** The demo loader's user, an officer. */

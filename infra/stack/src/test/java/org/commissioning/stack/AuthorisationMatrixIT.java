@@ -173,6 +173,10 @@ class AuthorisationMatrixIT {
         EXPECTED.put("GET /actuator/health/{}", new Expectation(Rule.PUBLIC, Scope.NONE));
         EXPECTED.put("GET /actuator/health/**", new Expectation(Rule.PUBLIC, Scope.NONE));
         // the integrators' docs (springdoc on every service): the OpenAPI description and the Swagger UI hold no data
+        // web pages (a signed-in session, not a bearer token): a provider's staff see their own contracts' rows only
+        for (String page : List.of("GET /events", "GET /deep-dives", "GET /deep-dives/fragments/programme")) {
+            EXPECTED.put(page, new Expectation(Rule.SUMMARIES, Scope.LIST));
+        }
         for (String docs : List.of("GET /v3/api-docs", "GET /v3/api-docs.yaml", "GET /v3/api-docs/swagger-config",
                 "GET /swagger-ui.html")) {
             EXPECTED.put(docs, new Expectation(Rule.PUBLIC, Scope.NONE));
