@@ -16,13 +16,11 @@ import org.commissioning.gateway.support.DashboardRows;
 import org.commissioning.gateway.support.EventStream;
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.RatingEvents;
-import org.commissioning.gateway.support.StubbedOwners;
+import org.commissioning.gateway.support.SignInAndOwners;
 import org.commissioning.gateway.support.WebSession;
 import org.commissioning.identity.DemoUsers;
-import org.commissioning.identity.LocalIssuer;
 import org.commissioning.testsupport.EventSender;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,16 +45,12 @@ class LiveEventsIT extends GatewayITSupport {
     static final Duration LIVE = Duration.ofSeconds(2);
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.startInTemporaryDirectory("gateway-live-issuer");
-
     @RegisterExtension
-    static final StubbedOwners OWNERS = StubbedOwners.oneEach();
+    static final SignInAndOwners GATEWAY = SignInAndOwners.start("gateway-live-issuer");
 
     @DynamicPropertySource
     static void issuerAndOwners(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-        OWNERS.register(registry);
+        GATEWAY.register(registry);
     }
 
     @Autowired
@@ -180,7 +174,7 @@ class LiveEventsIT extends GatewayITSupport {
         EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, ContractEvents.registered(id, provider,
                 "YOUTH", ContractEvents.district("South", district), new BigDecimal("100000.00")));
         new DashboardRows(http().mutate().defaultHeader(HttpHeaders.AUTHORIZATION,
-                "Bearer " + issuer.accessToken(DemoUsers.OFFICER)).build()).awaitRow(id, WAIT);
+                "Bearer " + GATEWAY.token(DemoUsers.OFFICER)).build()).awaitRow(id, WAIT);
         return id;
     }
 }

@@ -3,19 +3,13 @@ package org.commissioning.gateway.web.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import org.commissioning.gateway.support.EventStream;
 import org.commissioning.gateway.support.GatewayITSupport;
-import org.commissioning.gateway.support.StubbedOwners;
+import org.commissioning.gateway.support.SignInAndOwners;
 import org.commissioning.gateway.support.WebSession;
 import org.commissioning.identity.DemoUsers;
-import org.commissioning.identity.LocalIssuer;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,16 +27,13 @@ class LiveStreamEndsWithTheTokenIT extends GatewayITSupport {
 
     static final Duration TOKEN = Duration.ofSeconds(8);
 
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.start(0, temporaryDirectory(), "--identity.token-ttl=" + TOKEN);
-
     @RegisterExtension
-    static final StubbedOwners OWNERS = StubbedOwners.oneEach();
+    static final SignInAndOwners GATEWAY = SignInAndOwners.start("gateway-live-expiry-issuer",
+            "--identity.token-ttl=" + TOKEN);
 
     @DynamicPropertySource
     static void issuerAndOwners(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-        OWNERS.register(registry);
+        GATEWAY.register(registry);
     }
 
     @Autowired
@@ -64,14 +55,6 @@ class LiveStreamEndsWithTheTokenIT extends GatewayITSupport {
         }
         try (EventStream again = EventStream.open(session, port)) {
             assertThat(again.status()).as("the expired session signs in again on its next page").isEqualTo(401);
-        }
-    }
-
-    private static Path temporaryDirectory() {
-        try {
-            return Files.createTempDirectory("gateway-live-expiry-issuer");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -20,15 +20,13 @@ import org.commissioning.events.deepdives.v1.DeepDiveOverdue;
 import org.commissioning.events.deepdives.v1.DeepDivePlanned;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.GatewayITSupport;
-import org.commissioning.gateway.support.StubbedOwners;
+import org.commissioning.gateway.support.SignInAndOwners;
 import org.commissioning.gateway.support.WebSession;
 import org.commissioning.identity.DemoUsers;
-import org.commissioning.identity.LocalIssuer;
 import org.commissioning.testsupport.EventSender;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -56,16 +54,12 @@ class DeepDivesPageIT extends GatewayITSupport {
     static final Duration WAIT = Duration.ofSeconds(30);
     static final int YEAR = 2019;
 
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.startInTemporaryDirectory("gateway-deep-dives-issuer");
-
     @RegisterExtension
-    static final StubbedOwners OWNERS = StubbedOwners.oneEach();
+    static final SignInAndOwners GATEWAY = SignInAndOwners.start("gateway-deep-dives-issuer");
 
     @DynamicPropertySource
     static void issuerAndOwners(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-        OWNERS.register(registry);
+        GATEWAY.register(registry);
     }
 
     @Autowired
@@ -182,7 +176,7 @@ class DeepDivesPageIT extends GatewayITSupport {
 
     private JsonNode programme(String user) throws Exception {
         ResponseEntity<String> response = http().get().uri("/api/dashboard/deepdives?year=" + YEAR)
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + issuer.accessToken(user)).retrieve()
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + GATEWAY.token(user)).retrieve()
                 .toEntity(String.class);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return json.readTree(response.getBody());
