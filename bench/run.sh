@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures the local stack on a fresh data directory (start-up time, registration-to-dashboard latency, return to
-# cadence: a KPI return to its RagChanged and contract-service's new monitoring cadence, memory) and writes
-# bench/REPORT.md. Usage: bench/run.sh [--samples=N] [--rating-samples=N]
+# cadence: a KPI return to its RagChanged and contract-service's new monitoring cadence, the web pages' times with
+# 1,000 contracts loaded, memory) and writes bench/REPORT.md.
+# Usage: bench/run.sh [--samples=N] [--rating-samples=N] [--page-contracts=N] [--page-samples=N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -DskipTests package

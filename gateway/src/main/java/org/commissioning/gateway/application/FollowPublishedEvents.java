@@ -1,6 +1,9 @@
 package org.commissioning.gateway.application;
 
+import java.util.function.BiConsumer;
+
 import lombok.RequiredArgsConstructor;
+import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
 import org.commissioning.events.contracts.v1.ContractRegistered;
@@ -22,8 +25,10 @@ import org.commissioning.events.ratings.v1.PerformanceNoticeOverdue;
 import org.commissioning.events.ratings.v1.RagChanged;
 import org.commissioning.events.ratings.v1.RagOverridden;
 import org.commissioning.events.ratings.v1.TrajectoryAssessed;
+import org.commissioning.gateway.api.DashboardRowChanged;
 import org.commissioning.gateway.query.DashboardProjection;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,15 +38,18 @@ import org.springframework.stereotype.Service;
  * {@code deepdives.events.v1} (each programme year's status, due date and grade) and its returns on
  * {@code kpi.events.v1} (the months overdue). Each topic numbers a contract's events on its own,
  * so each has its own handlers; an event of another type is ignored.
+ * Once the projection has applied an event to a contract's row, a {@link DashboardRowChanged} is published in the
+ * application (open pages follow it); an event the projection failed to apply publishes nothing.
  */
 @Service
 @RequiredArgsConstructor
 public class FollowPublishedEvents {
 
     private final DashboardProjection projection;
+    private final ApplicationEventPublisher changes;
 
     public IntegrationEventHandlers contractEvents() {
-        return IntegrationEventHandlers.builder()
+        return published()
                 .on(ContractRegistered.class, projection::on)
                 .on(ContractTerminated.class, projection::on)
                 .on(ContractExpired.class, projection::on)
@@ -53,7 +61,7 @@ public class FollowPublishedEvents {
     }
 
     public IntegrationEventHandlers ratingEvents() {
-        return IntegrationEventHandlers.builder()
+        return published()
                 .on(RagChanged.class, projection::on)
                 .on(ContractRated.class, projection::on)
                 .on(RagOverridden.class, projection::on)
@@ -64,14 +72,14 @@ public class FollowPublishedEvents {
     }
 
     public IntegrationEventHandlers kpiEvents() {
-        return IntegrationEventHandlers.builder()
+        return published()
                 .on(ReturnOverdue.class, projection::on)
                 .on(KpiSubmitted.class, projection::on)
                 .build();
     }
 
     public IntegrationEventHandlers deepDiveEvents() {
-        return IntegrationEventHandlers.builder()
+        return published()
                 .on(DeepDivePlanned.class, projection::on)
                 .on(DeepDiveScheduled.class, projection::on)
                 .on(DeepDiveStarted.class, projection::on)
@@ -79,5 +87,25 @@ public class FollowPublishedEvents {
                 .on(DeepDiveOverdue.class, projection::on)
                 .on(DeepDiveCancelled.class, projection::on)
                 .build();
+    }
+
+    /** Handlers whose every application to a row, once written, is published as a {@link DashboardRowChanged}. */
+    private Published published() {
+        return new Published();
+    }
+
+    private final class Published {
+
+        private final IntegrationEventHandlers.Builder handlers = IntegrationEventHandlers.builder();
+
+        <T> Published on(Class<T> type, BiConsumer<IntegrationEvent<?>, T> handler) {
+            handlers.on(type, handler.andThen((event, data) -> changes.publishEvent(
+                    new DashboardRowChanged(event.subject(), type.getSimpleName()))));
+            return this;
+        }
+
+        IntegrationEventHandlers build() {
+            return handlers.build();
+        }
     }
 }

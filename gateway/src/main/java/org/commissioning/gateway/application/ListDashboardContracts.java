@@ -7,6 +7,7 @@ import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.query.DashboardView;
 import org.commissioning.platform.security.Access;
+import org.commissioning.platform.security.Caller;
 import org.commissioning.platform.security.Permission;
 import org.springframework.stereotype.Service;
 
@@ -29,6 +30,14 @@ public class ListDashboardContracts {
 
     /** Whether the current caller may see the contract of this row. */
     static boolean visible(DashboardContract row) {
-        return Access.mayRead(Permission.READ_SUMMARIES, row.provider());
+        return Caller.current().map(caller -> visibleTo(caller, row.provider())).orElse(false);
+    }
+
+    /**
+     * Whether {@code caller} may see a contract of {@code provider} on the dashboard ({@code Access.mayRead} of
+     * {@code READ_SUMMARIES}, for a caller known apart from the current request, e.g. a live stream's).
+     */
+    static boolean visibleTo(Caller caller, String provider) {
+        return Permission.READ_SUMMARIES.grantedTo(caller) && caller.mayActFor(provider);
     }
 }

@@ -1,5 +1,7 @@
 package org.commissioning.gateway.config;
 
+import java.util.Set;
+
 import org.commissioning.gateway.web.pages.PagePaths;
 import org.commissioning.platform.security.CallerTokenConverter;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,7 +16,12 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.web.client.RestClient;
@@ -33,6 +40,12 @@ public class WebUiSecurity {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
             + "frame-ancestors 'none'";
+
+    private static RequestMatcher eventStreams() {
+        MediaTypeRequestMatcher eventStreams = new MediaTypeRequestMatcher(MediaType.TEXT_EVENT_STREAM);
+        eventStreams.setIgnoredMediaTypes(Set.of(MediaType.ALL));
+        return eventStreams;
+    }
 
     @Bean
     ClientRegistrationRepository webClientRegistrations(
@@ -64,6 +77,10 @@ public class WebUiSecurity {
                         .loginPage("/oauth2/authorization/" + IssuerClientRegistrations.REGISTRATION_ID)
                         .authorizedClientRepository(clients))
                 .oauth2Client(Customizer.withDefaults())
+                // a page's live stream (EventSource) cannot follow the sign-in: it is told 401, and the page's own
+                // next request signs in again
+                .exceptionHandling(errors -> errors.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), eventStreams()))
                 .logout(logout -> logout.logoutSuccessHandler(signedOut))
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -43,8 +43,9 @@ import picocli.CommandLine.Option;
  * time from launch to every service ready (target: 60 s on 2 cores), time from a registration through the
  * gateway until the contract is on the dashboard (target: 1 s), "return to cadence": time from a monthly KPI return
  * through the gateway until its KpiRated, ContractRated and RagChanged are on {@value #RATINGS_TOPIC} and
- * contract-service's new monitoring cadence shows through the gateway (target: 2 s, issue 5), and each service's
- * resident memory. Run with {@code bench/run.sh}; the numbers are for the embedded stack on this machine, not for
+ * contract-service's new monitoring cadence shows through the gateway (target: 2 s, issue 5), the web pages' times
+ * (the overview and the contract page, p50/p95/p99, with 1,000 contracts on the dashboard: {@link PageTimings}), and
+ * each service's resident memory. Run with {@code bench/run.sh}; the numbers are for the embedded stack on this machine, not for
  * MongoDB.
  */
 public final class PlatformBenchmark {
@@ -74,6 +75,10 @@ public final class PlatformBenchmark {
         int samples = 30;
         @Option(names = "--rating-samples", paramLabel = "N", description = "contracts timed from a return to their cadence (two returns each)")
         int ratingSamples = 10;
+        @Option(names = "--page-contracts", paramLabel = "N", description = "contracts on the dashboard (registered up to this number) when the web pages are timed")
+        int pageContracts = 1000;
+        @Option(names = "--page-samples", paramLabel = "N", description = "requests timed per web page")
+        int pageSamples = 200;
     }
 
     public static void main(String[] args) throws Exception {
@@ -101,8 +106,9 @@ public final class PlatformBenchmark {
                 latencies.add(registrationToDashboardMillis(stack.gatewayUrl(), i));
             }
             List<RatingFlow> flows = ratingFlows(stack, ratingSamples);
+            PageTimings.Result pages = PageTimings.measure(stack, CLIENT, flags.pageContracts, flags.pageSamples);
             Map<String, Long> memory = stack.residentMemoryMib();
-            write(report, ready, demo, demoLoad, latencies, flows, memory);
+            write(report, ready, demo, demoLoad, latencies, flows, pages, memory);
             System.out.println(Files.readString(report));
         }
     }
@@ -130,7 +136,8 @@ public final class PlatformBenchmark {
     }
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
-                              List<RatingFlow> flows, Map<String, Long> memory) throws IOException {
+                              List<RatingFlow> flows, PageTimings.Result pages, Map<String, Long> memory)
+            throws IOException {
         Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
         md.append("# Local stack benchmark\n\n")
@@ -154,6 +161,7 @@ public final class PlatformBenchmark {
         if (!flows.isEmpty()) {
             md.append(ratingRows(flows));
         }
+        md.append(PageTimings.rows(pages));
         md.append("\n");
         if (!flows.isEmpty()) {
             md.append(ratingSection(flows));
