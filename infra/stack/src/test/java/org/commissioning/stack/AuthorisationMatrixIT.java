@@ -169,6 +169,16 @@ class AuthorisationMatrixIT {
             }
             EXPECTED.put("POST " + prefix + "/history-chain/seals", new Expectation(Rule.OPERATIONS, Scope.NONE));
         }
+        // the provider portal's pages (gateway, page chain: a bearer caller is sent to sign in; a signed-in session
+        // gets these rules, the use cases checking them as the API does)
+        EXPECTED.put("GET /provider", new Expectation(Rule.RETURNS, Scope.LIST));
+        for (String page : List.of("GET /provider/contracts/{}", "GET /provider/contracts/{}/returns/{}",
+                "GET /provider/contracts/{}/returns/{}/template.csv")) {
+            EXPECTED.put(page, new Expectation(Rule.DETAIL, Scope.CONTRACT));
+        }
+        for (String form : List.of("POST /provider/contracts/{}/returns/{}", "POST /provider/contracts/{}/returns/{}/csv")) {
+            EXPECTED.put(form, new Expectation(Rule.RETURNS, Scope.CONTRACT));
+        }
         EXPECTED.put("GET /actuator/health", new Expectation(Rule.PUBLIC, Scope.NONE));
         EXPECTED.put("GET /actuator/health/{}", new Expectation(Rule.PUBLIC, Scope.NONE));
         EXPECTED.put("GET /actuator/health/**", new Expectation(Rule.PUBLIC, Scope.NONE));

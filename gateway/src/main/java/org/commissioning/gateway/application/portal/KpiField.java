@@ -66,6 +66,22 @@ public record KpiField(String code, String name, String unit, String direction, 
         return "1".equals(step()) ? "numeric" : "decimal";
     }
 
+    /**
+     * The bands as the return form's script reads them ({@code data-bands}): rating, each bound (null for open) and
+     * whether it is inclusive, lowest first, with the word and tag class to show.
+     */
+    public String bandsJson() {
+        return bands.stream().map(b -> "{\"rating\":\"" + b.rating() + "\",\"lower\":" + bound(b.lower())
+                        + ",\"lowerInclusive\":" + b.lowerInclusive() + ",\"upper\":" + bound(b.upper())
+                        + ",\"upperInclusive\":" + b.upperInclusive() + ",\"label\":\"" + Ratings.label(b.rating())
+                        + "\",\"tag\":\"" + Ratings.tagClass(b.rating()) + "\"}")
+                .collect(Collectors.joining(",", "[", "]"));
+    }
+
+    private static String bound(BigDecimal bound) {
+        return bound == null ? "null" : BandBounds.plain(bound);
+    }
+
     /** The band that rates {@code typed}, if it is a number within the unit's range the bands rate. */
     public Optional<String> band(String typed) {
         BigDecimal value = number(typed);

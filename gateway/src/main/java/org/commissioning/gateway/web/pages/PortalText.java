@@ -8,7 +8,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import org.commissioning.gateway.application.portal.KpiField;
 import org.commissioning.gateway.application.portal.Ratings;
 import org.springframework.stereotype.Component;
 
@@ -54,19 +53,6 @@ public class PortalText {
         }
         BigDecimal stripped = value.stripTrailingZeros();
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
-    }
-
-    /**
-     * A field's bands as the return form's script reads them ({@code data-bands}): rating, each bound (null for
-     * open) and whether it is inclusive, lowest first.
-     */
-    public String bands(KpiField field) {
-        return field.bands().stream().map(b -> "{\"rating\":\"" + b.rating() + "\",\"lower\":"
-                        + (b.lower() == null ? "null" : number(b.lower())) + ",\"lowerInclusive\":" + b.lowerInclusive()
-                        + ",\"upper\":" + (b.upper() == null ? "null" : number(b.upper())) + ",\"upperInclusive\":"
-                        + b.upperInclusive() + ",\"label\":\"" + label(b.rating()) + "\",\"tag\":\"" + tag(b.rating())
-                        + "\"}")
-                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
     }
 
     /** "EMOTIONAL HEALTH AND WELLBEING" as "Emotional health and wellbeing". */

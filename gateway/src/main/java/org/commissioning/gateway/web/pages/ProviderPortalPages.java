@@ -9,6 +9,7 @@ import org.commissioning.gateway.application.OwnerApi.Download;
 import org.commissioning.gateway.application.portal.DownloadReturnTemplate;
 import org.commissioning.gateway.application.portal.FinancialYear;
 import org.commissioning.gateway.application.portal.ListPortalContracts;
+import org.commissioning.gateway.application.portal.ReturnMonth;
 import org.commissioning.gateway.application.portal.ReturnOutcome;
 import org.commissioning.gateway.application.portal.ShowContractReturns;
 import org.commissioning.gateway.application.portal.ShowReturnMonth;
@@ -50,6 +51,7 @@ public class ProviderPortalPages {
     private final SubmitReturn submit;
     private final UploadReturnCsv upload;
     private final DownloadReturnTemplate template;
+    private final PortalText text;
 
     @GetMapping
     ModelAndView contracts(@RequestParam(required = false) String provider) {
@@ -63,7 +65,7 @@ public class ProviderPortalPages {
 
     @GetMapping("/contracts/{contractId}/returns/{period}")
     ModelAndView month(@PathVariable String contractId, @PathVariable String period) {
-        return new ModelAndView("provider/return", Map.of("month", month.show(contractId, period)));
+        return monthPage(month.show(contractId, period), HttpStatus.OK);
     }
 
     @PostMapping("/contracts/{contractId}/returns/{period}")
@@ -97,15 +99,21 @@ public class ProviderPortalPages {
     }
 
     /** Taken: to the contract's returns of that year, with a banner; refused: the month's form again, and why. */
-    private static ModelAndView outcome(ReturnOutcome outcome, RedirectAttributes flash) {
+    private ModelAndView outcome(ReturnOutcome outcome, RedirectAttributes flash) {
         if (outcome instanceof ReturnOutcome.Submitted taken) {
             flash.addFlashAttribute("submitted", taken.period());
             return new ModelAndView("redirect:/provider/contracts/" + taken.contractId() + "?year="
                     + FinancialYear.of(taken.period()).startYear());
         }
         ReturnOutcome.Refused refused = (ReturnOutcome.Refused) outcome;
-        return new ModelAndView("provider/return", Map.of("month", refused.page()),
-                HttpStatus.valueOf(refused.status()));
+        return monthPage(refused.page(), HttpStatus.valueOf(refused.status()));
+    }
+
+    /** The month's page; its title says "Error:" first when the form comes back refused, as GOV.UK pages do. */
+    private ModelAndView monthPage(ReturnMonth page, HttpStatus status) {
+        boolean refused = page.form() != null && !page.form().errors().isEmpty();
+        String title = (refused ? "Error: " : "") + "Return for " + text.month(page.period());
+        return new ModelAndView("provider/return", Map.of("month", page, "title", title), status);
     }
 
     /** A year that is not one shows the latest, as without it. */
