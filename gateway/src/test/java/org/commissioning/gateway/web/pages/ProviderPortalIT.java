@@ -332,10 +332,10 @@ class ProviderPortalIT extends GatewayITSupport {
         EventSender.send(kafka.getBrokersAsString(), Topics.CONTRACTS, ContractEvents.registered(id, "NELFT",
                 "EMOTIONAL_HEALTH_AND_WELLBEING", ContractEvents.district("West", "Maidstone"), BigDecimal.ONE));
 
-        await().atMost(WAIT).untilAsserted(() -> assertThat(officer.get("/provider").body())
-                .contains("href=\"/provider?provider=NELFT\""));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(officer.get("/provider?provider=NELFT").body())
+                .contains(id));
 
-        assertThat(officer.get("/provider?provider=NELFT").body()).contains(id);
+        assertThat(officer.get("/provider").body()).contains("href=\"/provider?provider=NELFT\"");
         assertThat(officer.get(month(id)).body()).contains("data-testid=\"return-form\"");
     }
 
