@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -39,10 +40,19 @@ public class Words {
         };
     }
 
+    /** The codes whose words are not just their letters. */
+    private static final Map<String, String> SAID = Map.of(
+            "CHILDRENS_CENTRES", "Children’s centres",
+            "NEETS", "NEET support",
+            "EMOTIONAL_HEALTH_AND_WELLBEING", "Emotional health and wellbeing");
+
     /** {@code FAMILY_SUPPORT} as "Family support", {@code BI_MONTHLY} as "Bi-monthly". */
     public String sentence(String code) {
         if (code == null || code.isBlank()) {
             return "";
+        }
+        if (SAID.containsKey(code)) {
+            return SAID.get(code);
         }
         String words = code.replace("BI_", "BI-").replace('_', ' ').toLowerCase(Locale.UK);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
