@@ -1,6 +1,5 @@
 package org.commissioning.gateway.web.pages;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,7 +13,6 @@ import org.commissioning.gateway.application.portal.ReturnOutcome;
 import org.commissioning.gateway.application.portal.ShowContractReturns;
 import org.commissioning.gateway.application.portal.ShowReturnMonth;
 import org.commissioning.gateway.application.portal.SubmitReturn;
-import org.commissioning.gateway.application.portal.UploadReturnCsv;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -49,7 +46,6 @@ public class ProviderPortalPages {
     private final ShowContractReturns returns;
     private final ShowReturnMonth month;
     private final SubmitReturn submit;
-    private final UploadReturnCsv upload;
     private final DownloadReturnTemplate template;
     private final PortalText text;
 
@@ -80,13 +76,6 @@ public class ProviderPortalPages {
         return outcome(submit.submit(contractId, period, typed, form.get("narrative")), flash);
     }
 
-    @PostMapping(path = "/contracts/{contractId}/returns/{period}/csv",
-            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ModelAndView upload(@PathVariable String contractId, @PathVariable String period,
-                        @RequestParam(name = "csv", required = false) MultipartFile csv, RedirectAttributes flash)
-            throws IOException {
-        return outcome(upload.upload(contractId, period, csv == null ? null : csv.getBytes()), flash);
-    }
 
     @GetMapping("/contracts/{contractId}/returns/{period}/template.csv")
     ResponseEntity<byte[]> template(@PathVariable String contractId, @PathVariable String period) {

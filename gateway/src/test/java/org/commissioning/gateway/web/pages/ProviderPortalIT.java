@@ -115,9 +115,7 @@ class ProviderPortalIT extends GatewayITSupport {
                 .contains("The council supplies Looked-after children assessed from its own systems.")
                 .doesNotContain("kpi-LAC-ASSESSED")
                 .contains("/provider/contracts/" + id + "/returns/2018-10/template.csv")
-                .contains("src=\"/ui/return-form.js\"")
-                .containsPattern("enctype=\"multipart/form-data\"[^>]*\\s+action=\"/provider/contracts/" + id
-                        + "/returns/2018-10/csv\\?_csrf=[^\"]+\"");
+                .contains("src=\"/ui/return-form.js\"");
         assertThat(kpi.last("/api/kpi/contracts/" + id + "/framework").rawQuery()).isEqualTo("period=2018-10");
         assertThat(kpi.last("/api/kpi/contracts/" + id + "/framework").header("Authorization"))
                 .startsWith("Bearer ");
@@ -199,32 +197,6 @@ class ProviderPortalIT extends GatewayITSupport {
         assertThat(refused.body()).contains("<a href=\"#kpi-ATTEND\">Enter Attendance at first appointment as a "
                 + "number, like 94.5</a>").contains("value=\"ninety\"");
         assertThat(kpi.received()).noneMatch(r -> r.path().equals(returns(id)));
-    }
-
-    @Test
-    void forwardsAnUploadedCsvAndShowsItsErrorsPerLine() throws Exception {
-        String id = contract("NELFT");
-        kpi.answer(month(id).replace("/provider", "/api/kpi") + "/csv", 400, "application/problem+json", """
-                {"title":"Rows of the CSV are invalid","status":400,"rule":"csv-invalid",
-                 "detail":"2 rows are invalid","errors":[
-                  {"line":2,"rule":"csv-number","column":"value","message":"'lots' is not a number"},
-                  {"line":4,"rule":"kpi-unknown","column":"kpiCode","message":"There is no KPI NOPE"}]}""");
-        String csv = "kpiCode,district,value,numerator,denominator\nATTEND,,lots,,\nWAIT-DAYS,,30,,\nNOPE,,1,,\n";
-        nelft.get(month(id));
-
-        HttpResponse<String> refused = nelft.upload(month(id) + "/csv", "csv", "october.csv", "text/csv",
-                csv.getBytes(StandardCharsets.UTF_8));
-
-        Received sent = kpi.last("/api/kpi/contracts/" + id + "/returns/2018-10/csv");
-        assertThat(sent.body()).isEqualTo(csv);
-        assertThat(sent.header("Content-Type")).startsWith("text/csv");
-        assertThat(sent.header("Authorization")).startsWith("Bearer ");
-        assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("The file has 2 lines with errors; nothing was recorded")
-                .containsPattern("<th scope=\"row\"[^>]*>2</th>\\s*<td[^>]*>value</td>\\s*"
-                        + "<td[^>]*>&#39;lots&#39; is not a number</td>")
-                .containsPattern("<th scope=\"row\"[^>]*>4</th>\\s*<td[^>]*>kpiCode</td>\\s*"
-                        + "<td[^>]*>There is no KPI NOPE</td>");
     }
 
     @Test
