@@ -84,8 +84,8 @@ class LiveEventsIT extends GatewayITSupport {
         assertThat(data.get("change").asText()).isEqualTo("RagChanged");
         assertThat(officer.response().headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("text/event-stream"));
-        assertThat(officer.comments()).as("the stream is opened, then kept open with heartbeats")
-                .contains("open", "heartbeat");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(officer.comments())
+                .as("the stream is opened, then kept open with heartbeats").contains("open", "heartbeat"));
     }
 
     @Test
