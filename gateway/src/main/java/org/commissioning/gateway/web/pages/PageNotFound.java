@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,8 +30,8 @@ public class PageNotFound {
         this.problems = problems;
     }
 
-    @ExceptionHandler(NoResourceFoundException.class)
-    Object notFound(NoResourceFoundException missing, HttpServletRequest request) throws Exception {
+    @ExceptionHandler({NoHandlerFoundException.class, NoResourceFoundException.class})
+    Object notFound(Exception missing, HttpServletRequest request) throws Exception {
         ServletWebRequest web = new ServletWebRequest(request);
         if (PagePaths.pages().matches(request) && acceptsHtml(web)) {
             return Pages.error(HttpStatus.NOT_FOUND);

@@ -24,10 +24,12 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 /**
  * A person signs in to the web pages as a browser does, at the real local issuer: the gateway sends them to the
@@ -148,6 +150,15 @@ class WebSignInIT extends GatewayITSupport {
         Matcher font = Pattern.compile("/assets/fonts/[^)\"']+\\.woff2").matcher(css.body());
         assertThat(font.find()).isTrue();
         assertThat(open(font.group()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void looksUpOnlyThePagesOwnFilesAsStaticFilesNotEveryLinkAPageBuilds(@Autowired ResourceUrlProvider resources)
+            throws Exception {
+        assertThat(resources.getHandlerMap().keySet()).contains("/webjars/**", "/assets/**", "/ui/**")
+                .doesNotContain("/**");
+        assertThat(open("/ui/app.js").statusCode()).isEqualTo(200);
+        assertThat(open("/assets/images/favicon.ico").statusCode()).isEqualTo(200);
     }
 
     private HttpResponse<String> signIn(String username, String password) throws Exception {
