@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 import org.commissioning.identity.DemoUsers;
 import org.commissioning.stack.ClientCredentials;
 import org.commissioning.stack.KpiDemoData;
+import org.commissioning.stack.PlatformBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -55,7 +56,8 @@ class ProviderPortalBrowserIT {
     private static final double LIVE_WITHIN_MILLIS = 5_000;
 
     static final String OTHER_PROVIDER = "Portal Test Other Provider";
-    static final String KPI = "CALLS-TRIAGED-24H";
+    /** The one headline KPI of the benchmark's framework, which this class's contracts have from 2020-04. */
+    static final String KPI = PlatformBenchmark.KPI_CODE;
     static final String KPI_FIELD = "#kpi-" + KPI;
     /** NELFT's contract's month rated RED through the API before the tests. */
     static final YearMonth RATED = YearMonth.of(2020, 4);
@@ -65,15 +67,6 @@ class ProviderPortalBrowserIT {
     static final YearMonth TYPED = YearMonth.of(2020, 6);
     /** The month of the other provider's contract NELFT's user tries to post a return for. */
     static final YearMonth FOREIGN = YearMonth.of(2020, 7);
-
-    private static final String FRAMEWORK = """
-            {"effectiveFrom":"2020-04","kpis":[{"code":"%s","name":"Phone calls screened and triaged within 24 \
-            working hours","unit":"PERCENT","direction":"HIGHER_IS_BETTER","headline":true,\
-            "expectedSource":"PROVIDER","bands":[
-             {"rating":"RED","upper":85,"upperInclusive":false},
-             {"rating":"AMBER","lower":85,"lowerInclusive":true,"upper":90,"upperInclusive":false},
-             {"rating":"GREEN","lower":90,"lowerInclusive":true,"upper":95,"upperInclusive":true},
-             {"rating":"STRETCH","lower":95,"lowerInclusive":false}]}]}""".formatted(KPI);
 
     /** This class's two contracts, registered once per test JVM (the shared stack outlives the class). */
     private record Contracts(String nelft, String other) {
@@ -279,7 +272,7 @@ class ProviderPortalBrowserIT {
                     null).statusCode() == 200 && send(browsing, DemoUsers.OFFICER, "GET",
                     "/api/ratings/contracts/" + id, null).statusCode() == 200);
             HttpResponse<String> defined = send(browsing, DemoUsers.OFFICER, "PUT",
-                    "/api/kpi/contracts/" + id + "/framework", FRAMEWORK);
+                    "/api/kpi/contracts/" + id + "/framework", PlatformBenchmark.oneKpiFramework(RATED));
             assertThat(defined.statusCode()).as(defined.body()).isEqualTo(201);
         }
         HttpResponse<String> red = send(browsing, DemoUsers.NELFT, "POST", "/api/kpi/contracts/" + nelft + "/returns",
