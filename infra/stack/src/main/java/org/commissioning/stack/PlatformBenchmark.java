@@ -55,7 +55,7 @@ public final class PlatformBenchmark {
     static final String RATINGS_TOPIC = "ratings.events.v1";
     static final String KPI_TOPIC = "kpi.events.v1";
     /** The one KPI of the benchmark contracts' framework: 004's triage KPI with its corrected bands. */
-    static final String KPI_CODE = "CALLS-TRIAGED-24H";
+    public static final String KPI_CODE = "CALLS-TRIAGED-24H";
     static final Duration PATIENCE = Duration.ofSeconds(30);
     /** The benchmark's client, the demo loader's officer (set once the stack's issuer is up). */
     private static GatewayClient CLIENT = new GatewayClient(ClientCredentials.NONE);
@@ -195,6 +195,22 @@ public final class PlatformBenchmark {
     }
 
     /**
+     * The body of {@code PUT /api/kpi/contracts/{id}/framework} for a framework of one headline KPI, {@link #KPI_CODE}
+     * (004's triage KPI, its bands corrected as in kpi-service's template: RED under 85, AMBER from 85, GREEN from 90
+     * to 95, STRETCH over 95), in force from {@code effectiveFrom}.
+     */
+    public static String oneKpiFramework(YearMonth effectiveFrom) {
+        return """
+                {"effectiveFrom":"%s","kpis":[{"code":"%s","name":"Phone calls screened and triaged within 24 \
+                working hours","unit":"PERCENT","direction":"HIGHER_IS_BETTER","headline":true,\
+                "expectedSource":"PROVIDER","bands":[
+                 {"rating":"RED","upper":85,"upperInclusive":false},
+                 {"rating":"AMBER","lower":85,"lowerInclusive":true,"upper":90,"upperInclusive":false},
+                 {"rating":"GREEN","lower":90,"lowerInclusive":true,"upper":95,"upperInclusive":true},
+                 {"rating":"STRETCH","lower":95,"lowerInclusive":false}]}]}""".formatted(effectiveFrom, KPI_CODE);
+    }
+
+    /**
      * Return to cadence: registers {@code samples} fresh contracts through the gateway (EMOTIONAL_HEALTH_AND_WELLBEING,
      * county-wide, a three-year term that began six months ago), waits until kpi-service and rag-service know them,
      * defines each a one-KPI framework (004's triage KPI, its bands corrected as in kpi-service's template) effective
@@ -229,14 +245,7 @@ public final class PlatformBenchmark {
                 awaitFound(gateway + "/api/kpi/contracts/" + id, "kpi-service");
                 awaitFound(gateway + "/api/ratings/contracts/" + id, "rag-service");
             }
-            String framework = """
-                    {"effectiveFrom":"%s","kpis":[{"code":"%s","name":"Phone calls screened and triaged within 24 \
-                    working hours","unit":"PERCENT","direction":"HIGHER_IS_BETTER","headline":true,\
-                    "expectedSource":"PROVIDER","bands":[
-                     {"rating":"RED","upper":85,"upperInclusive":false},
-                     {"rating":"AMBER","lower":85,"lowerInclusive":true,"upper":90,"upperInclusive":false},
-                     {"rating":"GREEN","lower":90,"lowerInclusive":true,"upper":95,"upperInclusive":true},
-                     {"rating":"STRETCH","lower":95,"lowerInclusive":false}]}]}""".formatted(red, KPI_CODE);
+            String framework = oneKpiFramework(red);
             for (String id : contracts) {
                 HttpResponse<String> defined = CLIENT.send("PUT", gateway + "/api/kpi/contracts/" + id + "/framework", framework);
                 if (defined.statusCode() != 201) {
