@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -137,6 +139,49 @@ class AuditWorkspaceBrowserIT {
     }
 
     @Test
+    void aSummerTimePickIsReadInLondonTimeAndBeforeTheContractWasRatedShowsNoRating(Browsing browsing)
+            throws Exception {
+        CorrectedContract contract = corrected(browsing);
+        LocalDateTime summerNoon = LocalDate.now(LONDON).minusYears(1).withMonth(7).withDayOfMonth(1).atTime(12, 0);
+        Instant summer = summerNoon.atZone(LONDON).toInstant();
+        assertThat(summer.toString()).as("noon in London is 11:00 UTC in summer").endsWith("T11:00:00Z");
+        JsonNode then = ContractPageBrowserIT.api(browsing, DemoUsers.AUDITOR, ratings(contract.id(), summer));
+        Page page = browsing.signIn(DemoUsers.AUDITOR,
+                browsing.stack().gatewayUrl() + "/audit/contracts/" + contract.id());
+
+        page.getByLabel("Ratings as they stood at").fill(local(summer));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show ratings")).click();
+
+        assertThat(page.getByTestId("as-of")).hasText(SHOWN.format(summerNoon) + " (Europe/London)");
+        assertThat(then.get("periods")).isEmpty();
+        assertThat(page.getByTestId("current-rating")).hasText("NOT RATED");
+        assertThat(page.getByText("No month had been rated by then.")).isVisible();
+        // contract-service had no record of the contract then (its reading as of an instant is 404 before it), so
+        // there is no pack as of then and its chain is not yet recorded
+        assertThat(page.getByTestId("no-evidence-pack")).containsText("contract-service");
+        assertThat(page.getByTestId("evidence-pack")).hasCount(0);
+        assertThat(page.locator("[data-testid=chains] tbody tr").filter(new Locator.FilterOptions()
+                .setHasText("contract-service held no record"))).containsText("NOT YET RECORDED");
+    }
+
+    @Test
+    void aPickInTheFutureIsRefusedNextToThePicker(Browsing browsing) throws Exception {
+        CorrectedContract contract = corrected(browsing);
+        Page page = browsing.signIn(DemoUsers.AUDITOR,
+                browsing.stack().gatewayUrl() + "/audit/contracts/" + contract.id());
+
+        page.getByLabel("Ratings as they stood at").fill(local(Instant.now().plus(Duration.ofDays(2))));
+        Response refused = page.waitForResponse(
+                response -> response.url().contains("/audit/contracts/" + contract.id() + "?"),
+                () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Show ratings")).click());
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(page.locator("#asOf-error")).containsText("must be now or in the past");
+        assertThat(page.locator(".govuk-error-summary")).containsText("must be now or in the past");
+        assertThat(page.getByTestId("as-of-summary")).hasCount(0);
+    }
+
+    @Test
     void theChainVerificationAndTheDownloadedPackAreThePacksAsOfThePickedInstant(Browsing browsing) throws Exception {
         CorrectedContract contract = corrected(browsing);
         Page page = browsing.signIn(DemoUsers.AUDITOR, browsing.stack().gatewayUrl() + "/audit/contracts/"
@@ -233,9 +278,12 @@ class AuditWorkspaceBrowserIT {
                         .setHasText(key)))).locator("dd");
     }
 
-    /** What a {@code datetime-local} picker holds for {@code instant} in London: date and time to the second. */
+    /**
+     * What a {@code datetime-local} picker holds for {@code instant} in London, to the second: as Chromium normalises
+     * it, without the seconds when they are 0 ({@code fill} refuses a value the input would change).
+     */
     static String local(Instant instant) {
-        return LocalDateTime.ofInstant(instant, LONDON).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss"));
+        return LocalDateTime.ofInstant(instant.truncatedTo(ChronoUnit.SECONDS), LONDON).toString();
     }
 
     private static String ratings(String contractId, Instant asOf) {
