@@ -64,11 +64,22 @@ public record AuditWorkspace(String contractId, Instant asOf, String current, Li
         public boolean intact() {
             return streams.stream().allMatch(ChainCheck::intact);
         }
+
+        /**
+         * The services that held no record of the contract at the instant (picked before it was registered there):
+         * no evidence pack can be built as of then.
+         */
+        public List<String> notYetRecordedBy() {
+            return streams.stream().filter(check -> !check.recorded()).map(ChainCheck::service).toList();
+        }
     }
 
-    /** One stream's verification: intact, or the first difference found (sequence, against what, what differs). */
+    /**
+     * One stream's verification: intact, or the first difference found (sequence, against what, what differs);
+     * {@code recorded} false where the context's service held no record of the contract yet at the instant.
+     */
     public record ChainCheck(String context, String stream, boolean intact, long events, long headSequence,
-                             int sealsChecked, String difference) {
+                             int sealsChecked, String difference, boolean recorded, String service) {
     }
 
     /** What changed between two instants, in the order of the second history. */

@@ -119,13 +119,24 @@ public class ShowAuditWorkspace {
     private ChainChecks chains(String contractId, Instant asOf) {
         List<ChainCheck> checks = new ArrayList<>();
         for (EvidencePartOwner owner : parts.inOrder()) {
-            EvidencePart part = evidence.part(owner, contractId, asOf);
+            EvidencePart part;
+            try {
+                part = evidence.part(owner, contractId, asOf);
+            } catch (OwnerRefused refused) {
+                // the history answered, so the contract exists: a 404 here is a service that had no record of it yet
+                if (refused.status() != 404) {
+                    throw refused;
+                }
+                checks.add(new ChainCheck(owner.context(), null, true, 0, -1, 0, owner.service()
+                        + " held no record of the contract by then", false, owner.service()));
+                continue;
+            }
             String name = owner.context() + "/chain/verification.json";
             Optional<EvidenceFile> file = Optional.ofNullable(part.files()).orElse(List.of()).stream()
                     .filter(f -> f.name().equals(name)).findFirst();
             if (file.isEmpty()) {
                 checks.add(new ChainCheck(owner.context(), null, false, 0, -1, 0,
-                        owner.service() + "'s part holds no chain verification"));
+                        owner.service() + "'s part holds no chain verification", true, owner.service()));
                 continue;
             }
             try {
@@ -133,11 +144,11 @@ public class ShowAuditWorkspace {
                     checks.add(new ChainCheck(owner.context(), text(stream.get("stream")),
                             stream.path("intact").asBoolean(false), stream.path("events").asLong(),
                             stream.path("headSequence").asLong(), stream.path("sealsChecked").asInt(),
-                            difference(stream.get("firstDifference"))));
+                            difference(stream.get("firstDifference")), true, owner.service()));
                 }
             } catch (java.io.IOException unreadable) {
                 checks.add(new ChainCheck(owner.context(), null, false, 0, -1, 0,
-                        owner.service() + "'s chain verification cannot be read"));
+                        owner.service() + "'s chain verification cannot be read", true, owner.service()));
             }
         }
         return new ChainChecks(asOf, checks);

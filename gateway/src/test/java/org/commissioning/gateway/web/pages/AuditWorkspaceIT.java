@@ -134,6 +134,29 @@ class AuditWorkspaceIT extends GatewayITSupport {
     }
 
     @Test
+    void showsAnInstantBeforeTheContractWasRegisteredAsNotYetRecordedRatherThanAsAnUnknownContract() throws Exception {
+        String contract = audited();
+        String early = "2017-07-01T11:00:00Z";
+        OWNERS.rag().answer(ratingsPath(contract), early, 200, "application/json", history(contract, null, "", "[]")
+                .replace("\"current\":\"null\"", "\"current\":null"));
+        OWNERS.contract().answer(partPath(contract, "contract"), early, 404, "application/problem+json", """
+                {"type":"about:blank","title":"Not Found","status":404,"detail":"No contract %s"}"""
+                .formatted(contract));
+        session.signIn(DemoUsers.AUDITOR, "auditor-secret");
+
+        HttpResponse<String> page = session.get("/audit/contracts/" + contract + "?asOf=2017-07-01T12:00");
+
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String body = text(page.body());
+        assertThat(body).contains("1 Jul 2017, 12:00:00 (Europe/London)").contains("No month had been rated by then")
+                .doesNotContain("data-testid=\"evidence-pack\"");
+        assertThat(section(body, "no-evidence-pack")).contains("contract-service");
+        assertThat(rows(section(body, "chains"))).contains(
+                "contract |  | NOT YET RECORDED | 0 | 0 | contract-service held no record of the contract by then",
+                "kpi | " + contract + ":2018-05 | INTACT | 2 | 0 |");
+    }
+
+    @Test
     void refusesAnInstantInTheFutureNextToItsFieldWithoutAskingForTheHistory() throws Exception {
         String contract = audited();
         session.signIn(DemoUsers.AUDITOR, "auditor-secret");
