@@ -127,6 +127,16 @@ final class PageTimings {
         return JSON.readTree(created.body()).get("contractId").asText();
     }
 
+    /** The report's paragraph saying how the pages were timed. */
+    static String section(Result result) {
+        return ("Web pages (issue 14): %d contracts on the dashboard (the demo's and contracts registered through the "
+                + "gateway up to that number, one district each, no returns); an officer signed in once through the "
+                + "issuer's login form, then each page was asked for %d times, one request after another, after %d "
+                + "untimed; a sample is from sending the request until the whole page has arrived, over loopback, the "
+                + "contract page for a loaded contract at random. Server times, no browser: no script, style or "
+                + "image is fetched.%n%n").formatted(result.contracts(), result.samples(), WARM_UP);
+    }
+
     /** The report's rows: p50, p95 and p99 of each page, or why it has none. */
     static String rows(Result result) {
         StringBuilder md = new StringBuilder();

@@ -1,6 +1,7 @@
 package org.commissioning.stack;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -92,6 +93,7 @@ public final class PlatformBenchmark {
             throw new IllegalArgumentException("The benchmark needs an empty --data-dir, not " + options.dataDir());
         }
 
+        double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (LocalStack stack = new LocalStack(options)) {
             long t0 = System.nanoTime();
             stack.start();
@@ -108,7 +110,9 @@ public final class PlatformBenchmark {
             List<RatingFlow> flows = ratingFlows(stack, ratingSamples);
             PageTimings.Result pages = PageTimings.measure(stack, CLIENT, flags.pageContracts, flags.pageSamples);
             Map<String, Long> memory = stack.residentMemoryMib();
-            write(report, ready, demo, demoLoad, latencies, flows, pages, memory);
+            String load = String.format("%.1f before the launch, %.1f after the run", loadBefore,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            write(report, ready, demo, demoLoad, latencies, flows, pages, memory, load);
             System.out.println(Files.readString(report));
         }
     }
@@ -136,19 +140,20 @@ public final class PlatformBenchmark {
     }
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
-                              List<RatingFlow> flows, PageTimings.Result pages, Map<String, Long> memory)
-            throws IOException {
+                              List<RatingFlow> flows, PageTimings.Result pages, Map<String, Long> memory,
+                              String load) throws IOException {
         Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
         md.append("# Local stack benchmark\n\n")
                 .append("Measured ").append(Instant.now()).append(" on ").append(Runtime.getRuntime().availableProcessors())
                 .append(" cores, Java ").append(System.getProperty("java.version"))
+                .append(", system load average (1 min) ").append(load)
                 .append(". Embedded stack: in-process Kafka (KRaft) and mongo-java-server (H2); its timings are not MongoDB's.\n\n")
                 .append("| measure | value | target |\n|---|---|---|\n")
                 .append("| launch to all five services ready | ").append(String.format("%.1f s", ready.toMillis() / 1000.0))
                 .append(" | 60 s |\n")
                 .append("| demo contracts loaded through the gateway | ").append(demoLoad.toMillis()).append(" ms (")
-                .append(demo).append(") | |\n")
+                .append(demo.strip().replaceAll("\\s*\\R\\s*", "; ")).append(") | |\n")
                 .append("| registration to dashboard, p50 (n=").append(registration.count()).append(") | ")
                 .append(registration.percentile(50)).append(" ms | 1000 ms |\n")
                 .append("| registration to dashboard, p95 | ").append(registration.percentile(95)).append(" ms | 1000 ms |\n")
@@ -166,6 +171,7 @@ public final class PlatformBenchmark {
         if (!flows.isEmpty()) {
             md.append(ratingSection(flows));
         }
+        md.append(PageTimings.section(pages));
         md.append("Resident memory after the run (MiB):\n\n| service | RSS |\n|---|---|\n");
         memory.forEach((service, mib) -> md.append("| ").append(service).append(" | ").append(mib).append(" |\n"));
         if (report.getParent() != null) {
