@@ -2,6 +2,7 @@ package org.commissioning.gateway.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -57,20 +59,19 @@ public final class WebSession {
     }
 
     /**
-     * Posts a file as a form with {@code enctype="multipart/form-data"} does: the file in the part {@code field},
-     * and the CSRF token of the last page read in the action's query, where the pages put it (the CSRF filter reads
-     * no multipart body).
+     * Posts a file as a form with {@code enctype="multipart/form-data"} does: first the form's {@code _csrf} field
+     * (the CSRF token of the last page read), then the file in the part {@code field}, as a browser sends them.
      */
-    public HttpResponse<String> upload(String path, String field, String fileName, String contentType, byte[] file)
-            throws Exception {
-        String boundary = "----web-session-" + java.util.UUID.randomUUID();
-        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+    public HttpResponse<String> postMultipart(String path, String field, String fileName, String contentType,
+                                              byte[] file) throws Exception {
+        String boundary = "----web-session-" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
                 + fileName + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        String action = path + (path.contains("?") ? "&" : "?") + "_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(uri(action)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 

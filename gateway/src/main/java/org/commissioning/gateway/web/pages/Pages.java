@@ -19,11 +19,12 @@ final class Pages {
         return request.getRequestURI() + (query == null ? "" : "?" + query);
     }
 
-    /** The error page for {@code status}: {@code error/404}, {@code error/403} or {@code error/error}. */
+    /** The error page for {@code status}: {@code error/404}, {@code error/403}, {@code error/413} or {@code error/error}. */
     static ModelAndView error(HttpStatus status) {
         String view = switch (status) {
             case NOT_FOUND -> "error/404";
             case FORBIDDEN -> "error/403";
+            case PAYLOAD_TOO_LARGE -> "error/413";
             default -> "error/error";
         };
         return new ModelAndView(view, Map.of("status", status.value(), "reason", status.getReasonPhrase()), status);

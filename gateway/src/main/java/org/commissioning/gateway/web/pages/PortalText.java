@@ -8,20 +8,38 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
+import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.application.portal.Ratings;
+import org.commissioning.platform.web.PlatformWebProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 
 /**
  * How the portal's templates write ratings, months, dates and numbers ({@code @portal}): a rating as its word and
  * the GOV.UK tag's colour, never colour alone; times in the council's zone.
  */
 @Component("portal")
+@RequiredArgsConstructor
 public class PortalText {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK)
             .withZone(ZoneId.of("Europe/London"));
+
+    private final PlatformWebProperties web;
+
+    /** The largest file a page takes ({@code platform.web.max-upload-size}), as "2 MB". */
+    public String uploadLimit() {
+        return size(web.maxUploadSize().toBytes());
+    }
+
+    /** 2097152 as "2 MB", 65536 as "64 KB", 1000 as "1000 bytes". */
+    public static String size(long bytes) {
+        long mb = DataSize.ofMegabytes(1).toBytes();
+        long kb = DataSize.ofKilobytes(1).toBytes();
+        return bytes % mb == 0 ? bytes / mb + " MB" : bytes % kb == 0 ? bytes / kb + " KB" : bytes + " bytes";
+    }
 
     public String label(String rating) {
         return Ratings.label(rating);

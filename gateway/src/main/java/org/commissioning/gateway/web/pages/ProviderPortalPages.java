@@ -1,5 +1,6 @@
 package org.commissioning.gateway.web.pages;
 
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +14,8 @@ import org.commissioning.gateway.application.portal.ReturnOutcome;
 import org.commissioning.gateway.application.portal.ShowContractReturns;
 import org.commissioning.gateway.application.portal.ShowReturnMonth;
 import org.commissioning.gateway.application.portal.SubmitReturn;
+import org.commissioning.gateway.application.portal.UploadReturnCsv;
+import org.commissioning.gateway.application.portal.UploadReturnCsv.CsvFile;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -24,6 +27,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -31,7 +36,8 @@ import io.swagger.v3.oas.annotations.Hidden;
 
 /**
  * The provider portal: a provider's contracts with their rating and returns outstanding, a contract's returns by
- * financial year, and a month's return, made with a form generated from the framework in force or as a CSV file.
+ * financial year, and a month's return, made with a form generated from the framework in force or uploaded as a
+ * CSV file.
  */
 @Hidden
 @Controller
@@ -46,6 +52,7 @@ public class ProviderPortalPages {
     private final ShowContractReturns returns;
     private final ShowReturnMonth month;
     private final SubmitReturn submit;
+    private final UploadReturnCsv upload;
     private final DownloadReturnTemplate template;
     private final PortalText text;
 
@@ -76,6 +83,25 @@ public class ProviderPortalPages {
         return outcome(submit.submit(contractId, period, typed, form.get("narrative")), flash);
     }
 
+    /**
+     * The month's return as a CSV file ({@code enctype="multipart/form-data"}, the file in the part {@code csv}).
+     * Taken: the month's page, now showing the return, with a banner naming the file; refused: the month's form
+     * again with the file's errors, line by line.
+     */
+    @PostMapping("/contracts/{contractId}/returns/{period}/csv")
+    ModelAndView upload(@PathVariable String contractId, @PathVariable String period,
+                        @RequestPart(name = "csv", required = false) MultipartFile csv, RedirectAttributes flash)
+            throws IOException {
+        CsvFile file = csv == null ? null : new CsvFile(csv.getOriginalFilename(), csv.getContentType(),
+                csv.getBytes());
+        ReturnOutcome outcome = upload.upload(contractId, period, file);
+        if (outcome instanceof ReturnOutcome.Submitted taken) {
+            flash.addFlashAttribute("uploaded", file.name());
+            return new ModelAndView("redirect:/provider/contracts/" + taken.contractId() + "/returns/"
+                    + taken.period());
+        }
+        return outcome(outcome, flash);
+    }
 
     @GetMapping("/contracts/{contractId}/returns/{period}/template.csv")
     ResponseEntity<byte[]> template(@PathVariable String contractId, @PathVariable String period) {
@@ -102,7 +128,8 @@ public class ProviderPortalPages {
     private ModelAndView monthPage(ReturnMonth page, HttpStatus status) {
         boolean refused = page.form() != null && !page.form().errors().isEmpty();
         String title = (refused ? "Error: " : "") + "Return for " + text.month(page.period());
-        return new ModelAndView("provider/return", Map.of("month", page, "title", title), status);
+        return new ModelAndView("provider/return", Map.of("month", page, "title", title,
+                "uploadLimit", text.uploadLimit()), status);
     }
 
     /** A year that is not one shows the latest, as without it. */

@@ -22,12 +22,11 @@ import org.commissioning.events.Topics;
 import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.OwnerStub;
+import org.commissioning.gateway.support.SignInAndOwners;
 import org.commissioning.gateway.support.StubbedOwners;
 import org.commissioning.gateway.support.WebSession;
 import org.commissioning.identity.DemoUsers;
-import org.commissioning.identity.LocalIssuer;
 import org.commissioning.testsupport.EventSender;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -53,16 +52,13 @@ class AuditWorkspaceIT extends GatewayITSupport {
     static final String BEFORE = "2018-05-16T10:00:00Z";
     static final String AFTER = "2018-06-20T09:00:00Z";
 
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.startInTemporaryDirectory("audit-workspace-issuer");
-
     @RegisterExtension
-    static final StubbedOwners OWNERS = StubbedOwners.oneEach();
+    static final SignInAndOwners GATEWAY = SignInAndOwners.start("audit-workspace-issuer");
+    static final StubbedOwners OWNERS = GATEWAY.owners();
 
     @DynamicPropertySource
     static void issuerAndOwners(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-        OWNERS.register(registry);
+        GATEWAY.register(registry);
     }
 
     @Value("${local.server.port}")

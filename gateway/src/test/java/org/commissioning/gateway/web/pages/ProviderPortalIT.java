@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -15,12 +17,10 @@ import org.commissioning.gateway.support.ContractEvents;
 import org.commissioning.gateway.support.GatewayITSupport;
 import org.commissioning.gateway.support.OwnerStub;
 import org.commissioning.gateway.support.OwnerStub.Received;
-import org.commissioning.gateway.support.StubbedOwners;
+import org.commissioning.gateway.support.SignInAndOwners;
 import org.commissioning.gateway.support.WebSession;
 import org.commissioning.identity.DemoUsers;
-import org.commissioning.identity.LocalIssuer;
 import org.commissioning.testsupport.EventSender;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,8 +36,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * The provider portal as NELFT's staff use it, signed in at the real local issuer, in front of a real HTTP server
  * standing in for kpi-service: the return form is generated from the framework kpi-service answers, a submission
- * and a CSV file go to kpi-service as the signed-in caller, its refusals come back next to the fields they name
- * (a CSV file's per line), and another provider's contract is the not-found page.
+ * and an uploaded CSV file go to kpi-service as the signed-in caller, its refusals come back next to the fields they
+ * name (a CSV file's line by line), a file too big, empty or not a CSV is a page saying so, and another provider's
+ * contract is the not-found page.
  */
 @TestPropertySource(properties = "platform.security.enabled=true")
 class ProviderPortalIT extends GatewayITSupport {
@@ -65,16 +66,14 @@ class ProviderPortalIT extends GatewayITSupport {
     static final String NOT_FOUND = """
             {"type":"https://commissioning.example/problems/not-found","title":"Not found","status":404}""";
 
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.startInTemporaryDirectory("gateway-portal-issuer");
+    static final String CSV_HEADER = "kpiCode,district,value,numerator,denominator\r\n";
 
     @RegisterExtension
-    static final StubbedOwners OWNERS = StubbedOwners.oneEach();
+    static final SignInAndOwners GATEWAY = SignInAndOwners.start("gateway-portal-issuer");
 
     @DynamicPropertySource
     static void issuerAndOwners(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-        OWNERS.register(registry);
+        GATEWAY.register(registry);
     }
 
     @Value("${local.server.port}")
@@ -88,7 +87,7 @@ class ProviderPortalIT extends GatewayITSupport {
 
     @BeforeEach
     void nelftsStaffSignIn() throws Exception {
-        kpi = OWNERS.kpi();
+        kpi = GATEWAY.owners().kpi();
         nelft = new WebSession(port);
         nelft.signIn(DemoUsers.NELFT, "nelft-secret");
     }
@@ -115,7 +114,14 @@ class ProviderPortalIT extends GatewayITSupport {
                 .contains("The council supplies Looked-after children assessed from its own systems.")
                 .doesNotContain("kpi-LAC-ASSESSED")
                 .contains("/provider/contracts/" + id + "/returns/2018-10/template.csv")
-                .contains("src=\"/ui/return-form.js\"");
+                .contains("src=\"/ui/return-form.js\"")
+                .containsPattern("<form method=\"post\" enctype=\"multipart/form-data\"[^>]*action=\"/provider/contracts/"
+                        + id + "/returns/2018-10/csv\"><input type=\"hidden\" name=\"_csrf\" value=\"[^\"]+\"/>")
+                .containsPattern("<label class=\"govuk-label govuk-label--s\" for=\"csv-file\">Upload a CSV file</label>"
+                        + "\\s*<div class=\"govuk-hint\" id=\"csv-file-hint\">The CSV template filled in with the month’s "
+                        + "figures, at most 2 MB.</div>")
+                .containsPattern("<input class=\"govuk-file-upload\" id=\"csv-file\" name=\"csv\" type=\"file\" "
+                        + "accept=\".csv,text/csv\"\\s+aria-describedby=\"csv-file-hint\">");
         assertThat(kpi.last("/api/kpi/contracts/" + id + "/framework").rawQuery()).isEqualTo("period=2018-10");
         assertThat(kpi.last("/api/kpi/contracts/" + id + "/framework").header("Authorization"))
                 .startsWith("Bearer ");
@@ -197,6 +203,113 @@ class ProviderPortalIT extends GatewayITSupport {
         assertThat(refused.body()).contains("<a href=\"#kpi-ATTEND\">Enter Attendance at first appointment as a "
                 + "number, like 94.5</a>").contains("value=\"ninety\"");
         assertThat(kpi.received()).noneMatch(r -> r.path().equals(returns(id)));
+    }
+
+    @Test
+    void forwardsAnUploadedCsvAsItsBytesAsTheCallerAndShowsTheStoredReturnWithABanner() throws Exception {
+        String id = contract("NELFT");
+        String csv = CSV_HEADER + "ATTEND,,94.5,,\r\nWAIT-DAYS,Maidstone – town,30,,\r\n";
+        kpi.answer(csvPath(id), 201, "application/json", """
+                {"returnId":"%s:2018-10","contractId":"%s","period":"2018-10","frameworkVersion":2}"""
+                .formatted(id, id));
+        nelft.get(month(id));
+        kpi.answer(returns(id) + "/" + PERIOD, 200, "application/json", """
+                {"id":"%s:2018-10","contractId":"%s","period":"2018-10","frameworkVersion":2,"narrative":null,
+                 "submittedBy":"provider.nelft","submittedAt":"2018-11-10T09:30:00Z","dueOn":"2018-11-15",
+                 "late":false,"values":[
+                  {"kpiCode":"ATTEND","district":null,"unit":"PERCENT","value":94.5,"band":"GREEN",
+                   "validation":"SINGLE_SOURCE","corrections":[],"discrepancies":[]},
+                  {"kpiCode":"WAIT-DAYS","district":"Maidstone – town","unit":"DAYS","value":30,"band":"AMBER",
+                   "validation":"SINGLE_SOURCE","corrections":[],"discrepancies":[]}]}""".formatted(id, id));
+
+        HttpResponse<String> landed = nelft.postMultipart(month(id) + "/csv", "csv", "october.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        Received sent = kpi.last(csvPath(id));
+        assertThat(sent.method()).isEqualTo("POST");
+        assertThat(sent.body()).isEqualTo(csv);
+        assertThat(sent.header("Content-Type")).isEqualToIgnoringWhitespace("text/csv;charset=UTF-8");
+        assertThat(subject(sent.header("Authorization"))).isEqualTo(DemoUsers.NELFT);
+        assertThat(kpi.received()).noneMatch(r -> r.method().equals("POST") && r.path().equals(returns(id)));
+        assertThat(landed.statusCode()).isEqualTo(200);
+        assertThat(landed.uri().getPath()).isEqualTo(month(id));
+        assertThat(landed.body()).contains("govuk-notification-banner--success")
+                .contains("Your return for October 2018 has been recorded from october.csv")
+                .contains("2 values were stored, as the table below shows.")
+                .containsPattern(">Maidstone – town<[\\s\\S]*?30[\\s\\S]*?govuk-tag--yellow\">Amber<")
+                .doesNotContain("data-testid=\"csv-form\"");
+    }
+
+    @Test
+    void showsEachLineKpiServiceRefusedInTheFileWithTheFormAgain() throws Exception {
+        String id = contract("NELFT");
+        kpi.answer(csvPath(id), 400, "application/problem+json", """
+                {"type":"https://commissioning.example/problems/csv-invalid","title":"Rows of the CSV are invalid",
+                 "status":400,"rule":"csv-invalid","detail":"3 rows are invalid, so nothing was stored","errors":[
+                  {"line":2,"rule":"csv-number","column":"value","message":"'lots' is not a number"},
+                  {"line":4,"rule":"kpi-unknown","column":"kpiCode","message":"There is no KPI NOPE"},
+                  {"line":5,"rule":"duplicate-value","message":"ATTEND is given twice (line 2)"}]}""");
+        String csv = CSV_HEADER + "ATTEND,,lots,,\r\nWAIT-DAYS,,30,,\r\nNOPE,,1,,\r\nATTEND,,90,,\r\n";
+        nelft.get(month(id));
+
+        HttpResponse<String> refused = nelft.postMultipart(month(id) + "/csv", "csv", "october.csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(kpi.last(csvPath(id)).body()).isEqualTo(csv);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("<title>Error: Return for October 2018")
+                .contains("<a href=\"#csv-file\">The file has 3 lines with errors, so nothing was recorded</a>")
+                .containsPattern("id=\"csv-file-error\">\\s*<span class=\"govuk-visually-hidden\">Error:</span>\\s*"
+                        + "The file has 3 lines with errors, so nothing was recorded")
+                .contains("aria-describedby=\"csv-file-hint csv-file-error\"")
+                .containsPattern("<th scope=\"row\"[^>]*>2</th>\\s*<td[^>]*>value</td>\\s*"
+                        + "<td[^>]*>&#39;lots&#39; is not a number</td>")
+                .containsPattern("<th scope=\"row\"[^>]*>4</th>\\s*<td[^>]*>kpiCode</td>\\s*"
+                        + "<td[^>]*>There is no KPI NOPE</td>")
+                .containsPattern("<th scope=\"row\"[^>]*>5</th>\\s*<td[^>]*>Whole line</td>\\s*"
+                        + "<td[^>]*>ATTEND is given twice \\(line 2\\)</td>")
+                .contains("data-testid=\"csv-form\"", "data-testid=\"return-form\"");
+        assertThat(kpi.received()).noneMatch(r -> r.method().equals("POST") && r.path().equals(returns(id)));
+    }
+
+    @Test
+    void answersAFileOverTheUploadLimitWithAPageSayingSoAndSendsNothing() throws Exception {
+        String id = contract("NELFT");
+        nelft.get(month(id));
+        byte[] big = (CSV_HEADER + "ATTEND,,94,,\r\n".repeat(2 * 1024 * 1024 / 14 + 1)).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> refused = nelft.postMultipart(month(id) + "/csv", "csv", "october.csv", "text/csv", big);
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("text/html"));
+        assertThat(refused.body()).contains("<h1 class=\"govuk-heading-l\">The file is too big</h1>")
+                .contains("The file you sent is bigger than 2 MB, the most this service takes.")
+                .contains("href=\"" + month(id) + "\"");
+        assertThat(kpi.received()).noneMatch(r -> r.path().equals(csvPath(id)));
+    }
+
+    @Test
+    void refusesNoFileAnEmptyFileOrOneThatIsNotACsvWithoutSendingIt() throws Exception {
+        String id = contract("NELFT");
+        nelft.get(month(id));
+
+        HttpResponse<String> none = nelft.postMultipart(month(id) + "/csv", "csv", "", "application/octet-stream",
+                new byte[0]);
+        HttpResponse<String> empty = nelft.postMultipart(month(id) + "/csv", "csv", "october.csv", "text/csv",
+                new byte[0]);
+        HttpResponse<String> picture = nelft.postMultipart(month(id) + "/csv", "csv", "chart.png", "image/png",
+                new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13});
+
+        for (HttpResponse<String> refused : List.of(none, empty, picture)) {
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("<title>Error: Return for October 2018")
+                    .contains("data-testid=\"csv-form\"").doesNotContain("data-testid=\"csv-errors\"");
+        }
+        assertThat(none.body()).contains("<a href=\"#csv-file\">Select a CSV file of the month’s return</a>");
+        assertThat(empty.body()).contains("<a href=\"#csv-file\">The selected file is empty</a>");
+        assertThat(picture.body()).contains("<a href=\"#csv-file\">The selected file must be a CSV file</a>");
+        assertThat(kpi.received()).noneMatch(r -> r.path().equals(csvPath(id)));
     }
 
     @Test
@@ -282,8 +395,15 @@ class ProviderPortalIT extends GatewayITSupport {
             assertThat(page.body()).as(path).contains("Page not found");
         }
         HttpResponse<String> post = nelft.post(month(others), Map.of("kpi.ATTEND", "94"));
+        long asked = kpi.received().stream().filter(r -> r.path().equals("/api/kpi/contracts/" + others)).count();
+        HttpResponse<String> upload = nelft.postMultipart(month(others) + "/csv", "csv", "october.csv", "text/csv",
+                (CSV_HEADER + "ATTEND,,94,,\r\n").getBytes(StandardCharsets.UTF_8));
 
         assertThat(post.statusCode()).isEqualTo(404);
+        assertThat(upload.statusCode()).isEqualTo(404);
+        assertThat(upload.body()).contains("Page not found");
+        assertThat(kpi.received().stream().filter(r -> r.path().equals("/api/kpi/contracts/" + others)).count())
+                .as("the upload's contract is checked as the caller's").isEqualTo(asked + 1);
         assertThat(kpi.received()).noneMatch(r -> r.path().startsWith("/api/kpi/contracts/" + others + "/"));
     }
 
@@ -333,5 +453,16 @@ class ProviderPortalIT extends GatewayITSupport {
 
     private static String returns(String id) {
         return "/api/kpi/contracts/" + id + "/returns";
+    }
+
+    private static String csvPath(String id) {
+        return returns(id) + "/" + PERIOD + "/csv";
+    }
+
+    /** The subject of a bearer token, as kpi-service reads it. */
+    private String subject(String authorization) throws Exception {
+        assertThat(authorization).startsWith("Bearer ");
+        String payload = authorization.substring("Bearer ".length()).split("\\.")[1];
+        return json.readTree(Base64.getUrlDecoder().decode(payload)).get("sub").asText();
     }
 }

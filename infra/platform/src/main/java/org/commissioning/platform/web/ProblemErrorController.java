@@ -23,7 +23,9 @@ public class ProblemErrorController implements ErrorController {
         RequestBodyTooLargeException tooLarge = RequestBodyTooLargeException.in(exception);
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
+        Object limit = request.getAttribute(RequestBodyLimitFilter.LIMIT_ATTRIBUTE);
         ProblemDetail problem = tooLarge != null ? ProblemResponses.tooLarge(tooLarge.limit())
+                : status == 413 && limit instanceof Long bytes ? ProblemResponses.tooLarge(bytes)
                 : ProblemResponses.forStatus(status, ProblemErrorReportValve.detail(status));
         return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

@@ -20,10 +20,15 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Every request body has a maximum size: an upload (text/csv, multipart ...) the upload limit, anything else
- * the body limit. A {@code Content-Length} above it is answered 413 at once, before a byte is read; a body
- * without one (chunked) is counted as it is read and refused with 413 when it passes the limit.
+ * the body limit. A {@code Content-Length} above it is answered 413 at once, before a byte is read, through the
+ * container's error path (so the application's error controller answers it: the platform's problem, or the
+ * gateway's error page for a browser), with the limit in {@link #LIMIT_ATTRIBUTE}; a body without one (chunked) is
+ * counted as it is read and refused with 413 when it passes the limit.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
+
+    /** The request attribute holding the limit (bytes, a {@link Long}) a refused body was over. */
+    public static final String LIMIT_ATTRIBUTE = RequestBodyLimitFilter.class.getName() + ".limit";
 
     private final long maxBody;
     private final long maxUpload;
@@ -45,7 +50,8 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long limit = limitFor(request.getContentType());
         if (request.getContentLengthLong() > limit) {
-            ProblemResponses.write(response, ProblemResponses.tooLarge(limit));
+            request.setAttribute(LIMIT_ATTRIBUTE, limit);
+            response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             return;
         }
         LimitedRequest limited = new LimitedRequest(request, limit);
