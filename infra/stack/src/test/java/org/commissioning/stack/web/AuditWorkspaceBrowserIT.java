@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -30,6 +31,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.commissioning.identity.DemoUsers;
+import org.commissioning.stack.PlatformBenchmark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -57,7 +59,7 @@ class AuditWorkspaceBrowserIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final String KPI = "CALLS-TRIAGED-24H";
+    private static final String KPI = PlatformBenchmark.KPI_CODE;
 
     /** The class's contract, corrected once; set up by the first test that needs it. */
     private static CorrectedContract corrected;
@@ -314,14 +316,8 @@ class AuditWorkspaceBrowserIT {
         String id = registered.get("contractId").asText();
         await().atMost(PATIENCE).until(() -> status(browsing, "/api/kpi/contracts/" + id) == 200
                 && status(browsing, "/api/ratings/contracts/" + id) == 200);
-        send(browsing, "PUT", "/api/kpi/contracts/" + id + "/framework", """
-                {"effectiveFrom":"2020-04","kpis":[{"code":"%s","name":"Phone calls screened and triaged within 24 \
-                working hours","unit":"PERCENT","direction":"HIGHER_IS_BETTER","headline":true,\
-                "expectedSource":"PROVIDER","bands":[
-                 {"rating":"RED","upper":85,"upperInclusive":false},
-                 {"rating":"AMBER","lower":85,"lowerInclusive":true,"upper":90,"upperInclusive":false},
-                 {"rating":"GREEN","lower":90,"lowerInclusive":true,"upper":95,"upperInclusive":true},
-                 {"rating":"STRETCH","lower":95,"lowerInclusive":false}]}]}""".formatted(KPI), 201);
+        send(browsing, "PUT", "/api/kpi/contracts/" + id + "/framework",
+                PlatformBenchmark.oneKpiFramework(YearMonth.of(2020, 4)), 201);
         send(browsing, "POST", "/api/ratings/contracts/" + id + "/periods/2020-05/override", """
                 {"rating":"AMBER","rationale":"No return for May: amber on the provider's own account at the \
                 review meeting"}""", 200);

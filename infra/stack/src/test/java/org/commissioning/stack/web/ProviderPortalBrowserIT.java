@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
@@ -34,17 +35,20 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
 
 /**
  * The provider portal in a real browser on the shared stack, as NELFT's user (Priya Shah) sees it, checked against
  * the API as the same user: its contracts, a contract's returns and a month's return, the return form's band shown as
- * a figure is typed, the officer's open contract page taking the new rating live when the provider submits the form,
+ * a figure is typed, a CSV file uploaded through the page (each bad line shown, then the corrected file stored), the
+ * officer's open contract page taking the new rating live when the provider submits the form,
  * and another provider's portal pages being the not-found page, a form posted to another's contract storing nothing.
  * <p>
- * The demo's NELFT contract is only read here. What is written goes to two contracts this class registers: one of
- * NELFT (one headline KPI, its 2020-04 return rated RED, so monitored monthly, before the tests) and one of another
- * provider. Their term, 2020-04 to 2023-03, overlaps no deep-dive programme year the shared stack opens (2018, 2024
- * to 2027), and no other class asserts anything of them.
+ * The demo's NELFT contract is only read here. What is written goes to three contracts this class registers: one of
+ * NELFT (one headline KPI, its 2020-04 return rated RED, so monitored monthly, before the tests), one of another
+ * provider, and a second of NELFT whose return is uploaded (so the live test's rating does not depend on the order
+ * of the tests). Their term, 2020-04 to 2023-03, overlaps no deep-dive programme year the shared stack opens (2018,
+ * 2024 to 2027), and no other class asserts anything of them.
  */
 @ExtendWith(Browsers.class)
 class ProviderPortalBrowserIT {
@@ -67,9 +71,12 @@ class ProviderPortalBrowserIT {
     static final YearMonth TYPED = YearMonth.of(2020, 6);
     /** The month of the other provider's contract NELFT's user tries to post a return for. */
     static final YearMonth FOREIGN = YearMonth.of(2020, 7);
+    /** The month whose return is uploaded as a CSV file through the page, to a NELFT contract of its own. */
+    static final YearMonth UPLOADED = YearMonth.of(2020, 8);
 
     /** This class's two contracts, registered once per test JVM (the shared stack outlives the class). */
-    private record Contracts(String nelft, String other) {
+    /** NELFT's contract rated RED before the tests, another provider's, and NELFT's whose returns are uploaded. */
+    private record Contracts(String nelft, String other, String uploads) {
     }
 
     private static Contracts contracts;
@@ -251,6 +258,42 @@ class ProviderPortalBrowserIT {
         assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     }
 
+    @Test
+    void aCsvFileUploadedThroughThePageShowsEachBadLineAndStoresNothingThenTheCorrectedFileIsStored(Browsing browsing)
+            throws Exception {
+        String own = contracts(browsing).uploads();
+        String green = valueIn(bands(browsing, own, UPLOADED), "GREEN");
+        Page page = browsing.signIn(DemoUsers.NELFT,
+                gateway(browsing) + "/provider/contracts/" + own + "/returns/" + UPLOADED);
+        String header = "kpiCode,district,value,numerator,denominator\n";
+
+        upload(page, header + KPI + ",,ninety,,\nNO-SUCH-KPI,,5,,\n");
+
+        assertThat(page.getByTestId("csv-errors")).containsText("NO-SUCH-KPI");
+        assertThat(page.getByTestId("csv-errors").locator("tbody tr th").allTextContents()).contains("2", "3");
+        assertThat(page.locator("#csv-file-error")).containsText("so nothing was recorded");
+        assertThat(send(browsing, DemoUsers.NELFT, "GET",
+                "/api/kpi/contracts/" + own + "/returns/" + UPLOADED, null).statusCode()).isEqualTo(404);
+        Accessibility.assertNoWcagViolations(page);
+
+        upload(page, header + KPI + ",," + green + ",,\n");
+
+        assertThat(page.getByTestId("uploaded-banner"))
+                .containsText("Your return for " + month(UPLOADED) + " has been recorded from " + UPLOADED + ".csv");
+        assertThat(page.getByTestId("values")).containsText(green);
+        JsonNode stored = ContractPageBrowserIT.api(browsing, DemoUsers.NELFT,
+                "/api/kpi/contracts/" + own + "/returns/" + UPLOADED);
+        assertThat(stored.at("/values/0/value").decimalValue()).isEqualByComparingTo(green);
+        assertThat(stored.get("submittedBy").asText()).isEqualTo(DemoUsers.NELFT);
+    }
+
+    private static void upload(Page page, String csv) {
+        page.locator("#csv-file").setInputFiles(new FilePayload(UPLOADED + ".csv", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8)));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Upload CSV file")).click();
+        page.waitForLoadState();
+    }
+
     private static void assertNotFoundPage(Page page) {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Page not found");
         assertThat(page.getByTestId("signed-in")).containsText("Priya Shah (NELFT)");
@@ -267,7 +310,8 @@ class ProviderPortalBrowserIT {
         }
         String nelft = register(browsing, "NELFT");
         String other = register(browsing, OTHER_PROVIDER);
-        for (String id : List.of(nelft, other)) {
+        String uploads = register(browsing, "NELFT");
+        for (String id : List.of(nelft, other, uploads)) {
             await().atMost(PATIENCE).until(() -> send(browsing, DemoUsers.OFFICER, "GET", "/api/kpi/contracts/" + id,
                     null).statusCode() == 200 && send(browsing, DemoUsers.OFFICER, "GET",
                     "/api/ratings/contracts/" + id, null).statusCode() == 200);
@@ -286,7 +330,7 @@ class ProviderPortalBrowserIT {
             assertThat(row.path("ragPeriod").asText()).isEqualTo(RATED.toString());
             assertThat(row.path("cadence").asText()).isEqualTo("MONTHLY");
         });
-        contracts = new Contracts(nelft, other);
+        contracts = new Contracts(nelft, other, uploads);
         return contracts;
     }
 
