@@ -186,8 +186,9 @@ class ContractPageIT extends GatewayITSupport {
         Element status = page.getElementById("contract-status");
         assertThat(status.attr("hx-get")).isEqualTo("/contracts/" + NELFT + "/fragments/status");
         assertThat(status.attr("hx-trigger")).isEqualTo("sse:contract-" + NELFT);
-        assertThat(status.attr("hx-swap")).isEqualTo("outerHTML");
-        assertThat(status.parent().attr("sse-connect")).isEqualTo("/events");
+        assertThat(status.attr("hx-swap")).isEqualTo("innerHTML");
+        assertThat(page.body().attr("sse-connect")).isEqualTo("/events");
+        assertThat(page.select("[sse-connect]")).hasSize(1);
         assertThat(status.selectFirst("[data-testid=rating]").text()).isEqualTo("Amber");
         assertThat(status.selectFirst("[data-testid=rating]").hasClass("govuk-tag--yellow")).isTrue();
         assertThat(status.selectFirst("[data-testid=trajectory]").text()).isEqualTo(
@@ -423,8 +424,8 @@ class ContractPageIT extends GatewayITSupport {
 
         assertThat(fragment.statusCode()).isEqualTo(200);
         Document html = Jsoup.parseBodyFragment(fragment.body());
-        Element status = html.getElementById("contract-status");
-        assertThat(status.attr("hx-trigger")).isEqualTo("sse:contract-" + NELFT);
+        Element status = html.body();
+        assertThat(html.getElementById("contract-status")).as("only the region's content, swapped into it").isNull();
         assertThat(status.selectFirst("[data-testid=rating]").text()).isEqualTo("Red");
         assertThat(status.selectFirst("[data-testid=cadence]").text()).isEqualTo("Monthly");
         assertThat(fragment.body()).doesNotContain("<html");

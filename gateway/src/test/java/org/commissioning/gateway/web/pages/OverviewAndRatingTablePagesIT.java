@@ -67,6 +67,8 @@ class OverviewAndRatingTablePagesIT extends GatewayITSupport {
                 .contains("Family support").contains("Deep-dive programme")
                 .contains("sse-connect=\"/events\"").contains("aria-current=\"page\"");
         assertThat(overview.body().split("data-district=", -1)).hasSize(13);
+        assertThat(overview.body().split("sse-connect=", -1)).as("the page's one live stream, the body's").hasSize(2);
+        assertThat(overview.body()).contains("hx-select=\"#overview &gt; *\"").contains("hx-swap=\"innerHTML\"");
     }
 
     @Test
