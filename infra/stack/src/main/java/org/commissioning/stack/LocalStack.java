@@ -228,6 +228,11 @@ public final class LocalStack implements AutoCloseable {
         return kafka;
     }
 
+    /** The MongoDB wire server's connection string (no database). */
+    public String mongoUri() {
+        return mongo.connectionString();
+    }
+
     @Override
     public synchronized void close() {
         if (stopped) {

@@ -80,6 +80,10 @@ public final class PlatformBenchmark {
         int pageContracts = 1000;
         @Option(names = "--page-samples", paramLabel = "N", description = "requests timed per web page")
         int pageSamples = 200;
+        @Option(names = "--raw-documents", paramLabel = "N", description = "documents appended to measure the store's raw append rate")
+        int rawDocuments = 20_000;
+        @Option(names = "--raw-records", paramLabel = "N", description = "records produced and consumed to measure the broker's raw rates")
+        int rawRecords = 50_000;
     }
 
     public static void main(String[] args) throws Exception {
@@ -109,12 +113,32 @@ public final class PlatformBenchmark {
             }
             List<RatingFlow> flows = ratingFlows(stack, ratingSamples);
             PageTimings.Result pages = PageTimings.measure(stack, CLIENT, flags.pageContracts, flags.pageSamples);
+            List<RawLimits.Rate> raw = rawLimits(stack, flags);
             Map<String, Long> memory = stack.residentMemoryMib();
             String load = String.format("%.1f before the launch, %.1f after the run", loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            write(report, ready, demo, demoLoad, latencies, flows, pages, memory, load);
+            write(report, ready, demo, demoLoad, latencies, flows, pages, raw, memory, load);
             System.out.println(Files.readString(report));
         }
+    }
+
+    static final String RAW_LIMITS_SECTION = "Raw limits (issue 16): measured after the rest, on the same MongoDB "
+            + "server and Kafka broker in the same run, with documents and records of the average size of the stack's "
+            + "own stored events (`domainevents` of the four services) and CloudEvents (the four topics): "
+            + "acknowledged single-document inserts from 4 threads and one cursor reading them back, in a database of "
+            + "their own; records produced with `acks=all` and idempotence (as the relay sends), all sent before "
+            + "waiting, and one consumer reading them from the beginning, on a topic of their own. The pipeline's "
+            + "figures are to be read as shares of these.\n\n";
+
+    static List<RawLimits.Rate> rawLimits(LocalStack stack, Flags flags) throws Exception {
+        int eventBytes = RawLimits.storedEventBytes(stack.mongoUri(),
+                List.of("contracts", "kpi", "ratings", "deepdives"), 500);
+        int recordBytes = RawLimits.recordBytes(stack.kafka().bootstrapServers(),
+                List.of("contracts.events.v1", "kpi.events.v1", "ratings.events.v1", "deepdives.events.v1"), 500);
+        List<RawLimits.Rate> rates = new ArrayList<>(RawLimits.store(stack.mongoUri(), flags.rawDocuments,
+                eventBytes, 4));
+        rates.addAll(RawLimits.broker(stack.kafka().bootstrapServers(), flags.rawRecords, recordBytes));
+        return rates;
     }
 
     private static long registrationToDashboardMillis(String gateway, int i) throws IOException, InterruptedException {
@@ -140,8 +164,8 @@ public final class PlatformBenchmark {
     }
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
-                              List<RatingFlow> flows, PageTimings.Result pages, Map<String, Long> memory,
-                              String load) throws IOException {
+                              List<RatingFlow> flows, PageTimings.Result pages, List<RawLimits.Rate> raw,
+                              Map<String, Long> memory, String load) throws IOException {
         Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
         md.append("# Local stack benchmark\n\n")
@@ -167,11 +191,13 @@ public final class PlatformBenchmark {
             md.append(ratingRows(flows));
         }
         md.append(PageTimings.rows(pages));
+        md.append(RawLimits.rows(raw));
         md.append("\n");
         if (!flows.isEmpty()) {
             md.append(ratingSection(flows));
         }
         md.append(PageTimings.section(pages));
+        md.append(RAW_LIMITS_SECTION);
         md.append("Resident memory after the run (MiB):\n\n| service | RSS |\n|---|---|\n");
         memory.forEach((service, mib) -> md.append("| ").append(service).append(" | ").append(mib).append(" |\n"));
         if (report.getParent() != null) {
