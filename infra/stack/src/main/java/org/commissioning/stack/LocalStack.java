@@ -255,6 +255,13 @@ public final class LocalStack implements AutoCloseable {
         return memory;
     }
 
+    /** Each running service instance's base URL (127.0.0.1 and its port), by instance name. */
+    public synchronized Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach(s -> urls.put(s.name(), "http://127.0.0.1:" + s.port()));
+        return urls;
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }
