@@ -175,9 +175,9 @@ public class IdempotentConsumer {
         return CausationContext.causedByEvent(causedBy, correlation);
     }
 
-    /** The context that owns a topic; none for a topic outside the published language. */
+    /** The context that owns a topic; none for a topic outside the published language or without one owner. */
     static Optional<Context> owner(String topic) {
         return topic == null ? Optional.empty()
-                : Arrays.stream(Context.values()).filter(c -> c.topic().equals(topic)).findFirst();
+                : Arrays.stream(Context.values()).filter(c -> c.hasOwner() && c.topic().equals(topic)).findFirst();
     }
 }
