@@ -7,8 +7,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.lang.Nullable;
 
 /**
- * {@code /actuator/redelivery}, for operators: {@code POST {"topic": ..., "subject": ..., "fromSequence": n,
- * "toSequence": m}} publishes a stream's events again from this service's event store, as a consumer's
+ * {@code /actuator/redelivery}, for operators: {@code POST {"topic": ..., "subject": ..., "fromSequence": "2",
+ * "toSequence": "5"}} publishes a stream's events again from this service's event store, as a consumer's
  * {@code EventsRedeliveryRequested} does ({@link OutboxRelay#redeliver}); {@code toSequence} may be left out.
  */
 @Endpoint(id = "redelivery")
@@ -19,9 +19,10 @@ public class RedeliveryEndpoint {
 
     private final OutboxRelay relay;
 
+    /** Arguments come as strings, as every actuator argument does (the JSON body's values, or query parameters). */
     @WriteOperation
     public OutboxRelay.Redelivered redeliver(@Nullable String topic, @Nullable String subject,
-                                             @Nullable Long fromSequence, @Nullable Long toSequence)
+                                             @Nullable String fromSequence, @Nullable String toSequence)
             throws InterruptedException {
         if (topic == null || topic.isBlank()) {
             throw new RuleViolationException(RULE, "topic", "topic is required: the topic whose events to publish again");
@@ -32,12 +33,24 @@ public class RedeliveryEndpoint {
         if (subject == null || subject.isBlank()) {
             throw new RuleViolationException(RULE, "subject", "subject is required: the contract id of the stream");
         }
-        if (fromSequence == null || fromSequence < 1) {
-            throw new RuleViolationException(RULE, "fromSequence", "fromSequence must be a whole number from 1");
-        }
-        if (toSequence != null && toSequence < fromSequence) {
+        long from = sequence("fromSequence", fromSequence);
+        Long to = toSequence == null || toSequence.isBlank() ? null : sequence("toSequence", toSequence);
+        if (to != null && to < from) {
             throw new RuleViolationException(RULE, "toSequence", "toSequence must not be below fromSequence");
         }
-        return relay.redeliver(topic, subject, fromSequence, toSequence);
+        return relay.redeliver(topic, subject, from, to);
+    }
+
+    private static long sequence(String field, String value) {
+        try {
+            long sequence = Long.parseLong(value == null ? "" : value.strip());
+            if (sequence >= 1) {
+                return sequence;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new RuleViolationException(RULE, field, field + " must be a whole number from 1, as a string (\""
+                + "2\"), was " + (value == null ? "missing" : "'" + value + "'"));
     }
 }
