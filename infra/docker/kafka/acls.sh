@@ -36,6 +36,9 @@ for topic in contracts.events.v1 kpi.events.v1 ratings.events.v1 deepdives.event
     --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}" \
     --config retention.ms=-1 --config min.insync.replicas="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
 done
+# Redelivery requests (infra/platform/README.md, gap recovery) are worth nothing once answered: kept a week.
+topics --create --if-not-exists --topic platform.redelivery.v1 --partitions 3 --replication-factor 1 \
+  --config retention.ms=604800000 --config min.insync.replicas=1
 
 produce() { # service topic
   acls --add --allow-principal "User:$1" --operation Write --operation Describe --topic "$2"
@@ -65,6 +68,15 @@ consume gateway contracts.events.v1
 consume gateway ratings.events.v1
 consume gateway deepdives.events.v1
 consume gateway kpi.events.v1
+
+# platform.redelivery.v1 has no single owner: every consumer asks there, every service with an outbox relay reads it
+# (and answers only for its own topic)
+for service in contract-service kpi-service rag-service deepdive-service gateway; do
+  produce "$service" platform.redelivery.v1
+done
+for service in contract-service kpi-service rag-service deepdive-service; do
+  consume "$service" platform.redelivery.v1
+done
 
 for service in contract-service kpi-service rag-service deepdive-service gateway; do
   group "$service"

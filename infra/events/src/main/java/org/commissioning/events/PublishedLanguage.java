@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.commissioning.events.contracts.v1.ContractsV1;
 import org.commissioning.events.deepdives.v1.DeepdivesV1;
 import org.commissioning.events.kpi.v1.KpiV1;
+import org.commissioning.events.platform.v1.PlatformV1;
 import org.commissioning.events.ratings.v1.RatingsV1;
 
 /**
@@ -18,7 +19,8 @@ import org.commissioning.events.ratings.v1.RatingsV1;
  */
 public final class PublishedLanguage {
 
-    public static final List<EventType> ALL = Stream.of(ContractsV1.TYPES, KpiV1.TYPES, RatingsV1.TYPES, DeepdivesV1.TYPES)
+    public static final List<EventType> ALL = Stream.of(ContractsV1.TYPES, KpiV1.TYPES, RatingsV1.TYPES, DeepdivesV1.TYPES,
+                    PlatformV1.TYPES)
             .flatMap(List::stream)
             .map(EventType::of)
             .toList();

@@ -7,6 +7,8 @@ public final class Topics {
     public static final String KPI = "kpi.events.v1";
     public static final String RATINGS = "ratings.events.v1";
     public static final String DEEPDIVES = "deepdives.events.v1";
+    /** Requests to a topic's owner to publish a contract's events again (key: the contract id); no single owner. */
+    public static final String REDELIVERY = "platform.redelivery.v1";
 
     private Topics() {
     }

@@ -2,6 +2,8 @@ package org.commissioning.platform.axon;
 
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
@@ -27,12 +29,15 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.commissioning.platform.config.PlatformAutoConfiguration;
 import org.commissioning.platform.config.PlatformProperties;
 import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.messaging.IntegrationEventPublisher;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.relay.IntegrationEventTranslator;
 import org.commissioning.platform.relay.OutboxLedger;
 import org.commissioning.platform.relay.OutboxRelay;
 import org.commissioning.platform.relay.ParkedEvents;
+import org.commissioning.platform.relay.RedeliveryEndpoint;
+import org.commissioning.platform.relay.RedeliveryRequests;
 import org.commissioning.platform.relay.RelayEndpoint;
 import org.commissioning.platform.relay.RelayHealthIndicator;
 import org.commissioning.platform.relay.StoredEvents;
@@ -46,8 +51,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.messaging.Message;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
 
 /**
  * Axon on MongoDB for the services that are event-sourced.
@@ -149,11 +157,34 @@ public class AxonPlatformAutoConfiguration {
     public OutboxRelay outboxRelay(IntegrationEventTranslator translator, OutboxLedger ledger,
                                    IntegrationEventPublisher publisher, PlatformMetrics metrics,
                                    ParkedEvents parkedEvents, ObjectProvider<EventStore> eventStore,
-                                   PlatformProperties properties) {
+                                   ObjectProvider<MongoTemplate> axonMongoTemplate, PlatformProperties properties) {
         PlatformProperties.Relay relay = properties.relay();
         return new OutboxRelay(translator, ledger, publisher, metrics, parkedEvents,
-                new StoredEvents(eventStore::getObject), Clock.systemUTC(), properties.source(),
-                relay.attempts(), relay.backoff());
+                new StoredEvents(eventStore::getObject, eventId -> locate(axonMongoTemplate.getObject(), eventId)),
+                Clock.systemUTC(), properties.source(), relay.attempts(), relay.backoff());
+    }
+
+    /** Where the event store (one document per event) keeps the event of this identifier. */
+    static Optional<StoredEvents.Position> locate(MongoTemplate axonMongo, String eventId) {
+        EventEntryConfiguration fields = EventEntryConfiguration.getDefault();
+        Document entry = axonMongo.eventCollection().find(Filters.eq(fields.eventIdentifierProperty(), eventId))
+                .first();
+        return Optional.ofNullable(entry).map(e -> new StoredEvents.Position(
+                e.getString(fields.aggregateIdentifierProperty()),
+                ((Number) e.get(fields.sequenceNumberProperty())).longValue()));
+    }
+
+    /** The owner's side of gap recovery: the function bound as {@code redeliveryRequests-in-0}. */
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public Consumer<Message<byte[]>> redeliveryRequests(OutboxRelay outboxRelay, IntegrationEventCodec codec) {
+        return new RedeliveryRequests(outboxRelay, codec).asMessageConsumer();
+    }
+
+    @Bean
+    @ConditionalOnBean(IntegrationEventTranslator.class)
+    public RedeliveryEndpoint redeliveryEndpoint(OutboxRelay outboxRelay) {
+        return new RedeliveryEndpoint(outboxRelay);
     }
 
     /** The {@code relay} health component: DEGRADED (HTTP 200) while events are parked. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 
 import org.commissioning.platform.consumer.ConsumedEventStore;
+import org.commissioning.platform.consumer.GapRecovery;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.messaging.IntegrationEventPublisher;
@@ -12,6 +13,7 @@ import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.messaging.StreamBridgeIntegrationEventPublisher;
 import org.commissioning.platform.web.CausationFilter;
 import org.commissioning.platform.web.ProblemDetailsAdvice;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -23,15 +25,20 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
-/** What every service gets: the event codec and publisher, idempotent consumption, metrics, problem details. */
+/**
+ * What every service gets: the event codec and publisher, idempotent consumption and its gap recovery, metrics,
+ * problem details.
+ */
 @AutoConfiguration(afterName = {
         "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration"})
 @EnableConfigurationProperties(PlatformProperties.class)
 @Import(ProblemDetailsAdvice.class)
+@EnableScheduling
 public class PlatformAutoConfiguration {
 
     /**
@@ -77,6 +84,15 @@ public class PlatformAutoConfiguration {
                                                    ConsumedEventStore store, IntegrationEventCodec codec,
                                                    PlatformMetrics metrics) {
         return new IdempotentConsumers(application, store, codec, metrics);
+    }
+
+    /** Asks a stream's owner for the events its consumers miss ({@code platform.consumer.gap-timeout}). */
+    @Bean
+    @ConditionalOnMissingBean
+    public GapRecovery gapRecovery(ConsumedEventStore store, ObjectProvider<IntegrationEventPublisher> publisher,
+                                   PlatformMetrics metrics, Clock clock, PlatformProperties properties) {
+        return new GapRecovery(store, publisher::getObject, metrics, clock, properties.consumer().gapTimeout(),
+                properties.source());
     }
 
     @Bean

@@ -13,7 +13,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("platform")
 public record PlatformProperties(@DefaultValue("/unknown") String source, Long parentPid,
-                                 @DefaultValue Relay relay, @DefaultValue Axon axon, @DefaultValue Mongo mongo) {
+                                 @DefaultValue Relay relay, @DefaultValue Axon axon, @DefaultValue Mongo mongo,
+                                 @DefaultValue Consumer consumer) {
+
+    /**
+     * @param gapTimeout       how long a consumer holds records after a gap before it asks the stream's owner for the
+     *                         missing events (and again each time this long has passed without them)
+     * @param gapCheckInterval how often the consumers' held records are checked against the timeout
+     */
+    public record Consumer(@DefaultValue("30s") Duration gapTimeout, @DefaultValue("5s") Duration gapCheckInterval) {
+    }
 
     /**
      * @param attempts publish attempts before the relay hands the event back to its tracking processor to retry later

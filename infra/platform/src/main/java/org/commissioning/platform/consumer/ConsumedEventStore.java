@@ -2,7 +2,9 @@ package org.commissioning.platform.consumer;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import lombok.RequiredArgsConstructor;
@@ -26,6 +28,8 @@ import org.springframework.data.mongodb.core.query.Update;
  *       {@code db.held_events.find({consumer: "gateway.dashboard"})}: each document names the contract
  *       ({@code subject}), its {@code sequence} and the sequence the stream was waiting for when it arrived
  *       ({@code expected}).</li>
+ *   <li>{@value #REDELIVERY_REQUESTS}: per consumer and stream, when the consumer last asked the stream's owner to
+ *       publish the events it misses ({@link GapRecovery}).</li>
  * </ul>
  */
 @RequiredArgsConstructor
@@ -34,6 +38,7 @@ public class ConsumedEventStore {
     static final String EVENTS = "consumed_events";
     static final String STREAMS = "consumed_streams";
     static final String HELD = "held_events";
+    static final String REDELIVERY_REQUESTS = "redelivery_requests";
 
     private final MongoTemplate mongo;
 
@@ -97,6 +102,31 @@ public class ConsumedEventStore {
         mongo.remove(stream(consumer, source, subject).addCriteria(Criteria.where("sequence").lte(sequence)), HELD);
     }
 
+    /** Every stream that holds records now: since when (the oldest {@code heldAt}) and up to which sequence. */
+    public List<HeldStream> heldStreams() {
+        Query query = new Query().with(Sort.by("consumer", "source", "subject", "sequence"));
+        query.fields().exclude("cloudEvent");
+        Map<String, HeldStream> streams = new LinkedHashMap<>();
+        for (Held held : mongo.find(query, Held.class, HELD)) {
+            streams.merge(streamId(held.consumer(), held.source(), held.subject()),
+                    new HeldStream(held.consumer(), held.source(), held.subject(), held.heldAt(), held.sequence()),
+                    HeldStream::with);
+        }
+        return List.copyOf(streams.values());
+    }
+
+    /** When the consumer last asked for the missing events of this stream, if ever. */
+    public Optional<Instant> redeliveryRequestedAt(String consumer, String source, String subject) {
+        RedeliveryRequest request = mongo.findById(streamId(consumer, source, subject), RedeliveryRequest.class,
+                REDELIVERY_REQUESTS);
+        return Optional.ofNullable(request).map(RedeliveryRequest::requestedAt);
+    }
+
+    public void redeliveryRequested(String consumer, String source, String subject, long fromSequence, Instant at) {
+        mongo.save(new RedeliveryRequest(streamId(consumer, source, subject), consumer, source, subject, fromSequence,
+                at), REDELIVERY_REQUESTS);
+    }
+
     private static Query stream(String consumer, String source, String subject) {
         return Query.query(Criteria.where("consumer").is(consumer).and("source").is(source).and("subject").is(subject));
     }
@@ -112,6 +142,26 @@ public class ConsumedEventStore {
 
     @Document
     record Stream(@Id String id, long lastSequence) {
+    }
+
+    @Document
+    record RedeliveryRequest(@Id String id, String consumer, String source, String subject, long fromSequence,
+                             Instant requestedAt) {
+    }
+
+    /**
+     * A stream that holds records.
+     *
+     * @param oldestHeldAt when the record held longest was held
+     * @param lastHeld     the largest sequence held
+     */
+    public record HeldStream(String consumer, String source, String subject, Instant oldestHeldAt, long lastHeld) {
+
+        HeldStream with(HeldStream other) {
+            return new HeldStream(consumer, source, subject,
+                    oldestHeldAt.isBefore(other.oldestHeldAt) ? oldestHeldAt : other.oldestHeldAt,
+                    Math.max(lastHeld, other.lastHeld));
+        }
     }
 
     /**

@@ -34,7 +34,8 @@ import org.springframework.messaging.Message;
  * Events of types this consumer has no handler for still take their turn. An exception from the handler of the
  * record being delivered propagates, so the binder retries it and then dead-letters it; its successors are then
  * held until it is applied. A held record whose handler fails stays held, is logged, and is tried again when the
- * next record of its stream arrives.
+ * next record of its stream arrives. A stream held longer than {@code platform.consumer.gap-timeout} asks its owner
+ * for the missing events ({@link GapRecovery}).
  */
 public class IdempotentConsumer {
 
@@ -175,9 +176,9 @@ public class IdempotentConsumer {
         return CausationContext.causedByEvent(causedBy, correlation);
     }
 
-    /** The context that owns a topic; none for a topic outside the published language. */
+    /** The context that owns a topic; none for a topic outside the published language or without one owner. */
     static Optional<Context> owner(String topic) {
         return topic == null ? Optional.empty()
-                : Arrays.stream(Context.values()).filter(c -> c.topic().equals(topic)).findFirst();
+                : Arrays.stream(Context.values()).filter(c -> c.hasOwner() && c.topic().equals(topic)).findFirst();
     }
 }

@@ -142,7 +142,7 @@ public class HistorySeals {
 
     /** The {@code HistorySealed} payload of this service's context (chosen by its CloudEvents source). */
     Object payload(Seal seal) {
-        Context context = java.util.Arrays.stream(Context.values()).filter(c -> c.source().equals(source))
+        Context context = java.util.Arrays.stream(Context.values()).filter(c -> source.equals(c.source()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("No context publishes as " + source));
         return switch (context) {
             case CONTRACTS -> new org.commissioning.events.contracts.v1.HistorySealed(seal.stream(), seal.sequence(),
@@ -153,6 +153,7 @@ public class HistorySeals {
                     seal.head(), seal.sealedAt(), seal.source(), seal.keyId(), seal.signature());
             case DEEPDIVES -> new org.commissioning.events.deepdives.v1.HistorySealed(seal.stream(), seal.sequence(),
                     seal.head(), seal.sealedAt(), seal.source(), seal.keyId(), seal.signature());
+            case PLATFORM -> throw new IllegalStateException("The platform's own topic has no history to seal");
         };
     }
 }

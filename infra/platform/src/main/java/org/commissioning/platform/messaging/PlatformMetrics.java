@@ -16,6 +16,7 @@ import io.micrometer.core.instrument.Timer;
  * {@code platform_events_published_total}, {@code platform_events_consumed_total},
  * {@code platform_events_duplicates_total}, {@code platform_events_gaps_total}, {@code platform_events_conflicts_total},
  * {@code platform_events_refused_total}, {@code platform_events_held},
+ * {@code platform_events_recovery_requested_total}, {@code platform_events_redelivered_total},
  * {@code platform_relay_failures_total}, {@code platform_relay_lag_seconds} and {@code platform_relay_last_lag_seconds},
  * and the relay's dead letters: {@code platform_relay_parked} (events parked now, by topic) and
  * {@code platform_relay_parked_events_total} (events ever parked, by topic; Prometheus does not allow a counter
@@ -88,6 +89,20 @@ public class PlatformMetrics {
     public void gap(String consumer, String source) {
         Counter.builder("platform.events.gaps").tag("consumer", consumer).tag("source", source)
                 .description("Gaps opened in a contract's stream: a record arrived ahead of its turn and was held")
+                .register(registry).increment();
+    }
+
+    /** A consumer asked the owner of a stream it holds records of to publish the missing events again. */
+    public void recoveryRequested(String consumer, String source) {
+        Counter.builder("platform.events.recovery.requested").tag("consumer", consumer).tag("source", source)
+                .description("Requests to a topic's owner to publish again the events a held stream waits for")
+                .register(registry).increment();
+    }
+
+    /** The relay published an event again, because a consumer or an operator asked for it. */
+    public void redelivered(String topic) {
+        Counter.builder("platform.events.redelivered").tag("topic", topic)
+                .description("Events published again on request (redelivery), with their original id and sequence")
                 .register(registry).increment();
     }
 

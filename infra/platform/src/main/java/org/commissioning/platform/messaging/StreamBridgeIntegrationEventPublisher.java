@@ -41,9 +41,11 @@ public class StreamBridgeIntegrationEventPublisher implements IntegrationEventPu
         }
     }
 
-    /** The output binding of a topic: {@code contracts.events.v1} is sent through {@code contracts-events-out}. */
+    /**
+     * The output binding of a topic, its name without the version: {@code contracts.events.v1} is sent through
+     * {@code contracts-events-out}, {@code platform.redelivery.v1} through {@code platform-redelivery-out}.
+     */
     public static String bindingName(String topic) {
-        String context = topic.substring(0, topic.indexOf('.'));
-        return context + "-events-out";
+        return topic.substring(0, topic.lastIndexOf('.')).replace('.', '-') + "-out";
     }
 }

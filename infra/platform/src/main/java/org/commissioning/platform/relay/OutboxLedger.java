@@ -1,9 +1,11 @@
 package org.commissioning.platform.relay;
 
 import java.time.Instant;
+import java.util.List;
 
 import lombok.RequiredArgsConstructor;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -43,6 +45,16 @@ public class OutboxLedger {
     public void markPublished(String eventId) {
         mongo.updateFirst(Query.query(Criteria.where("_id").is(eventId)),
                 Update.update("publishedAt", Instant.now()), ENTRIES);
+    }
+
+    /** The events of a stream numbered {@code from} to {@code to} ({@code null}: no end), in sequence order. */
+    public List<Entry> inStream(String topic, String subject, long from, Long to) {
+        Criteria sequence = Criteria.where("sequence").gte(from);
+        if (to != null) {
+            sequence = sequence.lte(to);
+        }
+        return mongo.find(Query.query(Criteria.where("topic").is(topic).and("subject").is(subject)
+                .andOperator(sequence)).with(Sort.by("sequence")), Entry.class, ENTRIES);
     }
 
     public long unpublished() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.commissioning.events.Context;
 import org.commissioning.events.EventType;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.platform.domain.CausationContext;
@@ -162,6 +164,79 @@ public class OutboxRelay {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Whether this service owns {@code topic}: the topic of the context that publishes under its source. */
+    public boolean owns(String topic) {
+        return Arrays.stream(Context.values()).anyMatch(c -> c.hasOwner() && c.source().equals(source)
+                && c.topic().equals(topic));
+    }
+
+    /**
+     * Publishes again the events of a stream numbered {@code from} to {@code to} ({@code null}: to its end), in
+     * sequence order, each with its id and the sequence the ledger gave it, re-read from the event store and
+     * translated as when it was first relayed. Events that are parked are left to the operator's retry; events the
+     * relay has not yet published are left to the relay; events that are not in the event store (a seal of the
+     * history chain) cannot be published again. Under the relay's lock, so the relay cannot interleave.
+     *
+     * @throws PublishFailedException when the broker stays unavailable (what was published before stays published)
+     */
+    public Redelivered redeliver(String topic, String subject, long from, Long to) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            int published = 0;
+            List<Long> parkedSequences = new ArrayList<>();
+            List<Long> unavailable = new ArrayList<>();
+            for (OutboxLedger.Entry entry : ledger.inStream(topic, subject, from, to)) {
+                if (parked.find(entry.id()).isPresent()) {
+                    parkedSequences.add(entry.sequence());
+                } else if (entry.publishedAt() != null) {
+                    if (republish(entry)) {
+                        published++;
+                    } else {
+                        unavailable.add(entry.sequence());
+                    }
+                }
+            }
+            Redelivered result = new Redelivered(topic, subject, from, to, published, parkedSequences, unavailable);
+            if (unavailable.isEmpty()) {
+                log.info("Published again {}", result);
+            } else {
+                log.warn("Published again {}; the sequences left unavailable cannot be re-read or re-translated from "
+                        + "the event store", result);
+            }
+            return result;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private boolean republish(OutboxLedger.Entry entry) throws InterruptedException {
+        Optional<EventMessage<?>> stored = storedEvents.find(entry.id());
+        if (stored.isEmpty()) {
+            return false;
+        }
+        IntegrationEvent<?> event;
+        try {
+            Optional<Target> target = target(stored.get());
+            if (target.isEmpty() || !target.get().topic().equals(entry.topic())
+                    || !target.get().subject().equals(entry.subject())) {
+                return false;
+            }
+            event = event(stored.get(), target.get(), entry.sequence());
+        } catch (RuntimeException e) {
+            log.warn("Event {} of {}|{} cannot be translated again: {}", entry.id(), entry.topic(), entry.subject(),
+                    PublishFailures.rootCause(e));
+            return false;
+        }
+        Optional<RuntimeException> refused = publishWithRetry(event, entry.topic());
+        if (refused.isPresent()) {
+            log.warn("The broker refused {} {} again: {}", event.type(), event.id(),
+                    PublishFailures.rootCause(refused.get()));
+            return false;
+        }
+        metrics.redelivered(entry.topic());
+        return true;
     }
 
     /** @return the failure when the broker can never accept the event; empty once it is acknowledged */
@@ -378,5 +453,14 @@ public class OutboxRelay {
      * @param stillParked  events left in the stream (the first with {@code failure})
      */
     public record StreamRetry(String stream, int published, int dropped, int stillParked, String failure) {
+    }
+
+    /**
+     * @param published   events published again
+     * @param parked      sequences not published again because they are parked
+     * @param unavailable sequences that could not be re-read, re-translated or published
+     */
+    public record Redelivered(String topic, String subject, long fromSequence, Long toSequence, int published,
+                              List<Long> parked, List<Long> unavailable) {
     }
 }

@@ -26,6 +26,8 @@ import org.commissioning.events.IntegrationEvent;
 import org.commissioning.platform.InProcessMongo;
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractOfficersAssigned;
+import org.commissioning.events.platform.v1.EventsRedeliveryRequested;
+import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.messaging.IntegrationEventPublisher;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.commissioning.platform.messaging.PublishFailedException;
@@ -52,6 +54,7 @@ class OutboxRelayParkingTest {
     final EmbeddedEventStore eventStore = EmbeddedEventStore.builder()
             .storageEngine(new InMemoryEventStorageEngine()).build();
     final Map<String, Long> aggregateSequences = new HashMap<>();
+    final Map<String, StoredEvents.Position> positions = new HashMap<>();
     final BrokerDouble broker = new BrokerDouble();
     final TranslatorDouble translator = new TranslatorDouble();
     PlatformMetrics metrics;
@@ -65,7 +68,8 @@ class OutboxRelayParkingTest {
         metrics = new PlatformMetrics(new SimpleMeterRegistry());
         ledger = new OutboxLedger(mongo);
         parked = new ParkedEvents(mongo);
-        relay = new OutboxRelay(translator, ledger, broker, metrics, parked, new StoredEvents(() -> eventStore),
+        relay = new OutboxRelay(translator, ledger, broker, metrics, parked,
+                new StoredEvents(() -> eventStore, id -> Optional.ofNullable(positions.get(id))),
                 Clock.systemUTC(), "/test-service", 2, Duration.ofMillis(1));
     }
 
@@ -301,6 +305,69 @@ class OutboxRelayParkingTest {
     }
 
     @Test
+    void redeliversAStreamsPublishedEventsInOrderWithTheirIdsAndSequencesButNotItsParkedOnes() throws Exception {
+        DomainEventMessage<?> first = relayed(store("A", "Ann"));
+        DomainEventMessage<?> second = relayed(store("A", "Bob"));
+        relayed(store("B", "Cat"));
+        ParkedStream a = parkedStream("A");
+        broker.published.clear();
+        broker.maxLeadOfficerLength = Integer.MAX_VALUE;
+
+        OutboxRelay.Redelivered all = relay.redeliver(Topics.CONTRACTS, "A", 1, null);
+
+        assertThat(broker.published).extracting(IntegrationEvent::id, IntegrationEvent::sequence).containsExactly(
+                tuple(first.getIdentifier(), 1L), tuple(second.getIdentifier(), 2L));
+        assertThat(all.published()).isEqualTo(2);
+        assertThat(all.parked()).as("held for a reason: left to the operator's retry").containsExactly(3L);
+        assertThat(all.unavailable()).isEmpty();
+        assertThat(parked.find(a.tooLarge().getIdentifier())).isPresent();
+        assertThat(metrics.count("platform.events.redelivered", "topic", Topics.CONTRACTS)).isEqualTo(2);
+
+        broker.published.clear();
+        OutboxRelay.Redelivered one = relay.redeliver(Topics.CONTRACTS, "A", 2, 2L);
+
+        assertThat(broker.published).extracting(IntegrationEvent::sequence).containsExactly(2L);
+        assertThat(one.published()).isEqualTo(1);
+        assertThat(one.parked()).isEmpty();
+    }
+
+    @Test
+    void namesTheSequencesItCannotReReadFromTheEventStore() throws Exception {
+        relayed(store("A", "Ann"));
+        DomainEventMessage<?> second = relayed(store("A", "Bob"));
+        positions.remove(second.getIdentifier());
+        broker.published.clear();
+
+        OutboxRelay.Redelivered result = relay.redeliver(Topics.CONTRACTS, "A", 1, null);
+
+        assertThat(broker.published).extracting(IntegrationEvent::sequence).containsExactly(1L);
+        assertThat(result.unavailable()).containsExactly(2L);
+    }
+
+    @Test
+    void answersARedeliveryRequestOnlyForItsOwnTopics() throws Exception {
+        relay = new OutboxRelay(translator, ledger, broker, metrics, parked,
+                new StoredEvents(() -> eventStore, id -> Optional.ofNullable(positions.get(id))),
+                Clock.systemUTC(), "/contract-service", 2, Duration.ofMillis(1));
+        relayed(store("A", "Ann"));
+        broker.published.clear();
+        RedeliveryRequests requests = new RedeliveryRequests(relay, new IntegrationEventCodec());
+
+        assertThat(requests.accept(request(Topics.RATINGS, "A", 1))).isNull();
+        assertThat(requests.accept(request(Topics.CONTRACTS, "A", 1)).published()).isEqualTo(1);
+
+        assertThat(relay.owns(Topics.CONTRACTS)).isTrue();
+        assertThat(relay.owns(Topics.RATINGS)).isFalse();
+        assertThat(relay.owns(Topics.REDELIVERY)).isFalse();
+        assertThat(broker.published).extracting(IntegrationEvent::sequence).containsExactly(1L);
+    }
+
+    private static IntegrationEvent<?> request(String topic, String subject, long from) {
+        return IntegrationEvent.of("req-" + topic, "/gateway", subject, java.time.Instant.now(), 1, "system", "req",
+                new EventsRedeliveryRequested(topic, subject, from, null, "gateway.dashboard"));
+    }
+
+    @Test
     void publishesTheActorsNameAndWhoStartedTheChainFromTheStoredEventsMetaData() throws Exception {
         DomainEventMessage<?> caused = new GenericDomainEventMessage<>("Contract", "A", 0,
                 new OfficerNamed("A", "Ann"), MetaData.with("actor", "system").and("actorname", "system")
@@ -323,6 +390,7 @@ class OutboxRelayParkingTest {
         DomainEventMessage<?> event = new GenericDomainEventMessage<>("Contract", contractId, sequence,
                 new OfficerNamed(contractId, leadOfficer));
         eventStore.publish(event);
+        positions.put(event.getIdentifier(), new StoredEvents.Position(contractId, sequence));
         return event;
     }
 
