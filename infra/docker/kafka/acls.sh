@@ -37,8 +37,9 @@ for topic in contracts.events.v1 kpi.events.v1 ratings.events.v1 deepdives.event
     --config retention.ms=-1 --config min.insync.replicas="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
 done
 # Redelivery requests (infra/platform/README.md, gap recovery) are worth nothing once answered: kept a week.
-topics --create --if-not-exists --topic platform.redelivery.v1 --partitions 3 --replication-factor 1 \
-  --config retention.ms=604800000 --config min.insync.replicas=1
+topics --create --if-not-exists --topic platform.redelivery.v1 --partitions 3 \
+  --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}" \
+  --config retention.ms=604800000 --config min.insync.replicas="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
 
 produce() { # service topic
   acls --add --allow-principal "User:$1" --operation Write --operation Describe --topic "$2"
