@@ -45,7 +45,7 @@ public class DeadLetterAutoConfiguration {
                                    PlatformMetrics metrics) {
         return new DeadLetters(queues,
                 group -> axon.getObject().eventProcessingConfiguration().sequencedDeadLetterProcessor(group),
-                mongo, metrics, Clock.systemUTC());
+                mongo, () -> axon.getObject().eventBus(), metrics, Clock.systemUTC());
     }
 
     @Bean

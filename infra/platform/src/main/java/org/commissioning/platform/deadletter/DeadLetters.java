@@ -9,14 +9,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.extensions.mongo.eventhandling.deadletter.MongoDeadLetter;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.bson.Document;
+import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.messaging.PlatformMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +40,17 @@ public class DeadLetters {
     private final DeadLetterQueues queues;
     private final Function<String, Optional<SequencedDeadLetterProcessor<EventMessage<?>>>> processors;
     private final MongoTemplate mongo;
+    private final Supplier<EventBus> eventBus;
     private final PlatformMetrics metrics;
     private final Clock clock;
 
     public DeadLetters(DeadLetterQueues queues,
                        Function<String, Optional<SequencedDeadLetterProcessor<EventMessage<?>>>> processors,
-                       MongoTemplate mongo, PlatformMetrics metrics, Clock clock) {
+                       MongoTemplate mongo, Supplier<EventBus> eventBus, PlatformMetrics metrics, Clock clock) {
         this.queues = queues;
         this.processors = processors;
         this.mongo = mongo;
+        this.eventBus = eventBus;
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -120,7 +126,8 @@ public class DeadLetters {
 
     /**
      * Removes the letters of a sequence (or only its letter {@code index}) unhandled, after recording who did it,
-     * when and why in {@value #AUDIT_COLLECTION}. Empty when there is no such letter.
+     * when and why in {@value #AUDIT_COLLECTION} and, after it, as a {@link DeadLettersDiscardedEvent} in the event
+     * store. Empty when there is no such letter.
      */
     public Optional<Discarded> discard(String group, String sequence, Long index, String reason,
                                        Operator operator) {
@@ -143,10 +150,25 @@ public class DeadLetters {
         mongo.insert(audit(discarded, operator), AUDIT_COLLECTION);
         letters.forEach(queue.get()::evict);
         metrics.deadLetters(group, "discarded", letters.size());
+        publish(discarded);
         log.warn("Dead letters discarded by {}{} from processing group {} sequence {}: events {}; reason: {}",
                 operator.actor(), operator.claimed().map(c -> " (X-Actor " + c + ")").orElse(""), group, sequence,
                 described.stream().map(Letter::eventId).toList(), reason);
         return Optional.of(discarded);
+    }
+
+    private void publish(Discarded discarded) {
+        CausationContext causation = CausationContext.currentOrNew();
+        try {
+            eventBus.get().publish(GenericEventMessage.asEventMessage(new DeadLettersDiscardedEvent(discarded.group(),
+                            discarded.sequence(), discarded.letters().stream().map(Letter::eventId).toList(),
+                            discarded.reason(), discarded.actor(), discarded.at()))
+                    .andMetaData(new CausationContext(discarded.actor(), discarded.actor(),
+                            causation.correlationId(), null).metaData()));
+        } catch (RuntimeException e) {
+            log.error("Discard of processing group {} sequence {} recorded in {} but not stored as an event: {}",
+                    discarded.group(), discarded.sequence(), AUDIT_COLLECTION, e.toString());
+        }
     }
 
     private static Document audit(Discarded discarded, Operator operator) {
