@@ -189,6 +189,29 @@ class DeadLettersTest {
     }
 
     @Test
+    void discardsOnlyTheLetterAtTheIndexGiven() throws Exception {
+        String poisoned = parcel();
+        send(poisoned, "poison");
+        send(poisoned, "unwanted");
+        send(poisoned, "wanted");
+        await().atMost(PATIENCE).until(() -> lettersOf(poisoned).size() == 3);
+        String unwanted = lettersOf(poisoned).get(1).get("eventId").asText();
+
+        HttpResponse<String> discarded = delete("/actuator/deadletters/" + GROUP + "/" + poisoned
+                + "?index=1&reason=sent+by+mistake");
+
+        assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
+        assertThat(lettersOf(poisoned)).extracting(l -> l.get("index").asLong()).containsExactly(0L, 2L);
+        Document audit = mongo.findOne(Query.query(Criteria.where("sequence").is(poisoned)), Document.class,
+                DeadLetters.AUDIT_COLLECTION);
+        assertThat(audit.getList("letters", Document.class)).extracting(l -> l.getString("eventId"))
+                .containsExactly(unwanted);
+        ParcelProjection.CURED.add(poisoned);
+        assertThat(retry(poisoned).get("processed").asLong()).isEqualTo(2);
+        assertThat(ParcelProjection.CONTENTS.get(poisoned)).containsExactly("poison", "wanted");
+    }
+
+    @Test
     void showsTheParkedLettersOnTheMeterAndTheHealthComponentUntilTheyAreRetried() throws Exception {
         double enqueuedBefore = metrics.count("platform.deadletters.letters", "group", GROUP, "outcome", "enqueued");
         String poisoned = parcel();
