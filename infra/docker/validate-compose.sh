@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Validates docker-compose.yml with Debian's docker-compose v1 (1.29.x). Needs no Docker engine: `config` only
+# Validates docker-compose.yml, and its scale-out profile, with Debian's docker-compose v1 (1.29.x). Needs no Docker engine: `config` only
 # parses, interpolates and schema-checks the file (build contexts must exist, the jars need not).
 # Installs docker-compose with apt-get when it is missing and the script runs as root.
 set -euo pipefail
@@ -27,3 +27,26 @@ fi
 
 docker-compose -f "$compose_file" config -q
 echo "docker-compose.yml: valid"
+
+# The scale-out profile, with the variables of infra/docker/scale-out.env: it must resolve to three brokers of one
+# quorum with replication factor 3 and min.insync.replicas 2, three MongoDB members and two instances of each service.
+scale_out_env="$(dirname "$0")/scale-out.env"
+resolved="$(docker-compose -f "$compose_file" --env-file "$scale_out_env" --profile scale-out config)"
+check() { # description, extended regexp that must match the resolved file
+  if ! grep -Eq -- "$2" <<<"$resolved"; then
+    echo "docker-compose.yml, scale-out profile: $1 (no match for $2)" >&2
+    exit 1
+  fi
+}
+for n in 2 3; do
+  check "broker kafka-$n" "KAFKA_ADVERTISED_LISTENERS: CLIENT://kafka-$n:9092"
+  check "member mongo-$n" "mongo-$n-data:/data/db"
+done
+check "three controllers" "KAFKA_CONTROLLER_QUORUM_VOTERS: 1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093"
+check "replication factor 3" "KAFKA_DEFAULT_REPLICATION_FACTOR: '3'"
+check "min.insync.replicas 2" "KAFKA_MIN_INSYNC_REPLICAS: '2'"
+check "controllers authenticate" "CONTROLLER:SASL_PLAINTEXT"
+for service in contract-service kpi-service rag-service deepdive-service gateway; do
+  check "second instance of $service" "^  $service-2:"
+done
+echo "docker-compose.yml scale-out profile: valid (3 brokers, 3 MongoDB members, 2 instances per service)"

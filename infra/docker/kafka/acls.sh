@@ -18,11 +18,23 @@ bin=/opt/kafka/bin
 topics() { "$bin/kafka-topics.sh" --bootstrap-server "$bootstrap" --command-config "$config" "$@"; }
 acls() { "$bin/kafka-acls.sh" --bootstrap-server "$bootstrap" --command-config "$config" "$@"; }
 
+# Topics are replicated to KAFKA_REPLICATION_FACTOR brokers (3 in the scale-out profile): wait until that many have
+# joined the cluster, or creating them fails.
+want="${KAFKA_REPLICATION_FACTOR:-1}"
+for _ in $(seq 1 60); do
+  brokers="$("$bin/kafka-broker-api-versions.sh" --bootstrap-server "$bootstrap" --command-config "$config" 2>/dev/null \
+    | grep -c '(id: ' || true)"
+  if [ "$brokers" -ge "$want" ]; then break; fi
+  echo "waiting for $want brokers ($brokers so far)"
+  sleep 2
+done
+
 # The event topics keep every record: a consumer group that starts from the beginning must see sequence 1 of every
 # contract stream (consumers apply each stream in order).
 for topic in contracts.events.v1 kpi.events.v1 ratings.events.v1 deepdives.events.v1; do
-  topics --create --if-not-exists --topic "$topic" --partitions 3 --replication-factor 1 \
-    --config retention.ms=-1 --config min.insync.replicas=1
+  topics --create --if-not-exists --topic "$topic" --partitions 3 \
+    --replication-factor "${KAFKA_REPLICATION_FACTOR:-1}" \
+    --config retention.ms=-1 --config min.insync.replicas="${KAFKA_MIN_INSYNC_REPLICAS:-1}"
 done
 
 produce() { # service topic

@@ -187,6 +187,37 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts one more instance of a running service on {@code port}, named {@code <service>-<n>}, with the same
+     * database, consumer group and history key, and waits until it is ready. Its tracking processors compete for the
+     * same token claims and its Kafka consumers join the same groups; it is stopped with the stack.
+     *
+     * @return the new instance's name
+     */
+    public synchronized String startAnotherInstance(String service, int port, Duration readyWithin)
+            throws IOException, InterruptedException {
+        ServiceProcess first = services.stream().filter(s -> s.name().equals(service)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + service));
+        long running = services.stream().filter(s -> s.name().equals(service) || s.name().startsWith(service + "-"))
+                .count();
+        ServiceProcess another = first.instance(service + "-" + (running + 1), port);
+        services.add(another);
+        another.start();
+        long deadline = System.nanoTime() + readyWithin.toNanos();
+        while (!another.isReady()) {
+            if (!another.isAlive()) {
+                throw new IllegalStateException(another.name() + " exited during start-up; the end of "
+                        + another.log() + ":\n" + another.tailOfLog(40));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(another.name() + " not ready within " + readyWithin);
+            }
+            Thread.sleep(250);
+        }
+        log.info("{} ready on port {}", another.name(), port);
+        return another.name();
+    }
+
     /** The issuer's URI, which every token names and every service trusts. */
     public String issuerUri() {
         return "http://127.0.0.1:" + options.issuerPort();
@@ -222,6 +253,13 @@ public final class LocalStack implements AutoCloseable {
         Map<String, Long> memory = new LinkedHashMap<>();
         services.forEach(s -> memory.put(s.name(), s.residentMemoryMib()));
         return memory;
+    }
+
+    /** Each running service instance's base URL (127.0.0.1 and its port), by instance name. */
+    public synchronized Map<String, String> serviceUrls() {
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach(s -> urls.put(s.name(), "http://127.0.0.1:" + s.port()));
+        return urls;
     }
 
     public KafkaBroker kafka() {

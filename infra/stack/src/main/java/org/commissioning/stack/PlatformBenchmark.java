@@ -84,6 +84,12 @@ public final class PlatformBenchmark {
         int rawDocuments = 20_000;
         @Option(names = "--raw-records", paramLabel = "N", description = "records produced and consumed to measure the broker's raw rates")
         int rawRecords = 50_000;
+        @Option(names = "--pipeline-contracts", paramLabel = "N", description = "contracts whose monthly returns measure the pipeline's throughput (0: not measured)")
+        int pipelineContracts = 1000;
+        @Option(names = "--pipeline-months", paramLabel = "N", description = "monthly returns per contract, each of three KPI values")
+        int pipelineMonths = 12;
+        @Option(names = "--pipeline-clients", paramLabel = "N", description = "concurrent clients submitting the returns")
+        int pipelineClients = 4;
     }
 
     public static void main(String[] args) throws Exception {
@@ -113,11 +119,14 @@ public final class PlatformBenchmark {
             }
             List<RatingFlow> flows = ratingFlows(stack, ratingSamples);
             PageTimings.Result pages = PageTimings.measure(stack, CLIENT, flags.pageContracts, flags.pageSamples);
+            PipelineThroughput.Result pipeline = flags.pipelineContracts <= 0 ? null
+                    : PipelineThroughput.measure(stack, CLIENT, flags.pipelineContracts, flags.pipelineMonths,
+                    flags.pipelineClients);
             List<RawLimits.Rate> raw = rawLimits(stack, flags);
             Map<String, Long> memory = stack.residentMemoryMib();
             String load = String.format("%.1f before the launch, %.1f after the run", loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            write(report, ready, demo, demoLoad, latencies, flows, pages, raw, memory, load);
+            write(report, ready, demo, demoLoad, latencies, flows, pages, pipeline, raw, memory, load);
             System.out.println(Files.readString(report));
         }
     }
@@ -164,8 +173,8 @@ public final class PlatformBenchmark {
     }
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
-                              List<RatingFlow> flows, PageTimings.Result pages, List<RawLimits.Rate> raw,
-                              Map<String, Long> memory, String load) throws IOException {
+                              List<RatingFlow> flows, PageTimings.Result pages, PipelineThroughput.Result pipeline,
+                              List<RawLimits.Rate> raw, Map<String, Long> memory, String load) throws IOException {
         Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
         md.append("# Local stack benchmark\n\n")
@@ -191,12 +200,18 @@ public final class PlatformBenchmark {
             md.append(ratingRows(flows));
         }
         md.append(PageTimings.rows(pages));
+        if (pipeline != null) {
+            md.append(PipelineReport.rows(pipeline, raw));
+        }
         md.append(RawLimits.rows(raw));
         md.append("\n");
         if (!flows.isEmpty()) {
             md.append(ratingSection(flows));
         }
         md.append(PageTimings.section(pages));
+        if (pipeline != null) {
+            md.append(PipelineReport.section(pipeline));
+        }
         md.append(RAW_LIMITS_SECTION);
         md.append("Resident memory after the run (MiB):\n\n| service | RSS |\n|---|---|\n");
         memory.forEach((service, mib) -> md.append("| ").append(service).append(" | ").append(mib).append(" |\n"));

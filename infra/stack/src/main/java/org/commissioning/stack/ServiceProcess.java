@@ -33,6 +33,11 @@ final class ServiceProcess {
         this.log = log;
     }
 
+    /** Another instance of this service: the same jar and settings (database, consumer group, key) on {@code port}. */
+    ServiceProcess instance(String instanceName, int instancePort) {
+        return new ServiceProcess(instanceName, jar, instancePort, properties, log.resolveSibling(instanceName + ".log"));
+    }
+
     String name() {
         return name;
     }
