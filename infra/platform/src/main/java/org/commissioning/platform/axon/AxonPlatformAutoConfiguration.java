@@ -66,7 +66,9 @@ import org.bson.Document;
  *   <li>Aggregates that name {@code aggregateSnapshotTrigger} are snapshotted every
  *       {@code platform.axon.snapshot-threshold} events ({@link SnapshotSerializer}); upcaster beans are applied to
  *       every stored event read.</li>
- *   <li>Every event handler's error propagates, so tracking processors retry an event instead of skipping it.</li>
+ *   <li>An event handler's error propagates, so the tracking processor retries the event instead of skipping it;
+ *       in the groups that dead-letter (every group but the relay's and the history chain's,
+ *       {@code DeadLetterAutoConfiguration}) only a transient failure still does.</li>
  *   <li>Actor, its display name, correlation id and the actor that caused the chain travel from the request or
  *       the consumed event onto commands and from there onto events.</li>
  * </ul>

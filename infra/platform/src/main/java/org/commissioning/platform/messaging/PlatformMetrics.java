@@ -20,7 +20,9 @@ import io.micrometer.core.instrument.Timer;
  * {@code platform_relay_failures_total}, {@code platform_relay_lag_seconds} and {@code platform_relay_last_lag_seconds},
  * and the relay's dead letters: {@code platform_relay_parked} (events parked now, by topic) and
  * {@code platform_relay_parked_events_total} (events ever parked, by topic; Prometheus does not allow a counter
- * {@code platform_relay_parked_total} beside a gauge {@code platform_relay_parked}).
+ * {@code platform_relay_parked_total} beside a gauge {@code platform_relay_parked}), and the Axon processing groups'
+ * dead letters: {@code platform_deadletters} (letters parked now, by group) and
+ * {@code platform_deadletters_letters_total} (by group and outcome: enqueued, retried, discarded).
  */
 public class PlatformMetrics {
 
@@ -73,6 +75,20 @@ public class PlatformMetrics {
             search = search.tags(tags);
         }
         return search.gauges().stream().mapToDouble(Gauge::value).sum();
+    }
+
+    /** The letters a processing group's dead-letter queue holds now, read at each scrape. */
+    public void deadLettersParked(String group, Supplier<Number> count) {
+        Gauge.builder("platform.deadletters", count).tag("group", group)
+                .description("Events dead-lettered by an event processing group, waiting for an operator")
+                .register(registry);
+    }
+
+    /** Letters of a processing group {@code enqueued}, {@code retried} (handled and removed) or {@code discarded}. */
+    public void deadLetters(String group, String outcome, long letters) {
+        Counter.builder("platform.deadletters.letters").tag("group", group).tag("outcome", outcome)
+                .description("Dead letters of event processing groups, by what happened to them")
+                .register(registry).increment(letters);
     }
 
     public void consumed(String consumer, String source, String type) {
