@@ -71,6 +71,7 @@ public class ReadModelRebuilds {
         return thread;
     });
     private String running;
+    private volatile boolean cancelled;
 
     public ReadModelRebuilds(Collection<RebuildableReadModel> readModels, ReadModelCollections collections,
                              MongoTemplate mongo, Configuration axon,
@@ -126,11 +127,15 @@ public class ReadModelRebuilds {
                     "The read model " + running + " is being rebuilt; start another once it has switched");
         }
         running = name;
+        cancelled = false;
         Progress p = progress.get(name);
         p.starting(clock.instant());
         runner.submit(() -> {
             try {
                 rebuild(model, p);
+            } catch (java.util.concurrent.CancellationException e) {
+                p.failed(e, clock.instant());
+                log.info("Rebuild of read model {} cancelled; it is still served from {}", name, collections.live(name));
             } catch (Exception e) {
                 p.failed(e, clock.instant());
                 log.error("Rebuild of read model {} failed; it is still served from {}: {}", name,
@@ -140,6 +145,20 @@ public class ReadModelRebuilds {
             }
         });
         return state(name);
+    }
+
+    /**
+     * Stops the running rebuild before it switches: the read model stays as it is served and the half-built
+     * collection is dropped.
+     *
+     * @throws StateConflictException when no rebuild is running (409)
+     */
+    public synchronized ReadModelState cancel() {
+        if (running == null) {
+            throw new StateConflictException("no-rebuild-running", "IDLE", "No read model is being rebuilt");
+        }
+        cancelled = true;
+        return state(running);
     }
 
     private synchronized void finished() {
@@ -189,9 +208,13 @@ public class ReadModelRebuilds {
         try {
             Instant nextLog = clock.instant().plus(logEvery);
             while (!caughtUp(rebuild) || !covers(token(rebuild), liveTokens(live))) {
+                if (cancelled) {
+                    throw new java.util.concurrent.CancellationException("Cancelled by an operator");
+                }
                 if (!rebuild.isRunning() && !rebuild.isError()) {
                     throw new IllegalStateException("The rebuild's processor stopped");
                 }
+                failing(p, rebuild);
                 if (!clock.instant().isBefore(nextLog)) {
                     report(p);
                     nextLog = clock.instant().plus(logEvery);
@@ -237,6 +260,18 @@ public class ReadModelRebuilds {
         Progress.Snapshot s = p.snapshot();
         log.info("Rebuilding read model {} into {}: {}% ({} of {} events), ETA {}s", s.readModel(), s.collection(),
                 Math.round(s.progress() * 1000) / 10.0, s.processed(), s.total(), Math.round(s.etaSeconds()));
+    }
+
+    /** A handler that keeps failing is retried (with back-off) and shown until it succeeds or the rebuild is cancelled. */
+    private static void failing(Progress p, TrackingEventProcessor rebuild) {
+        EventTrackerStatus status = rebuild.processingStatus().get(0);
+        String error = status != null && status.isErrorState() && status.getError() != null
+                ? status.getError().toString() : null;
+        if (error != null && !error.equals(p.error)) {
+            log.warn("Rebuild of read model {} is failing and will be retried until cancelled "
+                    + "(DELETE /actuator/rebuild): {}", p.readModel, error);
+        }
+        p.error = error;
     }
 
     private static boolean caughtUp(TrackingEventProcessor processor) {

@@ -3,6 +3,7 @@ package org.commissioning.platform.readmodel;
 import java.util.List;
 
 import lombok.RequiredArgsConstructor;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
@@ -12,7 +13,8 @@ import org.springframework.lang.Nullable;
 /**
  * {@code /actuator/rebuild}, for operators: {@code GET} lists the rebuildable read models, the collection each is
  * served from and its last rebuild's progress; {@code POST {"readModel": "<name>"}} starts rebuilding one (202), 400
- * for a name that is not one, 409 while a rebuild is running.
+ * for a name that is not one, 409 while a rebuild is running; {@code DELETE} cancels the running rebuild before it
+ * switches (409 when none is running).
  */
 @Endpoint(id = "rebuild")
 @RequiredArgsConstructor
@@ -28,5 +30,10 @@ public class RebuildEndpoint {
     @WriteOperation
     public WebEndpointResponse<ReadModelRebuilds.ReadModelState> start(@Nullable String readModel) {
         return new WebEndpointResponse<>(rebuilds.start(readModel), 202);
+    }
+
+    @DeleteOperation
+    public ReadModelRebuilds.ReadModelState cancel() {
+        return rebuilds.cancel();
     }
 }

@@ -15,7 +15,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * A projection as the services write theirs: one document per stored note, read and written through the read model's
  * live collection. {@link #countsWords} stands for a new version of its code (each document gains {@code words});
- * {@link #gate} holds a rebuild's handlers at their first event until the test opens it.
+ * {@link #gate} holds a rebuild's handlers at their first event until the test opens it; {@link #failsInRebuild} makes
+ * a rebuild's handlers throw, as a new version with a bug would.
  */
 @ProcessingGroup(NoteWords.PROCESSING_GROUP)
 public class NoteWords {
@@ -27,30 +28,35 @@ public class NoteWords {
     private final ReadModelCollections collections;
     private final String writeTo;
     final AtomicBoolean countsWords;
+    final AtomicBoolean failsInRebuild;
     final Gate gate;
 
     NoteWords(MongoTemplate mongo, ReadModelCollections collections) {
-        this(mongo, collections, null, new AtomicBoolean(), new Gate());
+        this(mongo, collections, null, new AtomicBoolean(), new AtomicBoolean(), new Gate());
     }
 
     private NoteWords(MongoTemplate mongo, ReadModelCollections collections, String writeTo,
-                      AtomicBoolean countsWords, Gate gate) {
+                      AtomicBoolean countsWords, AtomicBoolean failsInRebuild, Gate gate) {
         this.mongo = mongo;
         this.collections = collections;
         this.writeTo = writeTo;
         this.countsWords = countsWords;
+        this.failsInRebuild = failsInRebuild;
         this.gate = gate;
     }
 
     /** The same handlers, writing to {@code collection}: a rebuild's. */
     NoteWords writingTo(String collection) {
-        return new NoteWords(mongo, collections, collection, countsWords, gate);
+        return new NoteWords(mongo, collections, collection, countsWords, failsInRebuild, gate);
     }
 
     @EventHandler
     void on(NoteWritten note, EventMessage<?> message) throws InterruptedException {
         if (writeTo != null) {
             gate.pass();
+            if (failsInRebuild.get()) {
+                throw new IllegalStateException("The new version cannot map note " + note.noteId());
+            }
         }
         Document document = new Document("_id", message.getIdentifier()).append("noteId", note.noteId())
                 .append("text", note.text());

@@ -25,6 +25,7 @@ import org.commissioning.platform.InProcessMongo;
 import org.commissioning.platform.causation.CausationTestApplication.WriteNote;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -38,6 +39,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A read model rebuilt while it serves: Axon's event store on the real Mongo driver (in-process wire server), the
  * operator's endpoint over real HTTP, a reader reading the read model all along.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = ReadModelRebuildTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.application.name=rebuild-test", "platform.rebuild.log-every=200ms"})
@@ -69,9 +71,13 @@ class ReadModelRebuildTest {
     @Test
     void rebuildsANewVersionOfAReadModelWhileEveryReadSucceedsAndSwitchesToItWithTheEventsAppendedMeanwhile()
             throws Exception {
+        int earlier = noteWords.all().size();
         List<String> before = notes(NOTES_BEFORE);
-        await().atMost(PATIENCE).until(() -> noteWords.all().size() == NOTES_BEFORE);
-        assertThat(status().get("liveCollection").asText()).isEqualTo("note_words");
+        await().atMost(PATIENCE).until(() -> noteWords.all().size() == earlier + NOTES_BEFORE);
+        JsonNode served = status();
+        String live = served.get("liveCollection").asText();
+        int generation = served.get("generation").asInt() + 1;
+        String target = "note_words_" + generation;
 
         // the projection's new code: every document gains "words"
         noteWords.countsWords.set(true);
@@ -86,45 +92,81 @@ class ReadModelRebuildTest {
 
             JsonNode rebuilding = status().get("lastRebuild");
             assertThat(rebuilding.get("state").asText()).isEqualTo("CATCHING_UP");
-            assertThat(rebuilding.get("collection").asText()).isEqualTo("note_words_1");
-            assertThat(rebuilding.get("total").asLong()).isGreaterThanOrEqualTo(NOTES_BEFORE);
+            assertThat(rebuilding.get("collection").asText()).isEqualTo(target);
+            assertThat(rebuilding.get("total").asLong()).isGreaterThanOrEqualTo(earlier + NOTES_BEFORE);
             assertThat(progressGauge()).isLessThan(1.0);
-            assertThat(status().get("liveCollection").asText()).isEqualTo("note_words");
+            assertThat(status().get("liveCollection").asText()).isEqualTo(live);
             HttpResponse<String> second = post("{\"readModel\":\"note_words\"}");
             assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
 
             List<String> during = notes(NOTES_DURING);
-            await().atMost(PATIENCE).until(() -> reader.maxSeen.get() == NOTES_BEFORE + NOTES_DURING);
+            await().atMost(PATIENCE).until(() -> reader.maxSeen.get() == earlier + NOTES_BEFORE + NOTES_DURING);
             noteWords.gate.open();
 
             await().atMost(PATIENCE).until(() -> status().get("lastRebuild").get("state").asText().equals("DONE"));
-            await().atMost(PATIENCE).until(() -> reader.readsOf("note_words_1") > 0);
+            await().atMost(PATIENCE).until(() -> reader.readsOf(target) > 0);
 
             JsonNode done = status();
-            assertThat(done.get("liveCollection").asText()).isEqualTo("note_words_1");
-            assertThat(done.get("generation").asInt()).isEqualTo(1);
-            assertThat(done.get("previousCollection").asText()).isEqualTo("note_words");
+            assertThat(done.get("liveCollection").asText()).isEqualTo(target);
+            assertThat(done.get("generation").asInt()).isEqualTo(generation);
+            assertThat(done.get("previousCollection").asText()).isEqualTo(live);
             assertThat(done.get("lastRebuild").get("progress").asDouble()).isEqualTo(1.0);
             assertThat(progressGauge()).isEqualTo(1.0);
+            HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/actuator/prometheus")).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(prometheus.body())
+                    .containsPattern("platform_rebuild_progress\\{[^}]*readModel=\"note_words\"[^}]*} 1.0")
+                    .containsPattern("platform_rebuild_eta_seconds\\{[^}]*readModel=\"note_words\"[^}]*} 0.0");
 
-            List<Document> rebuilt = mongo.findAll(Document.class, "note_words_1");
-            assertThat(rebuilt).hasSize(NOTES_BEFORE + NOTES_DURING);
+            List<Document> rebuilt = mongo.findAll(Document.class, target);
+            assertThat(rebuilt).hasSize(earlier + NOTES_BEFORE + NOTES_DURING);
             assertThat(rebuilt).allSatisfy(d -> assertThat(d.getInteger("words")).isEqualTo(4));
             Set<String> rebuiltNotes = rebuilt.stream().map(d -> d.getString("noteId")).collect(Collectors.toSet());
             assertThat(rebuiltNotes).containsAll(before).containsAll(during);
 
             // the live processor goes on in the new collection
             List<String> after = notes(3);
-            await().atMost(PATIENCE).until(() -> noteWords.all().size() == NOTES_BEFORE + NOTES_DURING + 3);
-            assertThat(mongo.findAll(Document.class, "note_words_1")).extracting(d -> d.getString("noteId"))
+            await().atMost(PATIENCE).until(() -> noteWords.all().size() == earlier + NOTES_BEFORE + NOTES_DURING + 3);
+            assertThat(mongo.findAll(Document.class, target)).extracting(d -> d.getString("noteId"))
                     .containsAll(after);
         } finally {
             noteWords.gate.open();
             reader.stop();
         }
         assertThat(reader.failures).as("reads that failed").isEmpty();
-        assertThat(reader.minSeen.get()).as("fewest notes a read saw").isGreaterThanOrEqualTo(NOTES_BEFORE);
+        assertThat(reader.minSeen.get()).as("fewest notes a read saw")
+                .isGreaterThanOrEqualTo(earlier + NOTES_BEFORE);
         assertThat(reader.reads.get()).isGreaterThan(10);
+    }
+
+    @Test
+    void showsARebuildThatKeepsFailingAndCancelsItLeavingTheReadModelServedAsItWas() throws Exception {
+        notes(3);
+        await().atMost(PATIENCE).until(() -> status().get("lastRebuild").get("state").asText(),
+                state -> !state.equals("CATCHING_UP") && !state.equals("SWITCHING"));
+        String live = status().get("liveCollection").asText();
+        int served = noteWords.all().size();
+        noteWords.failsInRebuild.set(true);
+        try {
+            HttpResponse<String> started = post("{\"readModel\":\"note_words\"}");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+
+            JsonNode failing = await().atMost(PATIENCE).until(() -> status().get("lastRebuild"),
+                    rebuild -> rebuild.path("error").asText().contains("cannot map note"));
+            assertThat(failing.get("state").asText()).isEqualTo("CATCHING_UP");
+            String building = failing.get("collection").asText();
+
+            assertThat(delete().statusCode()).isEqualTo(200);
+            JsonNode cancelled = await().atMost(PATIENCE).until(() -> status(),
+                    s -> s.get("lastRebuild").get("state").asText().equals("FAILED"));
+            assertThat(cancelled.get("lastRebuild").get("error").asText()).contains("Cancelled by an operator");
+            assertThat(cancelled.get("liveCollection").asText()).isEqualTo(live);
+            assertThat(mongo.collectionExists(building)).as("the half-built collection is dropped").isFalse();
+            assertThat(noteWords.all()).hasSize(served);
+            assertThat(delete().statusCode()).as("nothing left to cancel").isEqualTo(409);
+        } finally {
+            noteWords.failsInRebuild.set(false);
+        }
     }
 
     @Test
@@ -148,6 +190,11 @@ class ReadModelRebuildTest {
             ids.add(id);
         }
         return ids;
+    }
+
+    private HttpResponse<String> delete() throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/rebuild"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private double progressGauge() {
