@@ -28,6 +28,7 @@ import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.commissioning.platform.domain.RuleViolationException;
@@ -126,6 +127,7 @@ public class ReadModelRebuilds {
             throw new StateConflictException("one-rebuild-at-a-time", State.CATCHING_UP.name(),
                     "The read model " + running + " is being rebuilt; start another once it has switched");
         }
+        requireProcessedHere(model);
         running = name;
         cancelled = false;
         Progress p = progress.get(name);
@@ -165,12 +167,29 @@ public class ReadModelRebuilds {
         running = null;
     }
 
-    private void rebuild(RebuildableReadModel model, Progress p) throws Exception {
-        String name = model.name();
-        TrackingEventProcessor live = axon.eventProcessingConfiguration()
+    private TrackingEventProcessor liveProcessor(RebuildableReadModel model) {
+        return axon.eventProcessingConfiguration()
                 .eventProcessorByProcessingGroup(model.processingGroup(), TrackingEventProcessor.class)
                 .orElseThrow(() -> new IllegalStateException("No tracking processor for processing group "
                         + model.processingGroup()));
+    }
+
+    /** The live processor can be paused only where it runs: on the instance that holds every segment's token. */
+    private void requireProcessedHere(RebuildableReadModel model) {
+        TrackingEventProcessor live = liveProcessor(model);
+        int segments = axon.eventProcessingConfiguration().tokenStore(live.getName())
+                .fetchSegments(live.getName()).length;
+        int here = live.processingStatus().size();
+        if (here < segments) {
+            throw new StateConflictException("live-processor-elsewhere", "PROCESSED_ELSEWHERE", "This instance "
+                    + "processes " + here + " of the " + segments + " segments of " + live.getName() + ", which keeps "
+                    + model.name() + " up to date; start the rebuild on the instance that processes them");
+        }
+    }
+
+    private void rebuild(RebuildableReadModel model, Progress p) throws Exception {
+        String name = model.name();
+        TrackingEventProcessor live = liveProcessor(model);
         TokenStore liveTokens = axon.eventProcessingConfiguration().tokenStore(live.getName());
         Generation current = collections.current(name);
         int generation = current.generation() + 1;
@@ -238,8 +257,14 @@ public class ReadModelRebuilds {
                 TrackingToken reached = rebuildTokens.fetchToken(rebuild.getName(), 0);
                 collections.switchTo(name, new Generation(target, generation, current.collection()));
                 switched = true;
-                for (int segment : liveTokens.fetchSegments(live.getName())) {
-                    liveTokens.storeToken(reached, live.getName(), segment);
+                try {
+                    for (int segment : liveTokens.fetchSegments(live.getName())) {
+                        liveTokens.storeToken(reached, live.getName(), segment);
+                    }
+                } catch (UnableToClaimTokenException e) {
+                    // the handlers are idempotent: events handled by the rebuild are handled again, to the same effect
+                    log.warn("Another instance claimed {} while it was paused; it goes on from its own position, "
+                            + "writing {}: {}", live.getName(), target, e.getMessage());
                 }
             } finally {
                 live.start();
