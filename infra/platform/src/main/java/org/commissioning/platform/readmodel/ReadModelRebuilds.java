@@ -137,7 +137,8 @@ public class ReadModelRebuilds {
                 rebuild(model, p);
             } catch (java.util.concurrent.CancellationException e) {
                 p.failed(e, clock.instant());
-                log.info("Rebuild of read model {} cancelled; it is still served from {}", name, collections.live(name));
+                log.info("Rebuild of read model {} cancelled; it is still served from {}", name,
+                        collections.live(name));
             } catch (Exception e) {
                 p.failed(e, clock.instant());
                 log.error("Rebuild of read model {} failed; it is still served from {}: {}", name,
@@ -270,7 +271,8 @@ public class ReadModelRebuilds {
                 live.start();
             }
             p.done(clock.instant());
-            log.info("Read model {} is served from {} (rebuilt from {} events in {}); {} is kept until its next rebuild",
+            log.info("Read model {} is served from {} (rebuilt from {} events in {}); {} is kept until its next "
+                            + "rebuild",
                     name, target, counted.count(), Duration.between(p.startedAt, clock.instant()),
                     current.collection());
         } finally {
@@ -287,7 +289,10 @@ public class ReadModelRebuilds {
                 Math.round(s.progress() * 1000) / 10.0, s.processed(), s.total(), Math.round(s.etaSeconds()));
     }
 
-    /** A handler that keeps failing is retried (with back-off) and shown until it succeeds or the rebuild is cancelled. */
+    /**
+     * A handler that keeps failing is retried (with back-off) and shown until it
+     * succeeds or the rebuild is cancelled.
+     */
     private static void failing(Progress p, TrackingEventProcessor rebuild) {
         EventTrackerStatus status = rebuild.processingStatus().get(0);
         String error = status != null && status.isErrorState() && status.getError() != null
@@ -406,7 +411,7 @@ public class ReadModelRebuilds {
             return Math.max(0, total - done) / (done / seconds);
         }
 
-        /** Events appended while it runs count in the total once the rebuild has read past the count it started with. */
+        /** Events appended while it runs count in the total once the rebuild has read past the count it began with. */
         Snapshot snapshot() {
             long processed = processed();
             return new Snapshot(readModel, state, collection, processed, Math.max(total, processed), fraction(),

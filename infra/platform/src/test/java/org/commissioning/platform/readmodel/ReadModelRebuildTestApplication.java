@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** An event-sourced service with one rebuildable read model: the causation tests' notes, projected by {@link NoteWords}. */
+/** An event-sourced service with one rebuildable read model: the causation tests' notes, as {@link NoteWords}. */
 @SpringBootConfiguration
 @EnableAutoConfiguration(excludeName = {
         "org.springframework.cloud.stream.config.BindersHealthIndicatorAutoConfiguration",
