@@ -199,7 +199,7 @@ class AuthorisationMatrixIT {
         }
         for (String operations : List.of("GET /actuator", "GET /actuator/info", "GET /actuator/prometheus",
                 "GET /actuator/metrics", "GET /actuator/metrics/{}", "GET /actuator/relay", "POST /actuator/relay",
-                "POST /actuator/redelivery",
+                "POST /actuator/redelivery", "GET /actuator/rebuild", "POST /actuator/rebuild", "DELETE /actuator/rebuild",
                 "GET /actuator/deadletters", "GET /actuator/deadletters/{}", "POST /actuator/deadletters",
                 "DELETE /actuator/deadletters/{}/{}", "GET /actuator/mappings")) {
             EXPECTED.put(operations, new Expectation(Rule.OPERATIONS, Scope.NONE));

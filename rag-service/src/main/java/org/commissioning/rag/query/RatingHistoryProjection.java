@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,12 +15,15 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.commissioning.platform.domain.CausationContext;
+import org.commissioning.platform.readmodel.ReadModelCollections;
+import org.commissioning.platform.readmodel.RebuildableReadModel;
 import org.commissioning.rag.api.ContractRatedEvent;
 import org.commissioning.rag.api.RagChangedEvent;
 import org.commissioning.rag.api.RagOverriddenEvent;
 import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.api.RatingRecord;
 import org.commissioning.rag.api.TrajectoryAssessedEvent;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -31,16 +33,50 @@ import org.springframework.stereotype.Component;
 /**
  * Every contract's rating history, from the event store. Entries are upserts keyed by the stored event id, so
  * replaying the store changes nothing. {@code asOf} filters on the stored events' timestamps: a rating recorded
- * after that moment (e.g. after a later correction) is not shown.
+ * after that moment (e.g. after a later correction) is not shown. A rebuildable read model ({@link #READ_MODEL}):
+ * read and written through the collection {@code read_models} names for it ({@code rating_history} until its first
+ * rebuild, {@code rating_history_<n>} after the n-th).
  */
 @Component
-@ProcessingGroup("rating-history")
-@RequiredArgsConstructor
+@ProcessingGroup(RatingHistoryProjection.PROCESSING_GROUP)
 public class RatingHistoryProjection {
 
+    /** The read model's name, and its collection until it is first rebuilt. */
     public static final String COLLECTION = "rating_history";
+    public static final String READ_MODEL = COLLECTION;
+    public static final String PROCESSING_GROUP = "rating-history";
 
     private final MongoTemplate mongo;
+    private final ReadModelCollections collections;
+    /** The collection a rebuild writes; null for the live handlers, which write the live collection. */
+    private final String rebuilding;
+
+    @Autowired
+    public RatingHistoryProjection(MongoTemplate mongo, ReadModelCollections collections) {
+        this(mongo, collections, null);
+    }
+
+    /** A projection never rebuilt, on its own collection (tests). */
+    public RatingHistoryProjection(MongoTemplate mongo) {
+        this(mongo, new ReadModelCollections(mongo, java.time.Duration.ZERO), null);
+    }
+
+    private RatingHistoryProjection(MongoTemplate mongo, ReadModelCollections collections, String rebuilding) {
+        this.mongo = mongo;
+        this.collections = collections;
+        this.rebuilding = rebuilding;
+    }
+
+    /** The rating history as {@code POST /actuator/rebuild} rebuilds it: these handlers, writing the new collection. */
+    public RebuildableReadModel readModel() {
+        return new RebuildableReadModel(READ_MODEL, PROCESSING_GROUP,
+                collection -> new RatingHistoryProjection(mongo, collections, collection));
+    }
+
+    /** The collection the history is served from now. */
+    public String liveCollection() {
+        return collections.live(READ_MODEL);
+    }
 
     @EventHandler
     void on(ContractRatedEvent e, EventMessage<?> message, @SequenceNumber long sequence, @Timestamp Instant at) {
@@ -110,7 +146,7 @@ public class RatingHistoryProjection {
     }
 
     void save(RatingRecord record) {
-        mongo.save(record, COLLECTION);
+        mongo.save(record, rebuilding != null ? rebuilding : liveCollection());
     }
 
     /** Every entry of the contract recorded at or before {@code asOf}, in the order of the contract's stream. */
@@ -119,11 +155,11 @@ public class RatingHistoryProjection {
         if (asOf != null) {
             criteria = criteria.and("recordedAt").lte(asOf);
         }
-        return mongo.find(Query.query(criteria).with(Sort.by("sequence")), RatingRecord.class, COLLECTION);
+        return mongo.find(Query.query(criteria).with(Sort.by("sequence")), RatingRecord.class, liveCollection());
     }
 
     public boolean hasEntries(String contractId) {
-        return mongo.exists(Query.query(Criteria.where("contractId").is(contractId)), COLLECTION);
+        return mongo.exists(Query.query(Criteria.where("contractId").is(contractId)), liveCollection());
     }
 
     public RatingHistory history(String contractId, Instant asOf) {

@@ -19,6 +19,7 @@ import org.commissioning.events.kpi.v1.KpiSubmitted;
 import org.commissioning.rag.query.RatingHistoryProjection;
 import org.commissioning.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -34,6 +35,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * tampered with.
  */
 class RederivationIT extends RunningRagService {
+
+    @Autowired
+    RatingHistoryProjection ratingHistory;
 
     static final YearMonth MAY = YearMonth.of(2018, 5);
 
@@ -197,7 +201,7 @@ class RederivationIT extends RunningRagService {
 
     private void tamperProjection(JsonNode entry, Update update) {
         long updated = mongo.updateFirst(Query.query(Criteria.where("_id").is(entry.get("id").asText())), update,
-                RatingHistoryProjection.COLLECTION).getModifiedCount();
+                ratingHistory.liveCollection()).getModifiedCount();
         assertThat(updated).isEqualTo(1);
     }
 
