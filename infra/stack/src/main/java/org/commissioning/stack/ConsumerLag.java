@@ -21,7 +21,8 @@ import org.apache.kafka.common.TopicPartition;
  * The consumer groups' lag on the broker: per group, the sum over its committed partitions of the end offset minus
  * the committed offset (Admin {@code listConsumerGroupOffsets} against {@code listOffsets(latest)}). An anonymous
  * group (Spring Cloud Stream's {@code anonymous.*}, one per start of a service's live consumer) that has no member
- * any more is left out: its service was restarted and reads under a new one.
+ * any more is left out: its service was restarted and reads under a new one; so is a group that has committed
+ * nothing (a reader without commits, as {@code TopicReader}).
  */
 final class ConsumerLag implements AutoCloseable {
 
@@ -48,6 +49,9 @@ final class ConsumerLag implements AutoCloseable {
             }
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                     .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+            if (committed.isEmpty()) {
+                continue;
+            }
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
             committed.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = latest.isEmpty() ? Map.of()

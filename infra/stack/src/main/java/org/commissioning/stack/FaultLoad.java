@@ -62,6 +62,8 @@ final class FaultLoad {
     private final List<String> failures = new CopyOnWriteArrayList<>();
     private final AtomicInteger retries = new AtomicInteger();
     private final AtomicInteger done = new AtomicInteger();
+    private final AtomicInteger begun = new AtomicInteger();
+    private volatile int allowed = Integer.MAX_VALUE;
     private final AtomicLong nextSlot = new AtomicLong();
     private final Map<String, Integer> failedAttemptsByCause = new ConcurrentHashMap<>();
     private YearMonth firstMonth;
@@ -120,6 +122,14 @@ final class FaultLoad {
         return done.get();
     }
 
+    /**
+     * Lets the load begin returns up to the {@code returns}th in all and holds it there, so that the suite can keep a
+     * share of the load for each fault.
+     */
+    void allow(int returns) {
+        allowed = returns;
+    }
+
     boolean finished() {
         return finished;
     }
@@ -152,6 +162,10 @@ final class FaultLoad {
     private void oneMonth(int c, int m) throws InterruptedException {
         String id = contracts.get(c);
         YearMonth period = firstMonth.plusMonths(m);
+        int ticket = begun.incrementAndGet();
+        while (ticket > allowed) {
+            Thread.sleep(100);
+        }
         pace();
         submitReturn(c, id, period, m);
         done.incrementAndGet();

@@ -115,7 +115,8 @@ final class TopicAudit {
         }
     }
 
-    private static Event parse(ConsumerRecord<byte[], byte[]> r) {
+    /** The record as one of its topic's owner's events, or null for anything else. */
+    static Event parse(ConsumerRecord<byte[], byte[]> r) {
         if (r.value() == null) {
             return null;
         }
