@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -84,14 +85,17 @@ final class FaultLoad {
         LocalDate end = start.plusYears(3).minusDays(1);
         String run = Long.toString(System.currentTimeMillis(), 36);
         for (int i = 0; i < count; i++) {
+            // the id is chosen here, so that a registration whose answer was lost can be sent again
+            String id = UUID.randomUUID().toString();
             String body = """
-                    {"provider":"Fault Suite Provider %s-%d","serviceArea":"EMOTIONAL_HEALTH_AND_WELLBEING",\
-                    "lot":{"scope":"COUNTY"},"start":"%s","end":"%s"}""".formatted(run, i, start, end);
-            HttpResponse<String> created = client.send("POST", gateway + "/api/contracts", body);
-            if (created.statusCode() != 201) {
-                throw new IllegalStateException("Registration failed: " + created.statusCode() + " " + created.body());
+                    {"contractId":"%s","provider":"Fault Suite Provider %s-%d",\
+                    "serviceArea":"EMOTIONAL_HEALTH_AND_WELLBEING","lot":{"scope":"COUNTY"},"start":"%s","end":"%s"}"""
+                    .formatted(id, run, i, start, end);
+            int status = sendUntilAnswered("POST", "/api/contracts", body, "registration of " + id);
+            if (status != 201 && status != 409) {
+                throw new IllegalStateException("Registration of " + id + " failed: HTTP " + status);
             }
-            contracts.add(JSON.readTree(created.body()).get("contractId").asText());
+            contracts.add(id);
         }
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         String framework = "{\"effectiveFrom\":\"" + firstMonth + "\",\"fromTemplate\":true}";
@@ -100,12 +104,33 @@ final class FaultLoad {
                     || !client.awaitOk(gateway + "/api/ratings/contracts/" + id, deadline)) {
                 throw new IllegalStateException("Contract " + id + " not known to kpi-service and rag-service in time");
             }
-            HttpResponse<String> defined = client.send("PUT", gateway + "/api/kpi/contracts/" + id + "/framework",
-                    framework);
-            if (defined.statusCode() != 201 && defined.statusCode() != 200) {
-                throw new IllegalStateException("Framework of " + id + " not defined: " + defined.statusCode() + " "
-                        + defined.body());
+            int defined = sendUntilAnswered("PUT", "/api/kpi/contracts/" + id + "/framework", framework,
+                    "framework of " + id);
+            if (defined != 201 && defined != 200 && defined != 409) {
+                throw new IllegalStateException("Framework of " + id + " not defined: HTTP " + defined);
             }
+        }
+    }
+
+    /** Sends an idempotent request until it is answered other than 5xx (the machine may be slow), for 5 minutes. */
+    private int sendUntilAnswered(String method, String path, String body, String what)
+            throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            try {
+                HttpResponse<String> response = client.send(method, gateway + path, body);
+                if (response.statusCode() < 500) {
+                    return response.statusCode();
+                }
+            } catch (IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IOException(what + " not answered within 5 minutes", e);
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException(what + " answered 5xx for 5 minutes");
+            }
+            Thread.sleep(500);
         }
     }
 
