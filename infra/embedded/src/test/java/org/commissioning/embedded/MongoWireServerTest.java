@@ -39,6 +39,26 @@ class MongoWireServerTest {
     }
 
     @Test
+    void keepsDocumentsWhenTheSameServerIsStoppedAndStartedAgainUnderAConnectedClient() {
+        MongoWireServer server = MongoWireServer.onDisk(dir.resolve("restarted.mv"), KafkaBroker.freePort()).start();
+        try (server; MongoClient client = MongoClients.create(server.connectionString())) {
+            client.getDatabase("test").getCollection("things").insertOne(new Document("_id", "before"));
+
+            server.stop();
+            server.start();
+
+            // the connection pooled before the restart is gone: its first use fails, and the driver connects again
+            try {
+                client.getDatabase("test").getCollection("things").insertOne(new Document("_id", "after"));
+            } catch (com.mongodb.MongoSocketException stalePooledConnection) {
+                client.getDatabase("test").getCollection("things").insertOne(new Document("_id", "after"));
+            }
+            assertThat(client.getDatabase("test").getCollection("things").find().map(d -> d.getString("_id"))
+                    .into(new java.util.ArrayList<>())).containsExactlyInAnyOrder("before", "after");
+        }
+    }
+
+    @Test
     void startsAndStopsOnceHoweverOftenItIsAskedAndStartsAgainOnTheSamePort() {
         MongoWireServer server = MongoWireServer.inMemoryOnFreePort();
         assertThat(server.isRunning()).isFalse();

@@ -55,6 +55,10 @@ public final class LocalStack implements AutoCloseable {
             PlatformBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
+        if (args.length > 0 && args[0].equals("--faults")) {
+            FaultSuite.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         StackOptions.Flags flags = new StackOptions.Flags();
         parseOrExit(flags, args);
         StackOptions options = flags.options();
@@ -132,7 +136,59 @@ public final class LocalStack implements AutoCloseable {
         for (ServiceProcess service : services) {
             service.start();
         }
-        awaitReady(readyWithin);
+        awaitReady(services, readyWithin);
+    }
+
+    /** The services' names, in the order they start: contract-service, kpi-service, rag-service, deepdive-service, gateway. */
+    public List<String> serviceNames() {
+        return services.stream().map(ServiceProcess::name).toList();
+    }
+
+    /** Kills the service with SIGKILL (a crash: no graceful shutdown) and waits until its process has ended. */
+    public void kill(String service) throws InterruptedException {
+        service(service).kill();
+    }
+
+    /** Starts a stopped or killed service again, with the same settings, and waits until it is ready. */
+    public void restart(String service, Duration readyWithin) throws IOException, InterruptedException {
+        ServiceProcess process = service(service);
+        if (process.isAlive()) {
+            throw new IllegalStateException(service + " is still running");
+        }
+        process.start();
+        awaitReady(List.of(process), readyWithin);
+    }
+
+    /** Freezes the service's JVM with SIGSTOP: it keeps its sockets but answers nothing, not even Kafka heartbeats. */
+    public void pause(String service) throws IOException, InterruptedException {
+        service(service).pause();
+    }
+
+    /** Lets a paused service run on (SIGCONT). */
+    public void resume(String service) throws IOException, InterruptedException {
+        service(service).resume();
+    }
+
+    /** Whether the service answers its readiness probe now. */
+    public boolean isReady(String service) {
+        return service(service).isReady();
+    }
+
+    /** Stops the Kafka broker and starts it again on the same ports with the same data. */
+    public void restartKafka() {
+        kafka.stop();
+        kafka.start();
+    }
+
+    /** Stops the MongoDB wire server and starts it again on the same port with the same data file. */
+    public void restartMongo() {
+        mongo.stop();
+        mongo.start();
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name + " in " + serviceNames()));
     }
 
     /**
@@ -300,9 +356,9 @@ public final class LocalStack implements AutoCloseable {
         return new ServiceProcess(name, jar, port, properties, logs.resolve(name + ".log"));
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    private void awaitReady(List<ServiceProcess> starting, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ServiceProcess> waiting = new ArrayList<>(services);
+        List<ServiceProcess> waiting = new ArrayList<>(starting);
         while (!waiting.isEmpty()) {
             for (ServiceProcess service : List.copyOf(waiting)) {
                 if (!service.isAlive()) {

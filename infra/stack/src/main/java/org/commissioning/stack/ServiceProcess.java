@@ -109,6 +109,40 @@ final class ServiceProcess {
         }
     }
 
+    /** The process id of the running JVM; -1 before the first start. */
+    long pid() {
+        return process == null ? -1 : process.pid();
+    }
+
+    /** SIGKILL: the JVM ends at once, with no shutdown hook run (a crash); returns once it has ended. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** SIGSTOP: the JVM is frozen (no thread runs, its sockets stay open) until {@link #resume()}. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a paused JVM runs on. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        if (!isAlive()) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        Process kill = new ProcessBuilder("kill", "-" + signal, String.valueOf(process.pid()))
+                .redirectErrorStream(true).start();
+        if (kill.waitFor() != 0) {
+            throw new IOException("kill -" + signal + " " + process.pid() + " (" + name + ") failed: "
+                    + new String(kill.getInputStream().readAllBytes()));
+        }
+    }
+
     /** Asks the service to stop (SIGTERM: Spring shuts down gracefully), then kills it after the grace period. */
     void stop(Duration grace) {
         if (process == null) {
