@@ -244,34 +244,29 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Starts one more instance of a running service on {@code port}, named {@code <service>-<n>}, with the same
-     * database, consumer group and history key, and waits until it is ready. Its tracking processors compete for the
-     * same token claims and its Kafka consumers join the same groups; it is stopped with the stack.
+     * Starts one more instance of each running service named in {@code ports}, on the port given, named
+     * {@code <service>-<n>}, with the same database, consumer group and history key, all at once, and waits until they
+     * are ready. Their tracking processors compete for the same token claims and their Kafka consumers join the same
+     * groups; they are stopped with the stack.
      *
-     * @return the new instance's name
+     * @return the new instances' names
      */
-    public synchronized String startAnotherInstance(String service, int port, Duration readyWithin)
+    public synchronized List<String> startOtherInstances(Map<String, Integer> ports, Duration readyWithin)
             throws IOException, InterruptedException {
-        ServiceProcess first = services.stream().filter(s -> s.name().equals(service)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No service " + service));
-        long running = services.stream().filter(s -> s.name().equals(service) || s.name().startsWith(service + "-"))
-                .count();
-        ServiceProcess another = first.instance(service + "-" + (running + 1), port);
-        services.add(another);
-        another.start();
-        long deadline = System.nanoTime() + readyWithin.toNanos();
-        while (!another.isReady()) {
-            if (!another.isAlive()) {
-                throw new IllegalStateException(another.name() + " exited during start-up; the end of "
-                        + another.log() + ":\n" + another.tailOfLog(40));
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(another.name() + " not ready within " + readyWithin);
-            }
-            Thread.sleep(250);
+        List<ServiceProcess> starting = new ArrayList<>();
+        for (Map.Entry<String, Integer> each : ports.entrySet()) {
+            String service = each.getKey();
+            ServiceProcess first = services.stream().filter(s -> s.name().equals(service)).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("No service " + service));
+            long running = services.stream()
+                    .filter(s -> s.name().equals(service) || s.name().startsWith(service + "-")).count();
+            ServiceProcess another = first.instance(service + "-" + (running + 1), each.getValue());
+            services.add(another);
+            another.start();
+            starting.add(another);
         }
-        log.info("{} ready on port {}", another.name(), port);
-        return another.name();
+        awaitReady(starting, readyWithin);
+        return starting.stream().map(ServiceProcess::name).toList();
     }
 
     /** The issuer's URI, which every token names and every service trusts. */

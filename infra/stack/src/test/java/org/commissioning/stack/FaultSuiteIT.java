@@ -3,18 +3,24 @@ package org.commissioning.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The fault suite's short form ({@link FaultSuite.Settings#shortForm()}): ten contracts, six monthly returns each
  * with overrides and lifecycle steps, and one fault of each kind while the load runs (Kafka broker restart, kill -9 of
  * rag-service, MongoDB server restart, kpi-service frozen past its consumer session timeout, poison records and
  * copies of records on every topic). On a stack of its own (its own data directory and ports): the faults would
- * disturb the classes sharing {@link SharedStack}.
+ * disturb the classes sharing {@link SharedStack}. Then, on the same stack, a second instance of contract-service and
+ * of rag-service ({@link TwoInstances}).
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
 
     static LocalStack stack;
@@ -43,6 +49,7 @@ class FaultSuiteIT {
     }
 
     @Test
+    @Order(1)
     void losesNothingAndDoublesNothingThroughOneFaultOfEachKind() throws Exception {
         FaultSuite.Result result = FaultSuite.run(stack, FaultSuite.Settings.shortForm(), started);
         System.out.println(FaultSuite.report(result, "(short form in CI)"));
@@ -72,5 +79,14 @@ class FaultSuiteIT {
             assertThat(t.sequences().duplicateRecords()).isGreaterThanOrEqualTo(t.copiesSent());
         });
         assertThat(figures.problems()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void ratesEveryReturnOnceWithTwoInstancesOfContractAndRagServiceAndTheRelayOwnerKilled() throws Exception {
+        stack.startOtherInstances(Map.of("contract-service", StacksUnderTest.listenPort(),
+                "rag-service", StacksUnderTest.listenPort()), StacksUnderTest.READY_WITHIN);
+
+        new TwoInstances(stack).ratesEveryReturnOnceWhileTwoInstancesShareTheWorkAndOneIsKilled();
     }
 }

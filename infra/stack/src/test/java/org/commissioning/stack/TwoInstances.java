@@ -27,9 +27,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,34 +38,24 @@ import com.mongodb.client.MongoClients;
  * scale-out profile runs them: every return is rated once, a contract's rating stream stays complete and in order,
  * both rag-service instances share the consumer group's partitions, each tracking processor's segment is claimed by
  * one instance, and when the instance holding rag-service's relay is killed (SIGKILL) the other takes its claims
- * over and the returns that follow are rated once too.
+ * over and the returns that follow are rated once too. Run by {@link FaultSuiteIT} on its stack, after the fault suite.
  */
-class TwoInstancesIT {
+final class TwoInstances {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String RATINGS_TOPIC = "ratings.events.v1";
     private static final Duration PATIENCE = Duration.ofMinutes(3);
-    private static final int CONTRACTS = 8;
+    private static final int CONTRACTS = 6;
 
-    private static LocalStack stack;
-    private static GatewayClient client;
+    private final LocalStack stack;
+    private final GatewayClient client;
 
-    @BeforeAll
-    static void startTwoInstancesOfContractAndRagService() throws Exception {
-        stack = StacksUnderTest.startedWithoutScans(StacksUnderTest.freshOptions("two-instances"));
-        stack.startAnotherInstance("contract-service", StacksUnderTest.listenPort(), StacksUnderTest.READY_WITHIN);
-        stack.startAnotherInstance("rag-service", StacksUnderTest.listenPort(), StacksUnderTest.READY_WITHIN);
-        client = new GatewayClient(stack.demoLoader());
+    /** @param stack a started stack with a second instance of contract-service and of rag-service running */
+    TwoInstances(LocalStack stack) {
+        this.stack = stack;
+        this.client = new GatewayClient(stack.demoLoader());
     }
 
-    @AfterAll
-    static void stop() {
-        if (stack != null) {
-            stack.close();
-        }
-    }
-
-    @Test
     void ratesEveryReturnOnceWhileTwoInstancesShareTheWorkAndOneIsKilled() throws Exception {
         YearMonth current = YearMonth.now(ZoneId.of("Europe/London"));
         List<YearMonth> months = List.of(current.minusMonths(3), current.minusMonths(2), current.minusMonths(1));
