@@ -86,6 +86,8 @@ public final class FaultSuite {
         String pause = "rag-service";
         @Option(names = "--patience-s", paramLabel = "S", description = "how long a recovery is awaited (the quiescence after the load five times as long)")
         int patienceSeconds = 90;
+        @Option(names = "--instances", paramLabel = "N", description = "instances of contract-service and of rag-service (1 or 2); with 2 the faults kill and freeze the first while the second runs")
+        int instances = 2;
     }
 
     /**
@@ -96,20 +98,31 @@ public final class FaultSuite {
      * @param sessionTimeout the services' consumer session timeout (the stack passes it to them)
      */
     record Settings(int contracts, int months, int threads, double rate, Duration sessionTimeout,
-                    List<String> killed, String paused, Duration patience) {
+                    List<String> killed, String paused, Duration patience, int instances) {
+
+        Settings {
+            if (contracts < 1 || months < 1 || months > 120 || threads < 1 || threads > 64 || rate < 0
+                    || instances < 1 || instances > 2) {
+                throw new IllegalArgumentException("Out of range: --contracts >= 1, --months 1..120, --threads "
+                        + "1..64, --rate >= 0, --instances 1..2");
+            }
+        }
 
         static Settings of(Flags flags) {
             return new Settings(flags.contracts, flags.months, flags.threads, flags.rate,
                     Duration.ofMillis(flags.sessionTimeoutMs), List.copyOf(flags.kill), flags.pause,
-                    Duration.ofSeconds(flags.patienceSeconds));
+                    Duration.ofSeconds(flags.patienceSeconds), flags.instances);
         }
 
-        /** The CI form: a few hundred events, one fault of each kind, rag-service the one killed. */
+        /** The CI form: a few hundred events, one fault of each kind, rag-service the one killed, one instance each. */
         static Settings shortForm() {
             return new Settings(10, 6, 2, 3, Duration.ofMillis(6000), List.of("rag-service"), "kpi-service",
-                    Duration.ofMinutes(4));
+                    Duration.ofMinutes(4), 1);
         }
     }
+
+    /** The services a second instance of is started with {@code --instances=2}. */
+    static final List<String> SCALED_OUT = List.of("contract-service", "rag-service");
 
     /**
      * One fault and the platform's recovery from it.
@@ -135,7 +148,8 @@ public final class FaultSuite {
                    Map<String, Integer> duplicatedByType, int ratingInputs, int inputsRatedTwice, int inputsNotRated,
                    int contractRatedWithoutInput, int sequenceGaps, int sequenceConflicts, int dashboardMismatches,
                    int historyMismatches, Map<String, Long> lagAtEnd, Duration lagZeroAfterLoad,
-                   List<TopicFigures> topics, List<String> examples, List<String> loadFailures) {
+                   List<TopicFigures> topics, List<RebuildCheck.Outcome> rebuilds, List<String> examples,
+                   List<String> loadFailures) {
 
         List<String> problems() {
             List<String> problems = new ArrayList<>();
@@ -152,6 +166,9 @@ public final class FaultSuite {
             add(problems, dashboardMismatches, "dashboard rows unlike the topics");
             add(problems, historyMismatches, "rating histories unlike the topics");
             add(problems, loadFailures.size(), "writes refused or given up");
+            rebuilds.stream().filter(r -> !r.equal()).forEach(r -> problems.add(r.service() + "'s " + r.readModel()
+                    + " unlike its rebuild (" + r.state() + ", " + r.differing() + " of " + r.answers()
+                    + " answers differ)"));
             long lag = lagAtEnd.values().stream().mapToLong(Long::longValue).sum();
             if (lag != 0 || lagZeroAfterLoad == null) {
                 problems.add("consumer lag at the end " + lagAtEnd);
@@ -217,6 +234,15 @@ public final class FaultSuite {
 
     /** Runs the load and the faults on a started stack, waits for quiescence and checks. */
     static Result run(LocalStack stack, Settings settings, Duration started) throws Exception {
+        if (settings.instances() > 1) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            int next = SECOND_INSTANCE_PORTS;
+            for (String service : SCALED_OUT) {
+                next = freePort(next);
+                ports.put(service, next++);
+            }
+            System.out.println("Second instances: " + stack.startOtherInstances(ports, READY_WITHIN) + " on " + ports);
+        }
         GatewayClient client = new GatewayClient(stack.demoLoader());
         FaultLoad load = new FaultLoad(client, stack.gatewayUrl(), settings.months(), settings.rate());
         load.registerContracts(settings.contracts());
@@ -250,7 +276,8 @@ public final class FaultSuite {
             Duration loadTook = Duration.ofNanos(System.nanoTime() - loadStart);
             // the backlog a long load leaves may take longer than a fault's recovery is given
             Duration lagZeroAfterLoad = quiescence(lag, brokers, settings.patience().multipliedBy(5));
-            Figures figures = check(stack, load, faults, lag.now(), lagZeroAfterLoad);
+            Figures figures = check(stack, load, faults, lag.now(), lagZeroAfterLoad,
+                    new RebuildCheck(stack, settings.patience().multipliedBy(3)));
             return new Result(settings, started, loadTook, outcomes, figures, load);
         }
     }
@@ -482,7 +509,7 @@ public final class FaultSuite {
     }
 
     private static Figures check(LocalStack stack, FaultLoad load, List<Fault> faults, Map<String, Long> lagAtEnd,
-                                 Duration lagZeroAfterLoad) throws Exception {
+                                 Duration lagZeroAfterLoad, RebuildCheck rebuildCheck) throws Exception {
         String brokers = stack.kafka().bootstrapServers();
         TopicAudit audit = TopicAudit.read(brokers, TopicAudit.OWNERS.keySet());
         Set<String> ours = Set.copyOf(load.contracts());
@@ -653,8 +680,22 @@ public final class FaultSuite {
         return new Figures(load.contracts().size(), load.accepted().size(), values, lostOnKpi, notRatedOnTopic,
                 notRatedInApi, stepsAccepted, unknownApplied, unknownNotApplied, stepsLost, stepsDuplicated,
                 duplicatedEffects, duplicatedByType, inputs, ratedTwice, notRated, withoutInput, gaps, conflicts,
-                dashboardMismatches, historyMismatches, lagAtEnd, lagZeroAfterLoad, topics, examples,
-                load.failures());
+                dashboardMismatches, historyMismatches, lagAtEnd, lagZeroAfterLoad, topics, rebuildCheck.run(load),
+                examples, load.failures());
+    }
+
+    /** Where the search for the second instances' ports starts: below Linux's ephemeral range. */
+    private static final int SECOND_INSTANCE_PORTS = 28_100;
+
+    private static int freePort(int from) {
+        for (int port = from; port < 32_000; port++) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+                return port;
+            } catch (IOException e) {
+                // taken: the next
+            }
+        }
+        throw new IllegalStateException("No free port from " + from);
     }
 
     private static void example(List<String> examples, String example) {
@@ -681,6 +722,8 @@ public final class FaultSuite {
                 .append(s.rate() <= 0 ? "full speed" : s.rate() + " returns/s").append(", through the gateway; ")
                 .append("took ").append(seconds(result.loadTook())).append(". Consumer session timeout ")
                 .append(s.sessionTimeout().toSeconds()).append(" s. ")
+                .append(s.instances() > 1 ? "Two instances each of " + SCALED_OUT + " (the faults strike the first). "
+                        : "One instance of each service. ")
                 .append(result.load().retries()).append(" failed attempts retried ")
                 .append(result.load().failedAttemptsByCause()).append(".\n\n");
         md.append("## Faults and recovery\n\nTimes from the end of each fault (a restart's start done, a pause's "
@@ -726,9 +769,23 @@ public final class FaultSuite {
                     .append(" | ").append(t.poisonOnTopic()).append(" (").append(t.poisonSent()).append(") | ")
                     .append(t.deadLettered()).append(" |\n");
         }
+        md.append("\n## Projections against their rebuild\n\nAfter the checks above, every read model an operator "
+                + "can rebuild (`GET /actuator/rebuild` of each service) rebuilt from scratch (`POST /actuator/rebuild`:"
+                + " into a new collection while the old one serves, then switched), and what the platform answers "
+                + "from it through the gateway for the load's contracts compared with its answers before.\n\n"
+                + "| service | read model | rebuild | read | took | rate | answers compared | differing |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+        for (RebuildCheck.Outcome r : f.rebuilds()) {
+            md.append("| ").append(r.service()).append(" | ").append(r.readModel()).append(" | ").append(r.state())
+                    .append(" | ").append(r.events()).append(" | ").append(seconds(r.took())).append(" | ")
+                    .append(String.format("%.0f/s", r.eventsPerSecond())).append(" | ").append(r.answers())
+                    .append(" | ").append(r.differing()).append(" |\n");
+        }
+        f.rebuilds().forEach(r -> r.examples().forEach(e -> md.append("\n- ").append(r.readModel()).append(": ")
+                .append(e)));
         List<String> problems = f.problems();
         md.append("\n**Verdict:** ").append(problems.isEmpty() ? "nothing lost, nothing doubled, streams complete, "
-                + "lag zero." : String.join("; ", problems)).append("\n");
+                + "lag zero, projections equal to their rebuild." : String.join("; ", problems)).append("\n");
         if (!f.examples().isEmpty() || !f.loadFailures().isEmpty()) {
             md.append("\nExamples:\n\n");
             f.examples().forEach(e -> md.append("- ").append(e).append("\n"));

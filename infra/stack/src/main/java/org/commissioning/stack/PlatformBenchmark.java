@@ -90,6 +90,10 @@ public final class PlatformBenchmark {
         int pipelineMonths = 12;
         @Option(names = "--pipeline-clients", paramLabel = "N", description = "concurrent clients submitting the returns")
         int pipelineClients = 4;
+        @Option(names = "--audit-years", paramLabel = "N", description = "years of monthly returns of the contract the auditor's reads are timed on (0: not measured)")
+        int auditYears = 5;
+        @Option(names = "--audit-samples", paramLabel = "N", description = "requests timed per auditor read (and raw reads)")
+        int auditSamples = 200;
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,11 +126,13 @@ public final class PlatformBenchmark {
             PipelineThroughput.Result pipeline = flags.pipelineContracts <= 0 ? null
                     : PipelineThroughput.measure(stack, CLIENT, flags.pipelineContracts, flags.pipelineMonths,
                     flags.pipelineClients);
+            AuditorReads.Result audit = flags.auditYears <= 0 ? null
+                    : AuditorReads.measure(stack, CLIENT, flags.auditYears, flags.auditSamples);
             List<RawLimits.Rate> raw = rawLimits(stack, flags);
             Map<String, Long> memory = stack.residentMemoryMib();
             String load = String.format("%.1f before the launch, %.1f after the run", loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            write(report, ready, demo, demoLoad, latencies, flows, pages, pipeline, raw, memory, load);
+            write(report, ready, demo, demoLoad, latencies, flows, pages, pipeline, audit, raw, memory, load);
             System.out.println(Files.readString(report));
         }
     }
@@ -174,7 +180,7 @@ public final class PlatformBenchmark {
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
                               List<RatingFlow> flows, PageTimings.Result pages, PipelineThroughput.Result pipeline,
-                              List<RawLimits.Rate> raw, Map<String, Long> memory, String load) throws IOException {
+                              AuditorReads.Result audit, List<RawLimits.Rate> raw, Map<String, Long> memory, String load) throws IOException {
         Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
         md.append("# Local stack benchmark\n\n")
@@ -211,6 +217,13 @@ public final class PlatformBenchmark {
         md.append(PageTimings.section(pages));
         if (pipeline != null) {
             md.append(PipelineReport.section(pipeline));
+        }
+        if (audit != null) {
+            md.append("Auditor reads (issue 16): a contract with ").append(audit.months())
+                    .append(" monthly returns of three KPIs, each rated; each read timed ")
+                    .append(audit.raw().millis().size()).append(" times through the gateway as an auditor, in turn, "
+                            + "after one untimed request each; the raw read through the MongoDB driver in the same run."
+                            + "\n\n").append(AuditorReads.rows(audit)).append("\n");
         }
         md.append(RAW_LIMITS_SECTION);
         md.append("Resident memory after the run (MiB):\n\n| service | RSS |\n|---|---|\n");

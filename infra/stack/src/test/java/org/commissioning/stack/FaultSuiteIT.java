@@ -72,6 +72,8 @@ class FaultSuiteIT {
         assertThat(figures.sequenceConflicts()).as("%s", figures.examples()).isZero();
         assertThat(figures.dashboardMismatches()).as("%s", figures.examples()).isZero();
         assertThat(figures.historyMismatches()).as("%s", figures.examples()).isZero();
+        assertThat(figures.rebuilds()).extracting(RebuildCheck.Outcome::readModel).contains("rating_history");
+        assertThat(figures.rebuilds()).allSatisfy(r -> assertThat(r.equal()).as("%s", r).isTrue());
         assertThat(figures.lagZeroAfterLoad()).isNotNull();
         assertThat(figures.lagAtEnd().values()).allMatch(lag -> lag == 0);
         assertThat(figures.topics()).allSatisfy(t -> {
