@@ -126,13 +126,16 @@ public final class PlatformBenchmark {
             PipelineThroughput.Result pipeline = flags.pipelineContracts <= 0 ? null
                     : PipelineThroughput.measure(stack, CLIENT, flags.pipelineContracts, flags.pipelineMonths,
                     flags.pipelineClients);
+            List<RebuildCheck.Outcome> rebuilds = List.of(
+                    new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("rag-service", "rating_history"),
+                    new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("gateway", "dashboard"));
             AuditorReads.Result audit = flags.auditYears <= 0 ? null
                     : AuditorReads.measure(stack, CLIENT, flags.auditYears, flags.auditSamples);
             List<RawLimits.Rate> raw = rawLimits(stack, flags);
             Map<String, Long> memory = stack.residentMemoryMib();
             String load = String.format("%.1f before the launch, %.1f after the run", loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            write(report, ready, demo, demoLoad, latencies, flows, pages, pipeline, audit, raw, memory, load);
+            write(report, ready, demo, demoLoad, latencies, flows, pages, pipeline, rebuilds, audit, raw, memory, load);
             System.out.println(Files.readString(report));
         }
     }
@@ -180,7 +183,8 @@ public final class PlatformBenchmark {
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
                               List<RatingFlow> flows, PageTimings.Result pages, PipelineThroughput.Result pipeline,
-                              AuditorReads.Result audit, List<RawLimits.Rate> raw, Map<String, Long> memory, String load) throws IOException {
+                              List<RebuildCheck.Outcome> rebuilds, AuditorReads.Result audit,
+                              List<RawLimits.Rate> raw, Map<String, Long> memory, String load) throws IOException {
         Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
         md.append("# Local stack benchmark\n\n")
@@ -209,6 +213,7 @@ public final class PlatformBenchmark {
         if (pipeline != null) {
             md.append(PipelineReport.rows(pipeline, raw));
         }
+        md.append(rebuildRows(rebuilds, raw));
         md.append(RawLimits.rows(raw));
         md.append("\n");
         if (!flows.isEmpty()) {
@@ -232,6 +237,29 @@ public final class PlatformBenchmark {
             Files.createDirectories(report.getParent());
         }
         Files.writeString(report, md.toString());
+    }
+
+    static final double TARGET_REBUILD_SHARE = 0.5;
+
+    /**
+     * The rebuilds' rows: the rating history from rag-service's event store against the store's raw cursor read, the
+     * dashboard from the topics against the broker's raw consume.
+     */
+    static String rebuildRows(List<RebuildCheck.Outcome> rebuilds, List<RawLimits.Rate> raw) {
+        StringBuilder md = new StringBuilder();
+        for (RebuildCheck.Outcome r : rebuilds) {
+            String against = r.service().equals("gateway") ? "broker consume (one consumer)" : "store reads (one cursor)";
+            double rawRate = raw.stream().filter(x -> x.name().equals(against)).mapToDouble(RawLimits.Rate::perSecond)
+                    .findFirst().orElse(0);
+            double share = rawRate == 0 ? 0 : r.eventsPerSecond() / rawRate;
+            md.append(String.format(java.util.Locale.ROOT, "| rebuild of %s's %s (%s): %d %s in %s | %.0f/s, %.3f of "
+                            + "the raw %s (%.0f/s) | ≥ %.1f: %s |%n", r.service(), r.readModel(), r.state(), r.events(),
+                    r.service().equals("gateway") ? "records" : "events",
+                    r.took() == null ? "-" : String.format(java.util.Locale.ROOT, "%.1f s", r.took().toMillis() / 1000.0),
+                    r.eventsPerSecond(), share, against, rawRate, TARGET_REBUILD_SHARE,
+                    "DONE".equals(r.state()) && share >= TARGET_REBUILD_SHARE ? "met" : "missed"));
+        }
+        return md.toString();
     }
 
     /**

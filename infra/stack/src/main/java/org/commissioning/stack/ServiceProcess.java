@@ -59,8 +59,9 @@ final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx512m",
-                "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8",
-                "-jar", jar.toString(),
+                "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8"));
+        command.addAll(ClassDataSharing.launch(jar, !name.matches(".*-\\d+")));
+        command.addAll(List.of(
                 "--server.port=" + port,
                 "--platform.parent-pid=" + ProcessHandle.current().pid()));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
