@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * archive, unlike classes in nested jars) into {@code <service>/target/cds/}; its first run writes the classes it
  * loaded into {@code app.jsa} when it stops ({@code -XX:ArchiveClassesAtExit}), and every later run maps them
  * ({@code -XX:SharedArchiveFile}) instead of loading and verifying them again. A new build of the jar is extracted
- * again and archived anew. Whatever fails here, the service starts from its jar as before; an archive the JVM finds
+ * again and archived anew. Writing the archive takes a while when the service stops (seconds, more on a busy machine),
+ * so a run that writes it is given longer to stop ({@link ServiceProcess}). Whatever fails here, the service starts from its jar as before; an archive the JVM finds
  * unusable it ignores ({@code -Xshare:auto}). Off with {@code -Dstack.cds=false}.
  */
 final class ClassDataSharing {
@@ -29,13 +30,26 @@ final class ClassDataSharing {
     }
 
     /**
+     * How to start a service.
+     *
+     * @param arguments the JVM options and the jar
+     * @param writing   the archive this run writes when it stops; null when it writes none
+     */
+    record Launch(List<String> arguments, Path writing) {
+
+        static Launch plain(Path jar) {
+            return new Launch(List.of("-jar", jar.toString()), null);
+        }
+    }
+
+    /**
      * The JVM options and the jar to start {@code jar} with.
      *
      * @param archives whether this run may write the archive (one instance of a service; the others only read it)
      */
-    static synchronized List<String> launch(Path jar, boolean archives) {
+    static synchronized Launch launch(Path jar, boolean archives) {
         if (!ENABLED) {
-            return List.of("-jar", jar.toString());
+            return Launch.plain(jar);
         }
         try {
             Path dir = jar.resolveSibling("cds");
@@ -53,23 +67,34 @@ final class ClassDataSharing {
                     extract.destroyForcibly();
                     log.warn("{} could not be extracted for class-data sharing (see {}): started from its jar", jar,
                             dir.resolve("extract.log"));
-                    return List.of("-jar", jar.toString());
+                    return Launch.plain(jar);
                 }
                 Files.writeString(stamp, source);
             }
             Path app = extracted.resolve(jar.getFileName());
             if (Files.isRegularFile(archive) && Files.size(archive) > 0) {
-                return List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
-                        "-Xlog:cds+dynamic=off", "-jar", app.toString());
+                return new Launch(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto", "-Xlog:cds=off",
+                        "-Xlog:cds+dynamic=off", "-jar", app.toString()), null);
             }
-            return archives ? List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off", "-jar", app.toString())
-                    : List.of("-jar", app.toString());
+            Files.deleteIfExists(archive);
+            return archives ? new Launch(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:cds=off",
+                    "-Xlog:cds+dynamic=off", "-jar", app.toString()), archive)
+                    : new Launch(List.of("-jar", app.toString()), null);
         } catch (IOException e) {
             log.warn("Class-data sharing not set up for {}: {}", jar, e.toString());
-            return List.of("-jar", jar.toString());
+            return Launch.plain(jar);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return List.of("-jar", jar.toString());
+            return Launch.plain(jar);
+        }
+    }
+
+    /** Drops an archive a stopped run may have left half-written (it was killed before it had written it). */
+    static void discard(Path archive) {
+        try {
+            Files.deleteIfExists(archive);
+        } catch (IOException e) {
+            log.warn("{} could not be deleted: {}", archive, e.toString());
         }
     }
 

@@ -24,6 +24,8 @@ final class ServiceProcess {
     private final Map<String, String> properties;
     private final Path log;
     private Process process;
+    /** The class-data archive this run writes when it stops; null when none. */
+    private Path archiving;
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path log) {
         this.name = name;
@@ -60,7 +62,9 @@ final class ServiceProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8"));
-        command.addAll(ClassDataSharing.launch(jar, !name.matches(".*-\\d+")));
+        ClassDataSharing.Launch launch = ClassDataSharing.launch(jar, !name.matches(".*-\\d+"));
+        archiving = launch.writing();
+        command.addAll(launch.arguments());
         command.addAll(List.of(
                 "--server.port=" + port,
                 "--platform.parent-pid=" + ProcessHandle.current().pid()));
@@ -119,6 +123,9 @@ final class ServiceProcess {
     void kill() throws InterruptedException {
         if (process != null) {
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            if (archiving != null) {
+                ClassDataSharing.discard(archiving);
+            }
         }
     }
 
@@ -144,15 +151,22 @@ final class ServiceProcess {
         }
     }
 
+    /** How much longer a run that writes its class-data archive is given to stop. */
+    private static final Duration ARCHIVE_WRITING = Duration.ofMinutes(2);
+
     /** Asks the service to stop (SIGTERM: Spring shuts down gracefully), then kills it after the grace period. */
     void stop(Duration grace) {
         if (process == null) {
             return;
         }
         process.destroy();
+        Duration wait = archiving == null ? grace : grace.plus(ARCHIVE_WRITING);
         try {
-            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                if (archiving != null) {
+                    ClassDataSharing.discard(archiving);
+                }
             }
         } catch (InterruptedException e) {
             process.destroyForcibly();
