@@ -60,7 +60,7 @@ public class ReadModelCollections {
     }
 
     /** Serves the read model from {@code collection} from now on: one update of its document. */
-    void switchTo(String readModel, Generation next) {
+    public void switchTo(String readModel, Generation next) {
         mongo.upsert(Query.query(Criteria.where("_id").is(readModel)), new Update()
                 .set("collection", next.collection())
                 .set("generation", next.generation())
@@ -70,7 +70,7 @@ public class ReadModelCollections {
     }
 
     /** The collection of a read model's generation: its own name for generation 0, {@code <name>_<n>} after. */
-    static String collectionOf(String readModel, int generation) {
+    public static String collectionOf(String readModel, int generation) {
         return generation == 0 ? readModel : readModel + "_" + generation;
     }
 
