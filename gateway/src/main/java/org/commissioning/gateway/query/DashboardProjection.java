@@ -3,7 +3,6 @@ package org.commissioning.gateway.query;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
-import lombok.RequiredArgsConstructor;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.contracts.v1.ContractExpired;
 import org.commissioning.events.contracts.v1.ContractRecommissioned;
@@ -33,6 +32,8 @@ import org.commissioning.gateway.api.DashboardRationale;
 import org.commissioning.gateway.api.DashboardTrajectory;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.commissioning.platform.readmodel.ReadModelCollections;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -52,9 +53,9 @@ import org.springframework.stereotype.Component;
  * then creates the row with only its own fields, and the registration fills in the contract's fields around them.
  */
 @Component
-@RequiredArgsConstructor
 public class DashboardProjection {
 
+    /** The read model's name, and its collection until it is first rebuilt ({@code DashboardRebuild}). */
     public static final String COLLECTION = "dashboard_contracts";
     static final String TERMINATED = DashboardContract.TERMINATED;
     static final String EXPIRED = DashboardContract.EXPIRED;
@@ -74,6 +75,34 @@ public class DashboardProjection {
     static final String PROVIDER_SOURCE = "PROVIDER";
 
     private final MongoTemplate mongo;
+    private final ReadModelCollections collections;
+    /** The collection a rebuild writes; null for the live handlers, which write the live collection. */
+    private final String rebuilding;
+
+    @Autowired
+    public DashboardProjection(MongoTemplate mongo, ReadModelCollections collections) {
+        this(mongo, collections, null);
+    }
+
+    /** A projection never rebuilt, on its own collection (tests). */
+    public DashboardProjection(MongoTemplate mongo) {
+        this(mongo, new ReadModelCollections(mongo, java.time.Duration.ZERO), null);
+    }
+
+    private DashboardProjection(MongoTemplate mongo, ReadModelCollections collections, String rebuilding) {
+        this.mongo = mongo;
+        this.collections = collections;
+        this.rebuilding = rebuilding;
+    }
+
+    /** The same handlers writing {@code collection}: a rebuild's. */
+    public DashboardProjection writingTo(String collection) {
+        return new DashboardProjection(mongo, collections, collection);
+    }
+
+    private String written() {
+        return rebuilding != null ? rebuilding : collections.live(COLLECTION);
+    }
 
     public void on(IntegrationEvent<?> event, ContractRegistered registered) {
         upsertIfNewer(registered.contractId(), CONTRACT_SEQUENCE, event.sequence(), new Update()
@@ -138,7 +167,7 @@ public class DashboardProjection {
     public void on(IntegrationEvent<?> event, ContractRated rated) {
         Update update = latestPeriod(rated.period()).set(RATING_SEQUENCE, event.sequence());
         if (rated.period() != null && !DashboardQuery.NOT_RATED.equals(rated.rating())) {
-            Document row = mongo.findById(event.subject(), Document.class, COLLECTION);
+            Document row = mongo.findById(event.subject(), Document.class, written());
             Document latest = row == null ? null : row.get(RATIONALE, Document.class);
             String month = rated.period().toString();
             if (latest == null || month.compareTo(String.valueOf(latest.get("period"))) >= 0) {
@@ -234,7 +263,7 @@ public class DashboardProjection {
         if (PROVIDER_SOURCE.equals(submitted.source())) {
             mongo.updateFirst(newer(event.subject(), KPI_SEQUENCE, event.sequence()), new Update()
                     .pull(OVERDUE_RETURNS, submitted.period().toString())
-                    .set(KPI_SEQUENCE, event.sequence()), DashboardContract.class, COLLECTION);
+                    .set(KPI_SEQUENCE, event.sequence()), DashboardContract.class, written());
         }
     }
 
@@ -270,7 +299,7 @@ public class DashboardProjection {
     private void applyContractEvent(IntegrationEvent<?> event, Update update) {
         mongo.updateFirst(newer(event.subject(), CONTRACT_SEQUENCE, event.sequence()),
                 update.set(CONTRACT_SEQUENCE, event.sequence()).set("lastEventId", event.id()),
-                DashboardContract.class, COLLECTION);
+                DashboardContract.class, written());
     }
 
     /**
@@ -280,11 +309,11 @@ public class DashboardProjection {
     private void upsertIfNewer(String id, String sequenceField, long sequence, Update update) {
         Query newer = newer(id, sequenceField, sequence);
         try {
-            mongo.upsert(newer, update, DashboardContract.class, COLLECTION);
+            mongo.upsert(newer, update, DashboardContract.class, written());
         } catch (DuplicateKeyException rowExists) {
             // the row exists but did not match: it is already as new, or the other topic's handler created it
             // between the match and the insert, in which case the update now applies to it
-            mongo.updateFirst(newer, update, DashboardContract.class, COLLECTION);
+            mongo.updateFirst(newer, update, DashboardContract.class, written());
         }
     }
 

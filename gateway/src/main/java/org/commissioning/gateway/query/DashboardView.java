@@ -10,13 +10,14 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
-import lombok.RequiredArgsConstructor;
 import org.commissioning.gateway.api.DashboardContract;
 import org.commissioning.gateway.api.DashboardDeepDive;
 import org.commissioning.gateway.api.DashboardQuery;
 import org.commissioning.gateway.api.DashboardSummary;
 import org.commissioning.gateway.api.DeepDiveProgramme;
 import org.springframework.data.domain.Sort;
+import org.commissioning.platform.readmodel.ReadModelCollections;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -27,13 +28,29 @@ import org.springframework.stereotype.Component;
  * a row that holds a rating whose registration has not arrived yet is left out until it does.
  */
 @Component
-@RequiredArgsConstructor
 public class DashboardView {
 
     static final String NOT_RATED = DashboardQuery.NOT_RATED;
     static final List<String> RATINGS = List.of("GREEN", "AMBER", "RED");
 
     private final MongoTemplate mongo;
+    private final ReadModelCollections collections;
+
+    @Autowired
+    public DashboardView(MongoTemplate mongo, ReadModelCollections collections) {
+        this.mongo = mongo;
+        this.collections = collections;
+    }
+
+    /** A view of a dashboard never rebuilt (tests). */
+    public DashboardView(MongoTemplate mongo) {
+        this(mongo, new ReadModelCollections(mongo, java.time.Duration.ZERO));
+    }
+
+    /** The collection the rows are served from now. */
+    private String live() {
+        return collections.live(DashboardProjection.COLLECTION);
+    }
 
     /** The matching contracts by service area, then provider (then id, so the order is stable). */
     public List<DashboardContract> contracts(DashboardQuery filter) {
@@ -47,13 +64,13 @@ public class DashboardView {
         if (filter.rag() != null) {
             query.addCriteria(Criteria.where("rag").is(NOT_RATED.equals(filter.rag()) ? null : filter.rag()));
         }
-        return mongo.find(query, DashboardContract.class, DashboardProjection.COLLECTION);
+        return mongo.find(query, DashboardContract.class, live());
     }
 
     /** The row of one registered contract, if the dashboard has it. */
     public Optional<DashboardContract> contract(String contractId) {
         return Optional.ofNullable(mongo.findOne(registered().addCriteria(Criteria.where("_id").is(contractId)),
-                DashboardContract.class, DashboardProjection.COLLECTION));
+                DashboardContract.class, live()));
     }
 
     /** A filter left out ({@code null}) matches every row. */
@@ -65,7 +82,7 @@ public class DashboardView {
 
     /** The totals over the contracts {@code counted} takes in. */
     public DashboardSummary summary(Predicate<? super DashboardContract> counted) {
-        List<DashboardContract> all = mongo.find(registered(), DashboardContract.class, DashboardProjection.COLLECTION)
+        List<DashboardContract> all = mongo.find(registered(), DashboardContract.class, live())
                 .stream().filter(counted).toList();
         Map<String, Long> byServiceArea = new TreeMap<>();
         Map<String, Long> byArea = new TreeMap<>();
@@ -92,7 +109,7 @@ public class DashboardView {
      */
     public DeepDiveProgramme programme(int programmeYear, Predicate<? super DashboardContract> counted) {
         return programme(programmeYear, mongo.find(registered().with(Sort.by("provider", "id")),
-                DashboardContract.class, DashboardProjection.COLLECTION).stream().filter(counted).toList());
+                DashboardContract.class, live()).stream().filter(counted).toList());
     }
 
     /** The programme of deep dives of {@code programmeYear} over {@code contracts}, in their order. */

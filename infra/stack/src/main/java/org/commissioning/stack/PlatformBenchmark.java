@@ -128,7 +128,7 @@ public final class PlatformBenchmark {
                     flags.pipelineClients);
             List<RebuildCheck.Outcome> rebuilds = List.of(
                     new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("rag-service", "rating_history"),
-                    new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("gateway", "dashboard"));
+                    new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("gateway", "dashboard_contracts"));
             AuditorReads.Result audit = flags.auditYears <= 0 ? null
                     : AuditorReads.measure(stack, CLIENT, flags.auditYears, flags.auditSamples);
             List<RawLimits.Rate> raw = rawLimits(stack, flags);
