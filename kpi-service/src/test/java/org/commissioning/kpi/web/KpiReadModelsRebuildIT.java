@@ -7,12 +7,9 @@ import static org.commissioning.identity.DemoUsers.OFFICER;
 import static org.commissioning.identity.DemoUsers.OPERATOR;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,19 +17,11 @@ import java.util.concurrent.locks.LockSupport;
 
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
-import org.commissioning.identity.LocalIssuer;
 import org.commissioning.testsupport.IntegrationEvents;
-import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -40,29 +29,12 @@ import com.fasterxml.jackson.databind.JsonNode;
  * The monthly returns and the overdue returns rebuilt by an operator while officers keep reading returns: the same
  * answers before and after, served from the new collections, and a return submitted after the switch lands there.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "kpi.returns.overdue-scan.enabled=false",
-        "platform.security.enabled=true"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
-class KpiReadModelsRebuildIT extends ServiceOnEmbeddedKafka {
+class KpiReadModelsRebuildIT extends SecuredKpiService {
 
     static final String CONTRACTS = "/api/kpi/contracts/";
     static final String RETURN = """
             {"period":"%s","values":[{"kpiCode":"CALLS-TRIAGED-24H","value":97},
              {"kpiCode":"LAC-ASSESSED-2W","numerator":2,"denominator":3}]}""";
-
-    static final Path ISSUER_DATA = Path.of("target", "kpi-issuer-" + UUID.randomUUID());
-
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.start(0, ISSUER_DATA);
-
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-
-    @DynamicPropertySource
-    static void trustedIssuer(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-    }
 
     @Test
     void rebuildsTheReturnsWhileTheyAreReadAndServesTheSameReturnsFromTheNewCollections() throws Exception {
@@ -149,11 +121,6 @@ class KpiReadModelsRebuildIT extends ServiceOnEmbeddedKafka {
     }
 
     private ResponseEntity<String> call(HttpMethod method, String path, String body, String caller) {
-        var request = http().method(method).uri(path).header(HttpHeaders.AUTHORIZATION, "Bearer "
-                + tokens.computeIfAbsent(caller, issuer::accessToken));
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON).body(body);
-        }
-        return request.retrieve().toEntity(String.class);
+        return call(method, path, body, MediaType.APPLICATION_JSON, token(caller));
     }
 }

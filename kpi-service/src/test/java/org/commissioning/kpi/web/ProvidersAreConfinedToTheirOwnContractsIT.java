@@ -10,36 +10,25 @@ import static org.commissioning.identity.DemoUsers.SK8SIDE;
 import static org.commissioning.identity.DemoUsers.VIEWER;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.text.ParseException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.commissioning.events.Topics;
 import org.commissioning.events.contracts.v1.ContractRegistered;
 import org.commissioning.identity.IssuerKey;
-import org.commissioning.identity.LocalIssuer;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.platform.security.SecurityProblems;
 import org.commissioning.testsupport.IntegrationEvents;
-import org.commissioning.testsupport.ServiceOnEmbeddedKafka;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.JOSEException;
@@ -54,13 +43,8 @@ import com.nimbusds.jwt.SignedJWT;
  * known here, and nothing is stored); frameworks, council figures and resolutions are the council's; auditors and
  * viewers submit nothing; a viewer reads no KPI detail; the known contracts a provider lists are its own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "platform.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
-        "kpi.returns.overdue-scan.enabled=false",
-        "platform.security.enabled=true"})
-@EmbeddedKafka(kraft = true, partitions = 3, topics = {Topics.CONTRACTS, Topics.KPI})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
+class ProvidersAreConfinedToTheirOwnContractsIT extends SecuredKpiService {
 
     static final String CONTRACTS = "/api/kpi/contracts/";
 
@@ -85,22 +69,9 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
     static final String FRAMEWORK = """
             {"effectiveFrom":"2018-04","fromTemplate":true}""";
 
-    /** The issuer's data directory (its signing key), created by the issuer under the module's build directory. */
-    static final Path ISSUER_DATA = Path.of("target", "kpi-issuer-" + UUID.randomUUID());
-
-    @AutoClose
-    static final LocalIssuer issuer = LocalIssuer.start(0, ISSUER_DATA);
-
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
-
     /** NELFT's and Sk8side's contracts, each with the template framework from April 2018 and October's return. */
     private String nelftContract;
     private String sk8sideContract;
-
-    @DynamicPropertySource
-    static void trustedIssuer(DynamicPropertyRegistry registry) {
-        registry.add("platform.security.issuer-uri", issuer::issuerUri);
-    }
 
     @BeforeAll
     void twoProvidersContractsWithTheirOctoberReturns() {
@@ -332,21 +303,6 @@ class ProvidersAreConfinedToTheirOwnContractsIT extends ServiceOnEmbeddedKafka {
 
     private ResponseEntity<String> csvAs(String caller, String path, String csv) {
         return call(HttpMethod.POST, path, csv, MediaType.parseMediaType("text/csv"), token(caller));
-    }
-
-    private ResponseEntity<String> call(HttpMethod method, String path, String body, MediaType type, String token) {
-        var request = http().method(method).uri(path);
-        if (token != null) {
-            request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
-        }
-        if (body != null) {
-            request.contentType(type).body(body);
-        }
-        return request.retrieve().toEntity(String.class);
-    }
-
-    private String token(String user) {
-        return tokens.computeIfAbsent(user, u -> issuer.accessToken(u));
     }
 
     /** The officer's token as the issuer gave it, its subject replaced, signed again with the issuer's key. */
