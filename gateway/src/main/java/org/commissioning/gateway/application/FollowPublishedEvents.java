@@ -45,8 +45,16 @@ import org.springframework.stereotype.Service;
 @RequiredArgsConstructor
 public class FollowPublishedEvents {
 
+    /** The dashboard's read model, as {@code read_models} and {@code /actuator/rebuild} name it. */
+    public static final String READ_MODEL = DashboardProjection.COLLECTION;
+
     private final DashboardProjection projection;
     private final ApplicationEventPublisher changes;
+
+    /** The same handlers writing {@code collection}, as a rebuild does, publishing no row changes. */
+    public FollowPublishedEvents writingTo(String collection) {
+        return new FollowPublishedEvents(projection.writingTo(collection), event -> { });
+    }
 
     public IntegrationEventHandlers contractEvents() {
         return published()

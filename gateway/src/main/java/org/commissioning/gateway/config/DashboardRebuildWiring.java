@@ -8,7 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.commissioning.gateway.integration.DashboardRebuild;
 import org.commissioning.gateway.integration.DashboardRebuildEndpoint;
-import org.commissioning.gateway.query.DashboardProjection;
+import org.commissioning.gateway.application.FollowPublishedEvents;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
 import org.commissioning.platform.readmodel.ReadModelCollections;
@@ -27,7 +27,7 @@ public class DashboardRebuildWiring {
 
     @Bean(destroyMethod = "shutdown")
     DashboardRebuild dashboardRebuild(ReadModelCollections collections, MongoTemplate mongo,
-                                      DashboardProjection projection, IdempotentConsumers consumers,
+                                      FollowPublishedEvents dashboard, IdempotentConsumers consumers,
                                       IntegrationEventCodec codec, BindingsLifecycleController bindings,
                                       Environment environment, MeterRegistry registry,
                                       @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
@@ -38,7 +38,7 @@ public class DashboardRebuildWiring {
                 .bind("spring.cloud.stream.kafka.binder.configuration", Bindable.mapOf(String.class, String.class))
                 .orElse(Map.of()));
         kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, brokers);
-        return new DashboardRebuild(collections, mongo, projection, consumers, codec, bindings, kafka, group,
+        return new DashboardRebuild(collections, mongo, dashboard, consumers, codec, bindings, kafka, group,
                 registry, logEvery);
     }
 

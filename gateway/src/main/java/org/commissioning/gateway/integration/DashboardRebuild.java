@@ -26,7 +26,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.commissioning.events.IntegrationEvent;
 import org.commissioning.events.Topics;
 import org.commissioning.gateway.application.FollowPublishedEvents;
-import org.commissioning.gateway.query.DashboardProjection;
 import org.commissioning.platform.consumer.IdempotentConsumer;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.consumer.IntegrationEventHandlers;
@@ -55,7 +54,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class DashboardRebuild {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardRebuild.class);
-    public static final String READ_MODEL = DashboardProjection.COLLECTION;
+    public static final String READ_MODEL = FollowPublishedEvents.READ_MODEL;
     /** The live bindings and the topics they read, as application.yml binds them. */
     static final Map<String, String> BINDINGS = Map.of(
             "contractEvents-in-0", Topics.CONTRACTS,
@@ -80,7 +79,7 @@ public class DashboardRebuild {
 
     private final ReadModelCollections collections;
     private final MongoTemplate mongo;
-    private final DashboardProjection projection;
+    private final FollowPublishedEvents dashboard;
     private final IdempotentConsumers consumers;
     private final IntegrationEventCodec codec;
     private final BindingsLifecycleController bindings;
@@ -104,13 +103,13 @@ public class DashboardRebuild {
      * @param kafka the client settings of the binder (bootstrap servers and security) for the rebuild's own consumer
      * @param group the live bindings' consumer group
      */
-    public DashboardRebuild(ReadModelCollections collections, MongoTemplate mongo, DashboardProjection projection,
+    public DashboardRebuild(ReadModelCollections collections, MongoTemplate mongo, FollowPublishedEvents dashboard,
                             IdempotentConsumers consumers, IntegrationEventCodec codec,
                             BindingsLifecycleController bindings, Map<String, Object> kafka, String group,
                             MeterRegistry registry, Duration logEvery) {
         this.collections = collections;
         this.mongo = mongo;
-        this.projection = projection;
+        this.dashboard = dashboard;
         this.consumers = consumers;
         this.codec = codec;
         this.bindings = bindings;
@@ -184,7 +183,7 @@ public class DashboardRebuild {
         }
         mongo.dropCollection(target);
         collection = target;
-        FollowPublishedEvents into = new FollowPublishedEvents(projection.writingTo(target), event -> { });
+        FollowPublishedEvents into = dashboard.writingTo(target);
         Map<String, IdempotentConsumer> replay = new HashMap<>();
         Map<String, IntegrationEventHandlers> handlers = Map.of(
                 Topics.CONTRACTS, into.contractEvents(), Topics.RATINGS, into.ratingEvents(),
