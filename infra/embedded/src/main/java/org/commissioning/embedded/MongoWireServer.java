@@ -24,6 +24,9 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
 
     private final Path file;
     private final int port;
+    /** Event-loop threads serving the connections: enough for one per connection of the stack's services. */
+    static final int WORKER_THREADS = 64;
+
     private MongoServer server;
     private H2Backend backend;
 
@@ -59,7 +62,9 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
         MongoBackend versioned = backend.version(ServerVersion.MONGO_5_0);
         server = new MongoServer(versioned);
         try {
-            server.bind("127.0.0.1", port);
+            // each connection is served on one event loop; with Netty's default (two per core) a loop waiting for a
+            // collection another request scans stalls every connection it serves, of every database (issue 16)
+            server.bind(new java.net.InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         } catch (RuntimeException e) {
             stopServer();
             throw e;
