@@ -1,4 +1,4 @@
-package org.commissioning.gateway.config;
+package org.commissioning.gateway.integration;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -6,8 +6,6 @@ import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.commissioning.gateway.integration.DashboardRebuild;
-import org.commissioning.gateway.integration.DashboardRebuildEndpoint;
 import org.commissioning.gateway.application.FollowPublishedEvents;
 import org.commissioning.platform.consumer.IdempotentConsumers;
 import org.commissioning.platform.messaging.IntegrationEventCodec;
@@ -21,9 +19,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The dashboard's rebuild from the topics and its operator endpoint ({@code /actuator/rebuild}). */
+/**
+ * The dashboard's rebuild from the topics and its operator endpoint ({@code /actuator/rebuild}): here, beside the
+ * bindings it pauses, since the wiring to Kafka lives in the integration package.
+ */
 @Configuration(proxyBeanMethods = false)
-public class DashboardRebuildWiring {
+public class DashboardRebuildConfiguration {
 
     @Bean(destroyMethod = "shutdown")
     DashboardRebuild dashboardRebuild(ReadModelCollections collections, MongoTemplate mongo,
