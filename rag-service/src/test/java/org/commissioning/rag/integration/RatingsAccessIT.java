@@ -203,7 +203,9 @@ class RatingsAccessIT extends ServiceOnEmbeddedKafka {
     }
 
     private ResponseEntity<String> evidence(String user, String id) {
-        return http().get().uri("/api/ratings/contracts/" + id + "/evidence").headers(bearer(user))
+        // without asOf the part is as of the current whole second, which may end before the rating just stored
+        return http().get().uri("/api/ratings/contracts/" + id + "/evidence?asOf=" + Instant.now())
+                .headers(bearer(user))
                 .retrieve().toEntity(String.class);
     }
 
