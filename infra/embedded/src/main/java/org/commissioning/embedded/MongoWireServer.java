@@ -5,18 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.commissioning.embedded.mongo.IndexedH2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * A MongoDB wire-protocol server in-process (mongo-java-server), spoken to by the real MongoDB driver.
  * With a file it keeps its data on disk (H2 MVStore); without one it keeps it in memory.
- * It has no transactions and ignores non-unique indexes: code that runs on it must not rely on either.
+ * It has no transactions, and a non-unique index enforces nothing: code that runs on it must not rely on either.
+ * A query on the leading field of any index reads only the documents a lookup names ({@link IndexedH2Backend}),
+ * not the whole collection.
  */
 public final class MongoWireServer extends InProcessServer<MongoWireServer> {
 
@@ -28,7 +30,7 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
     static final int WORKER_THREADS = 64;
 
     private MongoServer server;
-    private H2Backend backend;
+    private IndexedH2Backend backend;
 
     private MongoWireServer(Path file, int port) {
         this.file = file;
@@ -50,14 +52,14 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
     @Override
     protected void startServer() {
         if (file == null) {
-            backend = H2Backend.inMemory();
+            backend = IndexedH2Backend.inMemory();
         } else {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = new H2Backend(file.toAbsolutePath().toString());
+            backend = IndexedH2Backend.onDisk(file.toAbsolutePath().toString());
         }
         MongoBackend versioned = backend.version(ServerVersion.MONGO_5_0);
         server = new MongoServer(versioned);
@@ -83,6 +85,11 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
 
     public String connectionString() {
         return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** Queries since start that read only the documents an index's lookup named. */
+    public long queriesServedByLookup() {
+        return backend == null ? 0 : backend.queriesServedByLookup();
     }
 
     public int port() {
