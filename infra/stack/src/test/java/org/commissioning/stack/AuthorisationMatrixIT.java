@@ -201,7 +201,9 @@ class AuthorisationMatrixIT {
                 "GET /actuator/metrics", "GET /actuator/metrics/{}", "GET /actuator/relay", "POST /actuator/relay",
                 "POST /actuator/redelivery", "GET /actuator/rebuild", "POST /actuator/rebuild", "DELETE /actuator/rebuild",
                 "GET /actuator/deadletters", "GET /actuator/deadletters/{}", "POST /actuator/deadletters",
-                "DELETE /actuator/deadletters/{}/{}", "GET /actuator/mappings")) {
+                "DELETE /actuator/deadletters/{}/{}", "GET /actuator/deadletteredrecords",
+                "GET /actuator/deadletteredrecords/{}", "POST /actuator/deadletteredrecords",
+                "DELETE /actuator/deadletteredrecords/{}/{}/{}", "GET /actuator/mappings")) {
             EXPECTED.put(operations, new Expectation(Rule.OPERATIONS, Scope.NONE));
         }
     }

@@ -59,6 +59,11 @@ public class IdempotentConsumer {
         metrics.held(name, () -> store.heldCount(name));
     }
 
+    /** {@code <application>.<name>}: what its record of handled events is kept under. */
+    public String name() {
+        return name;
+    }
+
     /** The function to bind to a topic with Spring Cloud Stream. */
     public Consumer<Message<byte[]>> asMessageConsumer() {
         return message -> accept(codec.decode(message.getPayload()),

@@ -33,6 +33,7 @@ public class IdempotentConsumers {
     }
 
     public Consumer<Message<byte[]>> bind(String name, IntegrationEventHandlers handlers) {
-        return create(name, handlers).asMessageConsumer();
+        IdempotentConsumer consumer = create(name, handlers);
+        return new BoundConsumer(consumer.name(), consumer.asMessageConsumer());
     }
 }

@@ -1,6 +1,7 @@
 package org.commissioning.platform.deadletter;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
@@ -51,6 +52,17 @@ public class DeadLetterAutoConfiguration {
     @Bean
     public DeadLettersEndpoint deadLettersEndpoint(DeadLetters deadLetters) {
         return new DeadLettersEndpoint(deadLetters);
+    }
+
+    /** A discarded Kafka record's copy in the event store, beside {@value DeadLetters#AUDIT_COLLECTION}. */
+    @Bean
+    public DeadLetteredRecords.DiscardListener discardedRecordsInTheEventStore(
+            ObjectProvider<org.axonframework.config.Configuration> axon) {
+        return discarded -> DeadLetters.publish(axon.getObject().eventBus(), new DeadLettersDiscardedEvent(
+                discarded.deadLetterTopic(), discarded.subject(), List.of(discarded.eventId() != null
+                        ? discarded.eventId()
+                        : discarded.deadLetterTopic() + "/" + discarded.partition() + "@" + discarded.offset()),
+                discarded.reason(), discarded.actor(), discarded.at()));
     }
 
     /** The {@code deadLetters} health component. */

@@ -158,17 +158,22 @@ public class DeadLetters {
     }
 
     private void publish(Discarded discarded) {
-        CausationContext causation = CausationContext.currentOrNew();
         try {
-            eventBus.get().publish(GenericEventMessage.asEventMessage(new DeadLettersDiscardedEvent(discarded.group(),
-                            discarded.sequence(), discarded.letters().stream().map(Letter::eventId).toList(),
-                            discarded.reason(), discarded.actor(), discarded.at()))
-                    .andMetaData(new CausationContext(discarded.actor(), discarded.actor(),
-                            causation.correlationId(), null).metaData()));
+            publish(eventBus.get(), new DeadLettersDiscardedEvent(discarded.group(), discarded.sequence(),
+                    discarded.letters().stream().map(Letter::eventId).toList(), discarded.reason(),
+                    discarded.actor(), discarded.at()));
         } catch (RuntimeException e) {
             log.error("Discard of processing group {} sequence {} recorded in {} but not stored as an event: {}",
                     discarded.group(), discarded.sequence(), AUDIT_COLLECTION, e.toString());
         }
+    }
+
+    /** Stores a discard in the event store, caused by its operator. */
+    static void publish(EventBus eventBus, DeadLettersDiscardedEvent discarded) {
+        CausationContext causation = CausationContext.currentOrNew();
+        eventBus.publish(GenericEventMessage.asEventMessage(discarded)
+                .andMetaData(new CausationContext(discarded.actor(), discarded.actor(), causation.correlationId(),
+                        null).metaData()));
     }
 
     private static Document audit(Discarded discarded, Operator operator) {

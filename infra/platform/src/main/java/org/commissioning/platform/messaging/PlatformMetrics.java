@@ -84,6 +84,13 @@ public class PlatformMetrics {
                 .register(registry);
     }
 
+    /** The records on a consumer's dead-letter topic neither applied nor discarded, as last read. */
+    public void deadLetteredRecords(String deadLetterTopic, Supplier<Number> count) {
+        Gauge.builder("platform.deadlettered.records", count).tag("topic", deadLetterTopic)
+                .description("Records a Kafka consumer dead-lettered that are neither applied nor discarded")
+                .register(registry);
+    }
+
     /** Letters of a processing group {@code enqueued}, {@code retried} (handled and removed) or {@code discarded}. */
     public void deadLetters(String group, String outcome, long letters) {
         Counter.builder("platform.deadletters.letters").tag("group", group).tag("outcome", outcome)
