@@ -5,10 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,8 +23,6 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.commissioning.embedded.KafkaBroker;
@@ -95,7 +90,6 @@ class DeadLetteredRecordsTest {
     EventStore eventStore;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
     final IntegrationEventCodec codec = new IntegrationEventCodec();
 
     @Test
@@ -155,13 +149,13 @@ class DeadLetteredRecordsTest {
         String path = "/actuator/deadletteredrecords/" + DEAD_LETTERS + "/" + record.get("partition").asInt() + "/"
                 + record.get("offset").asLong();
 
-        HttpResponse<String> noReason = delete(path);
+        HttpResponse<String> noReason = calls().delete(path);
         assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
         assertThat(noReason.body()).contains("reason");
-        assertThat(delete("/actuator/deadletteredrecords/" + DEAD_LETTERS + "/0/999999?reason=x").statusCode())
+        assertThat(calls().delete("/actuator/deadletteredrecords/" + DEAD_LETTERS + "/0/999999?reason=x").statusCode())
                 .isEqualTo(404);
 
-        HttpResponse<String> discarded = delete(path + "?reason="
+        HttpResponse<String> discarded = calls().delete(path + "?reason="
                 + URLEncoder.encode("not a CloudEvent: a test client's mistake", StandardCharsets.UTF_8));
         assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
         assertThat(json.readTree(discarded.body()).get("actor").asText()).isEqualTo("system");
@@ -174,19 +168,20 @@ class DeadLetteredRecordsTest {
         assertThat(audit).isNotNull();
         assertThat(audit.getString("group")).isEqualTo(DEAD_LETTERS);
         assertThat(audit.getString("reason")).isEqualTo("not a CloudEvent: a test client's mistake");
-        assertThat(discardStored(key)).as("the event store's copy").isNotNull();
-        assertThat(delete(path + "?reason=again").statusCode()).as("discarded once").isEqualTo(404);
+        assertThat(ActuatorCalls.discardStored(eventStore, key)).as("the event store's copy").isNotNull();
+        assertThat(calls().delete(path + "?reason=again").statusCode()).as("discarded once").isEqualTo(404);
         assertThat(retry(record).at("/records/0/failure").asText()).startsWith("discarded");
     }
 
     @Test
     void refusesARetryNamingAPartitionWithoutAnOffsetAndADiscardOfAPartitionThatIsNotANumber() throws Exception {
-        HttpResponse<String> response = post("/actuator/deadletteredrecords",
+        HttpResponse<String> response = calls().post("/actuator/deadletteredrecords",
                 "{\"topic\":\"" + DEAD_LETTERS + "\",\"partition\":\"0\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains("offset");
-        assertThat(get("/actuator/deadletteredrecords/error.no.such.topic").statusCode()).isEqualTo(404);
-        HttpResponse<String> notANumber = delete("/actuator/deadletteredrecords/" + DEAD_LETTERS + "/first/last?reason=r");
+        assertThat(calls().get("/actuator/deadletteredrecords/error.no.such.topic").statusCode()).isEqualTo(404);
+        HttpResponse<String> notANumber = calls().delete("/actuator/deadletteredrecords/" + DEAD_LETTERS
+                + "/first/last?reason=r");
         assertThat(notANumber.statusCode()).as(notANumber.body()).isEqualTo(400);
     }
 
@@ -207,7 +202,7 @@ class DeadLetteredRecordsTest {
     }
 
     private List<JsonNode> records() throws Exception {
-        HttpResponse<String> response = get("/actuator/deadletteredrecords");
+        HttpResponse<String> response = calls().get("/actuator/deadletteredrecords");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         List<JsonNode> records = new ArrayList<>();
         json.readTree(response.body()).get("records").forEach(records::add);
@@ -223,44 +218,17 @@ class DeadLetteredRecordsTest {
     }
 
     private JsonNode retry(JsonNode record) throws Exception {
-        HttpResponse<String> response = post("/actuator/deadletteredrecords", "{\"topic\":\""
+        HttpResponse<String> response = calls().post("/actuator/deadletteredrecords", "{\"topic\":\""
                 + record.get("deadLetterTopic").asText() + "\",\"partition\":\"" + record.get("partition").asInt()
                 + "\",\"offset\":\"" + record.get("offset").asLong() + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
-    private Object discardStored(String sequence) {
-        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
-            while (events.hasNextAvailable()) {
-                if (events.nextAvailable().getPayload() instanceof DeadLettersDiscardedEvent discarded
-                        && discarded.sequence().equals(sequence)) {
-                    return discarded;
-                }
-            }
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> delete(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
-    }
 
     private static Path tempDir() {
         try {
@@ -268,5 +236,9 @@ class DeadLetteredRecordsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private ActuatorCalls calls() {
+        return new ActuatorCalls(port);
     }
 }

@@ -3,10 +3,7 @@ package org.commissioning.platform.deadletter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -15,8 +12,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.bson.Document;
 import org.commissioning.platform.InProcessMongo;
@@ -68,7 +63,6 @@ class DeadLettersTest {
     EventStore eventStore;
 
     final ObjectMapper json = new ObjectMapper();
-    final HttpClient http = HttpClient.newHttpClient();
 
     @Test
     void parksAPoisonEventAndListsItWhileOtherAggregatesAreStillProjected() throws Exception {
@@ -96,7 +90,7 @@ class DeadLettersTest {
         assertThat(letter.get("enqueuedAt").asText()).isNotBlank();
         assertThat(letter.get("lastTouched").asText()).isNotBlank();
         assertThat(letter.get("retries").asInt()).isZero();
-        JsonNode all = json.readTree(get("/actuator/deadletters").body());
+        JsonNode all = json.readTree(calls().get("/actuator/deadletters").body());
         assertThat(all.get("parked").asLong()).isGreaterThanOrEqualTo(1);
         assertThat(all.get("groups").findValuesAsText("group")).contains(GROUP)
                 .doesNotContain("integration-relay", "history-chain");
@@ -156,7 +150,7 @@ class DeadLettersTest {
         List<String> eventIds = lettersOf(poisoned).stream().map(l -> l.get("eventId").asText()).toList();
 
         for (String query : List.of("", "?reason=", "?reason=%20%20")) {
-            HttpResponse<String> refused = delete("/actuator/deadletters/" + GROUP + "/" + poisoned + query);
+            HttpResponse<String> refused = calls().delete("/actuator/deadletters/" + GROUP + "/" + poisoned + query);
             assertThat(refused.statusCode()).as(query + ": " + refused.body()).isEqualTo(400);
             assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
@@ -164,7 +158,7 @@ class DeadLettersTest {
         }
         assertThat(lettersOf(poisoned)).hasSize(2);
 
-        HttpResponse<String> discarded = delete("/actuator/deadletters/" + GROUP + "/" + poisoned + "?reason="
+        HttpResponse<String> discarded = calls().delete("/actuator/deadletters/" + GROUP + "/" + poisoned + "?reason="
                 + URLEncoder.encode("parcel withdrawn by the provider", StandardCharsets.UTF_8));
 
         assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
@@ -180,11 +174,11 @@ class DeadLettersTest {
         assertThat(audit.getList("letters", Document.class)).extracting(l -> l.getString("eventId"))
                 .containsExactlyElementsOf(eventIds);
         assertThat(ParcelProjection.CONTENTS).as("discarded, never handled").doesNotContainKey(poisoned);
-        DeadLettersDiscardedEvent stored = discardStored(poisoned);
+        DeadLettersDiscardedEvent stored = ActuatorCalls.discardStored(eventStore, poisoned);
         assertThat(stored.eventIds()).containsExactlyElementsOf(eventIds);
         assertThat(stored.reason()).isEqualTo("parcel withdrawn by the provider");
         assertThat(stored.actor()).isEqualTo("system");
-        assertThat(delete("/actuator/deadletters/" + GROUP + "/" + poisoned + "?reason=again").statusCode())
+        assertThat(calls().delete("/actuator/deadletters/" + GROUP + "/" + poisoned + "?reason=again").statusCode())
                 .as("nothing left to discard").isEqualTo(404);
     }
 
@@ -197,7 +191,7 @@ class DeadLettersTest {
         await().atMost(PATIENCE).until(() -> lettersOf(poisoned).size() == 3);
         String unwanted = lettersOf(poisoned).get(1).get("eventId").asText();
 
-        HttpResponse<String> discarded = delete("/actuator/deadletters/" + GROUP + "/" + poisoned
+        HttpResponse<String> discarded = calls().delete("/actuator/deadletters/" + GROUP + "/" + poisoned
                 + "?index=1&reason=sent+by+mistake");
 
         assertThat(discarded.statusCode()).as(discarded.body()).isEqualTo(200);
@@ -219,7 +213,7 @@ class DeadLettersTest {
         send(poisoned, "after");
         await().atMost(PATIENCE).until(() -> lettersOf(poisoned).size() == 2);
 
-        long parked = json.readTree(get("/actuator/deadletters/" + GROUP).body()).get("parked").asLong();
+        long parked = json.readTree(calls().get("/actuator/deadletters/" + GROUP).body()).get("parked").asLong();
         assertThat(metrics.gauge("platform.deadletters", "group", GROUP)).isEqualTo(parked);
         assertThat(metrics.count("platform.deadletters.letters", "group", GROUP, "outcome", "enqueued"))
                 .isEqualTo(enqueuedBefore + 2);
@@ -227,7 +221,7 @@ class DeadLettersTest {
         assertThat(degraded.getStatus()).isEqualTo(DeadLettersHealthIndicator.DEGRADED);
         assertThat(degraded.getDetails()).containsEntry("parked", parked);
         assertThat(degraded.getDetails().get("groups")).isEqualTo(java.util.Map.of(GROUP, parked));
-        HttpResponse<String> overall = get("/actuator/health");
+        HttpResponse<String> overall = calls().get("/actuator/health");
         assertThat(overall.statusCode()).isEqualTo(200);
         assertThat(json.readTree(overall.body()).get("status").asText()).isEqualTo("DEGRADED");
 
@@ -235,7 +229,7 @@ class DeadLettersTest {
         parked(GROUP).forEach(l -> everyParcel.add(l.get("sequence").asText()));
         ParcelProjection.CURED.addAll(everyParcel);
         double retriedBefore = metrics.count("platform.deadletters.letters", "group", GROUP, "outcome", "retried");
-        JsonNode retried = json.readTree(post("/actuator/deadletters", "{}").body());
+        JsonNode retried = json.readTree(calls().post("/actuator/deadletters", "{}").body());
 
         assertThat(retried.get("processed").asLong()).isEqualTo(parked);
         assertThat(retried.get("stillParked").asLong()).isZero();
@@ -243,7 +237,7 @@ class DeadLettersTest {
         assertThat(metrics.count("platform.deadletters.letters", "group", GROUP, "outcome", "retried"))
                 .isEqualTo(retriedBefore + parked);
         assertThat(health.health().getStatus().getCode()).isEqualTo("UP");
-        assertThat(json.readTree(get("/actuator/health").body()).get("status").asText()).isEqualTo("UP");
+        assertThat(json.readTree(calls().get("/actuator/health").body()).get("status").asText()).isEqualTo("UP");
     }
 
     @Test
@@ -264,20 +258,6 @@ class DeadLettersTest {
                 .isEqualTo(enqueuedBefore);
     }
 
-    private DeadLettersDiscardedEvent discardStored(String sequence) {
-        try (BlockingStream<TrackedEventMessage<?>> events = eventStore.openStream(null)) {
-            while (events.hasNextAvailable()) {
-                if (events.nextAvailable().getPayload() instanceof DeadLettersDiscardedEvent discarded
-                        && discarded.sequence().equals(sequence)) {
-                    return discarded;
-                }
-            }
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String parcel() {
         return UUID.randomUUID().toString();
@@ -289,7 +269,7 @@ class DeadLettersTest {
 
     private List<JsonNode> parked(String group) throws Exception {
         List<JsonNode> letters = new ArrayList<>();
-        json.readTree(get("/actuator/deadletters/" + group).body()).get("letters").forEach(letters::add);
+        json.readTree(calls().get("/actuator/deadletters/" + group).body()).get("letters").forEach(letters::add);
         return letters;
     }
 
@@ -298,26 +278,17 @@ class DeadLettersTest {
     }
 
     private JsonNode retry(String parcelId) throws Exception {
-        HttpResponse<String> response = post("/actuator/deadletters",
+        HttpResponse<String> response = calls().post("/actuator/deadletters",
                 "{\"group\":\"" + GROUP + "\",\"sequence\":\"" + parcelId + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private HttpResponse<String> delete(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).DELETE().build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+
+    private ActuatorCalls calls() {
+        return new ActuatorCalls(port);
     }
 }
