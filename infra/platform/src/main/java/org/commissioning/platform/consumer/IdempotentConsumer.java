@@ -84,12 +84,16 @@ public class IdempotentConsumer {
                     event.type(), event.id(), event.subject(), event.source(), topic, owner.get().source());
             return Outcome.REFUSED;
         }
-        if (store.seen(name, event.id()) || store.isHeld(name, event.id())) {
+        long last = store.lastSequence(name, event.source(), event.subject());
+        boolean seen = store.seen(name, event.id());
+        if (seen && event.sequence() == last + 1) {
+            return completeRecord(event);
+        }
+        if (seen || store.isHeld(name, event.id())) {
             metrics.duplicate(name, event.source());
             log.debug("{} dropped redelivered {} {}", name, event.type(), event.id());
             return Outcome.DUPLICATE;
         }
-        long last = store.lastSequence(name, event.source(), event.subject());
         if (event.sequence() <= last) {
             return conflict(event, "sequence " + event.sequence() + " was already applied (last " + last + ")");
         }
@@ -101,6 +105,21 @@ public class IdempotentConsumer {
         Outcome outcome = apply(event);
         drain(event.source(), event.subject(), event.sequence());
         return outcome;
+    }
+
+    /**
+     * An event recorded as handled whose stream was not moved past it: the service or the database stopped between
+     * the two writes of {@link ConsumedEventStore#record} (no transaction spans them on the embedded store), and
+     * without this every delivery of it would be dropped as a duplicate and its stream held for good. Its handler ran
+     * (it is recorded only after), so the record is completed, not the handler run again.
+     */
+    private Outcome completeRecord(IntegrationEvent<?> event) {
+        store.record(name, event.id(), event.type(), event.source(), event.subject(), event.sequence());
+        metrics.duplicate(name, event.source());
+        log.warn("{} had handled {} {} (sequence {} of contract {} from {}) without recording its stream past it; "
+                + "recorded it now", name, event.type(), event.id(), event.sequence(), event.subject(), event.source());
+        drain(event.source(), event.subject(), event.sequence());
+        return Outcome.DUPLICATE;
     }
 
     private Outcome hold(IntegrationEvent<?> event, long last) {

@@ -70,6 +70,29 @@ class IdempotentConsumerTest {
     }
 
     @Test
+    void movesAStreamOnWhenAnEventWasRecordedAsHandledButTheServiceStoppedBeforeItsStreamWasMovedPastIt() {
+        IntegrationEvent<?> first = registered("c-1", 1);
+        IntegrationEvent<?> second = registered("c-1", 2);
+        IntegrationEvent<?> third = registered("c-1", 3);
+        assertThat(consumer.accept(first)).isEqualTo(Outcome.HANDLED);
+        handled.clear();
+        // the first of record()'s two writes, as if the process had been killed before the second
+        mongo.save(new org.bson.Document("_id", "test|" + second.id()).append("consumer", "test")
+                .append("eventId", second.id()).append("sequence", 2L), ConsumedEventStore.EVENTS);
+        assertThat(store.lastSequence("test", "/contract-service", "c-1")).isEqualTo(1);
+        assertThat(consumer.accept(third)).isEqualTo(Outcome.HELD);
+
+        assertThat(consumer.accept(second)).as("its handler ran before it was recorded").isEqualTo(Outcome.DUPLICATE);
+
+        assertThat(store.lastSequence("test", "/contract-service", "c-1")).isEqualTo(3);
+        assertThat(handled).as("the second not again; the held third applied").containsExactly("c-1");
+        assertThat(handledIds).endsWith(third.id());
+        assertThat(store.heldCount("test")).isZero();
+        assertThat(consumer.accept(second)).isEqualTo(Outcome.DUPLICATE);
+        assertThat(store.lastSequence("test", "/contract-service", "c-1")).isEqualTo(3);
+    }
+
+    @Test
     void holdsARecordThatJumpsAheadAndAppliesItAfterTheMissingOnesInOrder() {
         IntegrationEvent<?> first = registered("c-1", 1);
         IntegrationEvent<?> fourth = registered("c-1", 4);
