@@ -26,6 +26,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.cloud.stream.config.BindingProperties;
 import org.springframework.cloud.stream.config.BindingServiceProperties;
 import org.springframework.context.ApplicationContext;
@@ -92,14 +93,17 @@ public class DeadLetteredRecordsAutoConfiguration {
                 || !active.isEmpty() && !active.contains(input.group(1))) {
             return Optional.empty();
         }
+        // binding names are mixed case (ratingEvents-in-0), which only an adapted property name may hold
         String consumer = "spring.cloud.stream.kafka.bindings." + name + ".consumer.";
-        boolean dlq = binder.bind(consumer + "enable-dlq", Boolean.class)
+        boolean dlq = binder.bind(ConfigurationPropertyName.adapt(consumer + "enable-dlq", '.'),
+                        Bindable.of(Boolean.class))
                 .orElseGet(() -> binder.bind("spring.cloud.stream.kafka.default.consumer.enable-dlq", Boolean.class)
                         .orElse(false));
         if (!dlq) {
             return Optional.empty();
         }
-        String deadLetterTopic = binder.bind(consumer + "dlq-name", String.class)
+        String deadLetterTopic = binder.bind(ConfigurationPropertyName.adapt(consumer + "dlq-name", '.'),
+                        Bindable.of(String.class))
                 .orElse("error." + properties.getDestination() + "." + properties.getGroup());
         return Optional.of(new DeadLetteredRecords.Binding(name, input.group(1), properties.getDestination(),
                 properties.getGroup(), deadLetterTopic));

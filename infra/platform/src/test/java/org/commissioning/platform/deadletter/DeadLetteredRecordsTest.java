@@ -56,10 +56,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @SpringBootTest(classes = DeadLetteredRecordsTestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.application.name=dlt-test", "spring.cloud.function.definition=officers",
-                "spring.cloud.stream.bindings.officers-in-0.destination=" + Topics.CONTRACTS,
-                "spring.cloud.stream.bindings.officers-in-0.group=dlt-test",
-                "spring.cloud.stream.bindings.officers-in-0.consumer.max-attempts=1",
+        properties = {"spring.application.name=dlt-test", "spring.cloud.function.definition=officerEvents",
+                "spring.cloud.stream.bindings.officerEvents-in-0.destination=" + Topics.CONTRACTS,
+                "spring.cloud.stream.bindings.officerEvents-in-0.group=dlt-test",
+                "spring.cloud.stream.bindings.officerEvents-in-0.consumer.max-attempts=1",
                 "platform.consumer.dead-letter-refresh=300ms"})
 class DeadLetteredRecordsTest {
 

@@ -46,7 +46,7 @@ public class DeadLetteredRecordsTestApplication {
     }
 
     @Bean
-    Consumer<Message<byte[]>> officers(IdempotentConsumers consumers, OfficersRegister register) {
+    Consumer<Message<byte[]>> officerEvents(IdempotentConsumers consumers, OfficersRegister register) {
         return consumers.bind("officers", IntegrationEventHandlers.builder()
                 .on(ContractOfficersAssigned.class, (event, assigned) -> register.apply(event.subject(),
                         event.sequence()))
