@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.commissioning.embedded.mongo.IndexedH2Backend;
 import org.slf4j.Logger;
@@ -29,6 +30,7 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
     /** Event-loop threads serving the connections: enough for one per connection of the stack's services. */
     static final int WORKER_THREADS = 64;
 
+    private Duration cursorTimeout = IndexedH2Backend.CURSOR_TIMEOUT;
     private MongoServer server;
     private IndexedH2Backend backend;
 
@@ -49,17 +51,23 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
         return inMemory(freePort());
     }
 
+    /** How long a cursor may wait for its next read before the server closes it (before {@link #start()}). */
+    public MongoWireServer withCursorTimeout(Duration timeout) {
+        this.cursorTimeout = timeout;
+        return this;
+    }
+
     @Override
     protected void startServer() {
         if (file == null) {
-            backend = IndexedH2Backend.inMemory();
+            backend = IndexedH2Backend.inMemory(cursorTimeout);
         } else {
             try {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            backend = IndexedH2Backend.onDisk(file.toAbsolutePath().toString());
+            backend = IndexedH2Backend.onDisk(file.toAbsolutePath().toString(), cursorTimeout);
         }
         MongoBackend versioned = backend.version(ServerVersion.MONGO_5_0);
         server = new MongoServer(versioned);
@@ -85,6 +93,11 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
 
     public String connectionString() {
         return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** Cursors open now (each holds the rest of what its query matched). */
+    public int openCursors() {
+        return backend == null ? 0 : backend.openCursors();
     }
 
     /** Queries since start that read only the documents an index's lookup named. */

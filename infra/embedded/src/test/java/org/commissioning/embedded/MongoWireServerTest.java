@@ -2,15 +2,20 @@ package org.commissioning.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.mongodb.MongoCursorNotFoundException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 
 class MongoWireServerTest {
 
@@ -93,6 +98,42 @@ class MongoWireServerTest {
         } finally {
             first.stop();
             second.stop();
+        }
+    }
+
+    @Test
+    void closesACursorNoClientReadsOnWithinTheTimeoutAsMongoDbDoes() {
+        MongoWireServer server = MongoWireServer.inMemoryOnFreePort().withCursorTimeout(Duration.ofSeconds(2)).start();
+        try (server; MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            for (int i = 0; i < 100; i++) {
+                things.insertOne(new Document("_id", i));
+            }
+            MongoCursor<Document> abandoned = things.find().batchSize(10).iterator();
+            abandoned.next();
+            MongoCursor<Document> readOn = things.find().batchSize(2).iterator();
+            assertThat(server.openCursors()).isEqualTo(2);
+
+            // a client reading on slowly, asking for its next batch every quarter timeout, for two timeouts
+            for (int read = 0; read < 16; read++) {
+                readOn.next();
+                sleep(Duration.ofMillis(250));
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.openCursors() == 1);
+            readOn.next();
+            for (int i = 0; i < 9; i++) {
+                abandoned.next();
+            }
+            assertThatThrownBy(abandoned::next).isInstanceOf(MongoCursorNotFoundException.class);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -1,11 +1,13 @@
 package org.commissioning.embedded.mongo;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
 
 /**
  * mongo-java-server's H2 backend whose collections answer a query on the leading field of any declared index
@@ -15,29 +17,34 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
  */
 public final class IndexedH2Backend extends H2Backend {
 
-    private final LongAdder servedByLookup;
+    /** How long a cursor may wait for its next read before it is closed: MongoDB's default. */
+    public static final Duration CURSOR_TIMEOUT = Duration.ofMinutes(10);
 
-    private IndexedH2Backend(MVStore store, LongAdder servedByLookup) {
+    private final LongAdder servedByLookup;
+    private final CursorReaper reaper;
+
+    private IndexedH2Backend(MVStore store, LongAdder servedByLookup, Duration cursorTimeout) {
         super(store);
         this.servedByLookup = servedByLookup;
+        this.reaper = new CursorReaper(getCursorRegistry(), cursorTimeout);
     }
 
     // H2Backend's constructor opens the databases already on disk before this class's fields are set
     private static final ThreadLocal<LongAdder> OPENING = new ThreadLocal<>();
 
-    public static IndexedH2Backend inMemory() {
-        return open(MVStore.open(null));
+    public static IndexedH2Backend inMemory(Duration cursorTimeout) {
+        return open(MVStore.open(null), cursorTimeout);
     }
 
-    public static IndexedH2Backend onDisk(String fileName) {
-        return open(MVStore.open(fileName));
+    public static IndexedH2Backend onDisk(String fileName, Duration cursorTimeout) {
+        return open(MVStore.open(fileName), cursorTimeout);
     }
 
-    private static IndexedH2Backend open(MVStore store) {
+    private static IndexedH2Backend open(MVStore store, Duration cursorTimeout) {
         LongAdder servedByLookup = new LongAdder();
         OPENING.set(servedByLookup);
         try {
-            return new IndexedH2Backend(store, servedByLookup);
+            return new IndexedH2Backend(store, servedByLookup, cursorTimeout);
         } finally {
             OPENING.remove();
         }
@@ -48,9 +55,36 @@ public final class IndexedH2Backend extends H2Backend {
         return counter().sum();
     }
 
+    /** Cursors open now. */
+    public int openCursors() {
+        return getCursorRegistry().size();
+    }
+
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), counter());
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), counter(),
+                this::cursorOpened);
+    }
+
+    // H2Backend's constructor opens the databases on disk, and reads them, before the reaper is set
+    private void cursorOpened(long cursorId) {
+        if (reaper != null) {
+            reaper.opened(cursorId);
+        }
+    }
+
+    @Override
+    protected Document handleGetMore(String databaseName, String command, Document query) {
+        if (query.get(command) instanceof Number cursorId) {
+            reaper.used(cursorId.longValue());
+        }
+        return super.handleGetMore(databaseName, command, query);
+    }
+
+    @Override
+    public void close() {
+        reaper.close();
+        super.close();
     }
 
     private LongAdder counter() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import org.h2.mvstore.MVMap;
 
@@ -30,14 +31,23 @@ final class IndexedH2Collection extends H2Collection {
 
     private final MVMap<Object, Document> dataMap;
     private final LongAdder servedByLookup;
+    private final LongConsumer cursorOpened;
     private final Map<String, FieldLookup> lookups = new HashMap<>();
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors,
-                        LongAdder servedByLookup) {
+                        LongAdder servedByLookup, LongConsumer cursorOpened) {
         super(database, collectionName, options, dataMap, metaMap, cursors);
         this.dataMap = dataMap;
         this.servedByLookup = servedByLookup;
+        this.cursorOpened = cursorOpened;
+    }
+
+    @Override
+    protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
+        QueryResult result = super.createQueryResult(matchedDocuments, batchSize);
+        cursorOpened.accept(result.getCursorId());
+        return result;
     }
 
     @Override

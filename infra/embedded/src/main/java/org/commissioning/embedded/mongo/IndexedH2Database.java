@@ -1,6 +1,7 @@
 package org.commissioning.embedded.mongo;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongConsumer;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -14,7 +15,7 @@ import de.bwaldvogel.mongo.bson.Document;
 /** An H2 database whose collections are {@link IndexedH2Collection}s. */
 final class IndexedH2Database extends H2Database {
 
-    private record Opening(MVStore store, LongAdder servedByLookup) {
+    private record Opening(MVStore store, LongAdder servedByLookup, LongConsumer cursorOpened) {
     }
 
     // H2Database's constructor opens the collections already on disk before this class's fields are set
@@ -28,8 +29,8 @@ final class IndexedH2Database extends H2Database {
     }
 
     static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursors,
-                                  LongAdder servedByLookup) {
-        OPENING.set(new Opening(store, servedByLookup));
+                                  LongAdder servedByLookup, LongConsumer cursorOpened) {
+        OPENING.set(new Opening(store, servedByLookup, cursorOpened));
         try {
             return new IndexedH2Database(databaseName, store, cursors);
         } finally {
@@ -45,6 +46,6 @@ final class IndexedH2Database extends H2Database {
         MVMap<Object, Document> dataMap = opening.store().openMap("databases." + fullName);
         MVMap<String, Object> metaMap = opening.store().openMap("meta." + fullName);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
-                opening.servedByLookup());
+                opening.servedByLookup(), opening.cursorOpened());
     }
 }
