@@ -323,7 +323,8 @@ public class DeadLetteredRecords {
             List<TopicPartition> assigned = partitions.stream()
                     .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(assigned);
-            consumer.seekToBeginning(assigned);
+            // an explicit seek: seekToBeginning logs each partition's reset at INFO, every reading
+            consumer.beginningOffsets(assigned, READ_WITHIN).forEach(consumer::seek);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned, READ_WITHIN);
             Instant deadline = clock.instant().plus(READ_WITHIN);
             while (assigned.stream().anyMatch(p -> consumer.position(p, READ_WITHIN) < end.get(p))) {
