@@ -2,6 +2,7 @@ package org.commissioning.embedded.mongo;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +26,7 @@ final class CursorReaper implements AutoCloseable {
     private final CursorRegistry cursors;
     private final long timeoutNanos;
     private final Map<Long, Long> lastUsed = new ConcurrentHashMap<>();
+    private final Map<Long, String> namespaces = new ConcurrentHashMap<>();
     private final ScheduledExecutorService reaper;
 
     CursorReaper(CursorRegistry cursors, Duration timeout) {
@@ -39,9 +41,10 @@ final class CursorReaper implements AutoCloseable {
         reaper.scheduleWithFixedDelay(this::reap, every, every, TimeUnit.MILLISECONDS);
     }
 
-    void opened(long cursorId) {
+    void opened(long cursorId, String namespace) {
         if (cursorId != 0) {
             lastUsed.put(cursorId, System.nanoTime());
+            namespaces.put(cursorId, namespace);
         }
     }
 
@@ -51,16 +54,18 @@ final class CursorReaper implements AutoCloseable {
 
     void reap() {
         long now = System.nanoTime();
-        int closed = 0;
+        Map<String, Integer> closed = new TreeMap<>();
         for (Map.Entry<Long, Long> cursor : lastUsed.entrySet()) {
-            if (now - cursor.getValue() > timeoutNanos && lastUsed.remove(cursor.getKey(), cursor.getValue())
-                    && cursors.remove(cursor.getKey())) {
-                closed++;
+            if (now - cursor.getValue() > timeoutNanos && lastUsed.remove(cursor.getKey(), cursor.getValue())) {
+                String namespace = namespaces.remove(cursor.getKey());
+                if (cursors.remove(cursor.getKey())) {
+                    closed.merge(String.valueOf(namespace), 1, Integer::sum);
+                }
             }
         }
-        if (closed > 0) {
-            log.info("Closed {} cursor(s) idle for more than {} ms; {} open", closed,
-                    TimeUnit.NANOSECONDS.toMillis(timeoutNanos), cursors.size());
+        if (!closed.isEmpty()) {
+            log.info("Closed cursors idle for more than {} ms, by collection: {}; {} open",
+                    TimeUnit.NANOSECONDS.toMillis(timeoutNanos), closed, cursors.size());
         }
     }
 

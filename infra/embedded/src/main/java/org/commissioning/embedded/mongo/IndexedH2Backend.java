@@ -67,9 +67,9 @@ public final class IndexedH2Backend extends H2Backend {
     }
 
     // H2Backend's constructor opens the databases on disk, and reads them, before the reaper is set
-    private void cursorOpened(long cursorId) {
+    private void cursorOpened(long cursorId, String namespace) {
         if (reaper != null) {
-            reaper.opened(cursorId);
+            reaper.opened(cursorId, namespace);
         }
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongConsumer;
 
 import org.h2.mvstore.MVMap;
 
@@ -31,12 +30,12 @@ final class IndexedH2Collection extends H2Collection {
 
     private final MVMap<Object, Document> dataMap;
     private final LongAdder servedByLookup;
-    private final LongConsumer cursorOpened;
+    private final IndexedH2Database.CursorOpened cursorOpened;
     private final Map<String, FieldLookup> lookups = new HashMap<>();
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
                         MVMap<Object, Document> dataMap, MVMap<String, Object> metaMap, CursorRegistry cursors,
-                        LongAdder servedByLookup, LongConsumer cursorOpened) {
+                        LongAdder servedByLookup, IndexedH2Database.CursorOpened cursorOpened) {
         super(database, collectionName, options, dataMap, metaMap, cursors);
         this.dataMap = dataMap;
         this.servedByLookup = servedByLookup;
@@ -46,7 +45,7 @@ final class IndexedH2Collection extends H2Collection {
     @Override
     protected QueryResult createQueryResult(List<Document> matchedDocuments, int batchSize) {
         QueryResult result = super.createQueryResult(matchedDocuments, batchSize);
-        cursorOpened.accept(result.getCursorId());
+        cursorOpened.opened(result.getCursorId(), getFullName());
         return result;
     }
 

@@ -1,7 +1,6 @@
 package org.commissioning.embedded.mongo;
 
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.LongConsumer;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -15,7 +14,12 @@ import de.bwaldvogel.mongo.bson.Document;
 /** An H2 database whose collections are {@link IndexedH2Collection}s. */
 final class IndexedH2Database extends H2Database {
 
-    private record Opening(MVStore store, LongAdder servedByLookup, LongConsumer cursorOpened) {
+    /** Told of every cursor a query opens, with the collection's full name. */
+    interface CursorOpened {
+        void opened(long cursorId, String namespace);
+    }
+
+    private record Opening(MVStore store, LongAdder servedByLookup, CursorOpened cursorOpened) {
     }
 
     // H2Database's constructor opens the collections already on disk before this class's fields are set
@@ -29,7 +33,7 @@ final class IndexedH2Database extends H2Database {
     }
 
     static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursors,
-                                  LongAdder servedByLookup, LongConsumer cursorOpened) {
+                                  LongAdder servedByLookup, CursorOpened cursorOpened) {
         OPENING.set(new Opening(store, servedByLookup, cursorOpened));
         try {
             return new IndexedH2Database(databaseName, store, cursors);
