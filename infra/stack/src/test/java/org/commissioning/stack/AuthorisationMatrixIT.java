@@ -308,7 +308,10 @@ class AuthorisationMatrixIT {
         for (Mapping mapping : ordered) {
             Expectation expected = mapping.page() && !EXPECTED.containsKey(mapping.key()) ? PAGE
                     : EXPECTED.get(mapping.key());
-            String path = concrete(mapping);
+            String path = mapping.pattern().startsWith("/actuator/deadletteredrecords/")
+                    ? concrete(mapping).replaceFirst("/actuator/deadletteredrecords/" + TARGET,
+                    "/actuator/deadletteredrecords/" + deadLetterTopicOf(mapping))
+                    : concrete(mapping);
             Endpoint write = bodies.get(mapping.key());
             String body = write == null ? (mapping.method().equals("GET") ? null : "{}")
                     : write.body() == null ? null : write.body().replace("{registerId}", UUID.randomUUID().toString());
@@ -500,6 +503,17 @@ class AuthorisationMatrixIT {
         }
         path = path.replace("/**", "/liveness").replaceAll("\\{[^}]+}", TARGET);
         return path + QUERIES.getOrDefault(mapping.key(), "");
+    }
+
+    /** A topic the service's own consumers dead-letter to: each service consumes different topics in its own group. */
+    static String deadLetterTopicOf(Mapping mapping) throws Exception {
+        HttpResponse<String> listing = direct(USERS.get(Persona.OPERATOR).authorization(), mapping.port(), "GET",
+                "/actuator/deadletteredrecords", null, null);
+        assertThat(listing.statusCode()).as(mapping.service() + " dead-lettered records: " + listing.body())
+                .isEqualTo(200);
+        JsonNode bindings = new ObjectMapper().readTree(listing.body()).path("bindings");
+        assertThat(bindings.size()).as(mapping.service() + " consumer bindings").isPositive();
+        return bindings.get(0).path("deadLetterTopic").asText();
     }
 
     static HttpResponse<String> call(Persona persona, String method, String path, String type, String body)
