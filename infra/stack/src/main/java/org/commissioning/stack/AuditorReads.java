@@ -61,32 +61,16 @@ final class AuditorReads {
     private AuditorReads() {
     }
 
+    /** A contract with its monthly returns, all rated, and the instant half of them were. */
+    record Audited(String contractId, int months, Instant halfWay) {
+    }
+
     static Result measure(LocalStack stack, GatewayClient officer, int years, int samples) throws Exception {
         String gateway = stack.gatewayUrl();
-        YearMonth current = YearMonth.now(ZoneId.of("Europe/London"));
-        YearMonth first = current.minusYears(years);
-        String contractId = register(officer, gateway, first, years);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        for (String known : List.of("/api/kpi/contracts/", "/api/ratings/contracts/")) {
-            if (!officer.awaitOk(gateway + known + contractId, deadline)) {
-                throw new IllegalStateException("The audited contract " + contractId + " is unknown at " + known);
-            }
-        }
-        require(officer.send("PUT", gateway + "/api/kpi/contracts/" + contractId + "/framework",
-                PipelineThroughput.framework(first)), 201, "framework");
-        int months = 0;
-        Instant halfWay = null;
-        for (YearMonth month = first; month.isBefore(current); month = month.plusMonths(1)) {
-            require(officer.send("POST", gateway + "/api/kpi/contracts/" + contractId + "/returns",
-                    PipelineThroughput.returnOf(month, months)), 201, "return " + month);
-            months++;
-            if (months == years * 6) {
-                awaitRated(officer, gateway, contractId, months, deadline);
-                halfWay = Instant.now();
-            }
-        }
-        awaitRated(officer, gateway, contractId, months, deadline);
-
+        Audited audited = audited(stack, officer, years);
+        String contractId = audited.contractId();
+        int months = audited.months();
+        Instant halfWay = audited.halfWay();
         GatewayClient auditor = new GatewayClient(stack.credentials("auditor.khan"));
         String history = "/api/ratings/contracts/" + contractId + "/ratings";
         Map<String, String> requests = new LinkedHashMap<>();
@@ -127,6 +111,49 @@ final class AuditorReads {
             }
             return new Result(contractId, months, found, reads, raw);
         }
+    }
+
+    /** One auditor's read of {@code path} through the gateway, timed {@code samples} times after one untimed. */
+    static Read time(GatewayClient auditor, String gateway, String name, String path, int samples)
+            throws IOException, InterruptedException {
+        Read read = new Read(name, "GET " + path, new ArrayList<>());
+        require(auditor.send("GET", gateway + path, null), 200, name);
+        for (int i = 0; i < samples; i++) {
+            long t0 = System.nanoTime();
+            HttpResponse<String> answer = auditor.send("GET", gateway + path, null);
+            read.millis().add((System.nanoTime() - t0) / 1_000_000);
+            require(answer, 200, name);
+        }
+        return read;
+    }
+
+    /** Registers a contract {@code years} years back and submits its monthly returns one by one until all are rated. */
+    static Audited audited(LocalStack stack, GatewayClient officer, int years) throws Exception {
+        String gateway = stack.gatewayUrl();
+        YearMonth current = YearMonth.now(ZoneId.of("Europe/London"));
+        YearMonth first = current.minusYears(years);
+        String contractId = register(officer, gateway, first, years);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        for (String known : List.of("/api/kpi/contracts/", "/api/ratings/contracts/")) {
+            if (!officer.awaitOk(gateway + known + contractId, deadline)) {
+                throw new IllegalStateException("The audited contract " + contractId + " is unknown at " + known);
+            }
+        }
+        require(officer.send("PUT", gateway + "/api/kpi/contracts/" + contractId + "/framework",
+                PipelineThroughput.framework(first)), 201, "framework");
+        int months = 0;
+        Instant halfWay = null;
+        for (YearMonth month = first; month.isBefore(current); month = month.plusMonths(1)) {
+            require(officer.send("POST", gateway + "/api/kpi/contracts/" + contractId + "/returns",
+                    PipelineThroughput.returnOf(month, months)), 201, "return " + month);
+            months++;
+            if (months == years * 6) {
+                awaitRated(officer, gateway, contractId, months, deadline);
+                halfWay = Instant.now();
+            }
+        }
+        awaitRated(officer, gateway, contractId, months, deadline);
+        return new Audited(contractId, months, halfWay);
     }
 
     private static String register(GatewayClient officer, String gateway, YearMonth first, int years)

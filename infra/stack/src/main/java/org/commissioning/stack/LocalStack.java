@@ -306,6 +306,19 @@ public final class LocalStack implements AutoCloseable {
         return memory;
     }
 
+    /**
+     * CPU time used so far by the five services' processes and by this launcher's (the broker, the database and
+     * whatever harness runs in it), in nanoseconds.
+     */
+    public long cpuNanos() {
+        long services;
+        synchronized (this) {
+            services = this.services.stream().mapToLong(ServiceProcess::cpuNanos).sum();
+        }
+        return services + ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
     /** Each running service instance's base URL (127.0.0.1 and its port), by instance name. */
     public synchronized Map<String, String> serviceUrls() {
         Map<String, String> urls = new LinkedHashMap<>();

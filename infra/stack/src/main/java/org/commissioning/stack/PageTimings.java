@@ -100,7 +100,7 @@ final class PageTimings {
         return title.find() ? title.group(1).trim() : "";
     }
 
-    private static List<String> dashboardIds(GatewayClient client, String gateway)
+    static List<String> dashboardIds(GatewayClient client, String gateway)
             throws IOException, InterruptedException {
         HttpResponse<String> rows = client.send("GET", gateway + "/api/dashboard/contracts", null);
         if (rows.statusCode() != 200) {

@@ -66,7 +66,12 @@ final class PipelineThroughput {
      * @param latenciesMillis per return, its HTTP response to its ContractRated first seen on the topic
      */
     record Result(int contracts, int months, int clients, long returns, long values, double seconds,
-                  List<Long> latenciesMillis, Map<String, Long> writesByService, int refused) {
+                  List<Long> latenciesMillis, Map<String, Long> writesByService, int refused, double cpuSeconds) {
+
+        /** CPU time the stack (services, broker, store) used per KPI value while the returns were rated. */
+        double cpuMillisPerValue() {
+            return values == 0 ? 0 : cpuSeconds * 1000 / values;
+        }
 
         double valuesPerSecond() {
             return seconds <= 0 ? 0 : values / seconds;
@@ -87,34 +92,12 @@ final class PipelineThroughput {
     static Result measure(LocalStack stack, GatewayClient client, int contracts, int months, int clients)
             throws Exception {
         String gateway = stack.gatewayUrl();
-        YearMonth current = YearMonth.now(ZoneId.of("Europe/London"));
-        YearMonth first = current.minusMonths(months);
-        LocalDate start = first.atDay(1);
-        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        YearMonth first = firstMonth(months);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            parallel(pool, contracts, i -> {
-                String body = """
-                        {"provider":"Pipeline Provider %d","serviceArea":"FAMILY_SUPPORT","lot":{"scope":"COUNTY"},\
-                        "start":"%s","end":"%s"}""".formatted(i, start, start.plusYears(3).minusDays(1));
-                HttpResponse<String> created = client.send("POST", gateway + "/api/contracts", body);
-                require(created, 201, "registration " + i);
-                ids.add(JSON.readTree(created.body()).get("contractId").asText());
-            });
-            long knownBy = System.nanoTime() + Duration.ofMinutes(10).toNanos();
-            String framework = framework(first);
-            parallel(pool, ids.size(), i -> {
-                String id = ids.get(i);
-                if (!client.awaitOk(gateway + "/api/kpi/contracts/" + id, knownBy)
-                        || !client.awaitOk(gateway + "/api/ratings/contracts/" + id, knownBy)) {
-                    throw new IllegalStateException("Contract " + id + " not known to kpi-service and rag-service");
-                }
-                require(client.send("PUT", gateway + "/api/kpi/contracts/" + id + "/framework", framework), 201,
-                        "framework of " + id);
-            });
-            awaitRagServiceCaughtUp(stack, knownBy);
-
+            List<String> ids = registerWithFrameworks(stack, client, pool, contracts, first, "Pipeline Provider");
             Map<String, Long> writesBefore = writeCommands(stack);
+            long cpuBefore = stack.cpuNanos();
             try (RatedWatcher rated = new RatedWatcher(stack.kafka().bootstrapServers())) {
                 ConcurrentLinkedQueue<Integer> work = new ConcurrentLinkedQueue<>();
                 for (int m = 0; m < months; m++) {
@@ -140,6 +123,7 @@ final class PipelineThroughput {
                 });
                 long lastRated = rated.awaitAll(respondedAt.keySet(),
                         Duration.ofSeconds(Math.max(300, respondedAt.size())));
+                long cpu = stack.cpuNanos() - cpuBefore;
                 Map<String, Long> writesAfter = writeCommands(stack);
                 Map<String, Long> writes = new LinkedHashMap<>();
                 writesAfter.forEach((service, after) -> writes.put(service, after - writesBefore.getOrDefault(service, 0L)));
@@ -147,11 +131,49 @@ final class PipelineThroughput {
                 respondedAt.forEach((key, at) -> latencies.add(
                         TimeUnit.NANOSECONDS.toMillis(rated.seenAt(key) - at)));
                 return new Result(ids.size(), months, clients, respondedAt.size(), (long) respondedAt.size() * KPIS,
-                        (lastRated - firstSubmission) / 1e9, latencies, writes, refused.get());
+                        (lastRated - firstSubmission) / 1e9, latencies, writes, refused.get(), cpu / 1e9);
             }
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /** The first of {@code months} monthly returns that end with last month's. */
+    static YearMonth firstMonth(int months) {
+        return YearMonth.now(ZoneId.of("Europe/London")).minusMonths(months);
+    }
+
+    /**
+     * Registers {@code contracts} contracts through the gateway, in force from {@code first} for three years, and
+     * gives each the framework of {@value #KPIS} headline KPIs once kpi-service and rag-service know it; returns when
+     * rag-service has read every framework.
+     */
+    static List<String> registerWithFrameworks(LocalStack stack, GatewayClient client, ExecutorService pool,
+                                               int contracts, YearMonth first, String provider) throws Exception {
+        String gateway = stack.gatewayUrl();
+        LocalDate start = first.atDay(1);
+        List<String> ids = Collections.synchronizedList(new ArrayList<>());
+        parallel(pool, contracts, i -> {
+            String body = """
+                    {"provider":"%s %d","serviceArea":"FAMILY_SUPPORT","lot":{"scope":"COUNTY"},\
+                    "start":"%s","end":"%s"}""".formatted(provider, i, start, start.plusYears(3).minusDays(1));
+            HttpResponse<String> created = client.send("POST", gateway + "/api/contracts", body);
+            require(created, 201, "registration " + i);
+            ids.add(JSON.readTree(created.body()).get("contractId").asText());
+        });
+        long knownBy = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        String framework = framework(first);
+        parallel(pool, ids.size(), i -> {
+            String id = ids.get(i);
+            if (!client.awaitOk(gateway + "/api/kpi/contracts/" + id, knownBy)
+                    || !client.awaitOk(gateway + "/api/ratings/contracts/" + id, knownBy)) {
+                throw new IllegalStateException("Contract " + id + " not known to kpi-service and rag-service");
+            }
+            require(client.send("PUT", gateway + "/api/kpi/contracts/" + id + "/framework", framework), 201,
+                    "framework of " + id);
+        });
+        awaitRagServiceCaughtUp(stack, knownBy);
+        return ids;
     }
 
     /**

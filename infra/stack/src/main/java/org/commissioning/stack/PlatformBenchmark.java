@@ -94,6 +94,14 @@ public final class PlatformBenchmark {
         int auditYears = 5;
         @Option(names = "--audit-samples", paramLabel = "N", description = "requests timed per auditor read (and raw reads)")
         int auditSamples = 200;
+        @Option(names = "--scale-contracts", paramLabel = "N,N,...", description = "contracts in the store at each point of the scale curve, in increasing order (empty: not measured); points up to --page-contracts are measured before the pages, the rest after the pipeline")
+        String scaleContracts = "100,1000,10000";
+        @Option(names = "--scale-probe-contracts", paramLabel = "N", description = "new contracts whose returns are timed at each point of the scale curve")
+        int scaleProbeContracts = 50;
+        @Option(names = "--scale-probe-months", paramLabel = "N", description = "monthly returns per probe contract, each of three KPI values")
+        int scaleProbeMonths = 4;
+        @Option(names = "--scale-audit-years", paramLabel = "N", description = "years of monthly returns of the contract whose history is read at each point")
+        int scaleAuditYears = 2;
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,6 +130,14 @@ public final class PlatformBenchmark {
                 latencies.add(registrationToDashboardMillis(stack.gatewayUrl(), i));
             }
             List<RatingFlow> flows = ratingFlows(stack, ratingSamples);
+            List<Integer> sizes = ScaleCurve.sizes(flags.scaleContracts);
+            ScaleCurve curve = sizes.isEmpty() ? null : ScaleCurve.start(stack, CLIENT, flags.scaleProbeContracts,
+                    flags.scaleProbeMonths, flags.pipelineClients, flags.scaleAuditYears, Math.min(100, flags.auditSamples));
+            for (int size : sizes) {
+                if (size <= flags.pageContracts) {
+                    curve.pointAt(size);
+                }
+            }
             PageTimings.Result pages = PageTimings.measure(stack, CLIENT, flags.pageContracts, flags.pageSamples);
             PipelineThroughput.Result pipeline = flags.pipelineContracts <= 0 ? null
                     : PipelineThroughput.measure(stack, CLIENT, flags.pipelineContracts, flags.pipelineMonths,
@@ -131,11 +147,20 @@ public final class PlatformBenchmark {
                     new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("gateway", "dashboard_contracts"));
             AuditorReads.Result audit = flags.auditYears <= 0 ? null
                     : AuditorReads.measure(stack, CLIENT, flags.auditYears, flags.auditSamples);
+            for (int size : sizes) {
+                if (size > flags.pageContracts) {
+                    curve.pointAt(size);
+                }
+            }
+            ScaleCurve.Result scale = curve == null ? null : curve.result();
             List<RawLimits.Rate> raw = rawLimits(stack, flags);
             Map<String, Long> memory = stack.residentMemoryMib();
+            memory.put("launcher (Kafka, MongoDB, issuer and this harness)", ServiceProcess.residentMemoryMib(
+                    ProcessHandle.current().pid()));
             String load = String.format("%.1f before the launch, %.1f after the run", loadBefore,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-            write(report, ready, demo, demoLoad, latencies, flows, pages, pipeline, rebuilds, audit, raw, memory, load);
+            write(report, ready, demo, demoLoad, latencies, flows, pages, pipeline, rebuilds, audit, scale, raw, memory,
+                    load);
             System.out.println(Files.readString(report));
         }
     }
@@ -183,7 +208,7 @@ public final class PlatformBenchmark {
 
     private static void write(Path report, Duration ready, String demo, Duration demoLoad, List<Long> latencies,
                               List<RatingFlow> flows, PageTimings.Result pages, PipelineThroughput.Result pipeline,
-                              List<RebuildCheck.Outcome> rebuilds, AuditorReads.Result audit,
+                              List<RebuildCheck.Outcome> rebuilds, AuditorReads.Result audit, ScaleCurve.Result scale,
                               List<RawLimits.Rate> raw, Map<String, Long> memory, String load) throws IOException {
         Latencies registration = Latencies.of(latencies);
         StringBuilder md = new StringBuilder();
@@ -192,6 +217,8 @@ public final class PlatformBenchmark {
                 .append(" cores, Java ").append(System.getProperty("java.version"))
                 .append(", system load average (1 min) ").append(load)
                 .append(". Embedded stack: in-process Kafka (KRaft) and mongo-java-server (H2); its timings are not MongoDB's.\n\n")
+                .append(BenchmarkTargets.table(ready, pipeline, rebuilds, audit, scale, raw, memory))
+                .append("## Every measure\n\n")
                 .append("| measure | value | target |\n|---|---|---|\n")
                 .append("| launch to all five services ready | ").append(String.format("%.1f s", ready.toMillis() / 1000.0))
                 .append(" | 60 s |\n")
@@ -214,6 +241,9 @@ public final class PlatformBenchmark {
             md.append(PipelineReport.rows(pipeline, raw));
         }
         md.append(rebuildRows(rebuilds, raw));
+        if (scale != null) {
+            md.append(ScaleCurve.rows(scale));
+        }
         md.append(RawLimits.rows(raw));
         md.append("\n");
         if (!flows.isEmpty()) {
@@ -229,6 +259,11 @@ public final class PlatformBenchmark {
                     .append(audit.raw().millis().size()).append(" times through the gateway as an auditor, in turn, "
                             + "after one untimed request each; the raw read through the MongoDB driver in the same run."
                             + "\n\n").append(AuditorReads.rows(audit)).append("\n");
+        }
+        if (scale != null) {
+            Path chart = (report.getParent() == null ? Path.of(".") : report.getParent()).resolve("scale-curve.svg");
+            ScaleCurve.writeChart(scale, chart);
+            md.append(ScaleCurve.section(scale, chart.getFileName().toString()));
         }
         md.append(RAW_LIMITS_SECTION);
         md.append("Resident memory after the run (MiB):\n\n| service | RSS |\n|---|---|\n");
@@ -248,10 +283,10 @@ public final class PlatformBenchmark {
     static String rebuildRows(List<RebuildCheck.Outcome> rebuilds, List<RawLimits.Rate> raw) {
         StringBuilder md = new StringBuilder();
         for (RebuildCheck.Outcome r : rebuilds) {
-            String against = r.service().equals("gateway") ? "broker consume (one consumer)" : "store reads (one cursor)";
+            String against = rebuildRawLimit(r);
             double rawRate = raw.stream().filter(x -> x.name().equals(against)).mapToDouble(RawLimits.Rate::perSecond)
                     .findFirst().orElse(0);
-            double share = rawRate == 0 ? 0 : r.eventsPerSecond() / rawRate;
+            double share = rebuildShare(r, raw);
             md.append(String.format(java.util.Locale.ROOT, "| rebuild of %s's %s (%s): %d %s in %s | %.0f/s, %.3f of "
                             + "the raw %s (%.0f/s) | ≥ %.1f: %s |%n", r.service(), r.readModel(), r.state(), r.events(),
                     r.service().equals("gateway") ? "records" : "events",
@@ -260,6 +295,18 @@ public final class PlatformBenchmark {
                     "DONE".equals(r.state()) && share >= TARGET_REBUILD_SHARE ? "met" : "missed"));
         }
         return md.toString();
+    }
+
+    /** The raw limit a rebuild is read against: the dashboard's from the topics, the others' from the store. */
+    static String rebuildRawLimit(RebuildCheck.Outcome rebuild) {
+        return rebuild.service().equals("gateway") ? "broker consume (one consumer)" : "store reads (one cursor)";
+    }
+
+    /** A rebuild's events per second over its raw limit's; 0 when it did not finish or the limit is unknown. */
+    static double rebuildShare(RebuildCheck.Outcome rebuild, List<RawLimits.Rate> raw) {
+        double rawRate = raw.stream().filter(x -> x.name().equals(rebuildRawLimit(rebuild)))
+                .mapToDouble(RawLimits.Rate::perSecond).findFirst().orElse(0);
+        return rawRate == 0 || !"DONE".equals(rebuild.state()) ? 0 : rebuild.eventsPerSecond() / rawRate;
     }
 
     /**

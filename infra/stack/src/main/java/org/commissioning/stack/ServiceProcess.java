@@ -78,11 +78,13 @@ final class ServiceProcess {
 
     /** Resident memory of the process in MiB, read from /proc (Linux); -1 where unavailable. */
     long residentMemoryMib() {
-        if (process == null) {
-            return -1;
-        }
+        return process == null ? -1 : residentMemoryMib(process.pid());
+    }
+
+    /** Resident memory of process {@code pid} in MiB, read from /proc (Linux); -1 where unavailable. */
+    static long residentMemoryMib(long pid) {
         try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
                 }
@@ -91,6 +93,23 @@ final class ServiceProcess {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * CPU time (user and system) the running process has used, from /proc/{pid}/stat in clock ticks of USER_HZ, which
+     * Linux fixes at 100 for /proc; 0 where unavailable.
+     */
+    long cpuNanos() {
+        if (process == null) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     boolean isAlive() {
