@@ -8,7 +8,10 @@ cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -DskipTests package
 data="$(mktemp -d)"
 trap 'rm -rf "$data"' EXIT
-# the launcher hosts Kafka, MongoDB and the harness, which keeps every topic's records to check them: at 768 MB
-# its heap was full and it spent most of its time collecting at 10,800 values
-java -XX:+UseSerialGC -Xmx1536m -jar infra/stack/target/stack-0.1.0-SNAPSHOT-exec.jar --bench \
+# the launcher hosts Kafka, MongoDB and the harness, which keeps every topic's records to check them; the embedded
+# MongoDB server holds every open cursor's whole result in its heap: at 1.5 GB the full fault run's launcher spent
+# most of its time collecting while the read models were rebuilt after 10,800 values. LAUNCHER_OPTS adds JVM options
+# (a GC log, say)
+# shellcheck disable=SC2086
+java -XX:+UseSerialGC -Xmx3g ${LAUNCHER_OPTS:-} -jar infra/stack/target/stack-0.1.0-SNAPSHOT-exec.jar --bench \
   --root="$(pwd)" --data-dir="$data/data" --report=bench/REPORT.md "$@"

@@ -18,7 +18,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventStorageEngine;
-import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.DocumentPerEventStorageStrategy;
 import org.axonframework.extensions.mongo.eventsourcing.eventstore.documentperevent.EventEntryConfiguration;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -99,7 +98,7 @@ public class AxonPlatformAutoConfiguration {
                         () -> new ObjectMapper().findAndRegisterModules())))
                 .snapshotFilter(configuration.snapshotFilter())
                 .eventSerializer(eventSerializer)
-                .storageStrategy(new DocumentPerEventStorageStrategy(EventEntryConfiguration.getDefault(),
+                .storageStrategy(new BoundedTrackingStorageStrategy(EventEntryConfiguration.getDefault(),
                         properties.axon().lookBack()))
                 .upcasterChain(configuration.upcasterChain())
                 .build();
