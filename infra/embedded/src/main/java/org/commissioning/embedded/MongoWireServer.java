@@ -105,6 +105,11 @@ public final class MongoWireServer extends InProcessServer<MongoWireServer> {
         return backend == null ? 0 : backend.queriesServedByLookup();
     }
 
+    /** How many documents the queries a lookup served have read since start (a full scan reads them all). */
+    public long documentsReadByLookup() {
+        return backend == null ? 0 : backend.documentsReadByLookup();
+    }
+
     public int port() {
         return port;
     }

@@ -78,11 +78,83 @@ class IndexedQueriesTest {
         for (Bson query : queries) {
             assertSameAnswers(indexed, scanned, query);
         }
-        assertThat(server.queriesServedByLookup() - before).as("queries a lookup served")
-                .isEqualTo(queries.size() * 2L);
+        assertThat(server.queriesServedByLookup() - before).as("queries a lookup served (find, sorted, count)")
+                .isEqualTo(queries.size() * 3L);
         assertThat(indexed.find(and(eq("aggregateIdentifier", "agg-7"), gte("sequenceNumber", 0L)))
                 .sort(Sorts.ascending("sequenceNumber")).map(d -> d.getLong("sequenceNumber")).into(new ArrayList<>()))
                 .as("an aggregate's events").hasSize(2_000 / AGGREGATES).isSorted();
+    }
+
+    @Test
+    void readsOnlyTheNextBatchOfATrackingProcessorNotEveryEventAfterItsToken() {
+        MongoCollection<Document> indexed = eventStore("domainevents");
+        MongoCollection<Document> scanned = client.getDatabase("test").getCollection("scanned");
+        List<Document> events = events(3_000, 0);
+        events.subList(1_000, 1_010).forEach(e -> e.put("timestamp", timestamp(1_000)));
+        both(indexed, scanned, c -> c.insertMany(events));
+        Bson afterToken = and(gte("timestamp", timestamp(990)),
+                nin("eventIdentifier", List.of("event-990", "event-991", "event-1003")));
+        Bson order = Sorts.ascending("timestamp", "sequenceNumber");
+
+        long read = server.documentsReadByLookup();
+        List<Document> batch = indexed.find(afterToken).sort(order).limit(12).into(new ArrayList<>());
+
+        assertThat(batch).isEqualTo(scanned.find(afterToken).sort(order).limit(12).into(new ArrayList<>()));
+        assertThat(batch).extracting(d -> d.get("_id")).containsExactly("event-992", "event-993", "event-994",
+                "event-995", "event-996", "event-997", "event-998", "event-999", "event-1000", "event-1001",
+                "event-1002", "event-1004");
+        assertThat(server.documentsReadByLookup() - read)
+                .as("documents read for a batch of 12 of the 2,007 after the token: ten of one timestamp each, then "
+                        + "the ten of the timestamp the batch ends in")
+                .isEqualTo(10 + 10);
+        Bson newestFirst = Sorts.descending("timestamp", "sequenceNumber");
+        assertThat(indexed.find(afterToken).sort(newestFirst).skip(2).limit(5).into(new ArrayList<>()))
+                .isEqualTo(scanned.find(afterToken).sort(newestFirst).skip(2).limit(5).into(new ArrayList<>()));
+    }
+
+    @Test
+    void countsAndNarrowsFromTheMostSelectiveLookup() {
+        MongoCollection<Document> indexed = eventStore("domainevents");
+        MongoCollection<Document> scanned = client.getDatabase("test").getCollection("scanned");
+        both(indexed, scanned, c -> c.insertMany(events(2_000, 0)));
+        Bson oneAggregateFromSequenceTen = and(gte("sequenceNumber", 10L), eq("aggregateIdentifier", "agg-7"));
+
+        long read = server.documentsReadByLookup();
+        assertThat(indexed.countDocuments(oneAggregateFromSequenceTen))
+                .isEqualTo(scanned.countDocuments(oneAggregateFromSequenceTen)).isEqualTo(2_000 / AGGREGATES - 10);
+        assertThat(server.documentsReadByLookup() - read).as("a count reads the aggregate's events only")
+                .isEqualTo(2_000 / AGGREGATES);
+
+        read = server.documentsReadByLookup();
+        assertThat(indexed.find(oneAggregateFromSequenceTen).into(new ArrayList<>()))
+                .isEqualTo(scanned.find(oneAggregateFromSequenceTen).into(new ArrayList<>()));
+        assertThat(server.documentsReadByLookup() - read).as("a query reads the aggregate's events, not every "
+                + "event from sequence ten").isEqualTo(2_000 / AGGREGATES);
+    }
+
+    @Test
+    void readsOneDocumentForAQueryOnItsIdAndMore() {
+        MongoCollection<Document> indexed = client.getDatabase("test").getCollection("rows");
+        MongoCollection<Document> scanned = client.getDatabase("test").getCollection("rowsScanned");
+        List<Document> rows = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            rows.add(new Document("_id", "row-" + i).append("lastSequence", (long) i % 7));
+        }
+        both(indexed, scanned, c -> c.insertMany(rows));
+        Bson olderThanFive = and(eq("_id", "row-10"), lt("lastSequence", 5L));
+        List<Document> scannedAnswer = scanned.find(olderThanFive).into(new ArrayList<>());
+        long scannedModified = scanned.updateOne(olderThanFive, Updates.set("lastSequence", 5L)).getModifiedCount();
+
+        long read = server.documentsReadByLookup();
+        assertThat(indexed.find(olderThanFive).into(new ArrayList<>())).isEqualTo(scannedAnswer).hasSize(1);
+        assertThat(indexed.updateOne(olderThanFive, Updates.set("lastSequence", 5L)).getModifiedCount())
+                .isEqualTo(scannedModified).isOne();
+        assertThat(indexed.updateOne(olderThanFive, Updates.set("lastSequence", 6L)).getModifiedCount())
+                .as("no longer older").isZero();
+        assertThat(server.documentsReadByLookup() - read).as("one document read per query").isEqualTo(3);
+        Bson oneOfTwo = and(in("_id", List.of("row-1", "row-2", "row-none")), gte("lastSequence", 2L));
+        assertThat(indexed.find(oneOfTwo).into(new ArrayList<>()))
+                .isEqualTo(scanned.find(oneOfTwo).into(new ArrayList<>())).hasSize(1);
     }
 
     @Test
@@ -163,6 +235,11 @@ class IndexedQueriesTest {
                 default -> and(gte(field, a), nin("_id", List.of(1, 2, 3)));
             };
             assertSameAnswers(indexed, scanned, query);
+            Bson sort = random.nextBoolean() ? Sorts.ascending(field, "_id") : Sorts.descending(field);
+            int limit = 1 + random.nextInt(20);
+            assertThat(indexed.find(query).sort(sort).limit(limit).into(new ArrayList<>()))
+                    .as("sorted by %s, limited to %d: %s", sort, limit, query)
+                    .isEqualTo(scanned.find(query).sort(sort).limit(limit).into(new ArrayList<>()));
         }
         assertThat(server.queriesServedByLookup() - before).as("random queries a lookup served").isPositive();
     }

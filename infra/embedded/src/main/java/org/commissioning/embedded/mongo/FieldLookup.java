@@ -60,14 +60,43 @@ final class FieldLookup {
 
     Set<Object> positions(Condition condition) {
         Set<Object> positions = new LinkedHashSet<>(compound);
+        groups(condition, false).forEach(positions::addAll);
+        return positions;
+    }
+
+    /** How many documents {@link #positions} names for {@code condition}, without collecting them. */
+    long size(Condition condition) {
+        long size = compound.size();
+        for (Set<Object> group : groups(condition, false)) {
+            size += group.size();
+        }
+        return size;
+    }
+
+    /** The documents whose value is an array or an embedded document: named for every condition. */
+    Set<Object> compound() {
+        return compound;
+    }
+
+    /**
+     * The documents {@code condition} names with a plain value, a set per value, in the order of the values
+     * (descending if asked), so a sorted query can stop once it has enough.
+     */
+    Collection<Set<Object>> groups(Condition condition, boolean descending) {
         if (condition.values() != null) {
-            condition.values().stream().map(byValue::get).filter(p -> p != null).forEach(positions::addAll);
-            return positions;
+            NavigableMap<Object, Set<Object>> named = new TreeMap<>(byValue.comparator());
+            condition.values().forEach(value -> {
+                Set<Object> positions = byValue.get(value);
+                if (positions != null) {
+                    named.put(value, positions);
+                }
+            });
+            return descending ? named.descendingMap().values() : named.values();
         }
         if (condition.lower() != null && condition.upper() != null) {
             int order = byValue.comparator().compare(condition.lower(), condition.upper());
             if (order > 0 || order == 0 && !(condition.lowerInclusive() && condition.upperInclusive())) {
-                return positions;
+                return List.of();
             }
         }
         NavigableMap<Object, Set<Object>> range = byValue;
@@ -77,8 +106,7 @@ final class FieldLookup {
         if (condition.upper() != null) {
             range = range.headMap(condition.upper(), condition.upperInclusive());
         }
-        range.values().forEach(positions::addAll);
-        return positions;
+        return descending ? range.descendingMap().values() : range.values();
     }
 
     /**

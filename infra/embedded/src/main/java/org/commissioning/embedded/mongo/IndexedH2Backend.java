@@ -1,7 +1,6 @@
 package org.commissioning.embedded.mongo;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
 
 import org.h2.mvstore.MVStore;
 
@@ -20,17 +19,17 @@ public final class IndexedH2Backend extends H2Backend {
     /** How long a cursor may wait for its next read before it is closed: MongoDB's default. */
     public static final Duration CURSOR_TIMEOUT = Duration.ofMinutes(10);
 
-    private final LongAdder servedByLookup;
+    private final QueryStats stats;
     private final CursorReaper reaper;
 
-    private IndexedH2Backend(MVStore store, LongAdder servedByLookup, Duration cursorTimeout) {
+    private IndexedH2Backend(MVStore store, QueryStats stats, Duration cursorTimeout) {
         super(store);
-        this.servedByLookup = servedByLookup;
+        this.stats = stats;
         this.reaper = new CursorReaper(getCursorRegistry(), cursorTimeout);
     }
 
     // H2Backend's constructor opens the databases already on disk before this class's fields are set
-    private static final ThreadLocal<LongAdder> OPENING = new ThreadLocal<>();
+    private static final ThreadLocal<QueryStats> OPENING = new ThreadLocal<>();
 
     public static IndexedH2Backend inMemory(Duration cursorTimeout) {
         return open(MVStore.open(null), cursorTimeout);
@@ -41,10 +40,10 @@ public final class IndexedH2Backend extends H2Backend {
     }
 
     private static IndexedH2Backend open(MVStore store, Duration cursorTimeout) {
-        LongAdder servedByLookup = new LongAdder();
-        OPENING.set(servedByLookup);
+        QueryStats stats = new QueryStats();
+        OPENING.set(stats);
         try {
-            return new IndexedH2Backend(store, servedByLookup, cursorTimeout);
+            return new IndexedH2Backend(store, stats, cursorTimeout);
         } finally {
             OPENING.remove();
         }
@@ -52,7 +51,12 @@ public final class IndexedH2Backend extends H2Backend {
 
     /** How many queries since start a lookup narrowed to the documents it names. */
     public long queriesServedByLookup() {
-        return counter().sum();
+        return stats().servedByLookup.sum();
+    }
+
+    /** How many documents the queries a lookup served have read since start. */
+    public long documentsReadByLookup() {
+        return stats().documentsReadByLookup.sum();
     }
 
     /** Cursors open now. */
@@ -62,7 +66,7 @@ public final class IndexedH2Backend extends H2Backend {
 
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), counter(),
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), stats(),
                 this::cursorOpened);
     }
 
@@ -87,7 +91,7 @@ public final class IndexedH2Backend extends H2Backend {
         super.close();
     }
 
-    private LongAdder counter() {
-        return servedByLookup != null ? servedByLookup : OPENING.get();
+    private QueryStats stats() {
+        return stats != null ? stats : OPENING.get();
     }
 }

@@ -1,6 +1,6 @@
 package org.commissioning.embedded.mongo;
 
-import java.util.concurrent.atomic.LongAdder;
+import java.util.List;
 
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
@@ -8,8 +8,11 @@ import org.h2.mvstore.MVStore;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 
 /** An H2 database whose collections are {@link IndexedH2Collection}s. */
 final class IndexedH2Database extends H2Database {
@@ -19,7 +22,7 @@ final class IndexedH2Database extends H2Database {
         void opened(long cursorId, String namespace);
     }
 
-    private record Opening(MVStore store, LongAdder servedByLookup, CursorOpened cursorOpened) {
+    private record Opening(MVStore store, QueryStats stats, CursorOpened cursorOpened) {
     }
 
     // H2Database's constructor opens the collections already on disk before this class's fields are set
@@ -33,8 +36,8 @@ final class IndexedH2Database extends H2Database {
     }
 
     static IndexedH2Database open(String databaseName, MVStore store, CursorRegistry cursors,
-                                  LongAdder servedByLookup, CursorOpened cursorOpened) {
-        OPENING.set(new Opening(store, servedByLookup, cursorOpened));
+                                  QueryStats stats, CursorOpened cursorOpened) {
+        OPENING.set(new Opening(store, stats, cursorOpened));
         try {
             return new IndexedH2Database(databaseName, store, cursors);
         } finally {
@@ -42,14 +45,40 @@ final class IndexedH2Database extends H2Database {
         }
     }
 
+    /**
+     * An aggregation whose first stage is {@code $match} (the driver's {@code countDocuments} is one) starts from the
+     * documents a lookup names for it, not from every document: upstream reads the whole collection first.
+     */
+    @Override
+    public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver resolver,
+                                  Oplog oplog) {
+        if (command.equalsIgnoreCase("aggregate") && query.get(command) instanceof String collectionName
+                && query.get("pipeline") instanceof List<?> pipeline && !pipeline.isEmpty()
+                && pipeline.get(0) instanceof Document first && first.size() == 1
+                && first.get("$match") instanceof Document match
+                && resolveCollection(collectionName, false) instanceof IndexedH2Collection collection) {
+            long started = System.nanoTime();
+            Document result = collection.aggregating(match,
+                    () -> super.handleCommand(channel, command, query, resolver, oplog));
+            opened().stats().slowOperations.observe(collection.getFullName(), "aggregate", match, null,
+                    "aggregation of " + pipeline.size() + " stages", System.nanoTime() - started);
+            return result;
+        }
+        return super.handleCommand(channel, command, query, resolver, oplog);
+    }
+
+    private Opening opened() {
+        return opened != null ? opened : OPENING.get();
+    }
+
     @Override
     protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
-        Opening opening = opened != null ? opened : OPENING.get();
+        Opening opening = opened();
         String fullName = getFullCollectionNamespace(collectionName);
         // the same map names as H2Database's, so a file written by either opens with the other
         MVMap<Object, Document> dataMap = opening.store().openMap("databases." + fullName);
         MVMap<String, Object> metaMap = opening.store().openMap("meta." + fullName);
         return new IndexedH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry,
-                opening.servedByLookup(), opening.cursorOpened());
+                opening.stats(), opening.cursorOpened());
     }
 }
