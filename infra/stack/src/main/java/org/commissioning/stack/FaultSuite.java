@@ -84,8 +84,12 @@ public final class FaultSuite {
         List<String> kill = List.of("contract-service", "kpi-service", "rag-service", "deepdive-service", "gateway");
         @Option(names = "--pause", paramLabel = "SERVICE", description = "the service frozen with SIGSTOP past the session timeout")
         String pause = "rag-service";
-        @Option(names = "--patience-s", paramLabel = "S", description = "how long a recovery is awaited (the quiescence after the load five times as long)")
+        @Option(names = "--patience-s", paramLabel = "S", description = "how long a fault's recovery is awaited")
         int patienceSeconds = 90;
+        @Option(names = "--quiescence-s", paramLabel = "S", description = "how long the suite waits after the load for every group's lag to be zero and the topics to be still, before it checks (it checks then anyway)")
+        int quiescenceSeconds = 1200;
+        @Option(names = "--rebuild-s", paramLabel = "S", description = "how long each read model's rebuild is awaited")
+        int rebuildSeconds = 900;
         @Option(names = "--instances", paramLabel = "N", description = "instances of contract-service and of rag-service (1 or 2); with 2 the faults kill and freeze the first while the second runs")
         int instances = 2;
     }
@@ -98,26 +102,29 @@ public final class FaultSuite {
      * @param sessionTimeout the services' consumer session timeout (the stack passes it to them)
      */
     record Settings(int contracts, int months, int threads, double rate, Duration sessionTimeout,
-                    List<String> killed, String paused, Duration patience, int instances) {
+                    List<String> killed, String paused, Duration patience, Duration quiescence, Duration rebuild,
+                    int instances) {
 
         Settings {
             if (contracts < 1 || months < 1 || months > 120 || threads < 1 || threads > 64 || rate < 0
-                    || instances < 1 || instances > 2) {
+                    || instances < 1 || instances > 2 || patience.isNegative() || patience.isZero()
+                    || quiescence.isNegative() || quiescence.isZero() || rebuild.isNegative() || rebuild.isZero()) {
                 throw new IllegalArgumentException("Out of range: --contracts >= 1, --months 1..120, --threads "
-                        + "1..64, --rate >= 0, --instances 1..2");
+                        + "1..64, --rate >= 0, --instances 1..2, --patience-s, --quiescence-s and --rebuild-s >= 1");
             }
         }
 
         static Settings of(Flags flags) {
             return new Settings(flags.contracts, flags.months, flags.threads, flags.rate,
                     Duration.ofMillis(flags.sessionTimeoutMs), List.copyOf(flags.kill), flags.pause,
-                    Duration.ofSeconds(flags.patienceSeconds), flags.instances);
+                    Duration.ofSeconds(flags.patienceSeconds), Duration.ofSeconds(flags.quiescenceSeconds),
+                    Duration.ofSeconds(flags.rebuildSeconds), flags.instances);
         }
 
         /** The CI form: a few hundred events, one fault of each kind, rag-service the one killed, one instance each. */
         static Settings shortForm() {
             return new Settings(10, 6, 2, 3, Duration.ofMillis(6000), List.of("rag-service"), "kpi-service",
-                    Duration.ofMinutes(4), 1);
+                    Duration.ofMinutes(4), Duration.ofMinutes(20), Duration.ofMinutes(12), 1);
         }
     }
 
@@ -275,9 +282,9 @@ public final class FaultSuite {
             loadThread.join();
             Duration loadTook = Duration.ofNanos(System.nanoTime() - loadStart);
             // the backlog a long load leaves may take longer than a fault's recovery is given
-            Duration lagZeroAfterLoad = quiescence(lag, brokers, settings.patience().multipliedBy(5));
+            Duration lagZeroAfterLoad = quiescence(lag, brokers, settings.quiescence());
             Figures figures = check(stack, load, faults, lag.now(), lagZeroAfterLoad,
-                    new RebuildCheck(stack, settings.patience().multipliedBy(3)));
+                    new RebuildCheck(stack, settings.rebuild()));
             return new Result(settings, started, loadTook, outcomes, figures, load);
         }
     }
@@ -728,7 +735,10 @@ public final class FaultSuite {
                 .append(result.load().failedAttemptsByCause()).append(".\n\n");
         md.append("## Faults and recovery\n\nTimes from the end of each fault (a restart's start done, a pause's "
                 + "SIGCONT, the records sent): until every service answered ready, and until every consumer "
-                + "group's lag was zero (sampled every 500 ms).\n\n")
+                + "group's lag was zero (sampled every 500 ms). A fault's recovery is awaited "
+                + s.patience().toSeconds() + " s (the load goes on meanwhile); after the load the suite waits up to "
+                + s.quiescence().toSeconds() + " s for every lag to be zero and the topics still before it checks, "
+                + "and up to " + s.rebuild().toSeconds() + " s for each rebuild.\n\n")
                 .append("| fault | under load | fault took | all ready after | lag zero after | note |\n"
                         + "|---|---|---|---|---|---|\n");
         for (FaultOutcome o : result.faults()) {

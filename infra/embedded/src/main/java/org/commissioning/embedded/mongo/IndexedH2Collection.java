@@ -2,6 +2,7 @@ package org.commissioning.embedded.mongo;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -157,10 +158,13 @@ final class IndexedH2Collection extends H2Collection {
         return null;
     }
 
-    /** The condition on {@code _id}, at the top level or in a top-level {@code $and}, of a query with others. */
+    /**
+     * The condition on {@code _id}, at the top level or in a top-level {@code $and} (a query on {@code _id} alone
+     * reaches here only as an aggregation's {@code $match}: upstream's index serves it as a query).
+     */
     private static Document idCondition(Document query) {
         if (query.containsKey(ID)) {
-            return query.size() > 1 ? new Document(ID, query.get(ID)) : null;
+            return new Document(ID, query.get(ID));
         }
         if (query.get("$and") instanceof List<?> terms) {
             for (Object term : terms) {
@@ -186,6 +190,7 @@ final class IndexedH2Collection extends H2Collection {
             positions = new ArrayList<>(plan.lookup().positions(plan.condition()));
         } else {
             positions = new ArrayList<>(plan.lookup().compound());
+            Set<Object> excluded = excluded(query);
             long needed = (long) skip + limit;
             long matched = 0;
             for (Set<Object> group : plan.lookup().groups(plan.condition(), descending)) {
@@ -193,6 +198,9 @@ final class IndexedH2Collection extends H2Collection {
                     break;
                 }
                 for (Object position : group) {
+                    if (excluded.contains(position)) {
+                        continue;
+                    }
                     positions.add(position);
                     Document document = getDocument(position);
                     if (document != null && documentMatchesQuery(document, query)) {
@@ -212,6 +220,29 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return documents;
+    }
+
+    /**
+     * The documents a query's {@code $nin} on a field with a unique index of its own rules out, found from that
+     * index without reading them: a tracking read names the events of its look-back window it has already seen.
+     */
+    private Set<Object> excluded(Document query) {
+        Set<Object> excluded = new HashSet<>();
+        List<Document> terms = new ArrayList<>(List.of(query));
+        if (query.get("$and") instanceof List<?> and) {
+            and.stream().filter(Document.class::isInstance).map(Document.class::cast).forEach(terms::add);
+        }
+        for (Document term : terms) {
+            for (Map.Entry<String, Object> clause : term.entrySet()) {
+                if (clause.getValue() instanceof Document operators && operators.size() == 1
+                        && operators.get("$nin") instanceof List<?> values && !values.isEmpty()) {
+                    Document asIn = new Document(clause.getKey(), new Document("$in", values));
+                    getIndexes().stream().filter(index -> index.getKeys().size() == 1 && index.canHandle(asIn))
+                            .findFirst().ifPresent(index -> index.getPositions(asIn).forEach(excluded::add));
+                }
+            }
+        }
+        return excluded;
     }
 
     /** TRUE or FALSE when {@code orderBy} sorts first by {@code field}, descending or not; null otherwise. */

@@ -21,6 +21,7 @@ import com.mongodb.client.FindIterable;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
 
 /**
  * Axon's document-per-event strategy with its tracking reads bounded. axon-mongo 4.10 asks for the events after a
@@ -32,6 +33,8 @@ import com.mongodb.client.model.Filters;
  */
 public class BoundedTrackingStorageStrategy extends DocumentPerEventStorageStrategy {
 
+    static final String EVENT_IDENTIFIER_INDEX = "uniqueEventIdentifierIndex";
+
     private final EventEntryConfiguration configuration;
     private final Duration lookBackTime;
 
@@ -39,6 +42,18 @@ public class BoundedTrackingStorageStrategy extends DocumentPerEventStorageStrat
         super(configuration, lookBackTime);
         this.configuration = configuration;
         this.lookBackTime = lookBackTime;
+    }
+
+    /**
+     * Axon's indexes and a unique one on the event identifier: the relay and redelivery find a stored event by its
+     * identifier, and a tracking read's exclusion of the events it has seen names them by it.
+     */
+    @Override
+    public void ensureIndexes(MongoCollection<Document> eventsCollection,
+                              MongoCollection<Document> snapshotsCollection) {
+        super.ensureIndexes(eventsCollection, snapshotsCollection);
+        eventsCollection.createIndex(new BasicDBObject(configuration.eventIdentifierProperty(), ORDER_ASC),
+                new IndexOptions().unique(true).name(EVENT_IDENTIFIER_INDEX));
     }
 
     @Override

@@ -60,6 +60,16 @@ class BoundedTrackingStorageStrategyTest {
     }
 
     @Test
+    void keepsEventIdentifiersUniqueInTheStore() {
+        assertThat(events.listIndexes().into(new ArrayList<>()))
+                .filteredOn(index -> BoundedTrackingStorageStrategy.EVENT_IDENTIFIER_INDEX.equals(index.get("name")))
+                .singleElement().satisfies(index -> {
+                    assertThat(index.get("key", Document.class)).containsOnlyKeys("eventIdentifier");
+                    assertThat(index.getBoolean("unique")).isTrue();
+                });
+    }
+
+    @Test
     void readsEveryEventAfterATokenOnceInTheStoresOrderAndLeavesNoCursorOpen() {
         BoundedTrackingStorageStrategy strategy = new BoundedTrackingStorageStrategy(
                 EventEntryConfiguration.getDefault(), LOOK_BACK);
