@@ -125,10 +125,12 @@ public class AxonPlatformAutoConfiguration {
     }
 
     @Bean
-    public ConfigurerModule propagatingEventHandlerErrors() {
+    public ConfigurerModule propagatingEventHandlerErrors(PlatformProperties properties) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
-                .registerTrackingEventProcessor(OutboxRelay.PROCESSING_GROUP);
+                .registerTrackingEventProcessor(OutboxRelay.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        c -> properties.axon().platformProcessors());
     }
 
     @Bean

@@ -1,5 +1,7 @@
 package org.commissioning.platform.config;
 
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -38,8 +40,24 @@ public record PlatformProperties(@DefaultValue("/unknown") String source, Long p
      *                          any case
      * @param snapshotThreshold events an aggregate loaded for a command may replay before a snapshot of it is taken
      *                          (aggregates that name the {@code aggregateSnapshotTrigger} bean)
+     * @param platformBatchSize events the platform's own tracking processors (the relay and the history chain) handle
+     *                          in one unit of work, with one token update: both are idempotent, so a batch retried
+     *                          after a failure repeats only publishes consumers drop and links already chained
      */
-    public record Axon(@DefaultValue("10s") Duration lookBack, @DefaultValue("50") int snapshotThreshold) {
+    public record Axon(@DefaultValue("10s") Duration lookBack, @DefaultValue("50") int snapshotThreshold,
+                       @DefaultValue("20") int platformBatchSize) {
+
+        public Axon {
+            if (platformBatchSize < 1 || platformBatchSize > 1000) {
+                throw new IllegalArgumentException("platform.axon.platform-batch-size must be 1..1000, not "
+                        + platformBatchSize);
+            }
+        }
+
+        /** The tracking configuration of the platform's own processors: single-threaded, in batches. */
+        public TrackingEventProcessorConfiguration platformProcessors() {
+            return TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(platformBatchSize);
+        }
     }
 
     /**

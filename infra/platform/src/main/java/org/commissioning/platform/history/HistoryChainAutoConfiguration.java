@@ -48,9 +48,11 @@ public class HistoryChainAutoConfiguration {
     }
 
     @Bean
-    public ConfigurerModule historyChainProcessor() {
+    public ConfigurerModule historyChainProcessor(PlatformProperties properties) {
         return configurer -> configurer.eventProcessing()
-                .registerTrackingEventProcessor(HistoryChainRecorder.PROCESSING_GROUP);
+                .registerTrackingEventProcessor(HistoryChainRecorder.PROCESSING_GROUP,
+                        org.axonframework.config.Configuration::eventStore,
+                        c -> properties.axon().platformProcessors());
     }
 
     @Bean
