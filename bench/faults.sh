@@ -6,7 +6,7 @@
 # copies of records on every event topic), then checks that nothing accepted was lost or took effect twice, that
 # every topic's streams are complete, that the dashboard and the rating histories match the topics and that every
 # consumer group's lag is back to zero, and writes bench/FAULTS.md (exit 1 when a check fails).
-# Usage: bench/faults.sh [--contracts=N] [--months=N] [--threads=N] [--rate=N] [--session-timeout-ms=MS] [--kill=SERVICE,...] [--pause=SERVICE] [--patience-s=S]
+# Usage: bench/faults.sh [--contracts=N] [--months=N] [--threads=N] [--rate=N] [--session-timeout-ms=MS] [--kill=SERVICE,...] [--pause=SERVICE] [--patience-s=S] [--quiescence-s=S] [--rebuild-s=S]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -DskipTests package
