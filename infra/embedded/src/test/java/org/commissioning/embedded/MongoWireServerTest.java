@@ -128,6 +128,10 @@ class MongoWireServerTest {
         }
     }
 
+    /**
+     * Paces the slow client: the time between its reads is what the test is about (a cursor read on more often than
+     * its timeout stays open), so there is no condition to await, only a client that takes its time.
+     */
     private static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
