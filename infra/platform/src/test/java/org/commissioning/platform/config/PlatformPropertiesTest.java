@@ -71,4 +71,15 @@ class PlatformPropertiesTest {
                     assertThat(web.uploadMediaTypes()).containsExactly("text/csv");
                 });
     }
+
+    @Test
+    void refusesToStartWithAPlatformBatchSizeOutOfRange() {
+        for (String size : new String[] {"0", "-5", "1001"}) {
+            context.withPropertyValues("platform.axon.platform-batch-size=" + size)
+                    .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
+                            .hasMessageContaining("platform.axon.platform-batch-size must be 1..1000"));
+        }
+        context.withPropertyValues("platform.axon.platform-batch-size=1000")
+                .run(c -> assertThat(c.getBean(PlatformProperties.class).axon().platformBatchSize()).isEqualTo(1000));
+    }
 }
