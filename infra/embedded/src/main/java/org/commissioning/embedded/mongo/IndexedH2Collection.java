@@ -68,14 +68,14 @@ final class IndexedH2Collection extends H2Collection {
         Plan plan = query == null || byIndex || orderBy != null && orderBy.containsKey("$natural") ? null
                 : plan(query);
         QueryResult result;
-        String how;
+        Supplier<String> how;
         if (plan == null) {
-            how = byIndex ? "unique index" : "scan of " + count() + " documents";
+            how = () -> byIndex ? "unique index" : "scan of " + count() + " documents";
             result = super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
         } else {
             servedByLookup.increment();
             List<Document> candidates = candidates(plan, query, orderBy, numberToSkip, limit);
-            how = "lookup on " + plan.field() + " read " + candidates.size() + " documents";
+            how = () -> "lookup on " + plan.field() + " read " + candidates.size() + " documents";
             result = matchDocumentsFromStream(candidates.stream(), query, orderBy, numberToSkip, limit, batchSize,
                     fieldSelector);
         }

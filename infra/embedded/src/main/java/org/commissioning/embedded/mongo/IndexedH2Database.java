@@ -61,7 +61,7 @@ final class IndexedH2Database extends H2Database {
             Document result = collection.aggregating(match,
                     () -> super.handleCommand(channel, command, query, resolver, oplog));
             opened().stats().slowOperations.observe(collection.getFullName(), "aggregate", match, null,
-                    "aggregation of " + pipeline.size() + " stages", System.nanoTime() - started);
+                    () -> "aggregation of " + pipeline.size() + " stages", System.nanoTime() - started);
             return result;
         }
         return super.handleCommand(channel, command, query, resolver, oplog);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,9 +35,10 @@ final class SlowOperations {
     }
 
     /**
-     * @param how what it read: {@code index}, {@code lookup of N documents} or {@code scan of N documents}
+     * @param how what it read (an index, a lookup, a scan), worked out only for an operation that is logged
      */
-    void observe(String namespace, String operation, Document query, Document sort, String how, long tookNanos) {
+    void observe(String namespace, String operation, Document query, Document sort, Supplier<String> how,
+                 long tookNanos) {
         if (tookNanos < thresholdNanos) {
             return;
         }
@@ -49,7 +51,7 @@ final class SlowOperations {
             return;
         }
         seen.put(shape, new Seen(now, 0));
-        log.warn("Slow operation ({} ms, {}): {}{}", tookNanos / 1_000_000, how, shape,
+        log.warn("Slow operation ({} ms, {}): {}{}", tookNanos / 1_000_000, how.get(), shape,
                 before == null ? "" : "; " + before.since() + " more of this shape since it was last logged");
     }
 
