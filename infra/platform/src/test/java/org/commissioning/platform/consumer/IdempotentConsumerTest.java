@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.commissioning.events.IntegrationEvent;
@@ -112,6 +113,48 @@ class IdempotentConsumerTest {
         assertThat(store.lastSequence("test", "/contract-service", "c-1")).isEqualTo(4);
         assertThat(held()).isZero();
         assertThat(metrics.count("platform.events.consumed")).isEqualTo(4);
+    }
+
+    @Test
+    void looksAtHeldRecordsOnlyWhileTheStreamHoldsSome() {
+        List<String> heldLookups = new ArrayList<>();
+        ConsumedEventStore counting = new ConsumedEventStore(mongo) {
+            @Override
+            public Optional<Held> heldAt(String consumer, String source, String subject, long sequence) {
+                heldLookups.add("heldAt " + subject + "#" + sequence);
+                return super.heldAt(consumer, source, subject, sequence);
+            }
+
+            @Override
+            public void releaseUpTo(String consumer, String source, String subject, long sequence) {
+                heldLookups.add("releaseUpTo " + subject + "#" + sequence);
+                super.releaseUpTo(consumer, source, subject, sequence);
+            }
+
+            @Override
+            public boolean isHeld(String consumer, String eventId) {
+                heldLookups.add("isHeld");
+                return super.isHeld(consumer, eventId);
+            }
+        };
+        IdempotentConsumer cheap = new IdempotentConsumer("test", counting, new IntegrationEventCodec(), metrics,
+                IntegrationEventHandlers.builder().on(ContractRegistered.class, (event, data) -> handled.add(
+                        data.contractId() + "#" + event.sequence())).build());
+
+        cheap.accept(registered("c-1", 1));
+        cheap.accept(registered("c-1", 2));
+        assertThat(heldLookups).isEmpty();
+
+        cheap.accept(registered("c-1", 4));
+        heldLookups.clear();
+        cheap.accept(registered("c-1", 3));
+
+        assertThat(handled).containsExactly("c-1#1", "c-1#2", "c-1#3", "c-1#4");
+        assertThat(heldLookups).contains("isHeld", "releaseUpTo c-1#3", "heldAt c-1#4");
+        heldLookups.clear();
+        cheap.accept(registered("c-1", 5));
+        assertThat(heldLookups).isEmpty();
+        assertThat(handled).endsWith("c-1#5");
     }
 
     /**
