@@ -83,11 +83,13 @@ public record MonthlyReturnView(
     /**
      * A flag (with the figures that raised it) and, once resolved, the resolution.
      *
-     * @param eventId the flag's stored event id, so applying it again adds nothing
+     * @param eventId           the flag's stored event id, so applying it again adds nothing
+     * @param resolutionEventId the stored event id of the resolution that resolved it, so applying that resolution
+     *                          again (a retried batch of a projection) resolves no flag raised after it
      */
     public record Discrepancy(String eventId, BigDecimal providerValue, BigDecimal councilValue,
                               BigDecimal difference, BigDecimal tolerance, Instant flaggedAt, String note,
-                              String resolvedBy, Instant resolvedAt) {
+                              String resolvedBy, Instant resolvedAt, String resolutionEventId) {
     }
 
     public record Figure(BigDecimal value, Long numerator, Long denominator, Rating band) {

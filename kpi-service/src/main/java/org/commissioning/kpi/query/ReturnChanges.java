@@ -53,7 +53,7 @@ final class ReturnChanges {
             return flagged(existing(view, e.returnId(), "Discrepancy"), e, eventId);
         }
         if (event instanceof KpiDiscrepancyResolvedEvent e) {
-            return resolved(existing(view, e.returnId(), "Resolution"), e);
+            return resolved(existing(view, e.returnId(), "Resolution"), e, eventId);
         }
         return view;
     }
@@ -105,21 +105,28 @@ final class ReturnChanges {
                 current -> current.discrepancies().stream().anyMatch(d -> d.eventId().equals(eventId)), current -> {
             List<Discrepancy> discrepancies = new ArrayList<>(current.discrepancies());
             discrepancies.add(new Discrepancy(eventId, event.providerValue(), event.councilValue(),
-                    event.difference(), event.tolerance(), stored(event.flaggedAt()), null, null, null));
+                    event.difference(), event.tolerance(), stored(event.flaggedAt()), null, null, null, null));
             return validated(withDiscrepancies(current, discrepancies));
         });
     }
 
-    /** Marking the open flags resolved twice leaves them as once. */
-    private static MonthlyReturnView resolved(MonthlyReturnView view, KpiDiscrepancyResolvedEvent event) {
-        return changeOnce(view, event.kpiCode(), event.district(), current -> false, current -> {
+    /**
+     * Resolves the flags open when the resolution was stored, naming it on each: applied again, even after a later
+     * flag (a retried batch), it finds its name and changes nothing.
+     */
+    private static MonthlyReturnView resolved(MonthlyReturnView view, KpiDiscrepancyResolvedEvent event,
+                                              String eventId) {
+        return changeOnce(view, event.kpiCode(), event.district(),
+                current -> eventId != null && current.discrepancies().stream()
+                        .anyMatch(d -> eventId.equals(d.resolutionEventId())),
+                current -> {
             List<Discrepancy> discrepancies = new ArrayList<>(current.discrepancies());
             for (int i = discrepancies.size() - 1; i >= 0; i--) {
                 Discrepancy d = discrepancies.get(i);
                 if (d.resolvedAt() == null) {
                     discrepancies.set(i, new Discrepancy(d.eventId(), d.providerValue(), d.councilValue(),
                             d.difference(), d.tolerance(), d.flaggedAt(), event.note(), event.resolvedBy(),
-                            stored(event.resolvedAt())));
+                            stored(event.resolvedAt()), eventId));
                 }
             }
             return validated(withDiscrepancies(current, discrepancies));
