@@ -128,6 +128,7 @@ public class AxonPlatformAutoConfiguration {
     public ConfigurerModule propagatingEventHandlerErrors(PlatformProperties properties) {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance())
+                .registerTrackingEventProcessorConfiguration(c -> properties.axon().projectionProcessors())
                 .registerTrackingEventProcessor(OutboxRelay.PROCESSING_GROUP,
                         org.axonframework.config.Configuration::eventStore,
                         c -> properties.axon().platformProcessors());

@@ -43,15 +43,28 @@ public record PlatformProperties(@DefaultValue("/unknown") String source, Long p
      * @param platformBatchSize events the platform's own tracking processors (the relay and the history chain) handle
      *                          in one unit of work, with one token update: both are idempotent, so a batch retried
      *                          after a failure repeats only publishes consumers drop and links already chained
+     * @param projectionBatchSize events every other tracking processor (the services' projections) handles in one
+     *                          unit of work, with one token update. A projection keys its documents by event id or
+     *                          skips events at or below the sequence it has applied, so a batch retried after a
+     *                          failure ends in the state it would have reached without one
      */
     public record Axon(@DefaultValue("10s") Duration lookBack, @DefaultValue("50") int snapshotThreshold,
-                       @DefaultValue("20") int platformBatchSize) {
+                       @DefaultValue("20") int platformBatchSize, @DefaultValue("20") int projectionBatchSize) {
 
         public Axon {
             if (platformBatchSize < 1 || platformBatchSize > 1000) {
                 throw new IllegalArgumentException("platform.axon.platform-batch-size must be 1..1000, not "
                         + platformBatchSize);
             }
+            if (projectionBatchSize < 1 || projectionBatchSize > 1000) {
+                throw new IllegalArgumentException("platform.axon.projection-batch-size must be 1..1000, not "
+                        + projectionBatchSize);
+            }
+        }
+
+        /** The tracking configuration of every processor not configured otherwise: single-threaded, in batches. */
+        public TrackingEventProcessorConfiguration projectionProcessors() {
+            return TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(projectionBatchSize);
         }
 
         /** The tracking configuration of the platform's own processors: single-threaded, in batches. */
