@@ -319,6 +319,17 @@ public final class LocalStack implements AutoCloseable {
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
+    /** CPU time each service instance and the launcher (broker, store, issuer, harness) have used, by name. */
+    public Map<String, Long> cpuNanosByProcess() {
+        Map<String, Long> cpu = new LinkedHashMap<>();
+        synchronized (this) {
+            services.forEach(s -> cpu.put(s.name(), s.cpuNanos()));
+        }
+        cpu.put("launcher", ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime());
+        return cpu;
+    }
+
     /** Each running service instance's base URL (127.0.0.1 and its port), by instance name. */
     public synchronized Map<String, String> serviceUrls() {
         Map<String, String> urls = new LinkedHashMap<>();

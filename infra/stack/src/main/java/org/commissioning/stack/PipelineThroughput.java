@@ -59,14 +59,35 @@ final class PipelineThroughput {
     private static final List<String> WRITE_COMMANDS = List.of("insert", "update", "delete", "findAndModify");
     private static final Pattern COMMAND_COUNT = Pattern.compile(
             "^mongodb_driver_commands_seconds_count\\{([^}]*)}\\s+([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern COLLECTION = Pattern.compile("collection=\"([^\"]*)\"");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /**
      * @param writesByService the write commands each service sent to the store during the submissions and ratings
+     * @param writesByCollection the same by {@code service/collection}
+     * @param cpuSecondsByProcess CPU time each service and the launcher used meanwhile
+     * @param commands every command (reads and writes) the services' drivers sent meanwhile
      * @param latenciesMillis per return, its HTTP response to its ContractRated first seen on the topic
+     * @param pacedReturnsPerSecond the steady rate the returns were sent at; 0 when sent as fast as the clients went
      */
     record Result(int contracts, int months, int clients, long returns, long values, double seconds,
-                  List<Long> latenciesMillis, Map<String, Long> writesByService, int refused, double cpuSeconds) {
+                  List<Long> latenciesMillis, Map<String, Long> writesByService,
+                  Map<String, Long> writesByCollection, int refused, double cpuSeconds,
+                  Map<String, Double> cpuSecondsByProcess, long commands, double pacedReturnsPerSecond) {
+
+        /** Every store command (reads and writes) per KPI value. */
+        double commandsPerValue() {
+            return values == 0 ? 0 : (double) commands / values;
+        }
+
+        /** The share of the machine's processors' time the stack used from the first submission to the last rating. */
+        double machineShare() {
+            return seconds <= 0 ? 0 : cpuSeconds / (seconds * Runtime.getRuntime().availableProcessors());
+        }
+
+        double returnsPerSecond() {
+            return seconds <= 0 ? 0 : returns / seconds;
+        }
 
         /** CPU time the stack (services, broker, store) used per KPI value while the returns were rated. */
         double cpuMillisPerValue() {
@@ -91,13 +112,26 @@ final class PipelineThroughput {
 
     static Result measure(LocalStack stack, GatewayClient client, int contracts, int months, int clients)
             throws Exception {
+        return measure(stack, client, contracts, months, clients, 0, "Pipeline Provider");
+    }
+
+    /**
+     * The same with the returns sent at a steady {@code returnsPerSecond} (open loop: the n-th return is sent
+     * {@code n / returnsPerSecond} seconds after the first, however long the earlier ones took), so latency is measured
+     * under a load the pipeline can sustain rather than behind a queue the clients build; 0 sends them as fast as the
+     * clients go.
+     */
+    static Result measure(LocalStack stack, GatewayClient client, int contracts, int months, int clients,
+                          double returnsPerSecond, String provider) throws Exception {
         String gateway = stack.gatewayUrl();
         YearMonth first = firstMonth(months);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            List<String> ids = registerWithFrameworks(stack, client, pool, contracts, first, "Pipeline Provider");
-            Map<String, Long> writesBefore = writeCommands(stack);
+            List<String> ids = registerWithFrameworks(stack, client, pool, contracts, first, provider);
+            Commands before = commands(stack);
+            Map<String, Long> writesBefore = before.writesByCollection();
             long cpuBefore = stack.cpuNanos();
+            Map<String, Long> cpuByProcessBefore = stack.cpuNanosByProcess();
             try (RatedWatcher rated = new RatedWatcher(stack.kafka().bootstrapServers())) {
                 ConcurrentLinkedQueue<Integer> work = new ConcurrentLinkedQueue<>();
                 for (int m = 0; m < months; m++) {
@@ -110,6 +144,13 @@ final class PipelineThroughput {
                 long firstSubmission = System.nanoTime();
                 parallel(pool, clients, worker -> {
                     for (Integer next = work.poll(); next != null; next = work.poll()) {
+                        if (returnsPerSecond > 0) {
+                            long due = firstSubmission + (long) (next * 1e9 / returnsPerSecond);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                TimeUnit.NANOSECONDS.sleep(wait);
+                            }
+                        }
                         String id = ids.get(next % ids.size());
                         YearMonth period = first.plusMonths(next / ids.size());
                         HttpResponse<String> submitted = client.send("POST",
@@ -124,14 +165,26 @@ final class PipelineThroughput {
                 long lastRated = rated.awaitAll(respondedAt.keySet(),
                         Duration.ofSeconds(Math.max(300, respondedAt.size())));
                 long cpu = stack.cpuNanos() - cpuBefore;
-                Map<String, Long> writesAfter = writeCommands(stack);
+                Map<String, Double> cpuByProcess = new LinkedHashMap<>();
+                stack.cpuNanosByProcess().forEach((process, after) -> cpuByProcess.put(process,
+                        (after - cpuByProcessBefore.getOrDefault(process, 0L)) / 1e9));
+                Commands counted = commands(stack);
+                Map<String, Long> writesAfter = counted.writesByCollection();
+                long commands = counted.commandsByService().values().stream().mapToLong(Long::longValue).sum()
+                        - before.commandsByService().values().stream().mapToLong(Long::longValue).sum();
+                Map<String, Long> byCollection = new LinkedHashMap<>();
+                writesAfter.forEach((collection, after) -> byCollection.put(collection,
+                        after - writesBefore.getOrDefault(collection, 0L)));
                 Map<String, Long> writes = new LinkedHashMap<>();
-                writesAfter.forEach((service, after) -> writes.put(service, after - writesBefore.getOrDefault(service, 0L)));
+                stack.serviceUrls().keySet().forEach(service -> writes.put(service, 0L));
+                byCollection.forEach((collection, n) -> writes.merge(collection.substring(0, collection.indexOf('/')),
+                        n, Long::sum));
                 List<Long> latencies = new ArrayList<>();
                 respondedAt.forEach((key, at) -> latencies.add(
                         TimeUnit.NANOSECONDS.toMillis(rated.seenAt(key) - at)));
                 return new Result(ids.size(), months, clients, respondedAt.size(), (long) respondedAt.size() * KPIS,
-                        (lastRated - firstSubmission) / 1e9, latencies, writes, refused.get(), cpu / 1e9);
+                        (lastRated - firstSubmission) / 1e9, latencies, writes, byCollection, refused.get(),
+                        cpu / 1e9, cpuByProcess, commands, returnsPerSecond);
             }
         } finally {
             pool.shutdownNow();
@@ -229,10 +282,26 @@ final class PipelineThroughput {
         return "{\"period\":\"" + period + "\",\"narrative\":\"Pipeline return\",\"values\":[" + values + "]}";
     }
 
-    /** Write commands each service's MongoDB driver has sent since it started, from its Prometheus metrics. */
+    /**
+     * Write commands each service's MongoDB driver has sent since it started, by {@code service/collection}, from
+     * its Prometheus metrics.
+     */
     static Map<String, Long> writeCommands(LocalStack stack) throws IOException, InterruptedException {
+        return commands(stack).writesByCollection();
+    }
+
+    /**
+     * @param writesByCollection write commands by {@code service/collection}
+     * @param commandsByService  every command (reads too: find, aggregate, count, getMore ...) by service
+     */
+    record Commands(Map<String, Long> writesByCollection, Map<String, Long> commandsByService) {
+    }
+
+    /** The commands each service's MongoDB driver has sent since it started, from its Prometheus metrics. */
+    static Commands commands(LocalStack stack) throws IOException, InterruptedException {
         ClientCredentials operator = stack.credentials("operator.lee");
         Map<String, Long> writes = new LinkedHashMap<>();
+        Map<String, Long> all = new LinkedHashMap<>();
         for (Map.Entry<String, String> service : stack.serviceUrls().entrySet()) {
             HttpResponse<String> metrics = HTTP.send(operator.authorize(HttpRequest.newBuilder(
                             URI.create(service.getValue() + "/actuator/prometheus")))
@@ -240,22 +309,39 @@ final class PipelineThroughput {
             if (metrics.statusCode() != 200) {
                 throw new IllegalStateException(service.getKey() + "'s metrics: HTTP " + metrics.statusCode());
             }
-            writes.put(service.getKey(), writeCommands(metrics.body()));
+            writeCommandsByCollection(metrics.body()).forEach((collection, n) ->
+                    writes.put(service.getKey() + "/" + collection, n));
+            all.put(service.getKey(), allCommands(metrics.body()));
         }
-        return writes;
+        return new Commands(writes, all);
     }
 
     static long writeCommands(String prometheus) {
+        return writeCommandsByCollection(prometheus).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    static long allCommands(String prometheus) {
         long total = 0;
+        Matcher m = COMMAND_COUNT.matcher(prometheus);
+        while (m.find()) {
+            total += (long) Double.parseDouble(m.group(2));
+        }
+        return total;
+    }
+
+    static Map<String, Long> writeCommandsByCollection(String prometheus) {
+        Map<String, Long> writes = new LinkedHashMap<>();
         Matcher m = COMMAND_COUNT.matcher(prometheus);
         while (m.find()) {
             for (String command : WRITE_COMMANDS) {
                 if (m.group(1).contains("command=\"" + command + "\"")) {
-                    total += (long) Double.parseDouble(m.group(2));
+                    Matcher collection = COLLECTION.matcher(m.group(1));
+                    writes.merge(collection.find() ? collection.group(1) : "?", (long) Double.parseDouble(m.group(2)),
+                            Long::sum);
                 }
             }
         }
-        return total;
+        return writes;
     }
 
     private static void require(HttpResponse<String> response, int status, String what) {

@@ -62,6 +62,7 @@ final class ServiceProcess {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx512m",
                 "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8"));
+        command.addAll(extraJvmOptions(System.getenv("SERVICE_OPTS")));
         ClassDataSharing.Launch launch = ClassDataSharing.launch(jar, !name.matches(".*-\\d+"));
         archiving = launch.writing();
         command.addAll(launch.arguments());
@@ -74,6 +75,11 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
+    }
+
+    /** JVM options the environment's {@code SERVICE_OPTS} adds to every service, after the defaults so they win. */
+    static List<String> extraJvmOptions(String serviceOpts) {
+        return serviceOpts == null || serviceOpts.isBlank() ? List.of() : List.of(serviceOpts.strip().split("\\s+"));
     }
 
     /** Resident memory of the process in MiB, read from /proc (Linux); -1 where unavailable. */

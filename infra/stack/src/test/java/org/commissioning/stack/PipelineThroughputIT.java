@@ -30,7 +30,32 @@ class PipelineThroughputIT {
         assertThat(result.writesByService().get("kpi-service")).as("kpi-service stores every return").isPositive();
         assertThat(result.writesByService().get("rag-service")).as("rag-service stores every rating").isPositive();
         assertThat(result.writesPerValue()).isPositive();
+        assertThat(result.writesByCollection()).containsKey("kpi-service/domainevents");
+        assertThat(result.commands()).as("reads as well as writes").isGreaterThan(result.writes());
+        assertThat(result.cpuSecondsByProcess()).containsKeys("kpi-service", "rag-service", "launcher");
+        assertThat(result.cpuSecondsByProcess().get("rag-service")).as("rag-service rated the returns").isPositive();
+        assertThat(PipelineReport.rows(result, java.util.List.of())).contains("| pipeline: CPU per KPI value by process");
+        assertThat(result.writesByCollection().values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(result.writes());
+        assertThat(PipelineReport.largestWriters(result, 3)).containsPattern("^[a-z-]+/\\w+: \\d+\\.\\d\\d");
         assertThat(result.valuesPerSecond()).isPositive();
+    }
+
+    @Test
+    void sendsTheReturnsAtTheSteadyRateAskedAndTimesEachToItsRating() throws Exception {
+        LocalStack stack = SharedStack.get();
+
+        PipelineThroughput.Result paced = PipelineThroughput.measure(stack, new GatewayClient(stack.demoLoader()),
+                2, 2, 2, 2.0, "Paced Provider");
+        String rows = PipelineReport.pacedRows(paced);
+        System.out.print(rows);
+
+        assertThat(paced.returns()).isEqualTo(4);
+        assertThat(paced.latenciesMillis()).hasSize(4);
+        assertThat(paced.seconds()).as("the fourth return is sent 1.5 s after the first").isGreaterThanOrEqualTo(1.5);
+        assertThat(rows).contains("at 2.00 returns/s (6.0 values/s) steady, 4 returns of 2 contracts");
+        assertThat(BenchmarkTargets.table(java.time.Duration.ofSeconds(20), null, paced, java.util.List.of(), null,
+                null, java.util.List.of(), java.util.Map.of())).contains("sustained load (6.0 values/s steady, 4 returns");
     }
 
     @Test
@@ -45,6 +70,9 @@ class PipelineThroughputIT {
                 """;
 
         assertThat(PipelineThroughput.writeCommands(metrics)).isEqualTo(46);
+        assertThat(PipelineThroughput.allCommands(metrics)).as("the find too, not the sum").isEqualTo(46 + 99);
+        assertThat(PipelineThroughput.writeCommandsByCollection(metrics)).containsEntry("outbox_entries", 4L)
+                .doesNotContainKey("?");
     }
 
     @Test

@@ -44,7 +44,7 @@ class ScaleCurveIT {
                 "(?s)(<circle.*){4}");
         assertThat(ScaleCurve.section(result, "scale-curve.svg")).contains("| " + String.format("%,d",
                 larger.contracts()) + " |");
-        assertThat(BenchmarkTargets.table(java.time.Duration.ofSeconds(20), larger.probe(), List.of(), null, result,
+        assertThat(BenchmarkTargets.table(java.time.Duration.ofSeconds(20), larger.probe(), null, List.of(), null, result,
                 List.of(), java.util.Map.of("gateway", 300L))).contains("| ready: launch to all five services ready "
                 + "| 20.0 s | ≤ 30 s | met |", "| whole embedded stack RSS (five services and the launcher) | 300 MiB");
     }
