@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -B -ntp -q -DskipTests package
 data="$(mktemp -d)"
-trap 'rm -rf "$data"' EXIT
+# the services' logs outlive the run in target/bench-logs, for whatever the report shows went wrong
+trap 'rm -rf target/bench-logs; mkdir -p target; cp -r "$data/data/logs" target/bench-logs 2>/dev/null; rm -rf "$data"' EXIT
 # the launcher hosts Kafka, MongoDB and the harness, which keeps every topic's records to check them; the embedded
 # MongoDB server holds every open cursor's whole result in its heap: at 1.5 GB the full fault run's launcher spent
 # most of its time collecting while the read models were rebuilt after 10,800 values. LAUNCHER_OPTS adds JVM options

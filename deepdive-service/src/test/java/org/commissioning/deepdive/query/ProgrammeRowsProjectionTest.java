@@ -26,6 +26,7 @@ import org.commissioning.deepdive.api.Grade;
 import org.commissioning.deepdive.api.ProgrammeOpenedEvent;
 import org.commissioning.deepdive.api.VariationRecommendedEvent;
 import org.commissioning.testsupport.TestMongoTemplates;
+import org.commissioning.testsupport.RetriedBatches;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -120,7 +121,6 @@ class ProgrammeRowsProjectionTest {
     @Test
     void endsInTheSameStateWhenABatchIsAppliedAgainAfterAFailure() {
         List<Stored> events = stream();
-        int n = events.size();
 
         ProgrammeRowsProjection once = fresh();
         apply(once, events);
@@ -142,23 +142,7 @@ class ProgrammeRowsProjectionTest {
             assertThat(row.lastSequence()).isEqualTo(2);
         });
 
-        // the whole batch applied, then applied again from its first event
-        apply(once, events);
-        assertThat(snapshot()).isEqualTo(expected);
-
-        // the batch failed after e1..ek (for every k), then was applied again from e1
-        for (int k = 1; k <= n; k++) {
-            ProgrammeRowsProjection retried = fresh();
-            apply(retried, events.subList(0, k));
-            apply(retried, events);
-            assertThat(snapshot()).as("e1..e%d, then e1..e%d", k, n).isEqualTo(expected);
-        }
-
-        // e1..e7, then a retry failing after e1..e3, then the rest
-        ProgrammeRowsProjection twice = fresh();
-        apply(twice, events.subList(0, 7));
-        apply(twice, events.subList(0, 3));
-        apply(twice, events.subList(3, n));
-        assertThat(snapshot()).isEqualTo(expected);
+        RetriedBatches.assertEachRetryEndsAsOneApplication(once, events, this::fresh,
+                ProgrammeRowsProjectionTest::apply, this::snapshot);
     }
 }

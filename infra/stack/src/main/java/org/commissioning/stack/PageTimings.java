@@ -32,7 +32,12 @@ final class PageTimings {
     private static final Pattern TITLE = Pattern.compile("<title>([^<–]*)");
 
     /** A page's timings, or why it has none ({@code absent}); {@code title} is what the page calls itself. */
-    record Page(String name, String path, String title, Latencies latencies, String absent) {
+    /** @param failures the requests that did not get the whole page (counted in the latencies at the time they failed) */
+    record Page(String name, String path, String title, Latencies latencies, String absent, List<String> failures) {
+
+        Page(String name, String path, String title, Latencies latencies, String absent) {
+            this(name, path, title, latencies, absent, List.of());
+        }
     }
 
     /** The timings and the contracts they were measured with. */
@@ -78,14 +83,20 @@ final class PageTimings {
             title = titleOf(ok(session.get(paths.apply(i))));
         }
         List<Long> millis = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
         for (int i = 0; i < samples; i++) {
             String next = paths.apply(i);
             long start = System.nanoTime();
-            HttpResponse<String> page = session.get(next);
-            millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
-            ok(page);
+            try {
+                HttpResponse<String> page = session.get(next);
+                millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+                ok(page);
+            } catch (IOException | IllegalStateException failed) {
+                millis.add(Duration.ofNanos(System.nanoTime() - start).toMillis());
+                failures.add(java.time.Instant.now() + " " + next + ": " + failed);
+            }
         }
-        return new Page(name, path, title, Latencies.of(millis), null);
+        return new Page(name, path, title, Latencies.of(millis), null, List.copyOf(failures));
     }
 
     private static HttpResponse<String> ok(HttpResponse<String> page) {
@@ -153,6 +164,10 @@ final class PageTimings {
                 md.append("| ").append(label).append(", p").append(p).append(" | ")
                         .append(page.latencies().percentile(p)).append(" ms | |\n");
             }
+            md.append("| ").append(label).append(", requests without the whole page (timed until they failed) | ")
+                    .append(page.failures().size()).append(" of ").append(page.latencies().count())
+                    .append(page.failures().isEmpty() ? "" : ": " + page.failures().get(0)
+                            .replace('|', '/')).append(" | 0 |\n");
         }
         return md.toString();
     }

@@ -73,8 +73,8 @@ public final class PlatformBenchmark {
         StackOptions.Flags stack = new StackOptions.Flags();
         @Option(names = "--report", paramLabel = "FILE", description = "where the Markdown report is written")
         Path report = Path.of("bench/REPORT.md");
-        @Option(names = "--warm-start", negatable = true, description = "first start and stop the stack once on a scratch data directory, as a user's earlier run would, so the timed launch finds the services' class-data archives (written when a freshly built service stops) as after ./run-local.sh --no-build; the first launch's time is reported beside it")
-        boolean warmStart = true;
+        @Option(names = "--no-warm-start", description = "time the first launch after a build; without this the stack is first started and stopped once on a scratch data directory, as a user's earlier run would, so the timed launch finds the services' class-data archives (written when a freshly built service stops) as after ./run-local.sh --no-build, and the first launch's time is reported beside it")
+        boolean noWarmStart;
         @Option(names = "--samples", paramLabel = "N", description = "registrations timed to the dashboard")
         int samples = 30;
         @Option(names = "--rating-samples", paramLabel = "N", description = "contracts timed from a return to their cadence (two returns each)")
@@ -124,7 +124,7 @@ public final class PlatformBenchmark {
             throw new IllegalArgumentException("The benchmark needs an empty --data-dir, not " + options.dataDir());
         }
 
-        Duration firstLaunch = flags.warmStart ? firstLaunch(options) : null;
+        Duration firstLaunch = flags.noWarmStart ? null : firstLaunch(options);
         double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         try (LocalStack stack = new LocalStack(options)) {
             long t0 = System.nanoTime();

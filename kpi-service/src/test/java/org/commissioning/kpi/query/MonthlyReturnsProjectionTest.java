@@ -26,6 +26,7 @@ import org.commissioning.kpi.api.OverdueReturn;
 import org.commissioning.kpi.api.Rating;
 import org.commissioning.kpi.api.ReturnOverdueEvent;
 import org.commissioning.platform.readmodel.ReadModelCollections;
+import org.commissioning.testsupport.RetriedBatches;
 import org.commissioning.testsupport.TestMongoTemplates;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -215,50 +216,7 @@ class MonthlyReturnsProjectionTest {
         assertThat(projection.overdue(contract, APR)).map(OverdueReturn::receivedAt)
                 .contains(Instant.parse("2024-05-20T09:30:00.250Z"));
 
-        // the whole batch applied again from its first event, as a retried batch is
-        apply(projection, events);
-
-        assertSameDocuments(snapshot(), once);
-    }
-
-    @Test
-    void endsInTheSameStateWhenAnEarlierPartOfTheBatchIsAppliedAgainAndThenTheRest() {
-        String contract = UUID.randomUUID().toString();
-        List<Stored> events = stream(contract);
-        int n = events.size();
-
-        MonthlyReturnsProjection projection = fresh();
-        apply(projection, events);
-        List<List<Document>> once = snapshot();
-
-        // e1..e3 again after e1..en, then e4..en
-        apply(projection, events.subList(0, 3));
-        apply(projection, events.subList(3, n));
-        assertSameDocuments(snapshot(), once);
-
-        // the batch failing after its k-th event (e1..ek applied, the token not written), then retried whole
-        List<Integer> differing = new ArrayList<>();
-        for (int k = 1; k < n; k++) {
-            MonthlyReturnsProjection retried = fresh();
-            apply(retried, events.subList(0, k));
-            apply(retried, events);
-            if (!snapshot().equals(once)) {
-                differing.add(k);
-            }
-        }
-        assertThat(differing).as("the batch sizes k after which e1..ek then e1..e%d differ from e1..e%d once", n, n)
-                .isEmpty();
-    }
-
-    /** The same documents collection by collection, each compared whole, so a difference names its document. */
-    static void assertSameDocuments(List<List<Document>> actual, List<List<Document>> expected) {
-        List<String> names = List.of(MonthlyReturnsProjection.COLLECTION, MonthlyReturnsProjection.OVERDUE);
-        for (int i = 0; i < names.size(); i++) {
-            assertThat(actual.get(i)).as(names.get(i)).hasSameSizeAs(expected.get(i));
-            for (int d = 0; d < expected.get(i).size(); d++) {
-                assertThat(actual.get(i).get(d)).as(names.get(i) + " " + expected.get(i).get(d).get("_id"))
-                        .isEqualTo(expected.get(i).get(d));
-            }
-        }
+        RetriedBatches.assertEachRetryEndsAsOneApplication(projection, events, this::fresh,
+                MonthlyReturnsProjectionTest::apply, this::snapshot);
     }
 }

@@ -26,6 +26,7 @@ import org.commissioning.rag.api.RatingHistory;
 import org.commissioning.rag.api.TrajectoryAssessedEvent;
 import org.commissioning.rag.api.Trend;
 import org.commissioning.testsupport.TestMongoTemplates;
+import org.commissioning.testsupport.RetriedBatches;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -210,14 +211,13 @@ class RatingHistoryProjectionTest {
         String a = UUID.randomUUID().toString();
         String b = UUID.randomUUID().toString();
         List<Stored> events = stream(a, b);
-        int n = events.size();
 
         RatingHistoryProjection once = fresh();
         apply(once, events);
         List<List<Document>> expected = snapshot();
 
         // the state applied once is the one the stream makes, so the comparisons below are not vacuous
-        assertThat(expected.get(0)).hasSize(n);
+        assertThat(expected.get(0)).hasSize(events.size());
         RatingHistory historyA = once.history(a, null);
         assertThat(historyA.current()).isEqualTo(Rating.AMBER);
         assertThat(historyA.overrides()).singleElement().extracting(r -> r.ratedBy()).isEqualTo("officer.jones");
@@ -227,23 +227,7 @@ class RatingHistoryProjectionTest {
         assertThat(historyB.periods()).singleElement().extracting(r -> r.rating()).isEqualTo(Rating.AMBER);
         assertThat(historyB.trajectory().trend()).isEqualTo(Trend.DECLINING);
 
-        // the whole batch applied, then applied again from its first event
-        apply(once, events);
-        assertThat(snapshot()).isEqualTo(expected);
-
-        // the batch failed after e1..ek (for every k), then was applied again from e1
-        for (int k = 1; k <= n; k++) {
-            RatingHistoryProjection retried = fresh();
-            apply(retried, events.subList(0, k));
-            apply(retried, events);
-            assertThat(snapshot()).as("e1..e%d, then e1..e%d", k, n).isEqualTo(expected);
-        }
-
-        // e1..e7, then a retry failing after e1..e3, then the rest
-        RatingHistoryProjection twice = fresh();
-        apply(twice, events.subList(0, 7));
-        apply(twice, events.subList(0, 3));
-        apply(twice, events.subList(3, n));
-        assertThat(snapshot()).isEqualTo(expected);
+        RetriedBatches.assertEachRetryEndsAsOneApplication(once, events, RatingHistoryProjectionTest::fresh,
+                RatingHistoryProjectionTest::apply, RatingHistoryProjectionTest::snapshot);
     }
 }

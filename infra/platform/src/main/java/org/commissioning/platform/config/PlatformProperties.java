@@ -43,8 +43,8 @@ public record PlatformProperties(@DefaultValue("/unknown") String source, Long p
      * @param platformBatchSize events the platform's own tracking processors (the relay and the history chain) handle
      *                          in one unit of work, with one token update: both are idempotent, so a batch retried
      *                          after a failure repeats only publishes consumers drop and links already chained
-     * @param projectionBatchSize events every other tracking processor (the services' projections) handles in one
-     *                          unit of work, with one token update. A projection keys its documents by event id or
+     * @param projectionBatchSize events every other tracking processor (the services' projections, and their
+     *                          rebuilds) handles in one unit of work, with one token update. A projection keys its documents by event id or
      *                          skips events at or below the sequence it has applied, so a batch retried after a
      *                          failure ends in the state it would have reached without one
      */

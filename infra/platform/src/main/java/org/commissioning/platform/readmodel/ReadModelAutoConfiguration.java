@@ -45,10 +45,13 @@ public class ReadModelAutoConfiguration {
                                                    org.axonframework.extensions.mongo.MongoTemplate axonMongo,
                                                    TransactionManager transactionManager, MeterRegistry registry,
                                                    @Value("${platform.rebuild.log-every:5s}") Duration logEvery,
-                                                   @Value("${platform.rebuild.pause-limit:60s}") Duration pauseLimit) {
+                                                   @Value("${platform.rebuild.pause-limit:60s}") Duration pauseLimit,
+                                                   org.springframework.beans.factory.ObjectProvider<
+                                                           org.commissioning.platform.config.PlatformProperties> properties) {
             return new ReadModelRebuilds(readModels, collections, mongo, axon, eventStore,
                     () -> axonMongo.eventCollection().countDocuments(), transactionManager, registry, logEvery,
-                    pauseLimit);
+                    pauseLimit, java.util.Optional.ofNullable(properties.getIfAvailable())
+                            .map(p -> p.axon().projectionBatchSize()).orElse(1));
         }
 
         @Bean

@@ -65,6 +65,7 @@ public class ReadModelRebuilds {
     private final TransactionManager transactionManager;
     private final Duration logEvery;
     private final Duration pauseLimit;
+    private final int batchSize;
     private final Clock clock = Clock.systemUTC();
     private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "read-model-rebuild");
@@ -79,6 +80,17 @@ public class ReadModelRebuilds {
                              StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier eventsInStore,
                              TransactionManager transactionManager, MeterRegistry registry, Duration logEvery,
                              Duration pauseLimit) {
+        this(readModels, collections, mongo, axon, events, eventsInStore, transactionManager, registry, logEvery,
+                pauseLimit, 1);
+    }
+
+    /** @param batchSize events a rebuild handles in one unit of work, with one write of its token */
+    public ReadModelRebuilds(Collection<RebuildableReadModel> readModels, ReadModelCollections collections,
+                             MongoTemplate mongo, Configuration axon,
+                             StreamableMessageSource<TrackedEventMessage<?>> events, LongSupplier eventsInStore,
+                             TransactionManager transactionManager, MeterRegistry registry, Duration logEvery,
+                             Duration pauseLimit, int batchSize) {
+        this.batchSize = batchSize;
         readModels.forEach(r -> this.readModels.put(r.name(), r));
         this.collections = collections;
         this.mongo = mongo;
@@ -219,6 +231,7 @@ public class ReadModelRebuilds {
                 .tokenStore(rebuildTokens)
                 .transactionManager(transactionManager)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(batchSize)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
         log.info("Rebuilding read model {} into {} from the {} events in the store, while {} keeps serving it", name,
