@@ -130,6 +130,8 @@ public final class PlatformBenchmark {
             long t0 = System.nanoTime();
             stack.start();
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+            progress("ready in %.1f s (first launch: %s)", ready.toMillis() / 1000.0,
+                    firstLaunch == null ? "not timed" : String.format(Locale.ROOT, "%.1f s", firstLaunch.toMillis() / 1000.0));
             CLIENT = new GatewayClient(stack.demoLoader());
             long t1 = System.nanoTime();
             String demo = stack.loadDemoData();
@@ -145,24 +147,35 @@ public final class PlatformBenchmark {
                     flags.scaleProbeMonths, flags.pipelineClients, flags.scaleAuditYears, Math.min(100, flags.auditSamples));
             for (int size : sizes) {
                 if (size <= flags.pageContracts) {
-                    curve.pointAt(size);
+                    scalePoint(curve.pointAt(size));
                 }
             }
             PageTimings.Result pages = PageTimings.measure(stack, CLIENT, flags.pageContracts, flags.pageSamples);
             PipelineThroughput.Result pipeline = flags.pipelineContracts <= 0 ? null
                     : PipelineThroughput.measure(stack, CLIENT, flags.pipelineContracts, flags.pipelineMonths,
                     flags.pipelineClients);
+            if (pipeline != null) {
+                progress("pipeline: %d values in %.0f s, %.1f values/s, %.2f writes and %.2f commands per value, "
+                                + "%.1f ms CPU per value", pipeline.values(), pipeline.seconds(), pipeline.valuesPerSecond(),
+                        pipeline.writesPerValue(), pipeline.commandsPerValue(), pipeline.cpuMillisPerValue());
+            }
             PipelineThroughput.Result paced = pipeline == null || flags.pacedShare <= 0 || flags.pacedContracts <= 0
                     ? null : PipelineThroughput.measure(stack, CLIENT, flags.pacedContracts, flags.pacedMonths,
                     flags.pipelineClients, pipeline.returnsPerSecond() * flags.pacedShare, "Paced Provider");
+            if (paced != null) {
+                progress("sustained load: return to ContractRated p99 %d ms at %.2f returns/s",
+                        Latencies.of(paced.latenciesMillis()).percentile(99), paced.pacedReturnsPerSecond());
+            }
             List<RebuildCheck.Outcome> rebuilds = List.of(
                     new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("rag-service", "rating_history"),
                     new RebuildCheck(stack, Duration.ofMinutes(30)).rebuild("gateway", "dashboard_contracts"));
+            rebuilds.forEach(r -> progress("rebuild of %s's %s: %s, %.0f/s", r.service(), r.readModel(), r.state(),
+                    r.eventsPerSecond()));
             AuditorReads.Result audit = flags.auditYears <= 0 ? null
                     : AuditorReads.measure(stack, CLIENT, flags.auditYears, flags.auditSamples);
             for (int size : sizes) {
                 if (size > flags.pageContracts) {
-                    curve.pointAt(size);
+                    scalePoint(curve.pointAt(size));
                 }
             }
             ScaleCurve.Result scale = curve == null ? null : curve.result();
@@ -176,6 +189,16 @@ public final class PlatformBenchmark {
                     scale, raw, memory, load);
             System.out.println(Files.readString(report));
         }
+    }
+
+    private static void scalePoint(ScaleCurve.Point point) {
+        progress("scale curve: %,d contracts, %,d stored events: %.1f ms CPU per value, rating history p99 %d ms",
+                point.contracts(), point.storedEvents(), point.probe().cpuMillisPerValue(), point.history().p99());
+    }
+
+    /** A phase's figures as it ends, so a run stopped early still shows what it measured. */
+    private static void progress(String format, Object... args) {
+        System.out.println(Instant.now() + " bench: " + String.format(Locale.ROOT, format, args));
     }
 
     /**
