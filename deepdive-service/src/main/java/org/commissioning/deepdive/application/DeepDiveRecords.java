@@ -2,7 +2,6 @@ package org.commissioning.deepdive.application;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.regex;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +10,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import lombok.RequiredArgsConstructor;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -33,6 +31,7 @@ import org.commissioning.deepdive.api.DeepDiveStartedEvent;
 import org.commissioning.deepdive.api.DeepDiveStatus;
 import org.commissioning.deepdive.api.Grade;
 import org.commissioning.deepdive.command.SuggestedGrade;
+import org.commissioning.platform.axon.StreamPrefix;
 import org.commissioning.platform.domain.AsOf;
 import org.commissioning.platform.domain.CausationContext;
 import org.commissioning.platform.domain.NotFoundException;
@@ -81,7 +80,7 @@ class DeepDiveRecords {
         String prefix = contractId + ":";
         List<Integer> years = new ArrayList<>();
         for (String stream : axonMongo.eventCollection().distinct(STREAM,
-                and(eq("type", DEEP_DIVE_TYPE), regex(STREAM, "^" + Pattern.quote(prefix))), String.class)) {
+                and(eq("type", DEEP_DIVE_TYPE), StreamPrefix.startsWith(STREAM, prefix)), String.class)) {
             try {
                 years.add(Integer.parseInt(stream.substring(prefix.length())));
             } catch (NumberFormatException e) {

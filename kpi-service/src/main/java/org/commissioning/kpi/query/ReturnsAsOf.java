@@ -2,7 +2,6 @@ package org.commissioning.kpi.query;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.regex;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -10,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import lombok.RequiredArgsConstructor;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -18,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
 import org.commissioning.kpi.api.MonthlyReturnId;
 import org.commissioning.kpi.api.MonthlyReturnView;
+import org.commissioning.platform.axon.StreamPrefix;
 import org.commissioning.platform.domain.AsOf;
 import org.springframework.stereotype.Component;
 
@@ -70,7 +69,7 @@ public class ReturnsAsOf {
         String prefix = MonthlyReturnId.streamPrefix(contractId);
         List<YearMonth> periods = new ArrayList<>();
         for (String stream : axonMongo.eventCollection().distinct(STREAM,
-                and(eq("type", RETURN_TYPE), regex(STREAM, "^" + Pattern.quote(prefix))), String.class)) {
+                and(eq("type", RETURN_TYPE), StreamPrefix.startsWith(STREAM, prefix)), String.class)) {
             try {
                 periods.add(YearMonth.parse(stream.substring(prefix.length())));
             } catch (DateTimeParseException e) {

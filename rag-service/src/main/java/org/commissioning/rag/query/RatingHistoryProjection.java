@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import jakarta.annotation.PostConstruct;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -26,6 +27,7 @@ import org.commissioning.rag.api.TrajectoryAssessedEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -45,6 +47,7 @@ public class RatingHistoryProjection {
     public static final String COLLECTION = "rating_history";
     public static final String READ_MODEL = COLLECTION;
     public static final String PROCESSING_GROUP = "rating-history";
+    static final String CONTRACT_SEQUENCE_INDEX = "contract_sequence";
 
     private final MongoTemplate mongo;
     private final ReadModelCollections collections;
@@ -69,8 +72,23 @@ public class RatingHistoryProjection {
 
     /** The rating history as {@code POST /actuator/rebuild} rebuilds it: these handlers, writing the new collection. */
     public RebuildableReadModel readModel() {
-        return new RebuildableReadModel(READ_MODEL, PROCESSING_GROUP,
-                collection -> new RatingHistoryProjection(mongo, collections, collection));
+        return new RebuildableReadModel(READ_MODEL, PROCESSING_GROUP, collection -> {
+            ensureIndex(collection);
+            return new RatingHistoryProjection(mongo, collections, collection);
+        });
+    }
+
+    /** A contract's history is read by contract id in sequence order, by the auditor's every check. */
+    @PostConstruct
+    void ensureIndex() {
+        if (rebuilding == null) {
+            ensureIndex(liveCollection());
+        }
+    }
+
+    private void ensureIndex(String collection) {
+        mongo.indexOps(collection).ensureIndex(new Index().on("contractId", Sort.Direction.ASC)
+                .on("sequence", Sort.Direction.ASC).named(CONTRACT_SEQUENCE_INDEX));
     }
 
     /** The collection the history is served from now. */

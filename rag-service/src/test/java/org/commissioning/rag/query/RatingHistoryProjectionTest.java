@@ -60,6 +60,22 @@ class RatingHistoryProjectionTest {
     }
 
     @Test
+    void indexesTheServedCollectionAndEveryRebuiltOneByContractAndSequence() {
+        MongoTemplate mongo = TestMongoTemplates.create("rating-history-index-test");
+        RatingHistoryProjection live = new RatingHistoryProjection(mongo);
+        live.ensureIndex();
+        live.readModel().handlersWritingTo().apply("rating_history_1");
+
+        for (String collection : List.of(live.liveCollection(), "rating_history_1")) {
+            assertThat(mongo.getCollection(collection).listIndexes()).as(collection).anySatisfy(index -> {
+                assertThat(index.getString("name")).isEqualTo(RatingHistoryProjection.CONTRACT_SEQUENCE_INDEX);
+                assertThat(index.get("key", Document.class))
+                        .isEqualTo(new Document("contractId", 1).append("sequence", 1));
+            });
+        }
+    }
+
+    @Test
     void showsEachPeriodAsItStandsAndEveryRatingRecordedInOrder() {
         projection.on(rated(Rating.RED, "66", null), message(null), 1, T0);
         projection.on(new RagChangedEvent(contract, null, Rating.RED, APR, Basis.COMPUTED, null), message(null), 2, T0);

@@ -39,7 +39,9 @@ public class HistoryChainAutoConfiguration {
 
     @Bean
     public HistoryChainLedger historyChainLedger(MongoTemplate mongo, StoredEventLines storedEventLines, Clock clock) {
-        return new HistoryChainLedger(mongo, storedEventLines, clock);
+        HistoryChainLedger ledger = new HistoryChainLedger(mongo, storedEventLines, clock);
+        ledger.ensureIndexes();
+        return ledger;
     }
 
     @Bean

@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -24,6 +25,7 @@ public class HistoryChainLedger {
 
     static final String ENTRIES = "history_chain";
     static final String HEADS = "history_heads";
+    static final String STREAM_SEQUENCE_INDEX = "stream_sequence";
 
     private final MongoTemplate mongo;
     private final StoredEventLines store;
@@ -34,6 +36,15 @@ public class HistoryChainLedger {
         this.mongo = mongo;
         this.store = store;
         this.clock = clock;
+    }
+
+    /**
+     * A stream's entries are read by stream in sequence order (the auditor's every check), and no two entries may
+     * hold one position of a stream.
+     */
+    public void ensureIndexes() {
+        mongo.indexOps(ENTRIES).ensureIndex(new Index().on("stream", Sort.Direction.ASC)
+                .on("sequence", Sort.Direction.ASC).unique().named(STREAM_SEQUENCE_INDEX));
     }
 
     /** @return the stream's head after chaining what the store holds beyond it (empty: nothing stored) */

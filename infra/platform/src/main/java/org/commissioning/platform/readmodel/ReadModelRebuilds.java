@@ -15,9 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 
+import com.mongodb.client.model.IndexOptions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.transaction.TransactionManager;
+import org.bson.Document;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -52,6 +54,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 public class ReadModelRebuilds {
 
     private static final Logger log = LoggerFactory.getLogger(ReadModelRebuilds.class);
+    private static final String ID_INDEX = "_id_";
 
     public enum State { NEVER, CATCHING_UP, SWITCHING, DONE, FAILED }
 
@@ -213,6 +216,7 @@ public class ReadModelRebuilds {
                     current.previous(), name);
         }
         mongo.dropCollection(target);
+        copyIndexes(current.collection(), target);
         long total = eventsInStore.getAsLong();
         CountingMessageSource counted = new CountingMessageSource(events);
         p.catchingUp(target, total, counted);
@@ -293,6 +297,23 @@ public class ReadModelRebuilds {
             if (!switched) {
                 mongo.dropCollection(target);
             }
+        }
+    }
+
+    /**
+     * The indexes the live collection has, made on the new one before it is filled, so that the reads it serves once
+     * switched to are served as before (and a unique index refuses there what it refused here).
+     */
+    private void copyIndexes(String live, String target) {
+        for (Document index : mongo.getCollection(live).listIndexes()) {
+            String indexName = index.getString("name");
+            if (ID_INDEX.equals(indexName)) {
+                continue;
+            }
+            IndexOptions options = new IndexOptions().name(indexName)
+                    .unique(Boolean.TRUE.equals(index.get("unique")))
+                    .sparse(Boolean.TRUE.equals(index.get("sparse")));
+            mongo.getCollection(target).createIndex(index.get("key", Document.class), options);
         }
     }
 

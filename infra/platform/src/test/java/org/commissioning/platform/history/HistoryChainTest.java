@@ -1,6 +1,7 @@
 package org.commissioning.platform.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -88,6 +90,18 @@ class HistoryChainTest {
         assertThat(verification.get("recordedThrough").asLong()).isEqualTo(2);
         assertThat(verification.get("head").asText()).isEqualTo(ledger.head(stream).orElseThrow().hash());
         assertThat(verification.hasNonNull("firstDifference")).isFalse();
+    }
+
+    @Test
+    void refusesASecondEntryAtAPositionOfAStreamItHasChained() throws Exception {
+        String stream = written(2);
+        HistoryChainLedger.Entry first = ledger.entries(stream).get(1);
+
+        assertThatThrownBy(() -> mongo.insert(new HistoryChainLedger.Entry("another id", stream, 1, "another event",
+                first.leaf(), first.hash(), first.recordedAt()), "history_chain"))
+                .isInstanceOf(DuplicateKeyException.class);
+        assertThat(ledger.entries(stream)).extracting(HistoryChainLedger.Entry::id).containsExactly(
+                HistoryChainLedger.entryId(stream, 0), HistoryChainLedger.entryId(stream, 1));
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
+import com.mongodb.client.model.IndexOptions;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.bson.Document;
@@ -78,6 +79,8 @@ class ReadModelRebuildTest {
         String live = served.get("liveCollection").asText();
         int generation = served.get("generation").asInt() + 1;
         String target = "note_words_" + generation;
+        mongo.getCollection(live).createIndex(new Document("noteId", 1),
+                new IndexOptions().unique(true).name("note_once"));
 
         // the projection's new code: every document gains "words"
         noteWords.countsWords.set(true);
@@ -118,6 +121,12 @@ class ReadModelRebuildTest {
                     .containsPattern("platform_rebuild_progress\\{[^}]*readModel=\"note_words\"[^}]*} 1.0")
                     .containsPattern("platform_rebuild_eta_seconds\\{[^}]*readModel=\"note_words\"[^}]*} 0.0");
 
+            assertThat(mongo.getCollection(target).listIndexes()).as("the live collection's indexes, made on the new")
+                    .anySatisfy(index -> {
+                        assertThat(index.getString("name")).isEqualTo("note_once");
+                        assertThat(index.get("key", Document.class)).isEqualTo(new Document("noteId", 1));
+                        assertThat(index.get("unique")).isEqualTo(true);
+                    });
             List<Document> rebuilt = mongo.findAll(Document.class, target);
             assertThat(rebuilt).hasSize(earlier + NOTES_BEFORE + NOTES_DURING);
             assertThat(rebuilt).allSatisfy(d -> assertThat(d.getInteger("words")).isEqualTo(4));
