@@ -9,7 +9,11 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.h2.UniqueIndexes;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import io.netty.channel.Channel;
@@ -69,6 +73,34 @@ final class IndexedH2Database extends H2Database {
 
     private Opening opened() {
         return opened != null ? opened : OPENING.get();
+    }
+
+    /**
+     * A unique index on a map whose keys compare value by value ({@link KeyValueType}), under a name of its own. A map
+     * of upstream's, from a file written before, is dropped: the index starts empty, and the collection fills it from
+     * its documents as it opens.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+                                                    boolean sparse) {
+        MVStore store = opened().store();
+        String upstreams = getFullCollectionNamespace(collectionName) + "._index_" + indexName;
+        if (store.hasMap(upstreams)) {
+            store.removeMap(upstreams);
+        }
+        MVMap<KeyValue, Object> map = store.openMap(mapNameForIndex(collectionName, indexName),
+                new MVMap.Builder<KeyValue, Object>().keyType(new KeyValueType()));
+        return UniqueIndexes.on(map, indexName, keys, sparse);
+    }
+
+    @Override
+    protected void dropIndex(MongoCollection<Object> collection, String indexName) {
+        super.dropIndex(collection, indexName);
+        opened().store().removeMap(mapNameForIndex(collection.getCollectionName(), indexName));
+    }
+
+    private String mapNameForIndex(String collectionName, String indexName) {
+        return getFullCollectionNamespace(collectionName) + "._keyed_index_" + indexName;
     }
 
     @Override
