@@ -10,10 +10,12 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventBusSpanFactory;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.extensions.mongo.MongoTemplate;
@@ -59,7 +61,9 @@ import org.bson.Document;
 /**
  * Axon on MongoDB for the services that are event-sourced.
  * <ul>
- *   <li>The event store's tracking look-back window is set deliberately ({@code platform.axon.look-back}).</li>
+ *   <li>The event store's tracking look-back window is set deliberately ({@code platform.axon.look-back}), and so is
+ *       the number of newest events it keeps in memory for processors following its head
+ *       ({@code platform.axon.cached-events}).</li>
  *   <li>Without MongoDB transactions (the embedded wire-protocol server has none) Axon runs without a
  *       transaction manager; every projection and consumer is idempotent for that reason.</li>
  *   <li>Aggregates that name {@code aggregateSnapshotTrigger} are snapshotted every
@@ -102,6 +106,22 @@ public class AxonPlatformAutoConfiguration {
                         properties.axon().lookBack()))
                 .upcasterChain(configuration.upcasterChain())
                 .build();
+    }
+
+    /** Axon's event store, with its in-memory cache of the newest events bounded by {@code platform.axon.cached-events}. */
+    @Bean
+    @Qualifier("eventStore")
+    public EmbeddedEventStore eventStore(EventStorageEngine storageEngine,
+                                         org.axonframework.config.Configuration configuration,
+                                         PlatformProperties properties) {
+        return eventStore(storageEngine, properties.axon().cachedEvents())
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
+                .build();
+    }
+
+    static EmbeddedEventStore.Builder eventStore(EventStorageEngine storageEngine, int cachedEvents) {
+        return EmbeddedEventStore.builder().storageEngine(storageEngine).cachedEvents(cachedEvents);
     }
 
     /**

@@ -47,9 +47,15 @@ public record PlatformProperties(@DefaultValue("/unknown") String source, Long p
      *                          rebuilds) handles in one unit of work, with one token update. A projection keys its documents by event id or
      *                          skips events at or below the sequence it has applied, so a batch retried after a
      *                          failure ends in the state it would have reached without one
+     * @param cachedEvents      events the event store keeps in memory for the tracking processors that follow its head;
+     *                          one behind by more reads from the store instead. Each cached event holds its tracking
+     *                          token, and a MongoDB token names every event of its look-back window, so the cache's
+     *                          memory is this many times the events appended in a window: Axon's default of 10,000 filled
+     *                          kpi-service's heap at 75 events/s
      */
     public record Axon(@DefaultValue("10s") Duration lookBack, @DefaultValue("50") int snapshotThreshold,
-                       @DefaultValue("20") int platformBatchSize, @DefaultValue("20") int projectionBatchSize) {
+                       @DefaultValue("20") int platformBatchSize, @DefaultValue("20") int projectionBatchSize,
+                       @DefaultValue("500") int cachedEvents) {
 
         public Axon {
             if (platformBatchSize < 1 || platformBatchSize > 1000) {
@@ -59,6 +65,9 @@ public record PlatformProperties(@DefaultValue("/unknown") String source, Long p
             if (projectionBatchSize < 1 || projectionBatchSize > 1000) {
                 throw new IllegalArgumentException("platform.axon.projection-batch-size must be 1..1000, not "
                         + projectionBatchSize);
+            }
+            if (cachedEvents < 1 || cachedEvents > 10_000) {
+                throw new IllegalArgumentException("platform.axon.cached-events must be 1..10000, not " + cachedEvents);
             }
         }
 

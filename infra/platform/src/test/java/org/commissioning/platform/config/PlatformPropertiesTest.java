@@ -33,7 +33,7 @@ class PlatformPropertiesTest {
             assertThat(platform.source()).isEqualTo("/kpi-service");
             assertThat(platform.parentPid()).isNull();
             assertThat(platform.relay()).isEqualTo(new PlatformProperties.Relay(3, Duration.ofMillis(500)));
-            assertThat(platform.axon()).isEqualTo(new PlatformProperties.Axon(Duration.ofSeconds(10), 50, 20, 20));
+            assertThat(platform.axon()).isEqualTo(new PlatformProperties.Axon(Duration.ofSeconds(10), 50, 20, 20, 500));
             assertThat(platform.mongo().transactions()).isFalse();
             assertThat(c.getBean(PlatformWebProperties.class)).isEqualTo(new PlatformWebProperties(
                     DataSize.ofKilobytes(64), DataSize.ofMegabytes(2),
@@ -47,7 +47,7 @@ class PlatformPropertiesTest {
             PlatformProperties platform = c.getBean(PlatformProperties.class);
             assertThat(platform.source()).isEqualTo("/unknown");
             assertThat(platform.relay()).isEqualTo(new PlatformProperties.Relay(3, Duration.ofMillis(500)));
-            assertThat(platform.axon()).isEqualTo(new PlatformProperties.Axon(Duration.ofSeconds(10), 50, 20, 20));
+            assertThat(platform.axon()).isEqualTo(new PlatformProperties.Axon(Duration.ofSeconds(10), 50, 20, 20, 500));
             assertThat(platform.mongo().transactions()).isFalse();
             assertThat(c.getBean(PlatformWebProperties.class).uploadMediaTypes())
                     .containsExactly("text/csv", "text/plain", "multipart/form-data");
@@ -63,7 +63,7 @@ class PlatformPropertiesTest {
                     PlatformProperties platform = c.getBean(PlatformProperties.class);
                     assertThat(platform.parentPid()).isEqualTo(4242L);
                     assertThat(platform.relay()).isEqualTo(new PlatformProperties.Relay(5, Duration.ofSeconds(2)));
-                    assertThat(platform.axon()).isEqualTo(new PlatformProperties.Axon(Duration.ofSeconds(30), 7, 20, 20));
+                    assertThat(platform.axon()).isEqualTo(new PlatformProperties.Axon(Duration.ofSeconds(30), 7, 20, 20, 500));
                     assertThat(platform.mongo().transactions()).isTrue();
                     PlatformWebProperties web = c.getBean(PlatformWebProperties.class);
                     assertThat(web.maxBodySize()).isEqualTo(DataSize.ofMegabytes(1));
@@ -93,5 +93,16 @@ class PlatformPropertiesTest {
         context.withPropertyValues("platform.axon.projection-batch-size=1")
                 .run(c -> assertThat(c.getBean(PlatformProperties.class).axon().projectionProcessors().getBatchSize())
                         .isEqualTo(1));
+    }
+
+    @Test
+    void refusesToStartWithAnEventCacheOutOfRange() {
+        for (String size : new String[] {"0", "-1", "10001"}) {
+            context.withPropertyValues("platform.axon.cached-events=" + size)
+                    .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
+                            .hasMessageContaining("platform.axon.cached-events must be 1..10000"));
+        }
+        context.withPropertyValues("platform.axon.cached-events=10000")
+                .run(c -> assertThat(c.getBean(PlatformProperties.class).axon().cachedEvents()).isEqualTo(10_000));
     }
 }
