@@ -58,11 +58,7 @@ final class ServiceProcess {
                     + ": build first with ./mvnw -DskipTests package");
         }
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx512m",
-                "-XX:+ExitOnOutOfMemoryError", "-Dfile.encoding=UTF-8"));
-        command.addAll(extraJvmOptions(System.getenv("SERVICE_OPTS")));
+        List<String> command = java(log.getParent(), System.getenv("SERVICE_OPTS"));
         ClassDataSharing.Launch launch = ClassDataSharing.launch(jar, !name.matches(".*-\\d+"));
         archiving = launch.writing();
         command.addAll(launch.arguments());
@@ -75,6 +71,20 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
+    }
+
+    /**
+     * The JVM and its options for a service: a service that runs out of heap stops, leaving a heap dump in
+     * {@code logDirectory} to show what filled it; {@code serviceOpts} come last, so they win.
+     */
+    static List<String> java(Path logDirectory, String serviceOpts) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xss512k", "-Xms64m", "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:+HeapDumpOnOutOfMemoryError",
+                "-XX:HeapDumpPath=" + logDirectory.toAbsolutePath(), "-Dfile.encoding=UTF-8"));
+        command.addAll(extraJvmOptions(serviceOpts));
+        return command;
     }
 
     /** JVM options the environment's {@code SERVICE_OPTS} adds to every service, after the defaults so they win. */

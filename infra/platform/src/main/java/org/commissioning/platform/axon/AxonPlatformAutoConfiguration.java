@@ -95,7 +95,7 @@ public class AxonPlatformAutoConfiguration {
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  PlatformProperties properties) {
-        return MongoEventStorageEngine.builder()
+        return new BoundedFetchMongoEventStorageEngine(MongoEventStorageEngine.builder()
                 .mongoTemplate(axonMongoTemplate)
                 .transactionManager(transactionManager)
                 .snapshotSerializer(SnapshotSerializer.of(objectMapper.getIfAvailable(
@@ -104,8 +104,7 @@ public class AxonPlatformAutoConfiguration {
                 .eventSerializer(eventSerializer)
                 .storageStrategy(new BoundedTrackingStorageStrategy(EventEntryConfiguration.getDefault(),
                         properties.axon().lookBack()))
-                .upcasterChain(configuration.upcasterChain())
-                .build();
+                .upcasterChain(configuration.upcasterChain()), properties.axon().cachedEvents());
     }
 
     /** Axon's event store, with its in-memory cache of the newest events bounded by {@code platform.axon.cached-events}. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -39,19 +40,42 @@ class EventStoreCacheTest {
 
     private MongoWireServer server;
     private MongoClient client;
-    private MongoEventStorageEngine engine;
+    private BoundedFetchMongoEventStorageEngine engine;
 
     @BeforeEach
     void aStoreOnTheWire() {
         server = MongoWireServer.inMemoryOnFreePort().start();
         client = MongoClients.create(server.connectionString());
+        engine = new BoundedFetchMongoEventStorageEngine(engineOnTheWire(), CACHED);
+    }
+
+    private MongoEventStorageEngine.Builder engineOnTheWire() {
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        engine = MongoEventStorageEngine.builder()
+        return MongoEventStorageEngine.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(client, "events").build())
                 .eventSerializer(serializer).snapshotSerializer(serializer)
                 .storageStrategy(new BoundedTrackingStorageStrategy(EventEntryConfiguration.getDefault(),
-                        Duration.ofSeconds(10)))
-                .build();
+                        Duration.ofSeconds(10)));
+    }
+
+    /**
+     * The event store's producer fills its cache from a blocking stream and keeps the cache's newest node until that
+     * stream ends; Axon's ends only at an empty batch, so under steady appends it kept every event from then on.
+     */
+    @Test
+    void theCachesFetchEndsAfterAtMostItsCachedEventsWhileAProcessorsOwnReadGoesToTheEnd() {
+        engine.appendEvents(IntStream.range(0, 3 * CACHED).<DomainEventMessage<?>>mapToObj(i ->
+                new GenericDomainEventMessage<>("Contract", "contract-" + i % 7, i / 7, "event " + i)).toList());
+
+        try (Stream<? extends TrackedEventMessage<?>> fetch = engine.readEvents(null, true)) {
+            assertThat(fetch.count()).isEqualTo(CACHED);
+        }
+        try (Stream<? extends TrackedEventMessage<?>> own = engine.readEvents(null, false)) {
+            assertThat(own.count()).isEqualTo(3 * CACHED);
+        }
+        try (Stream<? extends TrackedEventMessage<?>> axons = engineOnTheWire().build().readEvents(null, true)) {
+            assertThat(axons.count()).as("Axon's blocking stream").isEqualTo(3 * CACHED);
+        }
     }
 
     @AfterEach
