@@ -90,8 +90,11 @@ class KpiReadModelsRebuildIT extends SecuredKpiService {
         ResponseEntity<String> submitted = call(HttpMethod.POST, CONTRACTS + id + "/returns", RETURN.formatted(period),
                 NELFT);
         assertThat(submitted.getStatusCode().value()).as(submitted.getBody()).isEqualTo(201);
-        await().atMost(PATIENCE).until(() -> call(HttpMethod.GET, CONTRACTS + id + "/returns/" + period, null,
-                OFFICER).getStatusCode().value() == 200);
+        // the return is projected before its values (events of their own), so the read is complete once both show
+        await().atMost(PATIENCE).until(() -> {
+            ResponseEntity<String> read = call(HttpMethod.GET, CONTRACTS + id + "/returns/" + period, null, OFFICER);
+            return read.getStatusCode().value() == 200 && json(read).path("values").size() == 2;
+        });
     }
 
     private JsonNode state(String readModel) throws Exception {

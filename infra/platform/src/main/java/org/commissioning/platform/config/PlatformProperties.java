@@ -51,7 +51,8 @@ public record PlatformProperties(@DefaultValue("/unknown") String source, Long p
      *                          one behind by more reads from the store instead. Each cached event holds its tracking
      *                          token, and a MongoDB token names every event of its look-back window, so the cache's
      *                          memory is this many times the events appended in a window: Axon's default of 10,000 filled
-     *                          kpi-service's heap at 75 events/s
+     *                          kpi-service's heap at 75 events/s. Also the most events one fetch for the cache reads
+     *                          ({@code BoundedFetchMongoEventStorageEngine})
      */
     public record Axon(@DefaultValue("10s") Duration lookBack, @DefaultValue("50") int snapshotThreshold,
                        @DefaultValue("20") int platformBatchSize, @DefaultValue("20") int projectionBatchSize,
