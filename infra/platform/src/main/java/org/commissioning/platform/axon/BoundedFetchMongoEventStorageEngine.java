@@ -11,7 +11,7 @@ import org.axonframework.extensions.mongo.eventsourcing.eventstore.MongoEventSto
  * store's producer asks for a blocking stream, to fill the cache the processors following the head read from. It
  * holds the cache's newest node from the start of a fetch until the stream ends, and Axon's tracked stream ends only
  * at an empty batch: while events keep being appended it never did, so every event appended stayed in the heap,
- * however small the cache (kpi-service ran out of memory 11 minutes into the benchmark's pipeline). Ending the stream
+ * however small the cache (kpi-service ran out of memory in the benchmark's pipeline). Ending the stream
  * here makes the producer fetch again from its newest event, which lets the older ones go. A processor's own stream
  * (non-blocking) still reads to the end.
  */
