@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.commissioning.platform.web.PlatformWebProperties;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
@@ -72,37 +74,32 @@ class PlatformPropertiesTest {
                 });
     }
 
-    @Test
-    void refusesToStartWithAPlatformBatchSizeOutOfRange() {
-        for (String size : new String[] {"0", "-5", "1001"}) {
-            context.withPropertyValues("platform.axon.platform-batch-size=" + size)
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "platform-batch-size, 1000, 0 -5 1001",
+            "projection-batch-size, 1000, 0 -1 1001",
+            "cached-events, 10000, 0 -1 10001"})
+    void refusesToStartWithAnAxonSizeOutOfRange(String setting, int max, String outOfRange) {
+        for (String size : outOfRange.split(" ")) {
+            context.withPropertyValues("platform.axon." + setting + "=" + size)
                     .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
-                            .hasMessageContaining("platform.axon.platform-batch-size must be 1..1000"));
+                            .hasMessageContaining("platform.axon." + setting + " must be 1.." + max));
         }
-        context.withPropertyValues("platform.axon.platform-batch-size=1000")
-                .run(c -> assertThat(c.getBean(PlatformProperties.class).axon().platformBatchSize()).isEqualTo(1000));
+        for (int size : new int[] {1, max}) {
+            context.withPropertyValues("platform.axon." + setting + "=" + size)
+                    .run(c -> assertThat(c).hasNotFailed());
+        }
     }
 
     @Test
-    void refusesToStartWithAProjectionBatchSizeOutOfRange() {
-        for (String size : new String[] {"0", "-1", "1001"}) {
-            context.withPropertyValues("platform.axon.projection-batch-size=" + size)
-                    .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
-                            .hasMessageContaining("platform.axon.projection-batch-size must be 1..1000"));
-        }
-        context.withPropertyValues("platform.axon.projection-batch-size=1")
-                .run(c -> assertThat(c.getBean(PlatformProperties.class).axon().projectionProcessors().getBatchSize())
-                        .isEqualTo(1));
-    }
-
-    @Test
-    void refusesToStartWithAnEventCacheOutOfRange() {
-        for (String size : new String[] {"0", "-1", "10001"}) {
-            context.withPropertyValues("platform.axon.cached-events=" + size)
-                    .run(c -> assertThat(c).hasFailed().getFailure().rootCause()
-                            .hasMessageContaining("platform.axon.cached-events must be 1..10000"));
-        }
-        context.withPropertyValues("platform.axon.cached-events=10000")
-                .run(c -> assertThat(c.getBean(PlatformProperties.class).axon().cachedEvents()).isEqualTo(10_000));
+    void takesTheSizesItIsGiven() {
+        context.withPropertyValues("platform.axon.platform-batch-size=1000", "platform.axon.projection-batch-size=1",
+                        "platform.axon.cached-events=10000")
+                .run(c -> {
+                    PlatformProperties.Axon axon = c.getBean(PlatformProperties.class).axon();
+                    assertThat(axon.platformBatchSize()).isEqualTo(1000);
+                    assertThat(axon.projectionProcessors().getBatchSize()).isEqualTo(1);
+                    assertThat(axon.cachedEvents()).isEqualTo(10_000);
+                });
     }
 }
