@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 import org.commissioning.embedded.KafkaBroker;
 import org.commissioning.embedded.MongoWireServer;
@@ -36,6 +37,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
     private final Map<String, String> serviceProperties;
     private volatile boolean stopped;
+    private volatile Consumer<String> whenAServiceStopsOnItsOwn = log::error;
 
     public LocalStack(StackOptions options) {
         this(options, Map.of());
@@ -80,6 +82,11 @@ public final class LocalStack implements AutoCloseable {
                 demo += System.lineSeparator() + " " + stack.demoRatingsByMonth();
             }
             stack.printBanner(ready, demo);
+            stack.whenAServiceStopsOnItsOwn(crash -> {
+                System.err.println(crash);
+                System.err.println("Start it again with ./run-local.sh --no-build: the data is kept.");
+                System.exit(1);
+            });
         } catch (Exception e) {
             System.err.println("The platform did not start: " + e.getMessage());
             System.exit(1);
@@ -137,6 +144,22 @@ public final class LocalStack implements AutoCloseable {
             service.start();
         }
         awaitReady(services, readyWithin);
+    }
+
+    /**
+     * What to do when a service's JVM ends without {@link #kill}, {@link #close} or a restart having asked it to (a
+     * crash, running out of heap), given an account naming the service, its exit code and the end of its log. By
+     * default the account is logged as an error and the stack runs on without it.
+     */
+    public void whenAServiceStopsOnItsOwn(Consumer<String> action) {
+        whenAServiceStopsOnItsOwn = action;
+    }
+
+    private void serviceEnded(ServiceProcess.Ended ended) {
+        // 130: Ctrl-C in a terminal interrupts the services with the launcher, which is stopping them anyway
+        if (!stopped && ended.exitCode() != 130) {
+            whenAServiceStopsOnItsOwn.accept(ended.describe());
+        }
     }
 
     /** The services' names, in the order they start: contract-service, kpi-service, rag-service, deepdive-service, gateway. */
@@ -262,6 +285,7 @@ public final class LocalStack implements AutoCloseable {
                     .filter(s -> s.name().equals(service) || s.name().startsWith(service + "-")).count();
             ServiceProcess another = first.instance(service + "-" + (running + 1), each.getValue());
             services.add(another);
+            another.whenEndedUnasked(this::serviceEnded);
             another.start();
             starting.add(another);
         }
@@ -372,7 +396,9 @@ public final class LocalStack implements AutoCloseable {
         properties.putAll(extra);
         properties.putAll(serviceProperties);
         Path jar = options.root().resolve(name).resolve("target").resolve(name + "-" + VERSION + "-exec.jar");
-        return new ServiceProcess(name, jar, port, properties, logs.resolve(name + ".log"));
+        ServiceProcess service = new ServiceProcess(name, jar, port, properties, logs.resolve(name + ".log"));
+        service.whenEndedUnasked(this::serviceEnded);
+        return service;
     }
 
     private void awaitReady(List<ServiceProcess> starting, Duration timeout) throws InterruptedException {

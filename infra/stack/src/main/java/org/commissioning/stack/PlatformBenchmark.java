@@ -130,6 +130,12 @@ public final class PlatformBenchmark {
             long t0 = System.nanoTime();
             stack.start();
             Duration ready = Duration.ofNanos(System.nanoTime() - t0);
+            // a run with a service missing would wait for ratings that never come, or measure a smaller stack
+            stack.whenAServiceStopsOnItsOwn(crash -> {
+                progress("stopped, because a service did: %s", crash);
+                stack.close();
+                System.exit(1);
+            });
             progress("ready in %.1f s (first launch: %s)", ready.toMillis() / 1000.0,
                     firstLaunch == null ? "not timed" : String.format(Locale.ROOT, "%.1f s", firstLaunch.toMillis() / 1000.0));
             CLIENT = new GatewayClient(stack.demoLoader());

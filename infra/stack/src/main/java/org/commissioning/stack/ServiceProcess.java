@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** One service of the platform, run as its own JVM from its executable jar, logging to a file. */
 final class ServiceProcess {
@@ -23,9 +24,21 @@ final class ServiceProcess {
     private final int port;
     private final Map<String, String> properties;
     private final Path log;
-    private Process process;
+    private volatile Process process;
     /** The class-data archive this run writes when it stops; null when none. */
     private Path archiving;
+    /** Whether the running process was asked to stop or killed, so its end is no news. */
+    private volatile boolean stopAsked;
+    private volatile Consumer<Ended> whenEndedUnasked = ended -> { };
+
+    /** A service's JVM that ended without being asked to: its name, exit code and the end of its log. */
+    record Ended(String name, int exitCode, Path log, String tailOfLog) {
+
+        String describe() {
+            return name + " stopped on its own (exit code " + exitCode + (exitCode == 3 ? ", its exit on OutOfMemoryError: a heap dump is beside its log" : "")
+                    + "); the end of " + log + ":" + System.lineSeparator() + tailOfLog;
+        }
+    }
 
     ServiceProcess(String name, Path jar, int port, Map<String, String> properties, Path log) {
         this.name = name;
@@ -52,6 +65,11 @@ final class ServiceProcess {
         return log;
     }
 
+    /** What to do when the process ends without {@link #stop} or {@link #kill} having been called: a crash. */
+    void whenEndedUnasked(Consumer<Ended> action) {
+        whenEndedUnasked = action;
+    }
+
     void start() throws IOException {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No executable jar for " + name + " at " + jar
@@ -66,11 +84,19 @@ final class ServiceProcess {
                 "--server.port=" + port,
                 "--platform.parent-pid=" + ProcessHandle.current().pid()));
         properties.forEach((k, v) -> command.add("--" + k + "=" + v));
-        process = new ProcessBuilder(command)
+        stopAsked = false;
+        Process started = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .start();
+        process = started;
+        started.onExit().thenAccept(ended -> {
+            // a restart replaces the process: the end of the one before is not this one's
+            if (!stopAsked && ended == process) {
+                whenEndedUnasked.accept(new Ended(name, ended.exitValue(), log, tailOfLog(20)));
+            }
+        });
     }
 
     /**
@@ -157,6 +183,7 @@ final class ServiceProcess {
     /** SIGKILL: the JVM ends at once, with no shutdown hook run (a crash); returns once it has ended. */
     void kill() throws InterruptedException {
         if (process != null) {
+            stopAsked = true;
             process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
             if (archiving != null) {
                 ClassDataSharing.discard(archiving);
@@ -194,6 +221,7 @@ final class ServiceProcess {
         if (process == null) {
             return;
         }
+        stopAsked = true;
         process.destroy();
         Duration wait = archiving == null ? grace : grace.plus(ARCHIVE_WRITING);
         try {

@@ -2,12 +2,25 @@ package org.commissioning.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -23,6 +36,81 @@ class ServiceProcessTest {
                 kept.add(new long[100_000]);
             }
         }
+    }
+
+    // The two services below are each alone in a jar: not a Spring Boot jar, so asked to extract itself for class-data
+    // sharing (the jarmode property) each fails and is started from the jar itself.
+
+    /** A service that fails on its own a moment after it starts. */
+    public static final class Fails {
+        public static void main(String[] args) {
+            if (System.getProperty("jarmode") != null) {
+                System.exit(1);
+            }
+            System.out.println("failing on purpose");
+            System.exit(7);
+        }
+    }
+
+    /** A service that runs until it is stopped. */
+    public static final class Runs {
+        public static void main(String[] args) throws InterruptedException {
+            if (System.getProperty("jarmode") != null) {
+                System.exit(1);
+            }
+            new CountDownLatch(1).await();
+        }
+    }
+
+    @Test
+    void aServiceThatStopsOnItsOwnIsReportedWithItsExitCodeAndTheEndOfItsLog(@TempDir Path dir) throws Exception {
+        ServiceProcess service = new ServiceProcess("fails-1", jar(dir, Fails.class), 0, Map.of(),
+                dir.resolve("logs").resolve("fails-1.log"));
+        List<ServiceProcess.Ended> reported = new CopyOnWriteArrayList<>();
+        service.whenEndedUnasked(reported::add);
+
+        service.start();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !reported.isEmpty());
+        ServiceProcess.Ended ended = reported.get(0);
+        assertThat(ended.name()).isEqualTo("fails-1");
+        assertThat(ended.exitCode()).isEqualTo(7);
+        assertThat(ended.describe()).contains("fails-1 stopped on its own (exit code 7)", "failing on purpose");
+    }
+
+    @Test
+    void aServiceStoppedOrKilledWhenAskedIsNotReported(@TempDir Path dir) throws Exception {
+        ServiceProcess service = new ServiceProcess("runs-1", jar(dir, Runs.class), 0, Map.of(),
+                dir.resolve("logs").resolve("runs-1.log"));
+        List<ServiceProcess.Ended> reported = new CopyOnWriteArrayList<>();
+        service.whenEndedUnasked(reported::add);
+
+        service.start();
+        await().atMost(Duration.ofSeconds(30)).until(service::isAlive);
+        service.kill();
+        service.start();
+        await().atMost(Duration.ofSeconds(30)).until(service::isAlive);
+        service.stop(Duration.ofSeconds(30));
+
+        assertThat(service.isAlive()).isFalse();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(reported::isEmpty);
+    }
+
+    /** An executable jar of one class of these tests, as a service's jar is of its application. */
+    private static Path jar(Path dir, Class<?> main) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, main.getName());
+        Path jar = dir.resolve(main.getSimpleName().toLowerCase() + ".jar");
+        String entry = main.getName().replace('.', '/') + ".class";
+        try (OutputStream file = Files.newOutputStream(jar);
+             JarOutputStream out = new JarOutputStream(file, manifest);
+             InputStream bytes = main.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            bytes.transferTo(out);
+            out.closeEntry();
+        }
+        return jar;
     }
 
     @Test
