@@ -35,8 +35,10 @@ final class ServiceProcess {
     record Ended(String name, int exitCode, Path log, String tailOfLog) {
 
         String describe() {
-            return name + " stopped on its own (exit code " + exitCode + (exitCode == 3 ? ", its exit on OutOfMemoryError: a heap dump is beside its log" : "")
-                    + "); the end of " + log + ":" + System.lineSeparator() + tailOfLog;
+            String why = exitCode == 3 ? ", its exit on OutOfMemoryError: a heap dump is beside its log"
+                    : exitCode > 128 ? ", killed by signal " + (exitCode - 128) : "";
+            return name + " stopped on its own (exit code " + exitCode + why + "); the end of " + log + ":"
+                    + System.lineSeparator() + tailOfLog;
         }
     }
 
