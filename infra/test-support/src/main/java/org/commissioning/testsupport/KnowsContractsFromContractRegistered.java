@@ -90,8 +90,8 @@ public abstract class KnowsContractsFromContractRegistered extends ServiceOnEmbe
     private void awaitEnd(String id, String end, long lastSequence) {
         await().atMost(PATIENCE).untilAsserted(() -> {
             JsonNode body = json.readTree(get(api + "/" + id).getBody());
-            assertThat(body.get("end").asText()).isEqualTo(end);
-            assertThat(body.get("lastSequence").asLong()).isEqualTo(lastSequence);
+            assertThat(body.path("end").asText()).isEqualTo(end);
+            assertThat(body.path("lastSequence").asLong()).isEqualTo(lastSequence);
         });
     }
 
@@ -136,7 +136,7 @@ public abstract class KnowsContractsFromContractRegistered extends ServiceOnEmbe
 
         // a held record is applied, then released: the view shows 4 a moment before the record is gone
         await().atMost(PATIENCE).untilAsserted(() -> {
-            assertThat(json.readTree(get(api + "/" + id).getBody()).get("lastSequence").asLong()).isEqualTo(4);
+            assertThat(json.readTree(get(api + "/" + id).getBody()).path("lastSequence").asLong()).isEqualTo(4);
             assertThat(mongo.count(Query.query(Criteria.where("subject").is(id)), "held_events")).isZero();
         });
         assertThat(count("platform.events.gaps")).isEqualTo(gapsBefore + 1);
