@@ -64,10 +64,8 @@ class ServiceProcessTest {
 
     @Test
     void aServiceThatStopsOnItsOwnIsReportedWithItsExitCodeAndTheEndOfItsLog(@TempDir Path dir) throws Exception {
-        ServiceProcess service = new ServiceProcess("fails-1", jar(dir, Fails.class), 0, Map.of(),
-                dir.resolve("logs").resolve("fails-1.log"));
         List<ServiceProcess.Ended> reported = new CopyOnWriteArrayList<>();
-        service.whenEndedUnasked(reported::add);
+        ServiceProcess service = reporting(dir, "fails-1", Fails.class, reported);
 
         service.start();
 
@@ -80,10 +78,8 @@ class ServiceProcessTest {
 
     @Test
     void aServiceStoppedOrKilledWhenAskedIsNotReported(@TempDir Path dir) throws Exception {
-        ServiceProcess service = new ServiceProcess("runs-1", jar(dir, Runs.class), 0, Map.of(),
-                dir.resolve("logs").resolve("runs-1.log"));
         List<ServiceProcess.Ended> reported = new CopyOnWriteArrayList<>();
-        service.whenEndedUnasked(reported::add);
+        ServiceProcess service = reporting(dir, "runs-1", Runs.class, reported);
 
         service.start();
         await().atMost(Duration.ofSeconds(30)).until(service::isAlive);
@@ -94,6 +90,15 @@ class ServiceProcessTest {
 
         assertThat(service.isAlive()).isFalse();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(reported::isEmpty);
+    }
+
+    /** A service run from a jar of {@code main} alone, whose ends not asked for go to {@code reported}. */
+    private static ServiceProcess reporting(Path dir, String name, Class<?> main, List<ServiceProcess.Ended> reported)
+            throws IOException {
+        ServiceProcess service = new ServiceProcess(name, jar(dir, main), 0, Map.of(),
+                dir.resolve("logs").resolve(name + ".log"));
+        service.whenEndedUnasked(reported::add);
+        return service;
     }
 
     /** An executable jar of one class of these tests, as a service's jar is of its application. */
